@@ -1,0 +1,147 @@
+// Package textnorm is the text plumbing every part of pmureader shares:
+// neutralising hostile characters once at load (Sanitize), folding case,
+// accents and typographic punctuation so that "Kata’ib", "KATA'IB" and
+// "kataib" meet (Fold), and cutting text into words with their byte offsets
+// so that matches can be highlighted in the original (Words).
+package textnorm
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sanitize makes untrusted text safe to print and pleasant to read. It is
+// applied exactly once, when an article is loaded, to every field.
+//
+// In order:
+//  1. HTML entities are decoded, so that "&#27;" cannot turn into a live ESC
+//     after this step has run.
+//  2. Invalid UTF-8 becomes U+FFFD (callers report it; see ValidUTF8).
+//  3. CRLF and lone CR become LF; U+2028/U+2029 become LF.
+//  4. Control characters are shown, never obeyed: C0 controls other than LF
+//     and TAB, and DEL, in caret notation (ESC is "^[", BEL "^G", NUL "^@",
+//     DEL "^?"); C1 controls (U+0080–U+009F) as "M-^[" and so on, the
+//     notation of `cat -v`. What followed an ESC stays as plain text, so an
+//     escape sequence is visible for what it is and cannot act.
+//  5. TAB, NO-BREAK SPACE and the other Unicode spaces become a plain space;
+//     a byte-order mark and soft hyphens are dropped.
+//  6. Spaces at the end of each line are trimmed.
+func Sanitize(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	if isPlain(s) {
+		return trimLineEnds(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				continue // CRLF: the LF follows
+			}
+			b.WriteByte('\n')
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\u2028' || r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20:
+			b.WriteByte('^')
+			b.WriteByte(byte(r) + 0x40)
+		case r == 0x7f:
+			b.WriteString("^?")
+		case r >= 0x80 && r <= 0x9f:
+			b.WriteString("M-^")
+			b.WriteByte(byte(r-0x80) + 0x40)
+		case r == '\ufeff' || r == '\u00ad':
+			// byte-order mark, soft hyphen: invisible, drop
+		case r != ' ' && unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Zs, r):
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return trimLineEnds(b.String())
+}
+
+// Line sanitises text meant for one line (a title, an outlet, an author):
+// everything Sanitize does, then line breaks become spaces, runs of spaces
+// collapse to one, and the ends are trimmed.
+func Line(s string) string {
+	return CollapseSpaces(strings.ReplaceAll(Sanitize(s), "\n", " "))
+}
+
+// CollapseSpaces turns runs of spaces into one and trims both ends. It
+// leaves line breaks alone.
+func CollapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if r == ' ' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// ValidUTF8 reports whether s is valid UTF-8; loaders call it before
+// Sanitize so that they can report the repair with the file's name.
+func ValidUTF8(s string) bool { return utf8.ValidString(s) }
+
+// Safe reports whether s could reach a terminal as it is: no control
+// character other than LF. Tests use it on every rendered string.
+func Safe(s string) bool {
+	for _, r := range s {
+		if r == '\n' {
+			continue
+		}
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlain reports whether s is printable ASCII plus LF, the common case that
+// needs no rewriting.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == 0x7f || (c < 0x20 && c != '\n') {
+			return false
+		}
+	}
+	return true
+}
+
+func trimLineEnds(s string) string {
+	if !strings.Contains(s, " \n") && !strings.HasSuffix(s, " ") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
