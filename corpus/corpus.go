@@ -1,0 +1,79 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// DefaultMaxFileSize is the largest input file read unless Options says
+// otherwise: 20 MB. Larger files are reported and skipped.
+const DefaultMaxFileSize int64 = 20 << 20
+
+// ErrNothingLoaded is returned (wrapped) by Load when not one article could
+// be loaded from the given paths.
+var ErrNothingLoaded = errors.New("no articles loaded")
+
+// Corpus is a loaded set of articles, in a stable order (by source file, then
+// position in the file), with what went wrong along the way.
+type Corpus struct {
+	Articles []*Article
+	Problems []Problem
+	byID     map[string]*Article
+}
+
+// New builds a corpus from articles already loaded, in the order given. It
+// is what Load uses, and what tests and the TUI's incremental loading use.
+func New(articles []*Article, problems []Problem) *Corpus {
+	c := &Corpus{Articles: articles, Problems: problems, byID: make(map[string]*Article, len(articles))}
+	for _, a := range articles {
+		c.byID[a.ID] = a
+	}
+	return c
+}
+
+// ByID returns the article with exactly this id.
+func (c *Corpus) ByID(id string) (*Article, bool) {
+	a, ok := c.byID[id]
+	return a, ok
+}
+
+// Find resolves what a user typed to one article: an exact id, or else a
+// prefix of exactly one id (like git's short hashes: "003" finds
+// "003_a3f0896ac364095c"). The error says whether nothing or several matched.
+func (c *Corpus) Find(ref string) (*Article, error) {
+	if a, ok := c.byID[ref]; ok {
+		return a, nil
+	}
+	var hits []string
+	for _, a := range c.Articles {
+		if strings.HasPrefix(a.ID, ref) {
+			hits = append(hits, a.ID)
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return nil, fmt.Errorf("no article has id %q", ref)
+	case 1:
+		return c.byID[hits[0]], nil
+	default:
+		sort.Strings(hits)
+		if len(hits) > 5 {
+			hits = append(hits[:5], "…")
+		}
+		return nil, fmt.Errorf("id %q is ambiguous: %s", ref, strings.Join(hits, ", "))
+	}
+}
+
+// Fatal returns the problems that kept a file or record from loading,
+// leaving out warnings about repairs.
+func (c *Corpus) Fatal() []Problem {
+	var out []Problem
+	for _, p := range c.Problems {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
+}
