@@ -77,3 +77,23 @@ func (c *Corpus) Fatal() []Problem {
 	}
 	return out
 }
+
+// Batch is one step of a streaming load (see Stream): the articles and
+// problems found since the previous batch, and how far the load has got.
+type Batch struct {
+	Articles   []*Article
+	Problems   []Problem
+	FilesDone  int
+	FilesTotal int // may grow while directories are still being walked
+	BytesDone  int64
+	BytesTotal int64
+}
+
+// Options tunes loading.
+type Options struct {
+	// MaxFileSize is the largest file read, in bytes; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
+	Workers int
+}
