@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/seeds"
+)
+
+// app is one invocation: where output goes and the flags every subcommand
+// shares. It lives for one run; nothing here outlives it.
+type app struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	// Shared flags.
+	corpusPaths []string // --corpus/-C, repeatable
+	maxSize     byteSize // --max-file-size
+	noColor     bool     // --no-color
+
+	out   output // decided in PersistentPreRun, after flags are parsed
+	paint paint
+
+	// partial is set when loading skipped some inputs; the run then ends
+	// with exitPartial unless something worse happened.
+	partial bool
+}
+
+func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
+	return &app{stdout: stdout, stderr: stderr, getenv: getenv, maxSize: byteSize(corpus.DefaultMaxFileSize)}
+}
+
+// execute runs the command line and maps the outcome to an exit code,
+// printing any error as one "pmureader: …" line on stderr.
+func (a *app) execute(ctx context.Context, args []string) int {
+	root := a.rootCmd()
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		if a.partial {
+			return exitPartial
+		}
+		return exitOK
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(a.stderr, "pmureader: interrupted")
+		return exitInterrupted
+	}
+	code := exitUsage // errors cobra raises itself (unknown command, wrong argument count) are usage errors
+	var e *exitError
+	if errors.As(err, &e) {
+		code = e.code
+	}
+	fmt.Fprintf(a.stderr, "pmureader: %s\n", oneLine(err.Error()))
+	if code == exitUsage && cmd != nil {
+		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return code
+}
+
+// runE adapts a command body so that every error it returns carries an
+// exit code: a plain error means the operation failed (1), never a usage
+// error, which is reserved for what cobra and argument checks report.
+func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := f(cmd, args)
+		if err == nil {
+			return nil
+		}
+		var e *exitError
+		if errors.As(err, &e) {
+			return err
+		}
+		return failed(err)
+	}
+}
+
+// load reads the corpus from paths, or the bundled seeds when there are
+// none. Every problem is printed to stderr as it is; loading goes on past
+// bad files. It fails only when nothing loaded (exit 4) or on interrupt.
+func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) {
+	opt := corpus.Options{MaxFileSize: int64(a.maxSize)}
+	var (
+		c   *corpus.Corpus
+		err error
+	)
+	if len(paths) == 0 {
+		c, err = shimLoadFS(ctx, seeds.FS, opt)
+	} else {
+		c, err = shimLoad(ctx, paths, opt)
+	}
+	if c != nil {
+		a.reportProblems(c.Problems)
+	}
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
+	switch {
+	case errors.Is(err, corpus.ErrNothingLoaded) || (err == nil && (c == nil || len(c.Articles) == 0)):
+		if len(paths) == 0 {
+			return nil, &exitError{code: exitNothing, err: errors.New("no articles loaded from the bundled seeds")}
+		}
+		return nil, &exitError{code: exitNothing, err: fmt.Errorf("no articles loaded from %s", strings.Join(paths, ", "))}
+	case err != nil:
+		return nil, failed(fmt.Errorf("load: %w", err))
+	}
+	if len(c.Fatal()) > 0 {
+		a.partial = true
+	}
+	return c, nil
+}
+
+// reportProblems prints each problem as "pmureader: PATH:LINE: message",
+// repairs prefixed "warning:". Paths come from the file system and may hold
+// anything, so the line is sanitised.
+func (a *app) reportProblems(ps []corpus.Problem) {
+	for _, p := range ps {
+		prefix := "pmureader: "
+		if p.Warning {
+			prefix += "warning: "
+		}
+		fmt.Fprintln(a.stderr, prefix+oneLine(p.Error()))
+	}
+}
+
+// splitPaths separates a command's positional arguments into the leading
+// ones it takes (an id, a query) and the input paths that follow. Paths
+// after "--" are always paths; -C/--corpus paths are added to them.
+//
+// lead is how many leading arguments the command takes; -1 means "all of
+// them before --" (compare's ids).
+func (a *app) splitPaths(cmd *cobra.Command, args []string, lead int) (leading, paths []string) {
+	dash := cmd.ArgsLenAtDash()
+	before := args
+	var after []string
+	if dash >= 0 {
+		before, after = args[:dash], args[dash:]
+	}
+	if lead < 0 || lead > len(before) {
+		lead = len(before)
+	}
+	leading = before[:lead]
+	paths = append(paths, before[lead:]...)
+	paths = append(paths, after...)
+	paths = append(paths, a.corpusPaths...)
+	return leading, paths
+}
+
+// stdoutFile returns stdout as a file when it is one (for the TUI).
+func (a *app) stdoutFile() (*os.File, bool) {
+	f, ok := a.stdout.(*os.File)
+	return f, ok
+}

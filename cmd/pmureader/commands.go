@@ -1,0 +1,196 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is the release version, set at build time with
+// -ldflags "-X main.version=v1.2.3". Left at "dev", the module version Go
+// stamps into the binary is used when there is one.
+var version = "dev"
+
+// versionString is what --version prints after "pmureader ".
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return version
+}
+
+// pathsHelp is the paragraph every subcommand's help shares about inputs.
+const pathsHelp = `Inputs: files or folders of articles (.txt, .md, .json, .jsonl). With none,
+the bundled seed articles are read. Paths can always be given with
+-C/--corpus PATH (repeatable); where a command also takes an id or a query,
+that comes first and any further arguments are paths.`
+
+// rootCmd builds the command tree for this run. Flags bind to a's fields,
+// so nothing is shared between runs.
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pmureader [PATH...]",
+		Short: "Read and compare how news outlets covered the same event",
+		Long: `pmureader reads news articles and compares how different outlets covered the
+same event: a library list, search, a clean reader view, and side-by-side
+comparison of several accounts.
+
+With no subcommand it opens the terminal reader on PATHs (files or folders),
+or on the bundled seed articles when none are given. When stdout is not a
+terminal it prints the article list instead.
+
+` + pathsHelp + `
+
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 partial (some inputs could not
+be loaded; output covers the rest), 4 nothing loaded, 5 not found,
+70 internal error, 130 interrupted.`,
+		Example: `  pmureader                      # read the bundled seed articles
+  pmureader ~/news/iraq          # read your own folder of articles
+  pmureader list --json | jq '.articles[].title'
+  pmureader show 003             # an id prefix is enough when unique`,
+		Args:                       cobra.ArbitraryArgs,
+		Version:                    versionString(),
+		SilenceErrors:              true,
+		SilenceUsage:               true,
+		SuggestionsMinimumDistance: 2,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			a.out = detectOutput(a.stdout, a.noColor, a.getenv)
+			a.paint = paint{on: a.out.color}
+		},
+		RunE: runE(a.runRoot),
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetVersionTemplate("pmureader {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return &exitError{code: exitUsage, err: err}
+	})
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	pf := root.PersistentFlags()
+	pf.StringArrayVarP(&a.corpusPaths, "corpus", "C", nil, "read articles from `PATH`, a file or folder (repeatable)")
+	pf.Var(&a.maxSize, "max-file-size", "skip input files larger than `SIZE`, e.g. 20MB, 500KB or 1048576")
+	pf.BoolVar(&a.noColor, "no-color", false, "no colour even on a terminal (so does NO_COLOR=1)")
+
+	root.AddCommand(a.listCmd(), a.showCmd())
+	return root
+}
+
+// runRoot is `pmureader [PATH...]`: the reader on a terminal, the list
+// otherwise.
+func (a *app) runRoot(cmd *cobra.Command, args []string) error {
+	if err := checkNotCommand(cmd, args); err != nil {
+		return err
+	}
+	paths := append(append([]string(nil), args...), a.corpusPaths...)
+	c, err := a.load(cmd.Context(), paths)
+	if err != nil {
+		return err
+	}
+	return a.printList(c, false)
+}
+
+// checkNotCommand turns a first argument that is neither a file nor a
+// subcommand into a usage error ("pmureader lsit"), rather than a
+// "no such file" load failure. Anything that looks like a path (has a
+// separator or a dot) is left to the loader, which names it.
+func checkNotCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 || cmd.ArgsLenAtDash() == 0 {
+		return nil
+	}
+	first := args[0]
+	if strings.ContainsAny(first, `/\.`) {
+		return nil
+	}
+	if _, err := os.Stat(first); err == nil {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command or path %q", first)
+	if s := cmd.SuggestionsFor(first); len(s) > 0 {
+		msg += fmt.Sprintf("; did you mean %q?", s[0])
+	}
+	return usageErrorf("%s", msg)
+}
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [PATH...]",
+		Short: "List the articles: id, date, outlet, words, title",
+		Long: `List every article that loads, one per line: id, date, outlet, number of
+words and title. On a terminal lines are cut to its width; piped, they are
+printed in full. With --json, print one JSON document (see README, "JSON
+output") with every article's metadata and its paragraphs with line ranges.
+
+` + pathsHelp,
+		Example: `  pmureader list
+  pmureader list ~/news/*.md
+  pmureader list --json | jq -r '.articles[] | [.id, .outlet] | @tsv'`,
+		Args: cobra.ArbitraryArgs,
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			_, paths := a.splitPaths(cmd, args, 0)
+			c, err := a.load(cmd.Context(), paths)
+			if err != nil {
+				return err
+			}
+			return a.printList(c, asJSON)
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+	return cmd
+}
+
+func (a *app) showCmd() *cobra.Command {
+	var asJSON, raw bool
+	cmd := &cobra.Command{
+		Use:   "show ID [PATH...]",
+		Short: "Print one article, cleaned, or its raw lines",
+		Long: `Print one article: a header (title, dek, outlet, author, date, address,
+event) and its paragraphs wrapped to the terminal's width (80 columns when
+piped), subheads marked "## ". ID may be any unique prefix of an article's id.
+
+With --raw, print the article's source lines instead, each with its line
+number and the role cleaning gave it; the lines removed as site chrome are
+marked with the rule that removed them. With --json, print the article as
+one JSON document; --json --raw adds the raw lines to it.
+
+` + pathsHelp,
+		Example: `  pmureader show 003
+  pmureader show 003 --raw | grep chrome
+  pmureader show my-article ~/news
+  pmureader show 001 --json | jq -r '.article.paragraphs[].text'`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if lead, _ := a.splitPaths(cmd, args, 1); len(lead) == 0 {
+				return usageErrorf("show needs an article ID (see 'pmureader list')")
+			}
+			return nil
+		},
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			lead, paths := a.splitPaths(cmd, args, 1)
+			c, err := a.load(cmd.Context(), paths)
+			if err != nil {
+				return err
+			}
+			art, err := c.Find(lead[0])
+			if err != nil {
+				return notFound(err)
+			}
+			if asJSON {
+				return a.writeJSON(showJSON{SchemaVersion: schemaVersion, Article: articleJSON(art, raw), Problems: problemsJSON(c.Problems)})
+			}
+			if raw {
+				return a.printRaw(art)
+			}
+			return a.printArticle(art)
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
+	cmd.Flags().BoolVar(&raw, "raw", false, "print the source lines with their roles, chrome marked")
+	return cmd
+}

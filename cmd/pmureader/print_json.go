@@ -1,0 +1,164 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// schemaVersion is the version of the JSON documents the CLI prints. It goes
+// up only when a field is removed, renamed or changes meaning; new fields
+// may appear without a bump, so consumers should ignore fields they do not
+// know.
+//
+// Every --json output is one JSON document (not JSON Lines), an object
+// whose first key is "schema_version", so `jq` and any JSON parser read it
+// whole. The shapes are the *JSON types below; the README documents them.
+//
+// The CLI's JSON types are its own, not the corpus model's tags: the model
+// may change for the program's sake without breaking scripts. All fields are
+// always present (empty string, 0, false or [] when there is nothing), so a
+// consumer never has to tell "missing" from "empty".
+const schemaVersion = 1
+
+// listJSON is `pmureader list --json`.
+type listJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	Articles      []articleOut  `json:"articles"`
+	Problems      []problemJSON `json:"problems"`
+}
+
+// showJSON is `pmureader show ID --json`.
+type showJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	Article       articleOut    `json:"article"`
+	Problems      []problemJSON `json:"problems"`
+}
+
+// articleOut is one article with all its metadata and its paragraphs.
+type articleOut struct {
+	ID            string `json:"id"`
+	Title         string `json:"title"`
+	Dek           string `json:"dek"`
+	Outlet        string `json:"outlet"`
+	Via           string `json:"via"`
+	OutletProfile string `json:"outlet_profile"`
+	Author        string `json:"author"`
+	// Date is "YYYY-MM-DD", "YYYY-MM" or "YYYY" as precise as known, or ""
+	// when unknown. An approximate date is a full day; date_note says
+	// how it was inferred.
+	Date          string          `json:"date"`
+	DatePrecision string          `json:"date_precision"` // day | approximate | month | year | ""
+	DateNote      string          `json:"date_note"`
+	URL           string          `json:"url"`
+	Event         string          `json:"event"`
+	Story         string          `json:"story"`
+	Format        string          `json:"format"` // text | markdown | json | jsonl
+	Words         int             `json:"words"`
+	Source        spanJSON        `json:"source"`
+	Paragraphs    []paragraphJSON `json:"paragraphs"`
+	// Raw is present only with show --json --raw.
+	Raw []lineJSON `json:"raw,omitempty"`
+}
+
+// spanJSON is a line range in a source file, 1-based and inclusive.
+type spanJSON struct {
+	File      string `json:"file"`
+	StartLine int    `json:"start_line"`
+	EndLine   int    `json:"end_line"`
+}
+
+// paragraphJSON is one body paragraph; Index is its 0-based position, the
+// number search results refer to.
+type paragraphJSON struct {
+	Index   int      `json:"index"`
+	Text    string   `json:"text"`
+	Subhead bool     `json:"subhead"`
+	Source  spanJSON `json:"source"`
+}
+
+// lineJSON is one raw source line with the role cleaning gave it.
+type lineJSON struct {
+	Line int    `json:"line"`
+	Text string `json:"text"`
+	Role string `json:"role"` // title | dek | caption | body | subhead | byline | via | chrome | blank | other
+	Why  string `json:"why"`  // for chrome: the rule that removed it
+}
+
+// problemJSON is one load problem, as also printed on stderr.
+type problemJSON struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"` // 0 when no line applies
+	Message string `json:"message"`
+	Warning bool   `json:"warning"` // true: a repair; the article still loaded
+}
+
+func spanOut(s corpus.Span) spanJSON {
+	return spanJSON{File: oneLine(s.File), StartLine: s.StartLine, EndLine: s.EndLine}
+}
+
+// dateOut renders a date as precisely as it is known.
+func dateOut(d corpus.Date) string {
+	if !d.Known() {
+		return ""
+	}
+	switch d.Precision {
+	case corpus.PrecisionMonth:
+		return d.Time.Format("2006-01")
+	case corpus.PrecisionYear:
+		return d.Time.Format("2006")
+	default:
+		return d.Time.Format("2006-01-02")
+	}
+}
+
+// articleJSON converts an article; withRaw adds its raw lines.
+func articleJSON(a *corpus.Article, withRaw bool) articleOut {
+	out := articleOut{
+		ID: a.ID, Title: a.Title, Dek: a.Dek, Outlet: a.Outlet, Via: a.Via,
+		OutletProfile: a.OutletProfile, Author: a.Author,
+		Date: dateOut(a.Date), DatePrecision: string(a.Date.Precision), DateNote: a.Date.Note,
+		URL: a.URL, Event: a.Event, Story: a.Story, Format: a.Format, Words: a.Words,
+		Source:     spanOut(a.Source),
+		Paragraphs: make([]paragraphJSON, 0, len(a.Body)),
+	}
+	for i, p := range a.Body {
+		out.Paragraphs = append(out.Paragraphs, paragraphJSON{Index: i, Text: p.Text, Subhead: p.Subhead, Source: spanOut(p.Source)})
+	}
+	if withRaw {
+		out.Raw = make([]lineJSON, 0, len(a.Raw))
+		for _, l := range a.Raw {
+			out.Raw = append(out.Raw, lineJSON{Line: l.Number, Text: l.Text, Role: string(l.Role), Why: l.Why})
+		}
+	}
+	return out
+}
+
+// problemsJSON converts load problems. Path and message are sanitised like
+// the stderr line: a file name may hold anything, and JSON escaping leaves
+// C1 controls and DEL as they are.
+func problemsJSON(ps []corpus.Problem) []problemJSON {
+	out := make([]problemJSON, 0, len(ps))
+	for _, p := range ps {
+		msg := ""
+		if p.Err != nil {
+			msg = oneLine(p.Err.Error())
+		}
+		out = append(out, problemJSON{Path: oneLine(p.Path), Line: p.Line, Message: msg, Warning: p.Warning})
+	}
+	return out
+}
+
+// writeJSON prints v as indented JSON followed by a newline. Every string
+// in it is sanitised text, and the encoder escapes C0 controls besides, so
+// JSON output holds no escape codes. HTML escaping is off: "<" stays "<".
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// printList prints the article list: a table for people or the list JSON.
+func (a *app) printList(c *corpus.Corpus, asJSON bool) error {
+	if asJSON {
+		doc := listJSON{SchemaVersion: schemaVersion, Articles: make([]articleOut, 0, len(c.Articles)), Problems: problemsJSON(c.Problems)}
+		for _, art := range c.Articles {
+			doc.Articles = append(doc.Articles, articleJSON(art, false))
+		}
+		return a.writeJSON(doc)
+	}
+	w := bufio.NewWriter(a.stdout)
+	writeTable(w, a.paint, a.out.width, listRows(c.Articles))
+	return flush(w)
+}
+
+// listRows is the list table: a header, then one row per article.
+func listRows(arts []*corpus.Article) [][]string {
+	rows := [][]string{{"ID", "DATE", "OUTLET", "WORDS", "TITLE"}}
+	for _, art := range arts {
+		outlet := art.Outlet
+		if outlet == "" {
+			outlet = art.Via
+		}
+		rows = append(rows, []string{
+			oneLine(art.ID), art.Date.String(), oneLine(outlet), strconv.Itoa(art.Words), oneLine(art.Title),
+		})
+	}
+	return rows
+}
+
+// Table layout: columns separated by two spaces; the outlet column is
+// capped on a terminal so that titles keep most of the width.
+const (
+	colGap       = "  "
+	maxOutletCol = 24
+)
+
+// writeTable prints rows (the first is the header) in aligned columns. The
+// fourth column (words) is right-aligned. With width > 0 (a terminal) cells
+// of the outlet column are cut to maxOutletCol and every line to width,
+// with "…"; with width 0 (a pipe) nothing is cut.
+func writeTable(w io.Writer, p paint, width int, rows [][]string) {
+	if len(rows) == 0 {
+		return
+	}
+	ncol := len(rows[0])
+	widths := make([]int, ncol)
+	for _, r := range rows {
+		for i, cell := range r {
+			cw := ansi.StringWidth(cell)
+			if width > 0 && i == 2 && cw > maxOutletCol {
+				cw = maxOutletCol
+			}
+			widths[i] = max(widths[i], cw)
+		}
+	}
+	for ri, r := range rows {
+		var b strings.Builder
+		for i, cell := range r {
+			if i == 2 && width > 0 {
+				cell = ansi.Truncate(cell, maxOutletCol, "…")
+			}
+			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(cell))
+			switch {
+			case i == ncol-1:
+				b.WriteString(cell) // last column: no trailing padding
+			case i == 3:
+				b.WriteString(pad + cell + colGap)
+			default:
+				b.WriteString(cell + pad + colGap)
+			}
+		}
+		line := b.String()
+		if width > 0 {
+			line = ansi.Truncate(line, width, "…")
+		}
+		if ri == 0 {
+			line = p.bold(line)
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// printArticle prints an article for reading: header, then paragraphs
+// wrapped at word boundaries to the terminal's width, or 80 when piped.
+func (a *app) printArticle(art *corpus.Article) error {
+	w := bufio.NewWriter(a.stdout)
+	width := a.out.wrapWidth()
+	p := a.paint
+	para := func(text string, style func(string) string) {
+		for _, l := range wrap(text, width) {
+			fmt.Fprintln(w, style(l))
+		}
+	}
+	para(oneLine(art.Title), p.bold)
+	if art.Dek != "" {
+		para(oneLine(art.Dek), p.italic)
+	}
+	fmt.Fprintln(w)
+	var meta []string
+	if s := oneLine(art.Byline()); s != "" {
+		meta = append(meta, s)
+	}
+	if art.Author != "" {
+		meta = append(meta, "by "+oneLine(art.Author))
+	}
+	if d := art.Date.String(); d != "" {
+		meta = append(meta, d)
+	}
+	if len(meta) > 0 {
+		para(strings.Join(meta, " · "), p.accent)
+	}
+	if art.Date.Note != "" {
+		para("Date: "+oneLine(art.Date.Note), p.dim)
+	}
+	if art.URL != "" {
+		// An address is never wrapped: terminals make it clickable whole.
+		fmt.Fprintln(w, p.underline(oneLine(art.URL)))
+	}
+	if art.Event != "" {
+		para("Event: "+oneLine(art.Event), p.dim)
+	}
+	para(fmt.Sprintf("Source: %s · %d words · id %s", oneLine(art.Source.String()), art.Words, oneLine(art.ID)), p.dim)
+	for _, par := range art.Body {
+		fmt.Fprintln(w)
+		if par.Subhead {
+			para("## "+par.Text, p.bold)
+			continue
+		}
+		para(par.Text, noStyle)
+	}
+	return flush(w)
+}
+
+// printRaw prints the article's source lines: number, role, text. Chrome
+// lines carry the rule that removed them in brackets and are dimmed on a
+// terminal. Lines are not wrapped, so each output line is one source line
+// (grep-able); a terminal wraps them itself.
+func (a *app) printRaw(art *corpus.Article) error {
+	w := bufio.NewWriter(a.stdout)
+	p := a.paint
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("%s  (%s)", oneLine(art.Title), oneLine(art.Source.String()))))
+	for _, l := range art.Raw {
+		text := strings.ReplaceAll(l.Text, "\n", " ")
+		line := fmt.Sprintf("%5d  %-7s  %s", l.Number, l.Role, text)
+		switch l.Role {
+		case corpus.RoleChrome:
+			why := l.Why
+			if why == "" {
+				why = "chrome"
+			}
+			line = p.dim(line + "  [" + oneLine(why) + "]")
+		case corpus.RoleOther, corpus.RoleBlank:
+			line = p.dim(line)
+		case corpus.RoleTitle, corpus.RoleSubhead:
+			line = p.bold(line)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+	return flush(w)
+}
+
+func noStyle(s string) string { return s }
+
+// wrap breaks text into lines of at most width display columns, at spaces;
+// a word longer than width is cut. Line breaks in text are kept.
+func wrap(text string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, src := range strings.Split(text, "\n") {
+		var line strings.Builder
+		lw := 0
+		for _, word := range strings.Fields(src) {
+			ww := ansi.StringWidth(word)
+			if lw > 0 && lw+1+ww <= width {
+				line.WriteByte(' ')
+				line.WriteString(word)
+				lw += 1 + ww
+				continue
+			}
+			if lw > 0 {
+				out = append(out, line.String())
+				line.Reset()
+				lw = 0
+			}
+			for ww > width { // a word wider than the line: cut it
+				head := ansi.Truncate(word, width, "")
+				if head == "" { // a single character wider than width
+					break
+				}
+				out = append(out, head)
+				word = word[len(head):]
+				ww = ansi.StringWidth(word)
+			}
+			line.WriteString(word)
+			lw = ww
+		}
+		out = append(out, line.String())
+	}
+	return out
+}
+
+// flush writes out buffered output, naming a write failure (a closed pipe).
+func flush(w *bufio.Writer) error {
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return nil
+}
