@@ -45,27 +45,28 @@ func main() {
 }
 
 // run executes one invocation and returns its exit code. It is main without
-// the process: tests call it with buffers. A panic anywhere below it (on this
-// goroutine; goroutines started by the command recover on their own through
-// goSafe) becomes a one-line internal error and exit code 70.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
-	defer func() {
-		if r := recover(); r != nil {
-			code = reportPanic(stderr, getenv, r, debug.Stack())
-		}
-	}()
-	a := newApp(stdout, stderr, getenv)
-	return a.execute(ctx, args)
+// the process, so that tests can call it with buffers.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	return guard(stderr, getenv, func() int {
+		return newApp(stdout, stderr, getenv).execute(ctx, args)
+	})
 }
 
-// reportPanic prints a recovered panic as one line (plus the stack when
-// PMUREADER_DEBUG=1) and returns the internal-error exit code.
-func reportPanic(stderr io.Writer, getenv func(string) string, r any, stack []byte) int {
-	fmt.Fprintf(stderr, "pmureader: internal error: %s\n", oneLine(fmt.Sprint(r)))
-	if getenv("PMUREADER_DEBUG") == "1" {
-		stderr.Write(stack)
-	} else {
-		fmt.Fprintln(stderr, "pmureader: this is a bug; run again with PMUREADER_DEBUG=1 for details")
-	}
-	return exitInternal
+// guard calls f and turns a panic in it into a one-line internal error and
+// exit code 70: users see what happened, never a stack trace, unless
+// PMUREADER_DEBUG=1 asks for one. Goroutines the command starts run their
+// bodies under guard too, since a panic cannot be recovered from another
+// goroutine.
+func guard(stderr io.Writer, getenv func(string) string, f func() int) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			if getenv("PMUREADER_DEBUG") == "1" {
+				fmt.Fprintf(stderr, "pmureader: internal error: %s\n%s", oneLine(fmt.Sprint(r)), debug.Stack())
+			} else {
+				fmt.Fprintf(stderr, "pmureader: internal error: %s (a bug; PMUREADER_DEBUG=1 shows where)\n", oneLine(fmt.Sprint(r)))
+			}
+			code = exitInternal
+		}
+	}()
+	return f()
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -200,8 +201,9 @@ func wrap(text string, width int) []string {
 			}
 			for ww > width { // a word wider than the line: cut it
 				head := ansi.Truncate(word, width, "")
-				if head == "" { // a single character wider than width
-					break
+				if head == "" { // one character wider than the line: it goes alone
+					_, size := utf8.DecodeRuneInString(word)
+					head = word[:size]
 				}
 				out = append(out, head)
 				word = word[len(head):]

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestParseSize(t *testing.T) {
+	good := map[string]int64{
+		"1": 1, "1048576": 1 << 20, "20MB": 20 << 20, "20mb": 20 << 20, "500KB": 500 << 10,
+		"500 KiB": 500 << 10, "1.5M": 3 << 19, "2GB": 2 << 30, "10B": 10, "7k": 7 << 10,
+	}
+	for in, want := range good {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "MB", "0", "0.1", "-5MB", "12TB", "1.2.3MB", "lots", "1e9", "99999999999GB"} {
+		if got, err := parseSize(in); err == nil {
+			t.Errorf("parseSize(%q) = %d, want an error", in, got)
+		}
+	}
+}
+
+func TestFormatSizeRoundTrips(t *testing.T) {
+	for _, n := range []int64{1, 1000, 1024, 1536, 20 << 20, 3 << 30, 1<<20 + 1} {
+		s := formatSize(n)
+		if got, err := parseSize(s); err != nil || got != n {
+			t.Errorf("formatSize(%d) = %q, which parses to %d, %v", n, s, got, err)
+		}
+	}
+}
+
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"20MB", "500KB", "1.5 GiB", "0", "1e9", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseSize(s)
+		if err == nil && n < 1 {
+			t.Fatalf("parseSize(%q) = %d without error", s, n)
+		}
+	})
+}
+
+func TestWrap(t *testing.T) {
+	text := "The quick brown fox jumps over the lazy dog. Supercalifragilisticexpialidocious words are cut; Kata’ib Ḥizb Allāh and 日本語のテキスト too."
+	for _, width := range []int{1, 5, 10, 17, 40, 80, 200} {
+		lines := wrap(text, width)
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > width && !(width < 2 && w == 2) {
+				t.Errorf("width %d: line %q is %d wide", width, l, w)
+			}
+			if l != strings.TrimSpace(l) {
+				t.Errorf("width %d: line %q has edge spaces", width, l)
+			}
+		}
+		// Nothing is lost: the text without spaces is the same.
+		join := strings.Join(lines, "")
+		if strings.ReplaceAll(join, " ", "") != strings.ReplaceAll(text, " ", "") {
+			t.Errorf("width %d: wrapping changed the text: %q", width, join)
+		}
+	}
+	// Words are not cut when they fit: at width 40 every word survives whole.
+	for _, l := range wrap(text, 40) {
+		for _, w := range strings.Fields(l) {
+			if !strings.Contains(text, w) {
+				t.Errorf("word %q is not a word of the text", w)
+			}
+		}
+	}
+	if got := wrap("one\ntwo three", 80); len(got) != 2 || got[1] != "two three" {
+		t.Errorf("line breaks not kept: %q", got)
+	}
+}
+
+func TestTableFitsTerminal(t *testing.T) {
+	rows := [][]string{
+		{"ID", "DATE", "OUTLET", "WORDS", "TITLE"},
+		{"003_a3f0896ac364095c", "2019-12-29", "Antiwar.com", "339", "US Conducts Airstrikes on Shi’ite Militias in Iraq and Syria"},
+		{"001_dca753b7094c4e72", "2020-01-02", "A Very Long Outlet Name That Goes On And On", "1057", "日本語のタイトルはとても長いです、本当に長いです"},
+	}
+	for _, width := range []int{20, 40, 60, 80, 120} {
+		var b bytes.Buffer
+		writeTable(&b, paint{}, width, rows)
+		for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: row %q is %d wide", width, l, w)
+			}
+		}
+	}
+	var b bytes.Buffer
+	writeTable(&b, paint{}, 0, rows)
+	if !strings.Contains(b.String(), rows[2][2]) || !strings.Contains(b.String(), rows[2][4]) {
+		t.Errorf("piped table cut a cell:\n%s", b.String())
+	}
+	// Columns line up: the words column ends at the same place on every row.
+	lines := strings.Split(b.String(), "\n")
+	end := func(l, cell string) int { return ansi.StringWidth(l[:strings.Index(l, cell)+len(cell)]) }
+	if end(lines[1], "339") != end(lines[0], "WORDS") || end(lines[2], "1057") != end(lines[0], "WORDS") {
+		t.Errorf("words column not right-aligned:\n%s", b.String())
+	}
+}
+
+func TestGuardTurnsPanicIntoOneLine(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	var stderr bytes.Buffer
+	code := guard(&stderr, env(nil), func() int { panic("boom\x1b[2J") })
+	if code != exitInternal {
+		t.Errorf("exit code %d, want %d", code, exitInternal)
+	}
+	out := stderr.String()
+	if strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, "pmureader: internal error: boom^[[2J") {
+		t.Errorf("want one sanitised line, got %q", out)
+	}
+	stderr.Reset()
+	guard(&stderr, env(map[string]string{"PMUREADER_DEBUG": "1"}), func() int { panic("boom") })
+	if !strings.Contains(stderr.String(), "goroutine ") {
+		t.Errorf("PMUREADER_DEBUG=1 shows no stack: %q", stderr.String())
+	}
+	if code := guard(&stderr, env(nil), func() int { return 3 }); code != 3 {
+		t.Errorf("guard changed a normal exit code to %d", code)
+	}
+}
+
+func TestDetectOutputOnBuffer(t *testing.T) {
+	o := detectOutput(&bytes.Buffer{}, false, func(string) string { return "" })
+	if o.tty || o.color || o.width != 0 || o.wrapWidth() != pipeWidth {
+		t.Errorf("a buffer is not a terminal: %+v", o)
+	}
+	if got := (paint{}).bold("x"); got != "x" {
+		t.Errorf("paint with colour off changed text: %q", got)
+	}
+}
