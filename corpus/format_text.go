@@ -1,0 +1,48 @@
+package corpus
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+// loadText reads a plain-text file: sanitised, split into lines, cleaned
+// (which may find several articles in one file), then given the metadata of
+// a meta.yaml beside it. The articles get the file's stem as id, the second
+// and later ones "-2", "-3", ….
+func (l *loader) loadText(file string, data []byte) ([]*Article, []Problem) {
+	lines := strings.Split(textnorm.Sanitize(string(data)), "\n")
+	arts := cleanText(file, lines)
+	recs, probs := l.metaFor(file)
+	rec := recs[filepath.Base(file)]
+	if l.fsys != nil {
+		rec = recs[pathBase(file)]
+	}
+	stem := fileStem(file)
+	for i, a := range arts {
+		a.ID = numberedID(stem, i+1)
+		if rec == nil {
+			continue
+		}
+		rec.apply(a)
+		if i < len(rec.Parts) {
+			rec.Parts[i].apply(a)
+		}
+	}
+	if rec != nil && len(rec.Parts) > len(arts) {
+		probs = append(probs, Problem{Path: file, Warning: true,
+			Err: fmt.Errorf("%w: %s (line %d) lists %s but the file holds %s", ErrMeta, metaFileName, rec.Line,
+				plural(len(rec.Parts), "part"), plural(len(arts), "article"))})
+	}
+	return arts, probs
+}
+
+// pathBase is the last element of a slash-separated fs.FS path.
+func pathBase(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

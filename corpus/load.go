@@ -1,0 +1,647 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"unicode/utf8"
+)
+
+// Errors a Problem can wrap, for errors.Is. Their text is the start of the
+// message the user sees ("binary file: NUL byte at offset 12").
+var (
+	ErrUnsupported = errors.New("unsupported format")
+	ErrEmptyFile   = errors.New("empty file")
+	ErrBinary      = errors.New("binary file")
+	ErrTooLarge    = errors.New("file too large")
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	ErrDuplicateID = errors.New("duplicate id")
+	ErrSymlinkLoop = errors.New("symlink loop")
+	ErrNoArticles  = errors.New("no articles found")
+	ErrFrontMatter = errors.New("malformed front matter")
+	ErrBadRecord   = errors.New("bad record")
+	ErrMeta        = errors.New("bad metadata")
+)
+
+// formatByExt maps a lower-case file extension to the Article.Format of the
+// reader that handles it. Anything else is not an article.
+var formatByExt = map[string]string{
+	".txt":      "text",
+	".md":       "markdown",
+	".markdown": "markdown",
+	".json":     "json",
+	".jsonl":    "jsonl",
+	".ndjson":   "jsonl",
+}
+
+// metaFileName is the metadata file read beside plain-text articles.
+const metaFileName = "meta.yaml"
+
+// binarySniff is how much of a file is searched for a NUL byte.
+const binarySniff = 8 << 10
+
+// formatOf returns the format for a file name, or false when the extension
+// is not one pmureader reads.
+func formatOf(name string) (string, bool) {
+	f, ok := formatByExt[strings.ToLower(path.Ext(name))]
+	return f, ok
+}
+
+// Load reads articles from files and directories. Each path is a file or a
+// directory walked recursively (following symlinks, with loops detected);
+// files are read by extension (.txt with an optional meta.yaml beside it,
+// .md/.markdown, .json, .jsonl/.ndjson), in parallel on Options.Workers
+// goroutines.
+//
+// Whatever could not be read is a Problem in the returned Corpus and the rest
+// still loads. The error is non-nil only when not one article loaded (it
+// wraps ErrNothingLoaded) or ctx was cancelled. Articles are sorted by
+// source path, then by position in the file; when two share an id the later
+// one is skipped and reported.
+func Load(ctx context.Context, paths []string, opt Options) (*Corpus, error) {
+	l := newLoader(opt, nil)
+	return l.collect(ctx, func(w *walker) { w.walkOS(paths) }, describePaths(paths))
+}
+
+// LoadFS is Load for a file system such as the embedded seeds: every file
+// of fsys is considered, from its root. Paths in Problems and Source spans
+// are fsys paths.
+func LoadFS(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
+	l := newLoader(opt, fsys)
+	return l.collect(ctx, func(w *walker) { w.walkFS(fsys) }, "the file system")
+}
+
+// Stream loads like Load but delivers the articles in batches as files
+// finish, so that a user interface can show progress and the first articles
+// at once. Batches carry the running counts of files and bytes. Articles
+// within a batch are in file order; batches are in the order files finish.
+// Duplicate ids are dropped (and reported) in arrival order. The channel is
+// closed when loading is done or ctx is cancelled.
+func Stream(ctx context.Context, paths []string, opt Options) <-chan Batch {
+	l := newLoader(opt, nil)
+	events := l.run(ctx, func(w *walker) { w.walkOS(paths) })
+	out := make(chan Batch)
+	go func() {
+		defer close(out)
+		seen := map[string]string{}
+		var pending Batch
+		dirty := false
+		for {
+			var send chan Batch
+			if dirty {
+				send = out
+			}
+			select {
+			case e, ok := <-events:
+				if !ok {
+					if ctx.Err() == nil {
+						select {
+						case out <- pending:
+						case <-ctx.Done():
+						}
+					}
+					return
+				}
+				arts, dups := dedupe(e.articles, seen)
+				pending.Articles = append(pending.Articles, arts...)
+				pending.Problems = append(pending.Problems, e.problems...)
+				pending.Problems = append(pending.Problems, dups...)
+				pending.FilesTotal += e.found
+				pending.BytesTotal += e.foundBytes
+				pending.FilesDone += e.done
+				pending.BytesDone += e.doneBytes
+				dirty = true
+			case send <- pending:
+				pending = Batch{FilesDone: pending.FilesDone, FilesTotal: pending.FilesTotal,
+					BytesDone: pending.BytesDone, BytesTotal: pending.BytesTotal}
+				dirty = false
+			case <-ctx.Done():
+				// Drain so that the walker and workers, which also watch
+				// ctx, are never left blocked; then close.
+				for range events {
+				}
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// loader holds one load's settings and the metadata files read so far.
+type loader struct {
+	opt   Options
+	fsys  fs.FS // nil: the operating system's files
+	metas metaCache
+}
+
+func newLoader(opt Options, fsys fs.FS) *loader {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	return &loader{opt: opt, fsys: fsys, metas: metaCache{dirs: map[string]*dirMeta{}}}
+}
+
+// fileJob is one file to read.
+type fileJob struct {
+	path   string // as shown to the user and in Source spans
+	size   int64
+	format string
+}
+
+// event is what the walker and the workers report to the collector.
+type event struct {
+	articles []*Article
+	problems []Problem
+	found    int // files discovered
+	done     int // files finished, loaded or not
+	// foundBytes and doneBytes count file sizes.
+	foundBytes int64
+	doneBytes  int64
+}
+
+// run starts the walker and the worker pool and returns the channel of
+// their events, closed when all are done.
+func (l *loader) run(ctx context.Context, walk func(w *walker)) <-chan event {
+	events := make(chan event, 64)
+	jobs := make(chan fileJob, 64)
+	send := func(e event) bool {
+		select {
+		case events <- e:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		w := &walker{ctx: ctx, send: send, jobs: jobs, files: map[string]bool{}, dirs: map[string]int{}}
+		walk(w)
+	}()
+	for range l.opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain so the walker is not blocked
+				}
+				arts, probs := l.loadFile(ctx, j)
+				send(event{articles: arts, problems: probs, done: 1, doneBytes: j.size})
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(events)
+	}()
+	return events
+}
+
+// collect runs a whole load and builds the Corpus: sorted, deduplicated,
+// with the error Load documents. what names the inputs for that error.
+func (l *loader) collect(ctx context.Context, walk func(w *walker), what string) (*Corpus, error) {
+	var arts []*Article
+	var probs []Problem
+	files := 0
+	for e := range l.run(ctx, walk) {
+		arts = append(arts, e.articles...)
+		probs = append(probs, e.problems...)
+		files += e.found
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("load cancelled: %w", err)
+	}
+	// Articles of one file arrive together and in order, so a stable sort
+	// by file keeps the position within each file.
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Source.File < arts[j].Source.File })
+	arts, dups := dedupe(arts, map[string]string{})
+	probs = append(probs, dups...)
+	sortProblems(probs)
+	c := New(arts, probs)
+	if len(arts) > 0 {
+		return c, nil
+	}
+	if files == 0 {
+		return c, nothingLoaded("no articles found in " + what)
+	}
+	failed := map[string]bool{}
+	for _, p := range probs {
+		if !p.Warning {
+			failed[p.Path] = true
+		}
+	}
+	return c, nothingLoaded(fmt.Sprintf("%s: %s failed", ErrNothingLoaded, plural(len(failed), "file")))
+}
+
+// nothingLoaded is the error of a load that produced no article: its text
+// says why, and it wraps ErrNothingLoaded.
+type nothingLoaded string
+
+func (e nothingLoaded) Error() string { return string(e) }
+func (e nothingLoaded) Unwrap() error { return ErrNothingLoaded }
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func describePaths(paths []string) string {
+	if len(paths) == 0 {
+		return "no paths (none given)"
+	}
+	return strings.Join(paths, ", ")
+}
+
+// dedupe drops articles whose id is already in seen (id -> where it was
+// first loaded), returning a Problem for each, and records the rest.
+func dedupe(arts []*Article, seen map[string]string) ([]*Article, []Problem) {
+	var probs []Problem
+	out := arts[:0]
+	for _, a := range arts {
+		if first, ok := seen[a.ID]; ok {
+			probs = append(probs, Problem{Path: a.Source.File, Line: a.Source.StartLine,
+				Err: fmt.Errorf("%w %q: already loaded from %s; skipped", ErrDuplicateID, a.ID, first)})
+			continue
+		}
+		seen[a.ID] = a.Source.String()
+		out = append(out, a)
+	}
+	return out, probs
+}
+
+// sortProblems orders problems by path, then line, keeping the order of
+// problems on the same line.
+func sortProblems(p []Problem) {
+	sort.SliceStable(p, func(i, j int) bool {
+		if p[i].Path != p[j].Path {
+			return p[i].Path < p[j].Path
+		}
+		return p[i].Line < p[j].Line
+	})
+}
+
+// walker finds the files to read and hands them to the workers.
+type walker struct {
+	ctx   context.Context
+	send  func(event) bool
+	jobs  chan<- fileJob
+	files map[string]bool // real paths of files already queued
+	dirs  map[string]int  // real paths of directories walked -> article files found
+}
+
+func (w *walker) problem(p Problem) { w.send(event{problems: []Problem{p}}) }
+
+func (w *walker) submit(j fileJob) {
+	if !w.send(event{found: 1, foundBytes: j.size}) {
+		return
+	}
+	select {
+	case w.jobs <- j:
+	case <-w.ctx.Done():
+	}
+}
+
+// walkOS resolves the paths given to Load.
+func (w *walker) walkOS(paths []string) {
+	for _, p := range paths {
+		if w.ctx.Err() != nil {
+			return
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			w.problem(Problem{Path: p, Err: osErr(err)})
+			continue
+		}
+		real, err := realPath(p)
+		if err != nil {
+			w.problem(Problem{Path: p, Err: osErr(err)})
+			continue
+		}
+		if fi.IsDir() {
+			if n := w.walkDir(p, real, map[string]string{}); n == 0 && w.ctx.Err() == nil {
+				w.problem(Problem{Path: p, Err: fmt.Errorf("%w in directory (nothing ending in .txt, .md, .markdown, .json, .jsonl or .ndjson)", ErrNoArticles)})
+			}
+			continue
+		}
+		format, ok := formatOf(p)
+		switch {
+		case filepath.Base(p) == metaFileName:
+			w.problem(Problem{Path: p, Err: fmt.Errorf("%w: %s holds metadata for the .txt files beside it; give their directory or the files", ErrUnsupported, metaFileName)})
+			continue
+		case !ok:
+			w.problem(Problem{Path: p, Err: fmt.Errorf("%w %q (want .txt, .md, .markdown, .json, .jsonl or .ndjson)", ErrUnsupported, filepath.Ext(p))})
+			continue
+		case !fi.Mode().IsRegular():
+			w.problem(Problem{Path: p, Err: errors.New("not a regular file")})
+			continue
+		}
+		if w.files[real] {
+			continue // the same file named twice
+		}
+		w.files[real] = true
+		w.submit(fileJob{path: p, size: fi.Size(), format: format})
+	}
+}
+
+// walkDir walks the directory shown as dir, whose real path is real,
+// following symlinks. stack maps the real paths of the directories being
+// walked to how they are shown, to catch a link back to one of them. It
+// returns how many article files the directory holds.
+func (w *walker) walkDir(dir, real string, stack map[string]string) int {
+	if n, ok := w.dirs[real]; ok {
+		return n // reached again by another link: already walked
+	}
+	w.dirs[real] = 0
+	stack[real] = dir
+	defer delete(stack, real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.problem(Problem{Path: dir, Err: osErr(err)})
+	}
+	n := 0
+	for _, e := range entries {
+		if w.ctx.Err() != nil {
+			return n
+		}
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden: .git and the like
+		}
+		p := filepath.Join(dir, name)
+		rp := filepath.Join(real, name)
+		var info fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				w.problem(Problem{Path: p, Err: osErr(err)})
+				continue
+			}
+			if rp, err = realPath(p); err != nil {
+				w.problem(Problem{Path: p, Err: osErr(err)})
+				continue
+			}
+			info = fi
+		} else if e.IsDir() {
+			info = nil
+		} else if info, err = e.Info(); err != nil {
+			w.problem(Problem{Path: p, Err: osErr(err)})
+			continue
+		}
+		if e.IsDir() || (info != nil && info.IsDir()) {
+			if anc, ok := stack[rp]; ok {
+				w.problem(Problem{Path: p, Err: fmt.Errorf("%w: %s leads back to %s; not followed", ErrSymlinkLoop, p, anc)})
+				continue
+			}
+			n += w.walkDir(p, rp, stack)
+			continue
+		}
+		format, ok := formatOf(name)
+		if !ok || name == metaFileName || !info.Mode().IsRegular() {
+			continue
+		}
+		n++
+		if w.files[rp] {
+			continue
+		}
+		w.files[rp] = true
+		w.submit(fileJob{path: p, size: info.Size(), format: format})
+	}
+	w.dirs[real] = n
+	return n
+}
+
+// walkFS walks a whole fs.FS (which has no symlinks to follow).
+func (w *walker) walkFS(fsys fs.FS) {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if w.ctx.Err() != nil {
+			return fs.SkipAll
+		}
+		if err != nil {
+			w.problem(Problem{Path: p, Err: osErr(err)})
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		format, ok := formatOf(p)
+		if !ok || d.Name() == metaFileName || !d.Type().IsRegular() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			w.problem(Problem{Path: p, Err: osErr(err)})
+			return nil
+		}
+		w.submit(fileJob{path: p, size: info.Size(), format: format})
+		return nil
+	})
+	if err != nil {
+		w.problem(Problem{Path: ".", Err: osErr(err)})
+	}
+}
+
+// realPath is the absolute path of p with every symlink resolved: the
+// identity of a file or directory, however it was reached.
+func realPath(p string) (string, error) {
+	r, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Abs(r)
+}
+
+// osErr strips the path from an *fs.PathError (a Problem shows it already)
+// and names a symlink loop as one.
+func osErr(err error) error {
+	if errors.Is(err, syscall.ELOOP) {
+		return fmt.Errorf("%w: too many levels of symbolic links", ErrSymlinkLoop)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) || errors.Is(pe.Err, fs.ErrPermission) {
+			return pe.Err
+		}
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+// loadFile reads and parses one file. It never panics: a panic in a parser
+// becomes a Problem, so that one hostile file cannot take the load down.
+func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, probs []Problem) {
+	defer func() {
+		if r := recover(); r != nil {
+			arts = nil
+			probs = append(probs, Problem{Path: j.path, Err: fmt.Errorf("internal error while reading: %v", r)})
+		}
+	}()
+	max := l.opt.MaxFileSize
+	if j.size > max {
+		return nil, []Problem{tooLarge(j.path, j.size, max)}
+	}
+	data, err := l.readFile(j.path, max)
+	if err != nil {
+		return nil, []Problem{{Path: j.path, Err: osErr(err)}}
+	}
+	if int64(len(data)) > max {
+		return nil, []Problem{tooLarge(j.path, int64(len(data)), max)}
+	}
+	if p, ok := checkContent(j.path, data); !ok {
+		return nil, []Problem{p}
+	} else if p.Err != nil {
+		probs = append(probs, p)
+	}
+	var more []Problem
+	switch j.format {
+	case "text":
+		arts, more = l.loadText(j.path, data)
+	case "markdown":
+		arts, more = loadMarkdown(j.path, data)
+	case "json":
+		arts, more = loadJSON(j.path, data)
+	case "jsonl":
+		arts, more = loadJSONL(ctx, j.path, data, l.opt.Workers)
+	}
+	probs = append(probs, more...)
+	for _, a := range arts {
+		a.Format = j.format
+		a.Words = bodyWords(a.Body)
+	}
+	return arts, probs
+}
+
+// checkContent rejects empty and binary files (ok false) and reports invalid
+// UTF-8 as a warning (ok true, p.Err set): Sanitize repairs it.
+func checkContent(file string, data []byte) (p Problem, ok bool) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		if len(data) == 0 {
+			return Problem{Path: file, Err: ErrEmptyFile}, false
+		}
+		return Problem{Path: file, Err: fmt.Errorf("%w (only white space)", ErrEmptyFile)}, false
+	}
+	if i := bytes.IndexByte(data[:min(len(data), binarySniff)], 0); i >= 0 {
+		return Problem{Path: file, Err: fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)}, false
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalid(data)
+		line := 1 + bytes.Count(data[:off], []byte{'\n'})
+		return Problem{Path: file, Line: line, Warning: true,
+			Err: fmt.Errorf("%w replaced with U+FFFD (first at byte %d)", ErrInvalidUTF8, off)}, true
+	}
+	return Problem{}, true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func tooLarge(file string, size, max int64) Problem {
+	return Problem{Path: file, Err: fmt.Errorf("%w: %s, over the %s limit; not read", ErrTooLarge, humanBytes(size), humanBytes(max))}
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readFile reads at most max+1 bytes of a file, so that a file that grew
+// past the limit after the walk is still caught without reading it all.
+func (l *loader) readFile(p string, max int64) ([]byte, error) {
+	var f fs.File
+	var err error
+	if l.fsys != nil {
+		f, err = l.fsys.Open(p)
+	} else {
+		f, err = os.Open(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var buf bytes.Buffer
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() <= max {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// bodyWords counts the words (runs of non-space) of a body.
+func bodyWords(body []Paragraph) int {
+	n := 0
+	for _, p := range body {
+		in := false
+		for _, r := range p.Text {
+			space := r == ' ' || r == '\n' || r == '\t' || (r > 0x7f && isSpaceRune(r))
+			if !space && !in {
+				n++
+			}
+			in = !space
+		}
+	}
+	return n
+}
+
+func isSpaceRune(r rune) bool {
+	switch r {
+	case '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u0085':
+		return true
+	}
+	return r >= '\u2000' && r <= '\u200a'
+}
+
+// fileStem is a file's name without directory and extension: the id of the
+// article it holds.
+func fileStem(p string) string {
+	base := path.Base(filepath.ToSlash(p))
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+// numberedID is the id of the n-th (1-based) article of a file whose first
+// article has id stem: stem, stem-2, stem-3, …
+func numberedID(stem string, n int) string {
+	if n <= 1 {
+		return stem
+	}
+	return stem + "-" + strconv.Itoa(n)
+}
