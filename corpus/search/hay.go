@@ -1,0 +1,195 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+// The string fuzzy-matched for an article (its "haystack") is the folded
+// title, outlet, author and story, non-empty ones joined by fieldSep. Folding
+// is done rune by rune with textnorm.Fold, so that every byte of the haystack
+// can be traced back to the rune of the original field it came from, and
+// apostrophes (ASCII or typographic) are dropped, as in word keys, so that
+// "kataib", "Kata'ib" and "Kata’ib" all match "Kata’ib". A rune that folds
+// to nothing (an apostrophe, a combining accent) is highlighted together
+// with the rune before it.
+const fieldSep = " | "
+
+// Field numbers, in haystack order.
+const (
+	fieldTitle = iota
+	fieldOutlet
+	fieldAuthor
+	fieldStory
+	numFields
+)
+
+// Highlights are the matched characters of a title hit, per field, as
+// merged byte ranges [Start, End) into the original field strings (the
+// article's Title, Outlet and Author, and the hit's Story). Ranges always
+// start and end on rune boundaries; a combining accent stays with its letter.
+type Highlights struct {
+	Title, Outlet, Author, Story []Range
+}
+
+// field returns a pointer to the ranges of field f.
+func (h *Highlights) field(f int) *[]Range {
+	switch f {
+	case fieldTitle:
+		return &h.Title
+	case fieldOutlet:
+		return &h.Outlet
+	case fieldAuthor:
+		return &h.Author
+	default:
+		return &h.Story
+	}
+}
+
+// foldRuneString returns the folded form of the rune at s[i:i+size].
+func foldRuneString(s string, i, size int) string {
+	if size == 1 {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c == '\'' {
+			return ""
+		}
+		return asciiStrings[c]
+	}
+	f := textnorm.Fold(s[i : i+size])
+	if f == "'" {
+		return ""
+	}
+	return f
+}
+
+// asciiStrings holds every one-byte string, so folding ASCII allocates
+// nothing.
+var asciiStrings = func() (t [128]string) {
+	for i := range t {
+		t[i] = string(rune(i))
+	}
+	return t
+}()
+
+// buildHay appends the haystack of fields to b and returns it. A NUL rune
+// (which cannot occur in sanitised text, but would make sahilm/fuzzy stop
+// matching there) is folded to a space.
+func buildHay(b []byte, fields *[numFields]string) []byte {
+	first := true
+	for _, f := range fields {
+		if f == "" {
+			continue
+		}
+		if !first {
+			b = append(b, fieldSep...)
+		}
+		first = false
+		if isASCII(f) {
+			for i := 0; i < len(f); i++ {
+				c := f[i]
+				switch {
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				case c == 0:
+					c = ' '
+				case c == '\'':
+					continue
+				}
+				b = append(b, c)
+			}
+			continue
+		}
+		for i := 0; i < len(f); {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			fs := foldRuneString(f, i, size)
+			if strings.IndexByte(fs, 0) >= 0 {
+				fs = strings.ReplaceAll(fs, "\x00", " ")
+			}
+			b = append(b, fs...)
+			i += size
+		}
+	}
+	return b
+}
+
+// highlights maps matched byte offsets of the haystack of fields (sorted
+// ascending, as sahilm/fuzzy reports them) back to merged ranges of the
+// original fields.
+func highlights(fields *[numFields]string, matched []int) Highlights {
+	var h Highlights
+	if len(matched) == 0 {
+		return h
+	}
+	pos := 0 // haystack offset of the current field's first byte
+	mi := 0
+	first := true
+	for fi, f := range fields {
+		if f == "" {
+			continue
+		}
+		if !first {
+			pos += len(fieldSep)
+		}
+		first = false
+		// Skip matches on the separator.
+		for mi < len(matched) && matched[mi] < pos {
+			mi++
+		}
+		out := h.field(fi)
+		for i := 0; i < len(f) && mi < len(matched); {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			n := len(foldRuneString(f, i, size))
+			start := i
+			i += size
+			// Following runes that fold to nothing (combining marks)
+			// belong with this one.
+			for i < len(f) {
+				_, s2 := utf8.DecodeRuneInString(f[i:])
+				if len(foldRuneString(f, i, s2)) != 0 {
+					break
+				}
+				i += s2
+			}
+			end := i
+			hit := false
+			for mi < len(matched) && matched[mi] < pos+n {
+				hit = true
+				mi++
+			}
+			pos += n
+			if hit && !isSpaceRune(f, start) {
+				if k := len(*out); k > 0 && (*out)[k-1].End == start {
+					(*out)[k-1].End = end
+				} else {
+					*out = append(*out, Range{start, end})
+				}
+			}
+		}
+		if mi >= len(matched) {
+			break
+		}
+	}
+	return h
+}
+
+// isSpaceRune reports whether the rune at s[i:] is a space: a query's
+// spaces match spaces, but a highlighted space is only noise.
+func isSpaceRune(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,109 @@
+// Package search finds articles two ways: a fuzzy search over what a person
+// remembers of an article's header (title, outlet, author, story), ranked
+// exactly as github.com/sahilm/fuzzy ranks, and a word search over article
+// bodies backed by an inverted index.
+//
+// Both searches fold text before matching (textnorm.Fold: lower case, accents
+// removed, typographic quotes made ASCII) and report highlight ranges as byte
+// offsets into the ORIGINAL strings, on rune boundaries, so a view can style
+// "Kata’ib" or "Café" without splitting a multi-byte character.
+//
+// # Concurrency
+//
+// An Index is safe for concurrent use: searches take a read lock, Add and
+// SetStory take the write lock, so a search started while a batch is being
+// added simply waits for it (Add of 1,000 articles takes milliseconds). The
+// articles themselves are never modified. A TitleSearcher has its own mutex
+// and may be called from any goroutine (a tea.Cmd).
+package search
+
+import (
+	"sync"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// Range is a byte range [Start, End) into a string.
+type Range struct {
+	Start, End int
+}
+
+// Options tunes an Index.
+type Options struct {
+	// Story names the story an article belongs to, for title search. Nil
+	// means the article's own Story field. Story grouping runs after
+	// loading; call SetStory when its names are known.
+	Story func(*corpus.Article) string
+}
+
+// Index holds the articles and what is needed to search them: the folded
+// header strings for fuzzy title search and the inverted index of body words.
+type Index struct {
+	mu       sync.RWMutex
+	story    func(*corpus.Article) string
+	articles []*corpus.Article
+	titles   titleStore
+	words    wordIndex
+	// gen changes whenever existing title strings change (SetStory), so a
+	// TitleSearcher knows its narrowing cache is no longer valid.
+	gen uint64
+}
+
+// New indexes articles for both searches.
+func New(articles []*corpus.Article) *Index {
+	return NewWithOptions(articles, Options{})
+}
+
+// NewWithOptions is New with options.
+func NewWithOptions(articles []*corpus.Article, opt Options) *Index {
+	ix := &Index{story: opt.Story}
+	ix.Add(articles)
+	return ix
+}
+
+// Add indexes more articles, appended after those already indexed (the TUI
+// adds batches while a large corpus streams in). Searches wait while Add
+// runs; a TitleSearcher includes the new articles in its next search.
+func (ix *Index) Add(articles []*corpus.Article) {
+	if len(articles) == 0 {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	base := len(ix.articles)
+	ix.articles = append(ix.articles, articles...)
+	ix.titles.add(articles, ix.storyOf)
+	ix.words.add(base, articles)
+}
+
+// SetStory changes how story names are found (see Options.Story) and
+// rebuilds the title strings. Call it after story grouping.
+func (ix *Index) SetStory(fn func(*corpus.Article) string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.story = fn
+	ix.titles = titleStore{}
+	ix.titles.add(ix.articles, ix.storyOf)
+	ix.gen++
+}
+
+// Len returns how many articles are indexed.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.articles)
+}
+
+// Article returns the i-th indexed article (the order of New and Add).
+func (ix *Index) Article(i int) *corpus.Article {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.articles[i]
+}
+
+func (ix *Index) storyOf(a *corpus.Article) string {
+	if ix.story != nil {
+		return ix.story(a)
+	}
+	return a.Story
+}

@@ -1,0 +1,100 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/sahilm/fuzzy"
+)
+
+// TitleHit is one article found by title search.
+type TitleHit struct {
+	Article *corpus.Article
+	// Index is the article's position in the Index (order of New and Add).
+	Index int
+	// Score is sahilm/fuzzy's score of the query against the article's
+	// haystack (see Haystack); higher is better.
+	Score int
+	// Story is the story name that was searched for this article.
+	Story string
+	// matched are byte offsets into the haystack, as fuzzy reports them.
+	matched []int
+}
+
+// Highlights maps the matched characters back to the original title,
+// outlet, author and story. It is computed on demand, so a search that
+// finds 80,000 articles costs nothing for the rows nobody looks at.
+func (h TitleHit) Highlights() Highlights {
+	fields := h.fields()
+	return highlights(&fields, h.matched)
+}
+
+// MatchedIndexes returns the byte offsets into Haystack of the matched
+// characters, as sahilm/fuzzy reports them.
+func (h TitleHit) MatchedIndexes() []int { return h.matched }
+
+func (h TitleHit) fields() [numFields]string {
+	a := h.Article
+	return [numFields]string{a.Title, a.Outlet, a.Author, h.Story}
+}
+
+// Haystack returns the string title search matches for an article with the
+// given story name: folded title, outlet, author and story, the non-empty
+// ones joined by " | ". Exposed so tests and tools can compare with a plain
+// fuzzy.Find over the same strings.
+func Haystack(a *corpus.Article, story string) string {
+	f := [numFields]string{a.Title, a.Outlet, a.Author, story}
+	return string(buildHay(nil, &f))
+}
+
+// FoldQuery returns the form of a title query that is matched: folded like
+// the haystacks (textnorm.Fold, apostrophes dropped).
+func FoldQuery(q string) string {
+	return strings.ReplaceAll(textnorm.Fold(q), "'", "")
+}
+
+// titleStore holds, per article, the folded haystack.
+type titleStore struct {
+	hays    []string
+	stories []string
+}
+
+func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article) string) {
+	var buf []byte
+	for _, a := range articles {
+		s := story(a)
+		f := [numFields]string{a.Title, a.Outlet, a.Author, s}
+		buf = buildHay(buf[:0], &f)
+		t.hays = append(t.hays, string(buf))
+		t.stories = append(t.stories, s)
+	}
+}
+
+// Titles fuzzy-matches query against every article's title, outlet, author
+// and story, and returns the matches ranked exactly as fuzzy.Find ranks
+// them (best score first, ties in index order). An empty query returns nil.
+func (ix *Index) Titles(query string) []TitleHit {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	pattern := FoldQuery(query)
+	if pattern == "" {
+		return nil
+	}
+	ms := fuzzy.Find(pattern, ix.titles.hays)
+	return ix.titleHits(ms)
+}
+
+func (ix *Index) titleHits(ms fuzzy.Matches) []TitleHit {
+	out := make([]TitleHit, len(ms))
+	for i, m := range ms {
+		out[i] = TitleHit{
+			Article: ix.articles[m.Index],
+			Index:   m.Index,
+			Score:   m.Score,
+			Story:   ix.titles.stories[m.Index],
+			matched: m.MatchedIndexes,
+		}
+	}
+	return out
+}
