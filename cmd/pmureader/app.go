@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -92,9 +91,9 @@ func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) 
 		err error
 	)
 	if len(paths) == 0 {
-		c, err = shimLoadFS(ctx, seeds.FS, opt)
+		c, err = corpus.LoadFS(ctx, seeds.FS, opt)
 	} else {
-		c, err = shimLoad(ctx, paths, opt)
+		c, err = corpus.Load(ctx, paths, opt)
 	}
 	if c != nil {
 		a.reportProblems(c.Problems)
@@ -103,11 +102,10 @@ func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) 
 		return nil, ctxErr
 	}
 	switch {
-	case errors.Is(err, corpus.ErrNothingLoaded) || (err == nil && (c == nil || len(c.Articles) == 0)):
-		if len(paths) == 0 {
-			return nil, &exitError{code: exitNothing, err: errors.New("no articles loaded from the bundled seeds")}
-		}
-		return nil, &exitError{code: exitNothing, err: fmt.Errorf("no articles loaded from %s", strings.Join(paths, ", "))}
+	case errors.Is(err, corpus.ErrNothingLoaded):
+		return nil, &exitError{code: exitNothing, err: err}
+	case err == nil && (c == nil || len(c.Articles) == 0):
+		return nil, &exitError{code: exitNothing, err: corpus.ErrNothingLoaded}
 	case err != nil:
 		return nil, failed(fmt.Errorf("load: %w", err))
 	}
