@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// snippetIndentWidth is the indent of a search result's snippet line.
+const snippetIndentWidth = 4
+
+// printSearch prints search results for people: "outlet · title", the
+// snippet indented below with the matches highlighted, then the id and
+// where the matches are, so that `pmureader show ID` follows easily.
+// Paragraph numbers here are 1-based (¶1 is the first); JSON's are 0-based
+// indexes.
+func (a *app) printSearch(doc searchJSON) error {
+	w := bufio.NewWriter(a.stdout)
+	p := a.paint
+	fit := func(s string) string {
+		if a.out.width > 0 {
+			return ansi.Truncate(s, a.out.width, "…")
+		}
+		return s
+	}
+	indent := strings.Repeat(" ", snippetIndentWidth)
+	for i, h := range doc.Results {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		head := p.highlight(oneLine(h.Title), safeRanges(h.Title, h.Highlights.Title))
+		if h.Outlet != "" {
+			head = p.accent(p.highlight(oneLine(h.Outlet), safeRanges(h.Outlet, h.Highlights.Outlet))) + " · " + p.bold(head)
+		} else {
+			head = p.bold(head)
+		}
+		fmt.Fprintln(w, fit(head))
+		if h.Snippet != "" {
+			fmt.Fprintln(w, fit(indent+p.highlight(oneLine(h.Snippet), safeRanges(h.Snippet, h.Highlights.Snippet))))
+		}
+		where := h.ID
+		if h.dateText != "" {
+			where += " · " + h.dateText
+		}
+		if h.Paragraph >= 0 {
+			where += fmt.Sprintf(" · ¶%d", h.Paragraph+1)
+			if more := len(h.Paragraphs) - 1; more > 0 {
+				where += fmt.Sprintf(" (+%d more)", more)
+			}
+			where += fmt.Sprintf(" · %d %s", h.Matches, plural(h.Matches, "match", "matches"))
+		}
+		fmt.Fprintln(w, fit(indent+p.dim(oneLine(where))))
+	}
+	return flush(w)
+}
+
+// safeRanges returns rs when s is already one clean line (so the byte
+// offsets still hold after oneLine), and no ranges otherwise.
+func safeRanges(s string, rs [][2]int) [][2]int {
+	if oneLine(s) != s {
+		return nil
+	}
+	return rs
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
