@@ -1,0 +1,692 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file holds the line rules of cleaning: what a line looks like, and
+// the compact phrase tables that recognise site chrome, bylines and
+// attributions. The rules are general (they describe chrome as it appears
+// across news sites), never tied to a particular file or line number. The
+// structural rules that use position (the headline, the dek, the end of the
+// body, subheads, multi-item files) are in clean.go.
+
+// kind is what the context-free rules made of a block, before position is
+// taken into account.
+type kind uint8
+
+const (
+	kindNone    kind = iota // nothing recognised: prose, headline, subhead, …
+	kindChrome              // site furniture; why says which
+	kindByline              // "Author: …", "By …"; name holds the author
+	kindVia                 // "Via …"; name holds the original outlet
+	kindCaption             // a photo caption or credit
+	kindDate                // a date stamp ("Posted Nov 14th 2007 12:41PM")
+)
+
+// Why labels for chrome, shown in the raw view.
+const (
+	whyCategory    = "category line"
+	whyVideo       = "video title"
+	whyDonation    = "donation appeal"
+	whyDisclaimer  = "disclaimer"
+	whyComments    = "comment widget"
+	whyTags        = "tag line"
+	whyRelated     = "related headlines"
+	whyDating      = "dating ad"
+	whyAward       = "award badge"
+	whyBio         = "author bio"
+	whyShare       = "share widget"
+	whyNewsletter  = "newsletter appeal"
+	whyAdvert      = "advertisement"
+	whyCopyright   = "copyright"
+	whyDate        = "date line"
+	whyRepeated    = "repeated line"
+	whyRepeatTitle = "repeated headline"
+	whySeparator   = "separator"
+	whyHeader      = "header fragment"
+	whyTrailing    = "trailing line"
+)
+
+// maxPhraseWords bounds the blocks that phrase rules look at: chrome is
+// short, and skipping long paragraphs keeps cleaning fast.
+const maxPhraseWords = 60
+
+// wholeLine maps a short line, folded and stripped of final punctuation, to
+// the kind of chrome it is. These are the fixed labels of comment systems
+// (WordPress, wpDiscuz, Disqus), share bars, related-article boxes and ad
+// slots; a body paragraph never consists of just one of them.
+var wholeLine = map[string]string{
+	// comment widgets
+	"what do you think": whyComments, "what do you think about this": whyComments,
+	"notify of": whyComments, "inline feedbacks": whyComments, "view all comments": whyComments,
+	"load more comments": whyComments, "show comments": whyComments, "hide comments": whyComments,
+	"leave a comment": whyComments, "leave a reply": whyComments, "post a comment": whyComments,
+	"add a comment": whyComments, "add comment": whyComments, "join the discussion": whyComments,
+	"join the conversation": whyComments, "be the first to comment": whyComments,
+	"comments": whyComments, "comment": whyComments, "newest": whyComments, "oldest": whyComments,
+	"most voted": whyComments, "most liked": whyComments, "login": whyComments, "log in": whyComments,
+	"log in to comment": whyComments, "sign in to comment": whyComments, "cancel reply": whyComments,
+	"have your say": whyComments, "share your thoughts": whyComments, "subscribe": whyComments,
+	"no comments yet": whyComments, "comments are closed": whyComments,
+	// related-article boxes
+	"like this": whyRelated, "related": whyRelated, "related posts": whyRelated,
+	"related articles": whyRelated, "related stories": whyRelated, "related news": whyRelated,
+	"related content": whyRelated, "read more": whyRelated, "read next": whyRelated,
+	"more stories": whyRelated, "more news": whyRelated, "you may also like": whyRelated,
+	"you might also like": whyRelated, "you may like": whyRelated, "recommended": whyRelated,
+	"recommended for you": whyRelated, "most popular": whyRelated, "most read": whyRelated,
+	"trending": whyRelated, "trending now": whyRelated, "popular posts": whyRelated,
+	"latest news": whyRelated, "see also": whyRelated, "also read": whyRelated,
+	"more on this": whyRelated, "up next": whyRelated, "in case you missed it": whyRelated,
+	"don't miss": whyRelated, "more from this author": whyRelated, "previous article": whyRelated,
+	"next article": whyRelated, "previous post": whyRelated, "next post": whyRelated,
+	// share bars
+	"share": whyShare, "share this": whyShare, "share this article": whyShare,
+	"share this story": whyShare, "share on facebook": whyShare, "share on twitter": whyShare,
+	"tweet": whyShare, "email": whyShare, "print": whyShare, "facebook": whyShare,
+	"twitter": whyShare, "whatsapp": whyShare, "telegram": whyShare, "linkedin": whyShare,
+	"reddit": whyShare, "pinterest": whyShare, "copy link": whyShare, "like": whyShare,
+	"loading": whyShare, "click to share on facebook": whyShare, "click to share on twitter": whyShare,
+	"click to print": whyShare, "click to email a link to a friend": whyShare,
+	// ad slots
+	"advertisement": whyAdvert, "sponsored": whyAdvert, "sponsored content": whyAdvert,
+	"ad": whyAdvert, "continue reading below": whyAdvert, "article continues below": whyAdvert,
+	"story continues below advertisement": whyAdvert, "scroll to continue with content": whyAdvert,
+	"about the author": whyBio,
+}
+
+// prefixRules: a short line that starts with one of these is chrome of the
+// given kind ("VIDEO: …" is the title of an embedded video, "Read more: …"
+// a link to another article).
+var prefixRules = []struct{ prefix, why string }{
+	{"video:", whyVideo}, {"video -", whyVideo}, {"watch:", whyVideo}, {"watch video:", whyVideo},
+	{"watch now:", whyVideo}, {"listen:", whyVideo}, {"audio:", whyVideo}, {"podcast:", whyVideo},
+	{"photos:", whyVideo}, {"gallery:", whyVideo}, {"in pictures:", whyVideo},
+	{"read more:", whyRelated}, {"related:", whyRelated}, {"see also:", whyRelated},
+	{"also read:", whyRelated}, {"read also:", whyRelated}, {"read:", whyRelated},
+	{"more:", whyRelated}, {"recommended:", whyRelated}, {"don't miss:", whyRelated},
+	{"tags:", whyTags}, {"tagged:", whyTags}, {"tagged with", whyTags}, {"topics:", whyTags},
+	{"keywords:", whyTags}, {"filed under", whyCategory}, {"posted in ", whyCategory},
+	{"categories:", whyCategory}, {"category:", whyCategory}, {"section:", whyCategory},
+	{"©", whyCopyright}, {"copyright ", whyCopyright}, {"(c) ", whyCopyright},
+}
+
+// containsRules: a line of at most maxPhraseWords words that contains one of
+// these phrases is chrome. The phrases are appeals and boilerplate, worded
+// as sites word them ("Help us grow. Support X on Patreon!", "The
+// statements, views and opinions expressed … do not necessarily represent
+// …"); plain reporting does not use them.
+var containsRules = []struct{ phrase, why string }{
+	{"on patreon", whyDonation}, {"via patreon", whyDonation}, {"patreon.com", whyDonation},
+	{"help us grow", whyDonation}, {"support us", whyDonation}, {"support our work", whyDonation},
+	{"support our journalism", whyDonation}, {"support independent journalism", whyDonation},
+	{"support independent media", whyDonation}, {"donate now", whyDonation},
+	{"donate today", whyDonation}, {"please donate", whyDonation}, {"make a donation", whyDonation},
+	{"become a patron", whyDonation}, {"become a supporter", whyDonation},
+	{"buy me a coffee", whyDonation}, {"consider supporting", whyDonation},
+	{"consider donating", whyDonation}, {"reader-supported", whyDonation},
+	{"views and opinions expressed", whyDisclaimer}, {"opinions expressed in this", whyDisclaimer},
+	{"views expressed in this", whyDisclaimer}, {"views expressed here", whyDisclaimer},
+	{"do not necessarily reflect", whyDisclaimer}, {"do not necessarily represent", whyDisclaimer},
+	{"does not necessarily reflect", whyDisclaimer}, {"does not necessarily represent", whyDisclaimer},
+	{"for informational purposes only", whyDisclaimer},
+	{"all rights reserved", whyCopyright},
+	{"sign up for our newsletter", whyNewsletter}, {"subscribe to our", whyNewsletter},
+	{"sign up to our", whyNewsletter}, {"join our mailing list", whyNewsletter},
+	{"enter your email", whyNewsletter},
+	{"follow us on", whyShare}, {"like us on facebook", whyShare}, {"click here to", whyShare},
+}
+
+// bylinePrefixes introduce an author's name.
+var bylinePrefixes = []string{
+	"author:", "authors:", "by:", "byline:", "written by", "posted by", "words by",
+	"story by", "reporting by", "author ", "by ",
+}
+
+// viaPrefixes introduce the outlet a republished article came from.
+var viaPrefixes = []string{
+	"via:", "via ", "source:", "originally published by", "originally published at",
+	"originally published on", "originally published in", "this article originally appeared on",
+	"this article originally appeared in", "this article originally appeared at",
+	"this article first appeared on", "this article first appeared in",
+	"this article was originally published by", "this article was originally published on",
+	"this article was originally published in", "this article was originally published at",
+	"first published by", "first published on", "first published in", "republished from",
+	"republished with permission from", "reprinted from", "reprinted with permission from",
+}
+
+// captionPrefixes and captionSuffixes mark photo captions and credits.
+var captionPrefixes = []string{
+	"photo:", "photograph:", "image:", "picture:", "pictured:", "file photo", "credit:",
+	"photo credit", "image credit", "photo by ", "(photo", "![",
+}
+var captionSuffixes = []string{
+	"/ reuters", "/reuters", "(reuters)", "getty images", "(afp)", "/ afp", "/afp", "(ap)",
+	"/ ap", "(photo)", "(file photo)", "/ epa", "(epa)", "(getty)", "/ anadolu agency",
+}
+
+// bioJobs are the job words of an author bio ("X is Senior Editor for Y").
+var bioJobs = []string{
+	"editor", "writer", "reporter", "journalist", "correspondent", "columnist", "contributor",
+	"author", "analyst", "blogger", "commentator", "fellow", "professor", "researcher",
+	"producer", "founder", "freelance", "director of",
+}
+
+// nameConnectors may appear in lower case inside a person's name.
+var nameConnectors = map[string]bool{
+	"and": true, "&": true, "de": true, "da": true, "van": true, "von": true, "der": true,
+	"den": true, "al": true, "bin": true, "ibn": true, "el": true, "la": true, "le": true,
+	"y": true, "di": true, "du": true, "del": true,
+}
+
+// functionWords are the words a category line left behind when its links
+// were stripped ("in ," from "in News, World").
+var functionWords = map[string]bool{
+	"in": true, "on": true, "at": true, "of": true, "the": true, "and": true, "a": true,
+	"an": true, "to": true, "for": true, "by": true, "from": true, "with": true, "or": true,
+	"posted": true, "filed": true, "under": true, "tags": true, "tagged": true, "home": true,
+}
+
+// dateWords are words that may make up a date stamp.
+var dateWords = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
+	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
+	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
+	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true,
+	"wednesday": true, "thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true,
+	"friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true,
+	"posted": true, "published": true, "updated": true, "last": true, "on": true, "at": true,
+	"am": true, "pm": true, "a.m": true, "p.m": true, "gmt": true, "utc": true, "edt": true,
+	"est": true, "et": true, "pt": true, "pst": true, "pdt": true, "bst": true, "cet": true,
+	"cest": true, "ist": true, "ago": true, "hours": true, "hour": true, "minutes": true,
+	"min": true, "mins": true, "days": true, "day": true, "read": true, "date": true, "of": true,
+}
+
+// monthNames are the date words that make a line a date rather than, say,
+// "Posted at 12".
+var monthNames = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true,
+	"apr": true, "april": true, "may": true, "jun": true, "june": true, "jul": true, "july": true,
+	"aug": true, "august": true, "sep": true, "sept": true, "september": true, "oct": true,
+	"october": true, "nov": true, "november": true, "dec": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "ago": true,
+}
+
+// bullets start the lead paragraph of an item in a multi-item file, or a
+// list item.
+const bullets = "•▪●■◦►▶‣◆"
+
+// classify applies the context-free rules to b, setting its kind, why and
+// name.
+func classify(b *block) {
+	if b.lower == "" {
+		// Long paragraph: only an author bio can be chrome here, and that
+		// is decided by position (see clean.go).
+		return
+	}
+	l := b.lower
+	if !hasLetterOrDigit(b.text) {
+		b.kind, b.why = kindChrome, whySeparator
+		return
+	}
+	key := strings.TrimRight(l, " .:!?…|»›>-–—")
+	if why, ok := wholeLine[key]; ok {
+		b.kind, b.why = kindChrome, why
+		return
+	}
+	if isCommentCount(key) {
+		b.kind, b.why = kindChrome, whyComments
+		return
+	}
+	if b.words <= 12 {
+		if name, ok := bylineName(b.text, l); ok {
+			b.kind, b.name = kindByline, name
+			return
+		}
+	}
+	if b.words <= 16 {
+		if name, ok := viaName(b.text, l); ok {
+			b.kind, b.name = kindVia, name
+			return
+		}
+	}
+	if b.words <= 25 {
+		for _, r := range prefixRules {
+			if strings.HasPrefix(l, r.prefix) {
+				b.kind, b.why = kindChrome, r.why
+				return
+			}
+		}
+	}
+	for _, r := range containsRules {
+		if strings.Contains(l, r.phrase) {
+			b.kind, b.why = kindChrome, r.why
+			return
+		}
+	}
+	if b.words <= 40 && isCaption(l) {
+		b.kind = kindCaption
+		return
+	}
+	if isDatingAd(b) {
+		b.kind, b.why = kindChrome, whyDating
+		return
+	}
+	if isAwardBadge(b) {
+		b.kind, b.why = kindChrome, whyAward
+		return
+	}
+	if isTagLine(b) {
+		b.kind, b.why = kindChrome, whyTags
+		return
+	}
+	if isDateLine(l, b.words) {
+		b.kind = kindDate
+	}
+}
+
+// fold lower-cases s and makes typographic apostrophes and quotes ASCII, so
+// that the phrase tables can be written in plain ASCII.
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '’', '‘', 'ʼ', '′':
+			return '\''
+		case '“', '”':
+			return '"'
+		case '–', '—':
+			return '-'
+		}
+		return unicode.ToLower(r)
+	}, s)
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCommentCount matches "12 comments", "1 comment", "0 replies".
+func isCommentCount(key string) bool {
+	num, rest, ok := strings.Cut(key, " ")
+	if !ok || num == "" {
+		return false
+	}
+	for i := 0; i < len(num); i++ {
+		if num[i] < '0' || num[i] > '9' {
+			return false
+		}
+	}
+	switch rest {
+	case "comment", "comments", "reply", "replies", "responses", "response", "thoughts on this":
+		return true
+	}
+	return false
+}
+
+// bylineName recognises "Author: Jane Doe", "By Jane Doe" and the like, and
+// returns the name. After "by" the rest must look like a name (capitalised
+// words, name connectors, initials), so that "By the time…" stays prose.
+func bylineName(text, lower string) (string, bool) {
+	for _, p := range bylinePrefixes {
+		if !strings.HasPrefix(lower, p) {
+			continue
+		}
+		name := cleanName(text[len(p):])
+		if name == "" {
+			return "", false
+		}
+		strict := p == "by " || p == "author "
+		if !looksLikeName(name, strict) {
+			return "", false
+		}
+		return name, true
+	}
+	return "", false
+}
+
+// viaName recognises "Via American Herald Tribune", "Originally published
+// by X." and returns the outlet.
+func viaName(text, lower string) (string, bool) {
+	for _, p := range viaPrefixes {
+		if !strings.HasPrefix(lower, p) {
+			continue
+		}
+		name := cleanName(text[len(p):])
+		if name == "" || countWords(name) > 8 {
+			return "", false
+		}
+		r, _ := utf8.DecodeRuneInString(name)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.HasPrefix(strings.ToLower(name), "http") && !strings.HasPrefix(strings.ToLower(name), "www.") {
+			return "", false
+		}
+		if (p == "via " || p == "source:") && strings.ContainsAny(name, ",;") {
+			return "", false // "Via satellite, …": a sentence, not a credit
+		}
+		return name, true
+	}
+	return "", false
+}
+
+// cleanName trims what surrounds a name in a byline: separators, a trailing
+// date or outlet after " | ", and final punctuation.
+func cleanName(s string) string {
+	s = strings.TrimLeft(s, " :-–—")
+	for _, sep := range []string{" | ", " • ", " · ", " — ", " – ", " - "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimRight(s, " ,;:|-–—")
+	if strings.HasSuffix(s, ".") {
+		// keep the point of an initial or "Jr."
+		if i := strings.LastIndexByte(s, ' '); i < 0 || len(s)-i > 4 {
+			s = strings.TrimSuffix(s, ".")
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// looksLikeName reports whether s could be one or a few people's names:
+// at most ten words, starting with a capital, and (when strict) every word
+// capitalised, an initial, or a connector ("and", "al", "van").
+func looksLikeName(s string, strict bool) bool {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n++
+		if n > 10 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(strings.TrimRight(w, ",;"))
+		switch {
+		case unicode.IsUpper(r):
+		case nameConnectors[lw]:
+			if n == 1 {
+				return false
+			}
+		case !strict && n > 1:
+		default:
+			return false
+		}
+		if strict && strings.HasSuffix(w, ".") && len(w) > 4 {
+			return false // a sentence ends here: "By Monday. …"
+		}
+	}
+	return n > 0
+}
+
+func isCaption(l string) bool {
+	for _, p := range captionPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, s := range captionSuffixes {
+		if strings.HasSuffix(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// captionShaped reports whether a line under the headline reads like a
+// photo caption rather than a dek: a noun phrase with a present participle
+// and no final full stop ("PMU unit shelling dens of Daesh …", "Protesters
+// marching in Baghdad"), as captions describe a picture.
+func captionShaped(b *block) bool {
+	if b.final == '.' || b.final == '!' || b.final == '?' {
+		return false
+	}
+	n := 0
+	for _, w := range strings.Fields(b.lower) {
+		n++
+		if n > 5 {
+			break
+		}
+		if n == 1 {
+			continue
+		}
+		w = strings.Trim(w, ",;:'\"()")
+		if len(w) > 4 && strings.HasSuffix(w, "ing") {
+			switch w {
+			case "during", "according", "including", "following", "regarding", "concerning",
+				"bring", "thing", "nothing", "something", "everything", "king", "spring", "evening", "morning":
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isDatingAd matches the short dating advertisements some sites append:
+// "Meet … Singles", "… Singles", "Meet your … Love Today!".
+func isDatingAd(b *block) bool {
+	if b.words > 10 {
+		return false
+	}
+	l := b.lower
+	singles := strings.Contains(l, "singles")
+	switch {
+	case singles && b.words <= 6:
+		return true
+	case strings.HasPrefix(l, "meet ") && (singles || strings.Contains(l, "love") ||
+		strings.Contains(l, "women") || strings.Contains(l, "girls") || strings.Contains(l, "soulmate")):
+		return true
+	case strings.Contains(l, "your ") && (strings.Contains(l, " love") || strings.Contains(l, "soulmate") ||
+		strings.Contains(l, " match")) && (b.final == '!' || strings.Contains(l, "today") || strings.Contains(l, "find ")):
+		return true
+	case strings.Contains(l, "dating") && !b.prose:
+		return true
+	}
+	return false
+}
+
+// isAwardBadge matches badges such as "Recipient Of The … Award" or a bare
+// "… Award" title-case line.
+func isAwardBadge(b *block) bool {
+	if b.words > 12 || b.final == '.' {
+		return false
+	}
+	l := b.lower
+	if strings.HasPrefix(l, "recipient of") || strings.HasPrefix(l, "winner of") || strings.HasPrefix(l, "award-winning") || strings.HasPrefix(l, "award winning") {
+		return true
+	}
+	if b.words <= 6 && (strings.HasSuffix(l, " award") || strings.HasSuffix(l, " awards") || strings.HasSuffix(l, " prize")) {
+		return titleCaseShare(b.text) >= 0.6
+	}
+	return false
+}
+
+// isTagLine matches a comma-separated list of short keywords without
+// sentence punctuation: "Syria, Iran, iraqi militias, kataib hezbollah,
+// worldnews". It needs four items, or a lower-case item (tags are often
+// lower case), so that a title such as "Blood, Sweat and Tears" is not one.
+func isTagLine(b *block) bool {
+	if b.prose || b.final == ',' || strings.Count(b.text, ",") < 2 {
+		return false
+	}
+	items := strings.Split(b.text, ",")
+	lowerItem := false
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" {
+			return false
+		}
+		n := countWords(it)
+		if n > 4 || strings.ContainsAny(it, ":.;!?\"“”") {
+			return false
+		}
+		li := strings.ToLower(it)
+		if li == "and" || strings.HasPrefix(li, "and ") || strings.Contains(li, " and ") || strings.HasPrefix(li, "or ") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(it)
+		if unicode.IsLower(r) {
+			lowerItem = true
+		}
+	}
+	return len(items) >= 4 || lowerItem
+}
+
+// isDateLine reports whether a short line is only a date stamp: month or
+// weekday names, numbers, times and words such as "Posted", "Updated".
+func isDateLine(l string, words int) bool {
+	if words > 12 {
+		return false
+	}
+	month := false
+	n := 0
+	for _, w := range strings.FieldsFunc(l, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '/' || r == '-' || r == '|' || r == '(' || r == ')' || r == ':'
+	}) {
+		w = strings.TrimRight(w, ".")
+		if w == "" {
+			continue
+		}
+		n++
+		if monthNames[w] {
+			month = true
+			continue
+		}
+		if dateWords[w] || isDigitsWithSuffix(w) {
+			continue
+		}
+		return false
+	}
+	return n > 0 && month
+}
+
+// isDigitsWithSuffix matches "2007", "14th", "41pm", "12.30".
+func isDigitsWithSuffix(w string) bool {
+	i := 0
+	for i < len(w) && (w[i] >= '0' && w[i] <= '9' || w[i] == '.') {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	switch w[i:] {
+	case "", "st", "nd", "rd", "th", "am", "pm", "h":
+		return true
+	}
+	return false
+}
+
+// isBio reports whether a paragraph is an author bio: it opens with a
+// capitalised name of two to four words followed by "is", and its first
+// sentence names a writing job ("Jason Ditz is Senior Editor for …").
+func isBio(text string) bool {
+	ws := strings.SplitN(text, " ", 7)
+	is := -1
+	for i, w := range ws {
+		if i >= 5 {
+			break
+		}
+		if w == "is" || w == "was" {
+			is = i
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameConnectors[w] {
+			return false
+		}
+	}
+	if is < 2 {
+		return false
+	}
+	first := text
+	if i := strings.Index(text, ". "); i > 0 {
+		first = text[:i]
+	}
+	if len(first) > 300 {
+		first = first[:300]
+	}
+	first = strings.ToLower(first)
+	for _, j := range bioJobs {
+		if strings.Contains(first, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCategoryLine matches what a category or breadcrumb line leaves behind
+// when its links are stripped: only function words and punctuation ("in ,"),
+// or short items joined by "›", "»" or " > ".
+func isCategoryLine(b *block) bool {
+	if b.prose || b.words > 12 {
+		return false
+	}
+	if strings.Count(b.text, "›")+strings.Count(b.text, "»")+strings.Count(b.text, " > ")+strings.Count(b.text, " / ") >= 2 {
+		return true
+	}
+	for _, w := range strings.FieldsFunc(b.lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if !functionWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCaseShare is the share of words that start with a capital letter or
+// a digit.
+func titleCaseShare(s string) float64 {
+	n, up := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "‘“\"'("))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			up++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(up) / float64(n)
+}
+
+// countWords counts space-separated words.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\n' {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+			in = true
+		}
+	}
+	return n
+}
+
+// finalRune returns the last rune of s that is not a closing quote or
+// bracket, so that `left”.` and `evidence.”` both end in '.'.
+func finalRune(s string) rune {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '”', '’', '"', '\'', ')', ']', '»', '*', '_':
+			s = s[:len(s)-size]
+			continue
+		}
+		return r
+	}
+	return 0
+}
