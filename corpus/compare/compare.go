@@ -1,0 +1,580 @@
+package compare
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// analysed is one passage with everything scoring needs.
+type analysed struct {
+	toks  []token
+	ments []mention
+	figs  []figure
+	vec   vector
+}
+
+// vector is a sparse, L2-normalised term vector with term ids ascending.
+type vector struct {
+	ids []int32
+	w   []float32
+}
+
+func dot(a, b vector) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			s += float64(a.w[i]) * float64(b.w[j])
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// Compare lines up 2 to MaxArticles articles: it cuts each into passages,
+// scores every pair of passages from different articles, groups the
+// passages that report the same thing into rows, and lists what has no
+// counterpart and how the accounts differ.
+//
+// Passage similarity is the cosine of TF-IDF vectors over stemmed content
+// words, numbers and resolved entities (an entity counts once however it
+// is spelled), with IDF taken over all passages compared. Counterparts are
+// chosen greedily from the best-scoring pair down, one passage per article
+// per row, never assuming the accounts tell things in the same order.
+func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
+	if len(articles) < 2 {
+		return nil, fmt.Errorf("compare: need at least 2 articles, got %d", len(articles))
+	}
+	if len(articles) > MaxArticles {
+		return nil, fmt.Errorf("compare: at most %d articles, got %d", MaxArticles, len(articles))
+	}
+	seen := map[string]bool{}
+	for i, a := range articles {
+		if a == nil {
+			return nil, fmt.Errorf("compare: article %d is nil", i)
+		}
+		if seen[a.ID] && a.ID != "" {
+			return nil, fmt.Errorf("compare: article %s given twice", a.ID)
+		}
+		seen[a.ID] = true
+	}
+	c := &Comparison{}
+	for _, a := range articles {
+		c.Articles = append(c.Articles, ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet,
+			Byline: a.Byline(), Date: a.Date, Passages: passagesOf(a, opt.Unit)})
+	}
+	c.build(opt)
+	return c, nil
+}
+
+// ErrTooFew is returned by functions that need two or more texts.
+var ErrTooFew = errors.New("need at least two texts")
+
+// passagesOf cuts an article into passages: title, dek, then each body
+// paragraph's sentences (or the paragraph whole).
+func passagesOf(a *corpus.Article, unit Unit) []Passage {
+	var out []Passage
+	add := func(p Passage) {
+		p.Index = len(out)
+		out = append(out, p)
+	}
+	if strings.TrimSpace(a.Title) != "" {
+		add(Passage{Kind: KindTitle, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title, Source: rawSpan(a, corpus.RoleTitle)})
+	}
+	if strings.TrimSpace(a.Dek) != "" {
+		add(Passage{Kind: KindDek, Paragraph: -1, Start: 0, End: len(a.Dek), Text: a.Dek, Source: rawSpan(a, corpus.RoleDek)})
+	}
+	for pi, para := range a.Body {
+		if strings.TrimSpace(para.Text) == "" {
+			continue
+		}
+		if para.Subhead || unit == UnitParagraph {
+			kind := KindBody
+			if para.Subhead {
+				kind = KindSubhead
+			}
+			sp := appendTrimmed(nil, para.Text, 0, len(para.Text))
+			add(Passage{Kind: kind, Paragraph: pi, Start: sp[0].start, End: sp[0].end, Text: para.Text[sp[0].start:sp[0].end], Source: para.Source})
+			continue
+		}
+		for _, s := range splitSentences(para.Text) {
+			add(Passage{Kind: KindBody, Paragraph: pi, Start: s.start, End: s.end, Text: para.Text[s.start:s.end],
+				Source: subSpan(para, s.start, s.end)})
+		}
+	}
+	return out
+}
+
+// rawSpan finds the source line of the title or dek.
+func rawSpan(a *corpus.Article, role corpus.Role) corpus.Span {
+	for _, l := range a.Raw {
+		if l.Role == role {
+			return corpus.Span{File: a.Source.File, StartLine: l.Number, EndLine: l.Number}
+		}
+	}
+	return corpus.Span{File: a.Source.File, StartLine: a.Source.StartLine, EndLine: a.Source.StartLine}
+}
+
+// subSpan narrows a paragraph's span to the lines a byte range covers,
+// when the paragraph keeps one text line per source line.
+func subSpan(p corpus.Paragraph, start, end int) corpus.Span {
+	sp := p.Source
+	nl := strings.Count(p.Text, "\n")
+	if nl == 0 || sp.EndLine-sp.StartLine != nl {
+		return sp
+	}
+	first := sp.StartLine + strings.Count(p.Text[:start], "\n")
+	last := sp.StartLine + strings.Count(p.Text[:end], "\n")
+	return corpus.Span{File: sp.File, StartLine: first, EndLine: last}
+}
+
+// build analyses the passages and fills rows, unique passages, entities and
+// differences.
+func (c *Comparison) build(opt Options) {
+	al := opt.Aliases
+	if al == nil {
+		al = DefaultAliases()
+	}
+	thr := opt.Threshold
+	if thr <= 0 {
+		thr = DefaultRowThreshold
+	}
+	n := len(c.Articles)
+	an := make([][]analysed, n)
+	st := newTextStats()
+	c.toks = make([][][]token, n)
+	for i, a := range c.Articles {
+		an[i] = make([]analysed, len(a.Passages))
+		c.toks[i] = make([][]token, len(a.Passages))
+		for j, p := range a.Passages {
+			an[i][j].toks = tokenize(p.Text)
+			c.toks[i][j] = an[i][j].toks
+			st.observe(an[i][j].toks, p.Kind == KindTitle)
+		}
+	}
+	docs := make([][][]mention, n)
+	for i, a := range c.Articles {
+		docs[i] = make([][]mention, len(a.Passages))
+		for j, p := range a.Passages {
+			docs[i][j] = extractMentions(p.Text, an[i][j].toks, st, al, p.Kind == KindTitle)
+		}
+	}
+	res := newResolver(al)
+	res.resolve(docs)
+	for i := range an {
+		for j := range an[i] {
+			an[i][j].ments = docs[i][j]
+			an[i][j].figs = extractFigures(c.Articles[i].Passages[j].Text, an[i][j].toks)
+		}
+	}
+	c.Entities = entitiesOf(docs, res)
+	vectorize(an)
+	c.score(an)
+	c.align(an, thr, res)
+	c.Differences = differences(c, an, res)
+}
+
+// vectorize builds every passage's TF-IDF vector. Terms are word stems,
+// numbers, and entity keys (so "PMU" meets "Popular Mobilization Forces");
+// IDF is over all passages of all articles.
+func vectorize(an [][]analysed) {
+	ids := map[string]int32{}
+	type tf struct {
+		id int32
+		n  float64
+	}
+	terms := make([][][]tf, len(an))
+	var df []int
+	total := 0
+	for i := range an {
+		terms[i] = make([][]tf, len(an[i]))
+		for j := range an[i] {
+			total++
+			counts := map[int32]float64{}
+			add := func(term string, w float64) {
+				id, ok := ids[term]
+				if !ok {
+					id = int32(len(ids))
+					ids[term] = id
+					df = append(df, 0)
+				}
+				if _, seen := counts[id]; !seen {
+					df[id]++
+				}
+				counts[id] += w
+			}
+			for _, t := range an[i][j].toks {
+				switch {
+				case t.num:
+					add("#"+t.key, 1)
+				case t.stem != "":
+					add(t.stem, 1)
+				}
+			}
+			for _, m := range an[i][j].ments {
+				add("@"+m.entity, 1)
+			}
+			for id, n := range counts {
+				terms[i][j] = append(terms[i][j], tf{id, n})
+			}
+			sort.Slice(terms[i][j], func(a, b int) bool { return terms[i][j][a].id < terms[i][j][b].id })
+		}
+	}
+	N := float64(total)
+	for i := range an {
+		for j := range an[i] {
+			ts := terms[i][j]
+			v := vector{ids: make([]int32, len(ts)), w: make([]float32, len(ts))}
+			var norm float64
+			for k, t := range ts {
+				w := (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))
+				v.ids[k] = t.id
+				v.w[k] = float32(w)
+				norm += w * w
+			}
+			if norm > 0 {
+				inv := 1 / math.Sqrt(norm)
+				for k := range v.w {
+					v.w[k] = float32(float64(v.w[k]) * inv)
+				}
+			}
+			an[i][j].vec = v
+		}
+	}
+}
+
+// score fills the pairwise passage similarity matrices.
+func (c *Comparison) score(an [][]analysed) {
+	n := len(an)
+	c.scores = make([][][][]float32, n)
+	for i := 0; i < n; i++ {
+		c.scores[i] = make([][][]float32, n)
+		for j := i + 1; j < n; j++ {
+			m := make([][]float32, len(an[i]))
+			for p := range an[i] {
+				m[p] = make([]float32, len(an[j]))
+				for q := range an[j] {
+					m[p][q] = float32(dot(an[i][p].vec, an[j][q].vec))
+				}
+			}
+			c.scores[i][j] = m
+		}
+	}
+}
+
+// Score is the similarity (0..1) of two passages of different articles; 0
+// for passages of the same article or refs out of range.
+func (c *Comparison) Score(a, b Ref) float64 {
+	if !c.valid(a) || !c.valid(b) || a.Article == b.Article {
+		return 0
+	}
+	if a.Article > b.Article {
+		a, b = b, a
+	}
+	return float64(c.scores[a.Article][b.Article][a.Passage][b.Passage])
+}
+
+func (c *Comparison) valid(r Ref) bool {
+	return r.Article >= 0 && r.Article < len(c.Articles) && r.Passage >= 0 && r.Passage < len(c.Articles[r.Article].Passages)
+}
+
+// Passage returns the passage a ref points at.
+func (c *Comparison) Passage(r Ref) (Passage, bool) {
+	if !c.valid(r) {
+		return Passage{}, false
+	}
+	return c.Articles[r.Article].Passages[r.Passage], true
+}
+
+// RowOf returns the index in Rows of the row holding a passage, or -1.
+func (c *Comparison) RowOf(r Ref) int {
+	if !c.valid(r) {
+		return -1
+	}
+	return c.rowOf[r.Article][r.Passage]
+}
+
+// Counterparts returns, for the passage r points at, its best candidate
+// counterparts in every article: out[j] lists up to k passages of article
+// j, best first, with scores above zero (out[r.Article] is nil). k <= 0
+// means 3. The TUI uses out[j][0] to line pane j up with the focused
+// passage; Match.InRow says whether the aligner kept that pairing.
+func (c *Comparison) Counterparts(r Ref, k int) [][]Match {
+	if !c.valid(r) {
+		return nil
+	}
+	if k <= 0 {
+		k = 3
+	}
+	out := make([][]Match, len(c.Articles))
+	row := c.rowOf[r.Article][r.Passage]
+	for j := range c.Articles {
+		if j == r.Article {
+			continue
+		}
+		var ms []Match
+		for q := range c.Articles[j].Passages {
+			o := Ref{Article: j, Passage: q}
+			s := c.Score(r, o)
+			if s <= 0 {
+				continue
+			}
+			ms = append(ms, Match{Ref: o, Score: s, InRow: row >= 0 && c.rowOf[j][q] == row})
+		}
+		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Score > ms[b].Score })
+		if len(ms) > k {
+			ms = ms[:k]
+		}
+		out[j] = ms
+	}
+	return out
+}
+
+// align groups passages into rows: candidate pairs at or above thr, best
+// first; a pair starts a row, extends one (when the row has no passage of
+// that article yet and the newcomer is on average as close to the row's
+// passages as thr), or joins two rows with no article in common on the
+// same condition.
+func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
+	n := len(c.Articles)
+	type pair struct {
+		a, b Ref
+		s    float64
+	}
+	var pairs []pair
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			for p, row := range c.scores[i][j] {
+				for q, s := range row {
+					if float64(s) >= thr {
+						pairs = append(pairs, pair{Ref{i, p}, Ref{j, q}, float64(s)})
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].s > pairs[y].s })
+	c.rowOf = make([][]int, n)
+	for i := range c.rowOf {
+		c.rowOf[i] = make([]int, len(c.Articles[i].Passages))
+		for p := range c.rowOf[i] {
+			c.rowOf[i][p] = -1
+		}
+	}
+	var rows [][]Ref // by article: rows[r] holds members
+	has := func(r int, art int) bool {
+		for _, m := range rows[r] {
+			if m.Article == art {
+				return true
+			}
+		}
+		return false
+	}
+	link := func(xs, ys []Ref) float64 {
+		var sum float64
+		for _, x := range xs {
+			for _, y := range ys {
+				sum += c.Score(x, y)
+			}
+		}
+		return sum / float64(len(xs)*len(ys))
+	}
+	for _, pr := range pairs {
+		ra, rb := c.rowOf[pr.a.Article][pr.a.Passage], c.rowOf[pr.b.Article][pr.b.Passage]
+		switch {
+		case ra < 0 && rb < 0:
+			rows = append(rows, []Ref{pr.a, pr.b})
+			c.rowOf[pr.a.Article][pr.a.Passage] = len(rows) - 1
+			c.rowOf[pr.b.Article][pr.b.Passage] = len(rows) - 1
+		case ra >= 0 && rb >= 0:
+			if ra == rb {
+				continue
+			}
+			ok := true
+			for _, m := range rows[rb] {
+				if has(ra, m.Article) {
+					ok = false
+					break
+				}
+			}
+			if !ok || link(rows[ra], rows[rb]) < thr {
+				continue
+			}
+			for _, m := range rows[rb] {
+				c.rowOf[m.Article][m.Passage] = ra
+			}
+			rows[ra] = append(rows[ra], rows[rb]...)
+			rows[rb] = nil
+		default:
+			r, x := ra, pr.b
+			if r < 0 {
+				r, x = rb, pr.a
+			}
+			if has(r, x.Article) || link(rows[r], []Ref{x}) < thr {
+				continue
+			}
+			rows[r] = append(rows[r], x)
+			c.rowOf[x.Article][x.Passage] = r
+		}
+	}
+	// Order members by article, rows by position, and renumber.
+	type keyed struct {
+		members []Ref
+		key     float64
+	}
+	var ks []keyed
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		sort.Slice(r, func(x, y int) bool { return r[x].Article < r[y].Article })
+		ks = append(ks, keyed{r, rowKey(c, r)})
+	}
+	sort.SliceStable(ks, func(x, y int) bool { return ks[x].key < ks[y].key })
+	c.Rows = make([]Row, 0, len(ks))
+	for i := range c.rowOf {
+		for p := range c.rowOf[i] {
+			c.rowOf[i][p] = -1
+		}
+	}
+	for ri, k := range ks {
+		var sum float64
+		cnt := 0
+		for x := 0; x < len(k.members); x++ {
+			c.rowOf[k.members[x].Article][k.members[x].Passage] = ri
+			for y := x + 1; y < len(k.members); y++ {
+				sum += c.Score(k.members[x], k.members[y])
+				cnt++
+			}
+		}
+		c.Rows = append(c.Rows, Row{Passages: k.members, Score: round3(sum / float64(cnt)), Shared: shared(c, an, k.members, res)})
+	}
+	c.Unique = nil
+	for i := range c.rowOf {
+		for p, r := range c.rowOf[i] {
+			if r < 0 {
+				c.Unique = append(c.Unique, Ref{Article: i, Passage: p})
+			}
+		}
+	}
+}
+
+// rowKey orders rows: by the position of the first article's passage when
+// it has one, else by the relative position of its first member, so rows
+// read down in the first article's order and the rest fall in between.
+func rowKey(c *Comparison, members []Ref) float64 {
+	m := members[0]
+	total := len(c.Articles[m.Article].Passages)
+	rel := float64(m.Passage) / float64(max(total, 1))
+	if m.Article == 0 {
+		return rel
+	}
+	return rel + 1e-6*float64(m.Article)
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// shared lists what the passages of a row have in common.
+func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared {
+	var sh Shared
+	ents := map[string]int{}
+	words := map[string]int{}
+	nums := map[string]int{}
+	surface := map[string]string{}
+	for _, m := range members {
+		a := an[m.Article][m.Passage]
+		text := c.Articles[m.Article].Passages[m.Passage].Text
+		seenE, seenW, seenN := map[string]bool{}, map[string]bool{}, map[string]bool{}
+		for _, x := range a.ments {
+			if !seenE[x.entity] {
+				seenE[x.entity] = true
+				ents[x.entity]++
+			}
+		}
+		for _, t := range a.toks {
+			if t.stem != "" && !seenW[t.stem] {
+				seenW[t.stem] = true
+				words[t.stem]++
+				if _, ok := surface[t.stem]; !ok {
+					surface[t.stem] = strings.ToLower(text[t.start:t.end])
+				}
+			}
+		}
+		for _, f := range a.figs {
+			k := f.label()
+			if !seenN[k] {
+				seenN[k] = true
+				nums[k]++
+			}
+		}
+	}
+	for e, k := range ents {
+		if k >= 2 {
+			sh.Entities = append(sh.Entities, res.display(e))
+		}
+	}
+	sort.Strings(sh.Entities)
+	for w, k := range nums {
+		if k >= 2 {
+			sh.Numbers = append(sh.Numbers, w)
+		}
+	}
+	sort.Strings(sh.Numbers)
+	for w, k := range words {
+		if k >= 2 {
+			sh.Words = append(sh.Words, surface[w])
+		}
+	}
+	sort.Strings(sh.Words)
+	return sh
+}
+
+// entitiesOf lists the entities named in the compared articles, most
+// mentioned first.
+func entitiesOf(docs [][][]mention, res *resolver) []Entity {
+	byKey := map[string]*Entity{}
+	variants := map[string]map[string]bool{}
+	for ai, doc := range docs {
+		for _, ms := range doc {
+			for _, m := range ms {
+				e := byKey[m.entity]
+				if e == nil {
+					e = &Entity{Name: res.display(m.entity)}
+					byKey[m.entity] = e
+					variants[m.entity] = map[string]bool{}
+				}
+				e.Mentions++
+				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
+					e.Articles = append(e.Articles, ai)
+				}
+				if !variants[m.entity][m.surface] {
+					variants[m.entity][m.surface] = true
+					e.Variants = append(e.Variants, m.surface)
+				}
+			}
+		}
+	}
+	out := make([]Entity, 0, len(byKey))
+	for _, e := range byKey {
+		sort.Strings(e.Variants)
+		out = append(out, *e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

@@ -1,0 +1,120 @@
+package compare
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Markdown renders a comparison as a shareable report: a table of aligned
+// rows with one column per article, the passages unique to each article,
+// and the differences. It is plain text (GitHub-flavoured Markdown) with no
+// terminal codes; table cells have pipes escaped and line breaks removed.
+func Markdown(c *Comparison) string {
+	var b strings.Builder
+	b.WriteString("# Side by side\n\n")
+	for i, a := range c.Articles {
+		fmt.Fprintf(&b, "%d. **%s**", i+1, mdInline(a.Title))
+		var meta []string
+		if a.Byline != "" {
+			meta = append(meta, mdInline(a.Byline))
+		}
+		if d := a.Date.String(); d != "" {
+			meta = append(meta, d)
+		}
+		meta = append(meta, "`"+strings.ReplaceAll(a.ID, "`", "")+"`")
+		fmt.Fprintf(&b, " — %s\n", strings.Join(meta, ", "))
+	}
+	b.WriteString("\n## Aligned passages\n\n")
+	if len(c.Rows) == 0 {
+		b.WriteString("No passages line up.\n")
+	} else {
+		b.WriteString("| # | score |")
+		for i := range c.Articles {
+			fmt.Fprintf(&b, " %s |", mdCell(column(c, i)))
+		}
+		b.WriteString(" shared |\n|---|---|")
+		for range c.Articles {
+			b.WriteString("---|")
+		}
+		b.WriteString("---|\n")
+		for ri, r := range c.Rows {
+			fmt.Fprintf(&b, "| %d | %.2f |", ri+1, r.Score)
+			cells := make([]string, len(c.Articles))
+			for _, m := range r.Passages {
+				p := c.Articles[m.Article].Passages[m.Passage]
+				cells[m.Article] = mdCell(p.Text) + " <sub>" + mdCell(p.Source.String()) + "</sub>"
+			}
+			for _, cell := range cells {
+				fmt.Fprintf(&b, " %s |", cell)
+			}
+			fmt.Fprintf(&b, " %s |\n", mdCell(sharedText(r.Shared)))
+		}
+	}
+	b.WriteString("\n## Unique to one article\n")
+	for i := range c.Articles {
+		var lines []string
+		for _, u := range c.Unique {
+			if u.Article != i {
+				continue
+			}
+			p := c.Articles[i].Passages[u.Passage]
+			lines = append(lines, fmt.Sprintf("- %s (%s)\n", mdInline(p.Text), mdInline(p.Source.String())))
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n### %s\n\n", mdInline(column(c, i)))
+		b.WriteString(strings.Join(lines, ""))
+	}
+	b.WriteString("\n## Differences\n\n")
+	if len(c.Differences) == 0 {
+		b.WriteString("None found.\n")
+	}
+	for _, d := range c.Differences {
+		fmt.Fprintf(&b, "- **%s — %s**\n", d.Kind, mdInline(d.Topic))
+		for _, it := range d.Items {
+			p := c.Articles[it.Article].Passages[it.Passage]
+			extra := ""
+			if it.Verb != "" {
+				extra = " (" + mdInline(it.Verb) + ")"
+			}
+			fmt.Fprintf(&b, "  - %s: “%s”%s — %s\n", mdInline(column(c, it.Article)), mdInline(it.Text), extra, mdInline(p.Source.String()))
+		}
+	}
+	return b.String()
+}
+
+// column names an article for headers: outlet, else title, else id.
+func column(c *Comparison, i int) string {
+	a := c.Articles[i]
+	switch {
+	case a.Byline != "":
+		return a.Byline
+	case a.Title != "":
+		return clip(a.Title, 40)
+	}
+	return a.ID
+}
+
+func sharedText(s Shared) string {
+	var parts []string
+	parts = append(parts, s.Entities...)
+	parts = append(parts, s.Numbers...)
+	words := s.Words
+	if len(words) > 6 {
+		words = words[:6]
+	}
+	parts = append(parts, words...)
+	return strings.Join(parts, ", ")
+}
+
+// mdInline makes text safe inside a Markdown line: no line breaks, and
+// characters that would start formatting escaped.
+func mdInline(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`)
+	return r.Replace(s)
+}
+
+// mdCell is mdInline for table cells, with pipes escaped too.
+func mdCell(s string) string { return strings.ReplaceAll(mdInline(s), "|", `\|`) }

@@ -1,0 +1,175 @@
+// Package compare finds which articles report the same story and lines up
+// what they say: aligned passages, passages unique to one outlet, and the
+// differences between accounts (figures that disagree, who is quoted, how
+// each outlet labels the same actor).
+//
+// Everything here is a pure function of articles: Group returns stories,
+// Compare returns one Comparison value that the TUI's compare view, the
+// CLI's `compare --json` and Markdown all render. Nothing here prints to a
+// terminal or keeps state between calls.
+//
+// JSON field names on the exported types are stable: the CLI's --json output
+// is these values marshalled as they are.
+package compare
+
+import "github.com/pmureader/pmureader/corpus"
+
+// Passage kinds.
+const (
+	KindTitle   = "title"   // the headline
+	KindDek     = "dek"     // the standfirst
+	KindBody    = "body"    // a sentence (or paragraph) of prose
+	KindSubhead = "subhead" // an in-body heading
+)
+
+// Passage is one unit of an article that the comparison aligns: a sentence
+// of a body paragraph (or a whole paragraph with Unit: UnitParagraph), the
+// headline or the dek. Passages of an article are in its own order.
+type Passage struct {
+	// Index is this passage's position among its article's passages.
+	Index int    `json:"index"`
+	Kind  string `json:"kind"`
+	// Paragraph indexes Article.Body; -1 for the title and the dek.
+	Paragraph int `json:"paragraph"`
+	// Start and End are the passage's byte range in the paragraph's Text
+	// (or in the title / dek).
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Source is where to cite it: the paragraph's lines in its file (the
+	// exact line when the paragraph spans several lines and the sentence
+	// lies on one).
+	Source corpus.Span `json:"source"`
+}
+
+// Ref points at one passage: Article indexes Comparison.Articles, Passage
+// indexes that article's passages.
+type Ref struct {
+	Article int `json:"article"`
+	Passage int `json:"passage"`
+}
+
+// ArticleInfo is what a comparison shows about each compared article.
+type ArticleInfo struct {
+	ID       string      `json:"id"`
+	Title    string      `json:"title"`
+	Outlet   string      `json:"outlet,omitempty"`
+	Byline   string      `json:"byline,omitempty"` // "Outlet (via X)"
+	Date     corpus.Date `json:"date"`
+	Passages []Passage   `json:"passages"`
+}
+
+// Shared is what the passages of a row have in common.
+type Shared struct {
+	Entities []string `json:"entities,omitempty"` // canonical entity names
+	Numbers  []string `json:"numbers,omitempty"`  // figures, e.g. "25 killed"
+	Words    []string `json:"words,omitempty"`    // content words, rarest first
+}
+
+// Row is a group of passages, at most one per article, that report the
+// same thing. Rows are ordered by where their passages sit in the articles
+// (the first article's order first).
+type Row struct {
+	Passages []Ref `json:"passages"`
+	// Score is the mean similarity (0..1) of the row's passage pairs.
+	Score  float64 `json:"score"`
+	Shared Shared  `json:"shared"`
+}
+
+// Match is a candidate counterpart of a passage in another article.
+type Match struct {
+	Ref
+	Score float64 `json:"score"`
+	// InRow is true when the two passages ended up in the same row.
+	InRow bool `json:"in_row,omitempty"`
+}
+
+// Entity is one actor, place or thing named in the compared articles,
+// with every spelling seen.
+type Entity struct {
+	Name     string   `json:"name"`     // canonical or most common spelling
+	Variants []string `json:"variants"` // spellings seen, as written
+	Articles []int    `json:"articles"` // indexes of articles naming it
+	Mentions int      `json:"mentions"`
+}
+
+// Difference kinds.
+const (
+	DiffNumber      = "number"      // a figure that disagrees
+	DiffAttribution = "attribution" // who is quoted or credited
+	DiffLabel       = "label"       // what an outlet calls an actor
+)
+
+// Difference is one way the accounts differ. Items say what each article
+// has, each pointing to its passage so a reader can jump there.
+type Difference struct {
+	Kind string `json:"kind"`
+	// Topic is what differs: for numbers what is counted ("killed"), for
+	// labels the actor ("Popular Mobilization Forces"), for attributions
+	// "sources".
+	Topic string `json:"topic"`
+	// Summary is one line for people: "killed: 27 (Iranian.com) vs at
+	// least 25 (Antiwar.com)".
+	Summary string           `json:"summary"`
+	Items   []DifferenceItem `json:"items"`
+}
+
+// DifferenceItem is one article's side of a Difference.
+type DifferenceItem struct {
+	Ref
+	// Text is the figure as written with its qualifier ("at least 25"), the
+	// label ("Iran-backed militias") or the source ("US officials").
+	Text string `json:"text"`
+	// Value and Qualifier are set for numbers: 25 and "at least".
+	Value     float64 `json:"value,omitempty"`
+	Qualifier string  `json:"qualifier,omitempty"`
+	// Entity is the canonical entity a source or label refers to, if known.
+	Entity string `json:"entity,omitempty"`
+	// Verb is how a source is credited: "said", "according to", "told".
+	Verb string `json:"verb,omitempty"`
+}
+
+// Comparison is the side-by-side of 2–6 articles: their passages, the rows
+// of passages that report the same thing, the passages with no counterpart,
+// and the differences. Build it with Compare; it is immutable afterwards.
+type Comparison struct {
+	Articles []ArticleInfo `json:"articles"`
+	Rows     []Row         `json:"rows"`
+	// Unique lists passages in no row: "unique to this outlet".
+	Unique      []Ref        `json:"unique"`
+	Entities    []Entity     `json:"entities"`
+	Differences []Difference `json:"differences"`
+
+	// scores[i][j] is the passage similarity matrix between articles i and
+	// j (i < j), rows indexed by i's passages; nil for i >= j.
+	scores [][][][]float32
+	// rowOf maps each passage to its row index, or -1.
+	rowOf [][]int
+	// toks caches each passage's tokens for Diff.
+	toks [][][]token
+}
+
+// Unit is what a passage is.
+type Unit int
+
+// Passage units.
+const (
+	UnitSentence  Unit = iota // a sentence of a paragraph (default)
+	UnitParagraph             // a whole paragraph
+)
+
+// Options tunes Compare. The zero value is the default.
+type Options struct {
+	Unit Unit
+	// Aliases resolves entity spellings; nil means DefaultAliases().
+	Aliases *Aliases
+	// Threshold is the least similarity (0..1) for two passages to share a
+	// row; 0 means DefaultRowThreshold.
+	Threshold float64
+}
+
+// DefaultRowThreshold is the least passage similarity for a row.
+const DefaultRowThreshold = 0.2
+
+// MaxArticles is the most articles one comparison takes.
+const MaxArticles = 6
