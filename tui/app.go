@@ -1,0 +1,468 @@
+// Package tui is pmureader's terminal interface, a Bubble Tea v2 program:
+// the library (a sortable table of every article, with fuzzy title search
+// and word search over bodies), the reader (one article, wrapped to the
+// terminal, with find-in-article and the raw source), and room for more
+// views (stories, compare) that plug into the same root.
+//
+// The TUI never reads files: it is handed a loader (Options.Load) that
+// streams corpus.Batch values, and computes nothing itself beyond layout;
+// searching is corpus/search's.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/search"
+)
+
+// Options configures the TUI. Only Load matters for a normal run.
+type Options struct {
+	// Load starts loading and returns a channel of batches that is closed
+	// when loading ends. It is called once, from a background command; the
+	// library shows articles as they arrive. The context is cancelled when
+	// the TUI exits. Nil means an empty library.
+	Load func(ctx context.Context) <-chan corpus.Batch
+
+	// StoryOf names the story an article belongs to, for the library's
+	// Story column. Nil shows Article.Story (stories pinned by metadata).
+	StoryOf func(*corpus.Article) string
+
+	// NoColor draws without colours, as when NO_COLOR is set in the
+	// environment (which is honoured too).
+	NoColor bool
+
+	// Input and Output replace the terminal (tests). Nil: stdin/stdout.
+	Input  io.Reader
+	Output io.Writer
+}
+
+// ViewID names a view of the TUI. The root shows one at a time; a view
+// asks for another with a message (openArticleMsg, backMsg, …).
+type ViewID int
+
+// The views. Stories and Compare are reserved for the views that group
+// articles into stories and compare several outlets' accounts: register
+// them in New (m.pages[ViewStories] = …) and they are routed like the rest.
+const (
+	ViewLibrary ViewID = iota
+	ViewReader
+	ViewStories
+	ViewCompare
+)
+
+// page is what a view implements to plug into the root.
+//
+// The root gives a page a rectangle (SetSize: the whole terminal but the
+// help line), routes to it the keys and mouse events while it is shown and
+// every other message always (so background results reach it), and asks
+// it for exactly h lines of exactly w cells (View; the root fits the lines
+// again, as a guarantee). KeyMap feeds the help line and the "?" screen.
+// Capturing reports that a text field has focus: then the root passes
+// every key through (so "q" and "?" are letters) except ctrl+c.
+type page interface {
+	SetSize(w, h int)
+	Update(msg tea.Msg) tea.Cmd
+	View() string
+	KeyMap() help.KeyMap
+	Capturing() bool
+}
+
+// shared is the state every view reads: the articles loaded so far, the
+// search index, the marks, the styles. Views hold a pointer to the one
+// shared value; only the root and the library change it.
+type shared struct {
+	styles   Styles
+	articles []*corpus.Article // in load order
+	problems []corpus.Problem
+	index    *search.Index         // nil until something has loaded
+	titles   *search.TitleSearcher // over index
+	marks    map[string]bool
+	storyOf  func(*corpus.Article) string
+
+	loading                bool
+	filesDone, filesTotal  int
+	bytesDone, bytesTotal  int64
+	hasCompare, hasStories bool // whether those views are registered
+}
+
+// story names a's story for the library.
+func (s *shared) story(a *corpus.Article) string {
+	if s.storyOf != nil {
+		return s.storyOf(a)
+	}
+	return a.Story
+}
+
+// marked returns the marked articles, in load order.
+func (s *shared) marked() []*corpus.Article {
+	var out []*corpus.Article
+	for _, a := range s.articles {
+		if s.marks[a.ID] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// The smallest terminal the TUI draws into; below it, it says so.
+const (
+	minWidth  = 30
+	minHeight = 8
+)
+
+// Model is the root of the TUI: it owns the size, the focus (which view is
+// shown, whether help is open), the loader, and routes messages to views.
+type Model struct {
+	opt     Options
+	ctx     context.Context
+	sh      *shared
+	pages   map[ViewID]page
+	active  ViewID
+	history []ViewID
+
+	w, h       int
+	showHelp   bool
+	helpScroll int
+	help       help.Model
+	global     globalKeys
+	dark       bool
+	noColor    bool
+
+	err  error  // a recovered panic; Run returns it
+	kill func() // stops the program from View (set by Run)
+}
+
+// New builds the root model. Tests drive it directly with Update and View;
+// Run wraps it in a tea.Program.
+func New(opt Options) *Model {
+	m := &Model{
+		opt:    opt,
+		ctx:    context.Background(),
+		help:   help.New(),
+		global: newGlobalKeys(),
+		dark:   true,
+		sh: &shared{
+			marks:   map[string]bool{},
+			storyOf: opt.StoryOf,
+			loading: opt.Load != nil,
+		},
+	}
+	m.noColor = opt.NoColor || os.Getenv("NO_COLOR") != ""
+	m.restyle()
+	m.pages = map[ViewID]page{
+		ViewLibrary: newLibrary(m.sh),
+		ViewReader:  newReader(m.sh),
+	}
+	_, m.sh.hasCompare = m.pages[ViewCompare]
+	_, m.sh.hasStories = m.pages[ViewStories]
+	return m
+}
+
+func (m *Model) restyle() {
+	m.sh.styles = newStyles(m.dark, m.noColor)
+	m.help.Styles = m.sh.styles.Help
+}
+
+// Init asks for the terminal's background colour and starts loading.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.opt.Load != nil {
+		load, ctx := m.opt.Load, m.ctx
+		cmds = append(cmds, guard(func() tea.Msg {
+			ch := load(ctx)
+			if ch == nil {
+				return batchMsg{done: true}
+			}
+			return waitBatch(ch)()
+		}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes a message; a panic in any view is recovered and ends the
+// program with an error instead of a stack trace on a raw terminal.
+func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.err = fmt.Errorf("internal error: %v", r)
+			cmd = tea.Quit
+		}
+	}()
+	return m, m.update(msg)
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
+		m.help.SetWidth(m.w)
+		for _, p := range m.pages {
+			p.SetSize(m.w, max(m.h-1, 0))
+		}
+		return nil
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		m.restyle()
+		return tea.Batch(m.broadcast(msg)...)
+	case tea.EnvMsg:
+		if msg.Getenv("NO_COLOR") != "" && !m.noColor {
+			m.noColor = true
+			m.restyle()
+		}
+		return tea.Batch(m.broadcast(msg)...)
+	case fatalMsg:
+		m.err = msg.err
+		return tea.Quit
+	case batchMsg:
+		m.addBatch(msg.batch)
+		cmds := m.broadcast(msg)
+		if msg.done {
+			m.sh.loading = false
+		} else if msg.ch != nil {
+			cmds = append(cmds, waitBatch(msg.ch))
+		}
+		return tea.Batch(cmds...)
+	case storyOfMsg:
+		m.sh.storyOf = msg.storyOf
+		if m.sh.index != nil {
+			m.sh.index.SetStory(m.sh.story)
+		}
+		return tea.Batch(m.broadcast(msg)...)
+	case openArticleMsg:
+		if msg.article == nil {
+			return nil
+		}
+		cmd := m.pages[ViewReader].Update(msg)
+		m.push(ViewReader)
+		return cmd
+	case openCompareMsg:
+		p, ok := m.pages[ViewCompare]
+		if !ok {
+			return nil
+		}
+		cmd := p.Update(msg)
+		m.push(ViewCompare)
+		return cmd
+	case backMsg:
+		if n := len(m.history); n > 0 {
+			m.active, m.history = m.history[n-1], m.history[:n-1]
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	case tea.MouseMsg:
+		if m.showHelp || m.tooSmall() {
+			return nil
+		}
+		return m.pages[m.active].Update(msg)
+	}
+	return tea.Batch(m.broadcast(msg)...)
+}
+
+// push shows view v, remembering the current one for backMsg.
+func (m *Model) push(v ViewID) {
+	if v == m.active {
+		return
+	}
+	m.history = append(m.history, m.active)
+	m.active = v
+}
+
+// broadcast sends a message to every page (results, loading, settings).
+func (m *Model) broadcast(msg tea.Msg) []tea.Cmd {
+	var cmds []tea.Cmd
+	for _, id := range []ViewID{ViewLibrary, ViewReader, ViewStories, ViewCompare} {
+		if p, ok := m.pages[id]; ok {
+			if c := p.Update(msg); c != nil {
+				cmds = append(cmds, c)
+			}
+		}
+	}
+	return cmds
+}
+
+func (m *Model) addBatch(b corpus.Batch) {
+	sh := m.sh
+	sh.articles = append(sh.articles, b.Articles...)
+	sh.problems = append(sh.problems, b.Problems...)
+	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
+	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
+	if len(b.Articles) > 0 {
+		sh.index = indexAdd(sh.index, b.Articles, sh.story)
+		if sh.titles == nil {
+			sh.titles = sh.index.NewTitleSearcher()
+		}
+	}
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.global.Quit) {
+		return tea.Quit
+	}
+	if m.tooSmall() {
+		if msg.String() == "q" || msg.String() == "esc" {
+			return tea.Quit
+		}
+		return nil
+	}
+	p := m.pages[m.active]
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, m.global.CloseHelp):
+			m.showHelp = false
+		case msg.String() == "down" || msg.String() == "j":
+			m.helpScroll++
+		case msg.String() == "up" || msg.String() == "k":
+			m.helpScroll = max(m.helpScroll-1, 0)
+		}
+		return nil
+	}
+	if !p.Capturing() && key.Matches(msg, m.global.Help) {
+		m.showHelp, m.helpScroll = true, 0
+		return nil
+	}
+	return p.Update(msg)
+}
+
+func (m *Model) tooSmall() bool { return m.w < minWidth || m.h < minHeight }
+
+// View draws the shown view and the help line, on the alternate screen
+// with mouse reporting. Every line is exactly the terminal's width.
+func (m *Model) View() (v tea.View) {
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "pmureader"
+	defer func() {
+		if r := recover(); r != nil {
+			m.err = fmt.Errorf("internal error while drawing: %v", r)
+			v.Content = ""
+			if m.kill != nil {
+				m.kill()
+			}
+		}
+	}()
+	v.Content = m.render()
+	return v
+}
+
+// Render returns the current frame as a string (what View puts on the
+// screen), for tests and goldens.
+func (m *Model) render() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	if m.tooSmall() {
+		msg := fmt.Sprintf("Terminal too small: %d×%d. pmureader needs at least %d×%d. Resize, or press q to quit.",
+			m.w, m.h, minWidth, minHeight)
+		var lines []string
+		for _, sp := range wrapSpans(msg, m.w) {
+			lines = append(lines, msg[sp.Start:sp.End])
+		}
+		return screen(lines, m.w, m.h)
+	}
+	p := m.pages[m.active]
+	var body string
+	if m.showHelp {
+		body = m.fullHelp(p.KeyMap(), m.h-1)
+	} else {
+		body = p.View()
+	}
+	lines := strings.Split(body, "\n")
+	if len(lines) > m.h-1 {
+		lines = lines[:m.h-1]
+	}
+	for len(lines) < m.h-1 {
+		lines = append(lines, "")
+	}
+	var hl string
+	if m.showHelp {
+		hl = m.help.ShortHelpView([]key.Binding{m.global.CloseHelp, m.global.Quit})
+	} else {
+		hl = m.help.ShortHelpView(p.KeyMap().ShortHelp())
+	}
+	lines = append(lines, hl)
+	return screen(lines, m.w, m.h)
+}
+
+// fullHelp lists every binding of a key map, one per line, in groups, in
+// as many columns as fit, scrolled by helpScroll when even that is too
+// long. Unlike bubbles' FullHelpView it never drops a column for lack of
+// width.
+func (m *Model) fullHelp(km help.KeyMap, h int) string {
+	st := m.sh.styles
+	type entry struct{ k, d string }
+	var entries []entry
+	keyW := 0
+	for gi, g := range km.FullHelp() {
+		if gi > 0 {
+			entries = append(entries, entry{})
+		}
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			hk := b.Help()
+			entries = append(entries, entry{hk.Key, hk.Desc})
+			keyW = max(keyW, textWidth(hk.Key))
+		}
+	}
+	for _, b := range []key.Binding{m.global.Help, m.global.Quit} {
+		keyW = max(keyW, textWidth(b.Help().Key))
+	}
+	lines := []string{st.HelpTitle.Render("Keys"), ""}
+	for _, e := range entries {
+		if e.k == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, " "+st.Help.FullKey.Render(padPlain(e.k, keyW))+"  "+st.Help.FullDesc.Render(e.d))
+	}
+	maxScroll := max(len(lines)-h, 0)
+	m.helpScroll = min(m.helpScroll, maxScroll)
+	return strings.Join(lines[m.helpScroll:], "\n")
+}
+
+// Run starts the TUI on the terminal and blocks until the user quits.
+// q in the library or ctrl+c anywhere ends it with a nil error; the
+// terminal is restored in every case, and a panic anywhere (Update, View,
+// a background command) comes back as a short error rather than a stack
+// trace.
+func Run(ctx context.Context, opt Options) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	m := New(opt)
+	m.ctx = ctx
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opt.Input != nil {
+		popts = append(popts, tea.WithInput(opt.Input))
+	}
+	if opt.Output != nil {
+		popts = append(popts, tea.WithOutput(opt.Output))
+	}
+	p := tea.NewProgram(m, popts...)
+	m.kill = func() { go p.Quit() }
+	final, err := p.Run()
+	if fm, ok := final.(*Model); ok && fm.err != nil {
+		return fm.err
+	}
+	switch {
+	case err == nil, errors.Is(err, tea.ErrInterrupted):
+		return nil
+	case errors.Is(err, tea.ErrProgramPanic):
+		return errors.New("internal error: the interface crashed (terminal restored)")
+	case ctx.Err() != nil:
+		return fmt.Errorf("tui: %w", ctx.Err())
+	default:
+		return fmt.Errorf("tui: %w", err)
+	}
+}

@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+)
+
+// Every view's keys are a struct of key.Binding that implements
+// help.KeyMap: ShortHelp feeds the help line at the bottom, FullHelp the "?"
+// screen, so what the help says and what the keys do cannot drift apart.
+// Arrows and vim keys both work everywhere a list or text scrolls.
+
+func bind(keys []string, helpKey, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+}
+
+// globalKeys work in every view unless a text field has focus (then only
+// ctrl+c does).
+type globalKeys struct {
+	Quit      key.Binding // ctrl+c, anywhere
+	Help      key.Binding
+	CloseHelp key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:      bind([]string{"?"}, "?", "help"),
+		CloseHelp: bind([]string{"esc", "?", "q"}, "esc/?", "close help"),
+	}
+}
+
+// navKeys move a cursor through a list or scroll a text.
+type navKeys struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+}
+
+func newNavKeys() navKeys {
+	return navKeys{
+		Up:       bind([]string{"up", "k"}, "↑/k", "up"),
+		Down:     bind([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:   bind([]string{"pgup", "b"}, "pgup/b", "page up"),
+		PageDown: bind([]string{"pgdown", "f"}, "pgdn/f", "page down"),
+		HalfUp:   bind([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown: bind([]string{"ctrl+d"}, "ctrl+d", "half page down"),
+		Top:      bind([]string{"g", "home"}, "g/home", "top"),
+		Bottom:   bind([]string{"G", "end"}, "G/end", "bottom"),
+	}
+}
+
+func (n navKeys) all() []key.Binding {
+	return []key.Binding{n.Up, n.Down, n.PageUp, n.PageDown, n.HalfUp, n.HalfDown, n.Top, n.Bottom}
+}
+
+// libraryKeys are the library's keys when no search line has focus.
+type libraryKeys struct {
+	nav        navKeys
+	Open       key.Binding
+	Mark       key.Binding
+	ClearMarks key.Binding
+	Compare    key.Binding // disabled until a compare view is registered
+	Sort       key.Binding
+	Reverse    key.Binding
+	Find       key.Binding
+	Words      key.Binding
+	Quit       key.Binding
+	global     globalKeys
+}
+
+func newLibraryKeys() libraryKeys {
+	nav := newNavKeys()
+	// In the library "f" is word search; paging stays on pgup/pgdn,
+	// ctrl+u/ctrl+d and the mouse wheel.
+	nav.PageDown = bind([]string{"pgdown"}, "pgdn", "page down")
+	nav.PageUp = bind([]string{"pgup"}, "pgup", "page up")
+	k := libraryKeys{
+		nav:        nav,
+		Open:       bind([]string{"enter"}, "enter", "read"),
+		Mark:       bind([]string{"space"}, "space", "mark for compare"),
+		ClearMarks: bind([]string{"u"}, "u", "unmark all"),
+		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked"), key.WithDisabled()),
+		Sort:       bind([]string{"s"}, "s", "sort: date/outlet/title"),
+		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
+		Find:       bind([]string{"/"}, "/", "find title"),
+		Words:      bind([]string{"f", "ctrl+f"}, "f", "search words in text"),
+		Quit:       bind([]string{"q"}, "q", "quit"),
+		global:     newGlobalKeys(),
+	}
+	return k
+}
+
+// ShortHelp is the help line under the library.
+func (k libraryKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Find, k.Words, k.Mark, k.Compare, k.Sort, k.global.Help, k.Quit}
+}
+
+// FullHelp is the library's "?" screen.
+func (k libraryKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.all(),
+		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Sort, k.Reverse},
+		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
+	}
+}
+
+// searchKeys are active while a search line (title or words) has focus:
+// printable keys are text, so only these and ctrl+c do anything else.
+type searchKeys struct {
+	Up, Down, PageUp, PageDown key.Binding
+	Open                       key.Binding
+	Leave                      key.Binding
+	Quit                       key.Binding
+}
+
+func newSearchKeys() searchKeys {
+	return searchKeys{
+		Up:       bind([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p", "previous hit"),
+		Down:     bind([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n", "next hit"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		Open:     bind([]string{"enter"}, "enter", "read hit"),
+		Leave:    bind([]string{"esc"}, "esc", "leave search"),
+		Quit:     bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+	}
+}
+
+// ShortHelp is the help line while searching.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Up, k.Down, k.Leave, k.Quit}
+}
+
+// FullHelp is the "?" screen while searching (reached from the help line
+// only when the query is empty, since "?" is a letter while typing).
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Open, k.Leave, k.Quit}}
+}
+
+// readerKeys are the reader's keys when its find line is closed.
+type readerKeys struct {
+	nav    navKeys
+	Find   key.Binding
+	Next   key.Binding
+	Prev   key.Binding
+	Raw    key.Binding
+	Back   key.Binding
+	global globalKeys
+}
+
+func newReaderKeys() readerKeys {
+	nav := newNavKeys()
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
+	return readerKeys{
+		nav:    nav,
+		Find:   bind([]string{"/"}, "/", "find in article"),
+		Next:   bind([]string{"n"}, "n", "next match"),
+		Prev:   bind([]string{"N"}, "N", "previous match"),
+		Raw:    bind([]string{"r"}, "r", "raw source"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the reader.
+func (k readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.nav.Down, k.nav.PageDown, k.Find, k.Next, k.Prev, k.Raw, k.Back, k.global.Help}
+}
+
+// FullHelp is the reader's "?" screen.
+func (k readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.all(),
+		{k.Find, k.Next, k.Prev, k.Raw},
+		{k.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// findKeys are active while the reader's find line has focus.
+type findKeys struct {
+	Accept, Cancel, Quit key.Binding
+}
+
+func newFindKeys() findKeys {
+	return findKeys{
+		Accept: bind([]string{"enter"}, "enter", "find"),
+		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+		Quit:   bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+	}
+}
+
+// ShortHelp is the help line while typing a find query.
+func (k findKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Quit} }
+
+// FullHelp is the same, in one column.
+func (k findKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// Messages the views exchange through the root. Views never call each
+// other: they return a tea.Cmd producing one of these, and the root routes
+// it (see Model.Update). Results of background work carry the generation
+// they answer, so the receiver can drop stale ones.
+
+// batchMsg carries what the loader produced since the last one: one or
+// more corpus.Batch merged, so that a fast loader does not cost one
+// re-sort per file. done is true once the loader's channel is closed.
+type batchMsg struct {
+	batch corpus.Batch
+	done  bool
+	ch    <-chan corpus.Batch // where the next batches come from
+}
+
+// titleResultsMsg answers a title search started with generation gen.
+type titleResultsMsg struct {
+	gen   int
+	query string
+	hits  []*titleHit
+}
+
+// wordResultsMsg answers a word search started with generation gen.
+type wordResultsMsg struct {
+	gen   int
+	query string
+	hits  []*wordHit
+}
+
+// openArticleMsg asks the root to show an article in the reader. para is
+// the body paragraph to scroll to (-1: the top); terms are highlighted and
+// become the reader's find query, so n/N walk through them.
+type openArticleMsg struct {
+	article *corpus.Article
+	para    int
+	terms   []string
+}
+
+// openCompareMsg asks the root for the compare view of these articles
+// (the marked ones). Until a compare view is registered the root ignores it.
+type openCompareMsg struct {
+	articles []*corpus.Article
+}
+
+// backMsg asks the root to return to the view shown before this one.
+type backMsg struct{}
+
+// storyOfMsg replaces the function that names an article's story, e.g.
+// once stories have been computed in the background.
+type storyOfMsg struct {
+	storyOf func(*corpus.Article) string
+}
+
+// fatalMsg reports a panic recovered in a command: the program stops and
+// Run returns the error, after the terminal is restored.
+type fatalMsg struct{ err error }
+
+// guard wraps a command so that a panic in it becomes a fatalMsg instead of
+// killing the program with a stack trace on a raw-mode terminal.
+func guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = fatalMsg{err: fmt.Errorf("internal error in background work: %v", r)}
+			}
+		}()
+		return cmd()
+	}
+}
+
+// waitBatch reads the next batches from the loader's channel: it blocks for
+// one, then takes whatever else is ready within a few milliseconds, merged.
+func waitBatch(ch <-chan corpus.Batch) tea.Cmd {
+	return guard(func() tea.Msg {
+		b, ok := <-ch
+		if !ok {
+			return batchMsg{done: true}
+		}
+		b = mergeBatch(corpus.Batch{}, b)
+		deadline := time.After(15 * time.Millisecond)
+		for {
+			select {
+			case nb, ok := <-ch:
+				if !ok {
+					return batchMsg{batch: b, done: true, ch: ch}
+				}
+				b = mergeBatch(b, nb)
+			case <-deadline:
+				return batchMsg{batch: b, ch: ch}
+			}
+		}
+	})
+}
+
+// mergeBatch folds batch b into a: articles and problems appended, progress
+// taken from the later one.
+func mergeBatch(a, b corpus.Batch) corpus.Batch {
+	// Full slice expressions: never write into the loader's arrays.
+	a.Articles = append(a.Articles[:len(a.Articles):len(a.Articles)], b.Articles...)
+	a.Problems = append(a.Problems[:len(a.Problems):len(a.Problems)], b.Problems...)
+	a.FilesDone, a.FilesTotal = b.FilesDone, b.FilesTotal
+	a.BytesDone, a.BytesTotal = b.BytesDone, b.BytesTotal
+	return a
+}

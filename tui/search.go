@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/search"
+)
+
+// The TUI does not search: corpus/search does, in a background command.
+// These types hold its answers together with what the views derive from
+// them lazily, for the rows on screen only (highlights, snippets).
+
+// titleHit is one fuzzy title match. Its highlights (byte ranges into the
+// article's Title and Outlet) are computed the first time the row is drawn.
+type titleHit struct {
+	article *corpus.Article
+	hit     search.TitleHit
+	inText  bool // found by the words of its text, not its header
+	done    bool
+	title   []span
+	outlet  []span
+}
+
+// spans returns the matched byte spans of the title and the outlet.
+func (h *titleHit) spans() (title, outlet []span) {
+	if !h.done && h.hit.Article != nil {
+		hl := h.hit.Highlights()
+		h.title, h.outlet = toSpans(hl.Title), toSpans(hl.Outlet)
+		h.done = true
+	}
+	return h.title, h.outlet
+}
+
+// wordHit is one article whose body has every word of a word query. The
+// snippet is cut for the width it is shown at, when it is first drawn.
+type wordHit struct {
+	article *corpus.Article
+	hit     search.WordHit
+	terms   []string // the query's folded terms, for the reader's highlights
+
+	width   int // width the detail was cut for; 0: none yet
+	para    int
+	snippet string
+	spans   []span
+}
+
+// detail returns the best paragraph, a snippet about width cells wide and
+// the matched words' spans in it.
+func (h *wordHit) detail(width int) (para int, snippet string, spans []span) {
+	if h.width != width && h.hit.Article != nil {
+		d := h.hit.Detail(width)
+		h.width, h.para, h.snippet, h.spans = width, d.Paragraph, d.Snippet, toSpans(d.Highlights)
+	}
+	return h.para, h.snippet, h.spans
+}
+
+func toSpans(rs []search.Range) []span {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]span, len(rs))
+	for i, r := range rs {
+		out[i] = span{r.Start, r.End}
+	}
+	return out
+}
+
+// indexAdd adds freshly loaded articles to the search index, creating it
+// on the first batch. The index is safe for concurrent use, so searches
+// running in commands meanwhile simply wait.
+func indexAdd(ix *search.Index, as []*corpus.Article, story func(*corpus.Article) string) *search.Index {
+	if ix == nil {
+		return search.NewWithOptions(as, search.Options{Story: story})
+	}
+	ix.Add(as)
+	return ix
+}
+
+// searchTitles runs a "/" query (in a command) and ranks its hits in three
+// tiers:
+//
+//  1. fuzzy title hits where the query occurs as typed (contiguously,
+//     after folding) in the title, outlet, author or story, by fuzzy score;
+//  2. articles whose text contains the query's words (corpus/search word
+//     search, exact words), by BM25, so "ketaib" finds the article that
+//     spells it so even though no title does;
+//  3. the remaining fuzzy title hits, letters scattered, by fuzzy score.
+//
+// A scattered fuzzy match over a long header is weak evidence ("ketaib"
+// is scattered through "…airstrikes That targeted Iran-Backed…"), an exact
+// word in the text is strong; the tiers keep both and put the strong first.
+func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*titleHit {
+	if ts == nil || ix == nil {
+		return nil
+	}
+	fq := search.FoldQuery(q)
+	var tight, loose []*titleHit
+	seen := map[*corpus.Article]bool{}
+	for _, h := range ts.Search(q) {
+		th := &titleHit{article: h.Article, hit: h}
+		seen[h.Article] = true
+		if fq != "" && strings.Contains(search.Haystack(h.Article, h.Story), fq) {
+			tight = append(tight, th)
+		} else {
+			loose = append(loose, th)
+		}
+	}
+	out := tight
+	for _, h := range ix.Words(q) {
+		if !seen[h.Article] {
+			seen[h.Article] = true
+			out = append(out, &titleHit{article: h.Article, inText: true, done: true})
+		}
+	}
+	return append(out, loose...)
+}
+
+// searchWords runs a word query (in a command). While typing, the last
+// word also matches longer words it begins.
+func searchWords(ix *search.Index, q string) []*wordHit {
+	if ix == nil {
+		return nil
+	}
+	hs := ix.WordsPrefix(q)
+	terms := queryTerms(q)
+	out := make([]*wordHit, len(hs))
+	for i, h := range hs {
+		out[i] = &wordHit{article: h.Article, hit: h, terms: terms, para: -1}
+	}
+	return out
+}

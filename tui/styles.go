@@ -1,0 +1,122 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// palette is the handful of colours every style is built from. Each entry
+// is chosen for the terminal's background (see newStyles), so text stays
+// readable on light and dark terminals alike.
+type palette struct {
+	fg, subtle, faint color.Color // text, secondary text, furniture
+	accent            color.Color // titles, keys, the active sort
+	mark              color.Color // articles marked for comparison
+	matchFG, matchBG  color.Color // search hits
+	selBG             color.Color // the selected row
+	errFG             color.Color // problems and errors
+}
+
+func newPalette(dark bool) palette {
+	ld := lipgloss.LightDark(dark)
+	c := lipgloss.Color
+	return palette{
+		fg:      ld(c("#1f2328"), c("#e6edf3")),
+		subtle:  ld(c("#57606a"), c("#9da7b3")),
+		faint:   ld(c("#8c959f"), c("#6e7681")),
+		accent:  ld(c("#0550ae"), c("#79c0ff")),
+		mark:    ld(c("#8250df"), c("#d2a8ff")),
+		matchFG: ld(c("#1f2328"), c("#1f2328")),
+		matchBG: ld(c("#fff8c5"), c("#e3b341")),
+		selBG:   ld(c("#ddf4ff"), c("#1f3b5c")),
+		errFG:   ld(c("#cf222e"), c("#ff7b72")),
+	}
+}
+
+// Styles is every style the TUI draws with, in one place. Views never build
+// their own styles; they read these. With NO_COLOR set the colours are
+// dropped and selection, hits and marks are shown with reverse video, bold
+// and underline instead, so nothing that matters is carried by colour alone.
+type Styles struct {
+	Dark    bool // built for a dark background
+	NoColor bool // built without colours (NO_COLOR)
+
+	Bar       lipgloss.Style // the top line of every view
+	BarDim    lipgloss.Style // secondary text in the top line
+	Header    lipgloss.Style // table column headings
+	SortOn    lipgloss.Style // the column the table is sorted by
+	Row       lipgloss.Style // a plain table row
+	Selected  lipgloss.Style // the row under the cursor
+	Marked    lipgloss.Style // the mark in front of a marked article
+	Dim       lipgloss.Style // secondary text: dates, counts, URLs
+	Match     lipgloss.Style // a search hit inside text
+	Current   lipgloss.Style // the search hit the reader is on
+	Status    lipgloss.Style // the status line above the help
+	Error     lipgloss.Style // problems, errors
+	Prompt    lipgloss.Style // the "/" of a search line
+	Title     lipgloss.Style // an article's headline in the reader
+	Dek       lipgloss.Style // the standfirst under it
+	Meta      lipgloss.Style // outlet, author, date
+	URL       lipgloss.Style // the article's address
+	Subhead   lipgloss.Style // an in-body heading
+	Body      lipgloss.Style // body text
+	Chrome    lipgloss.Style // raw lines cleaning removed
+	Gutter    lipgloss.Style // line numbers and roles in the raw view
+	HelpTitle lipgloss.Style // group names in the full help
+	Help      help.Styles    // the bubbles help line
+}
+
+// newStyles builds the styles for a dark or light background, with or
+// without colour.
+func newStyles(dark, noColor bool) Styles {
+	p := newPalette(dark)
+	if noColor {
+		var none color.Color = lipgloss.NoColor{}
+		p = palette{fg: none, subtle: none, faint: none, accent: none, mark: none,
+			matchFG: none, matchBG: none, selBG: none, errFG: none}
+	}
+	ns := lipgloss.NewStyle
+	s := Styles{Dark: dark, NoColor: noColor}
+	s.Bar = ns().Bold(true).Foreground(p.accent)
+	s.BarDim = ns().Foreground(p.subtle)
+	s.Header = ns().Bold(true).Foreground(p.subtle)
+	s.SortOn = ns().Bold(true).Underline(true).Foreground(p.accent)
+	s.Row = ns().Foreground(p.fg)
+	s.Selected = ns().Foreground(p.fg).Background(p.selBG).Bold(true)
+	s.Marked = ns().Bold(true).Foreground(p.mark)
+	s.Dim = ns().Foreground(p.subtle)
+	s.Match = ns().Bold(true).Foreground(p.matchFG).Background(p.matchBG)
+	s.Current = ns().Bold(true).Reverse(true)
+	s.Status = ns().Foreground(p.subtle)
+	s.Error = ns().Bold(true).Foreground(p.errFG)
+	s.Prompt = ns().Bold(true).Foreground(p.accent)
+	s.Title = ns().Bold(true).Foreground(p.fg)
+	s.Dek = ns().Italic(true).Foreground(p.subtle)
+	s.Meta = ns().Foreground(p.accent)
+	s.URL = ns().Foreground(p.faint).Underline(true)
+	s.Subhead = ns().Bold(true).Foreground(p.accent)
+	s.Body = ns().Foreground(p.fg)
+	s.Chrome = ns().Faint(true).Foreground(p.faint)
+	s.Gutter = ns().Foreground(p.faint)
+	s.HelpTitle = ns().Bold(true).Foreground(p.accent)
+	s.Help = help.Styles{
+		Ellipsis:       ns().Foreground(p.faint),
+		ShortKey:       ns().Bold(true).Foreground(p.subtle),
+		ShortDesc:      ns().Foreground(p.faint),
+		ShortSeparator: ns().Foreground(p.faint),
+		FullKey:        ns().Bold(true).Foreground(p.subtle),
+		FullDesc:       ns().Foreground(p.faint),
+		FullSeparator:  ns().Foreground(p.faint),
+	}
+	if noColor {
+		// Without colour, attributes carry what colour would have.
+		s.Selected = ns().Reverse(true).Bold(true)
+		s.Match = ns().Bold(true).Underline(true)
+		s.Current = ns().Reverse(true).Bold(true).Underline(true)
+		s.Chrome = ns().Faint(true)
+		s.Marked = ns().Bold(true)
+	}
+	return s
+}
