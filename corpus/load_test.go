@@ -112,9 +112,7 @@ func TestLoadFSSeedsSplitsMultiItemFile(t *testing.T) {
 	}
 	second, ok := c.ByID("002_521e8e9ae6276b4b-2")
 	if !ok {
-		// The split is cleanText's job (corpus/clean.go); until it splits,
-		// the parts metadata cannot apply to a second item.
-		t.Skip("cleanText does not split 002 into two items yet")
+		t.Fatalf("002 not split into two articles (ids: %v)", ids(c))
 	}
 	first, _ := c.ByID("002_521e8e9ae6276b4b")
 	if want := "Iran's defence minister says Palestinian missiles and drones will haunt Israeli settlers"; second.Title != want {
@@ -249,4 +247,12 @@ func TestNothingLoaded(t *testing.T) {
 	if !errors.Is(err, corpus.ErrNothingLoaded) || err.Error() != "no articles loaded: 2 files failed" {
 		t.Errorf("bad files: err %v", err)
 	}
+}
+
+func ids(c *corpus.Corpus) []string {
+	var out []string
+	for _, a := range c.Articles {
+		out = append(out, a.ID)
+	}
+	return out
 }

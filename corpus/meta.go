@@ -76,9 +76,9 @@ const (
 // yamlLine finds "line N" in a yaml error: the parser's position.
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
-// yamlProblem turns a YAML syntax error into a Problem whose line is the
-// file's line: the YAML's line plus offset.
-func yamlProblem(file string, err error, offset int, kind error) Problem {
+// yamlProblem turns a YAML syntax error in text into a Problem whose line
+// is the file's line: the YAML's line plus offset.
+func yamlProblem(file, text string, err error, offset int, kind error) Problem {
 	msg := err.Error()
 	line := 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -87,7 +87,36 @@ func yamlProblem(file string, err error, offset int, kind error) Problem {
 		}
 		msg = msg[len(m[0]):]
 	}
+	if l := firstBadLine(text); l > 0 {
+		line = l
+	}
 	return Problem{Path: file, Line: line + offset, Err: fmt.Errorf("%w: %s", kind, msg)}
+}
+
+// firstBadLine finds the line of a YAML syntax error as the shortest run of
+// leading lines that fails to parse, by bisection; 0 if none does. The
+// yaml package's own line numbers are 0-based for some errors and 1-based
+// for others, and often name where a construct began rather than where it
+// broke.
+func firstBadLine(text string) int {
+	lines := strings.SplitAfter(text, "\n")
+	fails := func(k int) bool {
+		var n yaml.Node
+		return yaml.Unmarshal([]byte(strings.Join(lines[:k], "")), &n) != nil
+	}
+	if !fails(len(lines)) {
+		return 0
+	}
+	lo, hi := 0, len(lines) // lines[:lo] parses, lines[:hi] fails
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
 // parseYAML parses sanitised YAML text into its root node; nil for an empty
@@ -118,9 +147,10 @@ func parseMetaFile(file string, data []byte) (map[string]*metaRecord, []Problem)
 	if !textnorm.ValidUTF8(string(data)) {
 		probs = append(probs, Problem{Path: file, Warning: true, Err: fmt.Errorf("%w replaced with U+FFFD", ErrInvalidUTF8)})
 	}
-	root, err := parseYAML(textnorm.Sanitize(string(data)))
+	text := textnorm.Sanitize(string(data))
+	root, err := parseYAML(text)
 	if err != nil {
-		return nil, append(probs, yamlProblem(file, err, 0, ErrMeta))
+		return nil, append(probs, yamlProblem(file, text, err, 0, ErrMeta))
 	}
 	if root == nil {
 		return nil, probs
