@@ -89,6 +89,9 @@ func (a *app) runRoot(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	paths := append(append([]string(nil), args...), a.corpusPaths...)
+	if a.out.tty {
+		return a.runTUI(cmd.Context(), paths)
+	}
 	c, err := a.load(cmd.Context(), paths)
 	if err != nil {
 		return err

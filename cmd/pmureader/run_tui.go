@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/seeds"
+	"github.com/pmureader/pmureader/tui"
+)
+
+// runTUI opens the reader on paths (the seeds when empty). Loading streams
+// into the TUI; what went wrong is collected meanwhile and printed on stderr
+// once the TUI has given the terminal back, and decides the exit code like
+// any other command: 3 when some inputs failed, 4 when nothing loaded.
+func (a *app) runTUI(ctx context.Context, paths []string) error {
+	feed := &tuiFeed{opt: corpus.Options{MaxFileSize: int64(a.maxSize)}, paths: paths}
+	err := tui.Run(ctx, tui.Options{Load: feed.load, NoColor: a.noColor})
+	problems, articles, started, panicked := feed.result()
+	if panicked != nil {
+		return &exitError{code: exitInternal, err: panicked}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return failed(err)
+	}
+	a.reportProblems(problems)
+	fatal := 0
+	for _, p := range problems {
+		if !p.Warning {
+			fatal++
+		}
+	}
+	switch {
+	case started && articles == 0 && fatal > 0:
+		return &exitError{code: exitNothing, err: corpus.ErrNothingLoaded}
+	case fatal > 0:
+		a.partial = true
+	}
+	return nil
+}
+
+// tuiFeed is the TUI's loader: it streams batches from the files (or one
+// batch from the embedded seeds), and keeps count of what it forwarded.
+// The TUI calls load from a background goroutine; result is read after the
+// TUI has returned, possibly while the feed is still winding down, hence
+// the mutex.
+type tuiFeed struct {
+	opt   corpus.Options
+	paths []string
+
+	mu       sync.Mutex
+	started  bool
+	articles int
+	problems []corpus.Problem
+	panicked error
+}
+
+// load starts loading and returns the channel the TUI reads. The goroutine
+// it starts recovers a panic into an internal error, reported when the TUI
+// has restored the terminal.
+func (f *tuiFeed) load(ctx context.Context) <-chan corpus.Batch {
+	f.mu.Lock()
+	f.started = true
+	f.mu.Unlock()
+	out := make(chan corpus.Batch)
+	go func() {
+		defer close(out)
+		defer func() {
+			if r := recover(); r != nil {
+				f.mu.Lock()
+				f.panicked = fmt.Errorf("internal error while loading: %s", oneLine(fmt.Sprint(r)))
+				f.mu.Unlock()
+			}
+		}()
+		for b := range f.source(ctx) {
+			f.mu.Lock()
+			f.articles += len(b.Articles)
+			f.problems = append(f.problems, b.Problems...)
+			f.mu.Unlock()
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// source is corpus.Stream over the paths, or, for the embedded seeds
+// (there is no streaming loader over an fs.FS, and five files need none),
+// LoadFS delivered as one batch.
+func (f *tuiFeed) source(ctx context.Context) <-chan corpus.Batch {
+	if len(f.paths) > 0 {
+		return corpus.Stream(ctx, f.paths, f.opt)
+	}
+	ch := make(chan corpus.Batch, 1)
+	c, err := corpus.LoadFS(ctx, seeds.FS, f.opt)
+	if c != nil {
+		files := map[string]bool{}
+		for _, a := range c.Articles {
+			files[a.Source.File] = true
+		}
+		for _, p := range c.Problems {
+			files[p.Path] = true
+		}
+		ch <- corpus.Batch{Articles: c.Articles, Problems: c.Problems, FilesDone: len(files), FilesTotal: len(files)}
+	} else if err != nil && !errors.Is(err, context.Canceled) {
+		ch <- corpus.Batch{Problems: []corpus.Problem{{Path: "seeds", Err: err}}}
+	}
+	close(ch)
+	return ch
+}
+
+// result reports what the feed saw.
+func (f *tuiFeed) result() (problems []corpus.Problem, articles int, started bool, panicked error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]corpus.Problem(nil), f.problems...), f.articles, f.started, f.panicked
+}
