@@ -133,6 +133,7 @@ type Model struct {
 	w, h       int
 	showHelp   bool
 	helpScroll int
+	helpMore   bool // the help screen has more below
 	help       help.Model
 	global     globalKeys
 	dark       bool
@@ -386,7 +387,11 @@ func (m *Model) render() string {
 	}
 	var hl string
 	if m.showHelp {
-		hl = m.help.ShortHelpView([]key.Binding{m.global.CloseHelp, m.global.Quit})
+		bs := []key.Binding{m.global.CloseHelp, m.global.Quit}
+		if m.helpMore || m.helpScroll > 0 {
+			bs = append([]key.Binding{bind([]string{"j"}, "↓/j ↑/k", "scroll")}, bs...)
+		}
+		hl = m.help.ShortHelpView(bs)
 	} else {
 		hl = m.help.ShortHelpView(p.KeyMap().ShortHelp())
 	}
@@ -394,41 +399,63 @@ func (m *Model) render() string {
 	return screen(lines, m.w, m.h)
 }
 
-// fullHelp lists every binding of a key map, one per line, in groups, in
-// as many columns as fit, scrolled by helpScroll when even that is too
-// long. Unlike bubbles' FullHelpView it never drops a column for lack of
-// width.
+// fullHelp lists every binding of a key map: its groups side by side when
+// they fit, else one under the other, scrolled by helpScroll (j/k) when
+// even that is too long. Unlike bubbles' FullHelpView it never drops a
+// group for lack of width.
 func (m *Model) fullHelp(km help.KeyMap, h int) string {
 	st := m.sh.styles
-	type entry struct{ k, d string }
-	var entries []entry
-	keyW := 0
-	for gi, g := range km.FullHelp() {
-		if gi > 0 {
-			entries = append(entries, entry{})
-		}
+	var cols [][]string
+	colW := []int{}
+	for _, g := range km.FullHelp() {
+		keyW, descW := 0, 0
 		for _, b := range g {
-			if !b.Enabled() {
-				continue
+			if b.Enabled() {
+				keyW = max(keyW, textWidth(b.Help().Key))
+				descW = max(descW, textWidth(b.Help().Desc))
 			}
-			hk := b.Help()
-			entries = append(entries, entry{hk.Key, hk.Desc})
-			keyW = max(keyW, textWidth(hk.Key))
+		}
+		var col []string
+		for _, b := range g {
+			if b.Enabled() {
+				col = append(col, " "+st.Help.FullKey.Render(padPlain(b.Help().Key, keyW))+"  "+
+					st.Help.FullDesc.Render(padPlain(b.Help().Desc, descW)))
+			}
+		}
+		if len(col) > 0 {
+			cols = append(cols, col)
+			colW = append(colW, 1+keyW+2+descW)
 		}
 	}
-	for _, b := range []key.Binding{m.global.Help, m.global.Quit} {
-		keyW = max(keyW, textWidth(b.Help().Key))
+	lines := []string{st.HelpTitle.Render(" Keys"), ""}
+	total, tall := 0, 0
+	for i, c := range cols {
+		total += colW[i] + 2
+		tall = max(tall, len(c))
 	}
-	lines := []string{st.HelpTitle.Render("Keys"), ""}
-	for _, e := range entries {
-		if e.k == "" {
-			lines = append(lines, "")
-			continue
+	if total <= m.w && tall+2 <= h {
+		for r := 0; r < tall; r++ {
+			var b strings.Builder
+			for i, c := range cols {
+				cell := strings.Repeat(" ", colW[i])
+				if r < len(c) {
+					cell = c[r]
+				}
+				b.WriteString(cell + "  ")
+			}
+			lines = append(lines, b.String())
 		}
-		lines = append(lines, " "+st.Help.FullKey.Render(padPlain(e.k, keyW))+"  "+st.Help.FullDesc.Render(e.d))
+	} else {
+		for i, c := range cols {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, c...)
+		}
 	}
 	maxScroll := max(len(lines)-h, 0)
 	m.helpScroll = min(m.helpScroll, maxScroll)
+	m.helpMore = m.helpScroll < maxScroll
 	return strings.Join(lines[m.helpScroll:], "\n")
 }
 
