@@ -12,9 +12,10 @@ import (
 // (which may find several articles in one file), then given the metadata of
 // a meta.yaml beside it. The articles get the file's stem as id, the second
 // and later ones "-2", "-3", ….
-func (l *loader) loadText(file string, data []byte) ([]*Article, []Problem) {
+// file is the path to read meta.yaml beside; shown is how to show it.
+func (l *loader) loadText(file, shown string, data []byte) ([]*Article, []Problem) {
 	lines := strings.Split(textnorm.Sanitize(string(data)), "\n")
-	arts := cleanText(file, lines)
+	arts := cleanText(shown, lines)
 	recs, probs := l.metaFor(file)
 	rec := recs[filepath.Base(file)]
 	if l.fsys != nil {
@@ -32,8 +33,8 @@ func (l *loader) loadText(file string, data []byte) ([]*Article, []Problem) {
 		}
 	}
 	if rec != nil && len(rec.Parts) > len(arts) {
-		probs = append(probs, Problem{Path: file, Warning: true,
-			Err: fmt.Errorf("%w: %s (line %d) lists %s but the file holds %s", ErrMeta, metaFileName, rec.Line,
+		probs = append(probs, Problem{Path: rec.Path, Line: rec.Line, Warning: true,
+			Err: fmt.Errorf("%w: the record for %s lists %s but the file holds %s", ErrMeta, rec.File,
 				plural(len(rec.Parts), "part"), plural(len(arts), "article"))})
 	}
 	return arts, probs

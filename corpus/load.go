@@ -17,6 +17,8 @@ import (
 	"sync"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // Errors a Problem can wrap, for errors.Is. Their text is the start of the
@@ -180,6 +182,9 @@ func (l *loader) run(ctx context.Context, walk func(w *walker)) <-chan event {
 	events := make(chan event, 64)
 	jobs := make(chan fileJob, 64)
 	send := func(e event) bool {
+		for i := range e.problems {
+			e.problems[i] = safeProblem(e.problems[i])
+		}
 		select {
 		case events <- e:
 			return true
@@ -250,6 +255,31 @@ func (l *loader) collect(ctx context.Context, walk func(w *walker), what string)
 	}
 	return c, nothingLoaded(fmt.Sprintf("%s: %s failed", ErrNothingLoaded, plural(len(failed), "file")))
 }
+
+// safeText returns s unchanged when it could reach a terminal as it is,
+// else sanitised to one line. For paths and messages that hold them.
+func safeText(s string) string {
+	if textnorm.Safe(s) && !strings.Contains(s, "\n") {
+		return s
+	}
+	return textnorm.Line(s)
+}
+
+// safeProblem makes a problem's path and message safe to print: both can
+// carry a hostile file name or a quoted piece of input.
+func safeProblem(p Problem) Problem {
+	p.Path = safeText(p.Path)
+	if p.Err != nil && safeText(p.Err.Error()) != p.Err.Error() {
+		p.Err = safeError{p.Err}
+	}
+	return p
+}
+
+// safeError shows an error's message sanitised and still unwraps to it.
+type safeError struct{ err error }
+
+func (e safeError) Error() string { return textnorm.Line(e.err.Error()) }
+func (e safeError) Unwrap() error { return e.err }
 
 // nothingLoaded is the error of a load that produced no article: its text
 // says why, and it wraps ErrNothingLoaded.
@@ -512,21 +542,24 @@ func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, prob
 	if int64(len(data)) > max {
 		return nil, []Problem{tooLarge(j.path, int64(len(data)), max)}
 	}
-	if p, ok := checkContent(j.path, data); !ok {
+	if p, ok := checkContent(safeText(j.path), data); !ok {
 		return nil, []Problem{p}
 	} else if p.Err != nil {
 		probs = append(probs, p)
 	}
+	// Spans, ids and problems show the path; a hostile file name must not
+	// reach the terminal either.
+	shown := safeText(j.path)
 	var more []Problem
 	switch j.format {
 	case "text":
-		arts, more = l.loadText(j.path, data)
+		arts, more = l.loadText(j.path, shown, data)
 	case "markdown":
-		arts, more = loadMarkdown(j.path, data)
+		arts, more = loadMarkdown(shown, data)
 	case "json":
-		arts, more = loadJSON(j.path, data)
+		arts, more = loadJSON(shown, data)
 	case "jsonl":
-		arts, more = loadJSONL(ctx, j.path, data, l.opt.Workers)
+		arts, more = loadJSONL(ctx, shown, data, l.opt.Workers)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {
@@ -634,7 +667,7 @@ func isSpaceRune(r rune) bool {
 // article it holds.
 func fileStem(p string) string {
 	base := path.Base(filepath.ToSlash(p))
-	return strings.TrimSuffix(base, path.Ext(base))
+	return safeText(strings.TrimSuffix(base, path.Ext(base)))
 }
 
 // numberedID is the id of the n-th (1-based) article of a file whose first

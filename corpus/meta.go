@@ -22,6 +22,7 @@ import (
 // nothing; every string is already sanitised to one line.
 type metaRecord struct {
 	File          string // meta.yaml only: the file the record describes
+	Path          string // the meta.yaml or Markdown file the record is in
 	Line          int    // where the record starts, for problems
 	ID            string
 	Title         string
@@ -185,7 +186,7 @@ func parseMetaFile(file string, data []byte) (map[string]*metaRecord, []Problem)
 // line numbers to give file lines (1 for front matter after its fence).
 // Problems with single fields are warnings: the article still loads.
 func decodeMeta(file string, n *yaml.Node, offset int, where metaContext) (*metaRecord, []Problem) {
-	rec := &metaRecord{Line: n.Line + offset}
+	rec := &metaRecord{Path: file, Line: n.Line + offset}
 	var probs []Problem
 	warn := func(at *yaml.Node, format string, args ...any) {
 		probs = append(probs, Problem{Path: file, Line: at.Line + offset, Warning: true,
