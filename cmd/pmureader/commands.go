@@ -78,7 +78,7 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 	pf.Var(&a.maxSize, "max-file-size", "skip input files larger than `SIZE`, e.g. 20MB, 500KB or 1048576")
 	pf.BoolVar(&a.noColor, "no-color", false, "no colour even on a terminal (so does NO_COLOR=1)")
 
-	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
 	return root
 }
 

@@ -372,7 +372,7 @@ func TestHostileInput(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	for _, sub := range [][]string{{}, {"list"}, {"show"}, {"search"}} {
+	for _, sub := range [][]string{{}, {"list"}, {"show"}, {"search"}, {"stories"}, {"compare"}} {
 		args := append(append([]string(nil), sub...), "--help")
 		r := run1(t, 0, args...)
 		for _, want := range []string{"Usage:", "Examples:", "--max-file-size", "--corpus"} {

@@ -23,9 +23,12 @@ func (a *app) printList(c *corpus.Corpus, asJSON bool) error {
 		return a.writeJSON(doc)
 	}
 	w := bufio.NewWriter(a.stdout)
-	writeTable(w, a.paint, a.out.width, listRows(c.Articles))
+	writeTable(w, a.paint, a.out.width, table{rows: listRows(c.Articles), right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})
 	return flush(w)
 }
+
+// maxOutletCol is the widest the list's outlet column gets on a terminal.
+const maxOutletCol = 24
 
 // listRows is the list table: a header, then one row per article.
 func listRows(arts []*corpus.Article) [][]string {
@@ -42,49 +45,56 @@ func listRows(arts []*corpus.Article) [][]string {
 	return rows
 }
 
-// Table layout: columns separated by two spaces; the outlet column is
-// capped on a terminal so that titles keep most of the width.
-const (
-	colGap       = "  "
-	maxOutletCol = 24
-)
+// colGap separates table columns.
+const colGap = "  "
 
-// writeTable prints rows (the first is the header) in aligned columns. The
-// fourth column (words) is right-aligned. With width > 0 (a terminal) cells
-// of the outlet column are cut to maxOutletCol and every line to width,
-// with "…"; with width 0 (a pipe) nothing is cut.
-func writeTable(w io.Writer, p paint, width int, rows [][]string) {
-	if len(rows) == 0 {
+// table is rows of cells to print in aligned columns; the first row is the
+// header.
+type table struct {
+	rows [][]string
+	// right lists the right-aligned columns (numbers).
+	right map[int]bool
+	// On a terminal, cells of column capCol are cut to capWidth so that the
+	// last column (a title) keeps most of the width. capWidth 0: no cap.
+	capCol, capWidth int
+}
+
+// writeTable prints t in aligned columns, the header bold. With width > 0
+// (a terminal) the capped column is cut to its cap and every line to width,
+// with "…"; with width 0 (a pipe) nothing is cut. The last column has no
+// trailing padding.
+func writeTable(w io.Writer, p paint, width int, t table) {
+	if len(t.rows) == 0 {
 		return
 	}
-	ncol := len(rows[0])
-	widths := make([]int, ncol)
-	for _, r := range rows {
+	capped := func(i int) bool { return width > 0 && t.capWidth > 0 && i == t.capCol }
+	widths := make([]int, len(t.rows[0]))
+	for _, r := range t.rows {
 		for i, cell := range r {
 			cw := ansi.StringWidth(cell)
-			if width > 0 && i == 2 && cw > maxOutletCol {
-				cw = maxOutletCol
+			if capped(i) {
+				cw = min(cw, t.capWidth)
 			}
 			widths[i] = max(widths[i], cw)
 		}
 	}
-	for ri, r := range rows {
+	for ri, r := range t.rows {
 		var b strings.Builder
 		for i, cell := range r {
-			if i == 2 && width > 0 {
-				cell = ansi.Truncate(cell, maxOutletCol, "…")
+			if capped(i) {
+				cell = ansi.Truncate(cell, t.capWidth, "…")
 			}
-			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(cell))
+			pad := strings.Repeat(" ", max(widths[i]-ansi.StringWidth(cell), 0))
 			switch {
-			case i == ncol-1:
-				b.WriteString(cell) // last column: no trailing padding
-			case i == 3:
+			case i == len(r)-1 && !t.right[i]:
+				b.WriteString(cell)
+			case t.right[i]:
 				b.WriteString(pad + cell + colGap)
 			default:
 				b.WriteString(cell + pad + colGap)
 			}
 		}
-		line := b.String()
+		line := strings.TrimRight(b.String(), " ")
 		if width > 0 {
 			line = ansi.Truncate(line, width, "…")
 		}

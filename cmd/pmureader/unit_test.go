@@ -85,7 +85,7 @@ func TestTableFitsTerminal(t *testing.T) {
 	}
 	for _, width := range []int{20, 40, 60, 80, 120} {
 		var b bytes.Buffer
-		writeTable(&b, paint{}, width, rows)
+		writeTable(&b, paint{}, width, table{rows: rows, right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})
 		for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
 			if w := ansi.StringWidth(l); w > width {
 				t.Errorf("width %d: row %q is %d wide", width, l, w)
@@ -93,7 +93,7 @@ func TestTableFitsTerminal(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	writeTable(&b, paint{}, 0, rows)
+	writeTable(&b, paint{}, 0, table{rows: rows, right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})
 	if !strings.Contains(b.String(), rows[2][2]) || !strings.Contains(b.String(), rows[2][4]) {
 		t.Errorf("piped table cut a cell:\n%s", b.String())
 	}

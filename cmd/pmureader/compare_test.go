@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pmureader/pmureader/corpus/compare"
+)
+
+func TestStoriesJSON(t *testing.T) {
+	ids := map[string]bool{}
+	for _, a := range listSeeds(t).Articles {
+		ids[a.ID] = true
+	}
+	r := run1(t, 0, "stories", "--json")
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("stories --json is not JSON: %v\n%s", err, r.stdout)
+	}
+	if doc.SchemaVersion != schemaVersion || len(doc.Stories) == 0 {
+		t.Fatalf("stories --json: schema %d, %d stories", doc.SchemaVersion, len(doc.Stories))
+	}
+	// Every article is in exactly one story.
+	seen := map[string]int{}
+	for _, s := range doc.Stories {
+		if s.ID == "" || s.Name == "" || len(s.Articles) == 0 {
+			t.Errorf("story without id, name or articles: %+v", s)
+		}
+		for _, id := range s.Articles {
+			seen[id]++
+		}
+	}
+	for id := range ids {
+		if seen[id] != 1 {
+			t.Errorf("article %s is in %d stories", id, seen[id])
+		}
+	}
+	// The text form names every article id.
+	r = run1(t, 0, "stories")
+	for id := range ids {
+		if !strings.Contains(r.stdout, id) {
+			t.Errorf("stories text lacks %s", id)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	r := run1(t, 0, "compare", "001", "003", "--json")
+	var doc compareJSON
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || doc.Comparison == nil {
+		t.Fatalf("compare --json is not a comparison: %v\n%s", err, r.stdout)
+	}
+	cmp := doc.Comparison
+	if doc.SchemaVersion != schemaVersion || len(cmp.Articles) != 2 ||
+		!strings.HasPrefix(cmp.Articles[0].ID, "001") || !strings.HasPrefix(cmp.Articles[1].ID, "003") {
+		t.Fatalf("compare 001 003: schema %d, articles %+v", doc.SchemaVersion, cmp.Articles)
+	}
+	if len(cmp.Rows) == 0 {
+		t.Error("001 and 003 report the same strikes, yet no passages line up")
+	}
+	valid := func(ref compare.Ref) bool {
+		return ref.Article >= 0 && ref.Article < len(cmp.Articles) && ref.Passage >= 0 && ref.Passage < len(cmp.Articles[ref.Article].Passages)
+	}
+	for _, row := range cmp.Rows {
+		for _, ref := range row.Passages {
+			if !valid(ref) {
+				t.Errorf("row refers to a passage that does not exist: %+v", ref)
+			}
+		}
+	}
+	for _, ref := range cmp.Unique {
+		if !valid(ref) {
+			t.Errorf("unique refers to a passage that does not exist: %+v", ref)
+		}
+	}
+
+	r = run1(t, 0, "compare", "001", "003")
+	for _, want := range []string{"[1] ", "[2] ", "Antiwar.com", "Aligned passages", "Differences"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("compare text lacks %q", want)
+		}
+	}
+	r = run1(t, 0, "compare", "001", "003", "--markdown")
+	if !strings.HasPrefix(r.stdout, "# ") || !strings.Contains(r.stdout, "| ") {
+		t.Errorf("compare --markdown is not a Markdown report:\n%s", r.stdout)
+	}
+}
+
+func TestCompareArgs(t *testing.T) {
+	good := writeFixture(t, map[string]string{"aliases.txt": "Kata'ib Hezbollah = KH | Ketaib Hizbollah\n"})
+	bad := writeFixture(t, map[string]string{"aliases.txt": "no equals sign here\n"})
+	run1(t, 0, "compare", "001", "003", "--aliases", filepath.Join(good, "aliases.txt"))
+	if r := run1(t, exitFailed, "compare", "001", "003", "--aliases", filepath.Join(bad, "aliases.txt")); !strings.Contains(r.stderr, "aliases.txt:1:") {
+		t.Errorf("bad alias file not named with its line: %q", r.stderr)
+	}
+	run1(t, exitUsage, "compare", "001")
+	run1(t, exitUsage, "compare", "001", "003", "--json", "--markdown")
+	run1(t, exitUsage, "compare", "001", "001_dca")
+	run1(t, exitUsage, "compare", "1", "2", "3", "4", "5", "6", "7")
+	run1(t, exitUsage, "compare", "001", "--story", "003")
+	run1(t, exitNotFound, "compare", "001", "nope")
+	run1(t, exitNotFound, "compare", "--story", "nope")
+
+	// --story compares a story's articles, or says there is only one.
+	var doc storiesJSON
+	if err := json.Unmarshal([]byte(run1(t, 0, "stories", "--json").stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.Stories {
+		if len(s.Articles) == 1 {
+			run1(t, exitNotFound, "compare", "--story", s.ID)
+			continue
+		}
+		var cj compareJSON
+		if err := json.Unmarshal([]byte(run1(t, 0, "compare", "--story", s.ID, "--json").stdout), &cj); err != nil {
+			t.Fatal(err)
+		}
+		if n := min(len(s.Articles), compare.MaxArticles); len(cj.Comparison.Articles) != n {
+			t.Errorf("compare --story %s: %d articles, want %d", s.ID, len(cj.Comparison.Articles), n)
+		}
+	}
+}

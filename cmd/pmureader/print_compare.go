@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/compare"
+)
+
+// printStories prints each story as a bold name, a dim line with its id,
+// dates and size, and one indented line per member article (id, outlet,
+// title), cut to the terminal's width.
+func (a *app) printStories(c *corpus.Corpus, stories []compare.Story) error {
+	w := bufio.NewWriter(a.stdout)
+	p := a.paint
+	for i, s := range stories {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		for _, l := range wrap(oneLine(s.Name), a.out.wrapWidth()) {
+			fmt.Fprintln(w, p.bold(l))
+		}
+		meta := []string{"story " + oneLine(s.ID)}
+		if d := dateRange(s.Start, s.End); d != "" {
+			meta = append(meta, d)
+		}
+		meta = append(meta, fmt.Sprintf("%d %s", len(s.Articles), plural(len(s.Articles), "article", "articles")))
+		if len(s.Articles) > 1 {
+			meta = append(meta, fmt.Sprintf("similarity %.2f", s.Score))
+		}
+		fmt.Fprintln(w, a.fit(p.dim(strings.Join(meta, " · "))))
+		rows := make([][]string, 0, len(s.Articles))
+		for _, id := range s.Articles {
+			art, ok := c.ByID(id)
+			if !ok {
+				continue
+			}
+			rows = append(rows, []string{"  " + oneLine(art.ID), oneLine(art.Byline()), oneLine(art.Title)})
+		}
+		writeTable(w, paint{}, a.out.width, table{rows: rows, capCol: 1, capWidth: maxOutletCol})
+	}
+	return flush(w)
+}
+
+// dateRange renders a story's span of dates: "2019-12-29",
+// "2019-12-29 – 2020-01-02", or "" when no date is known.
+func dateRange(start, end corpus.Date) string {
+	s, e := start.String(), end.String()
+	switch {
+	case s == "" && e == "":
+		return ""
+	case s == e || e == "":
+		return s
+	case s == "":
+		return e
+	}
+	return s + " – " + e
+}
+
+// fit cuts a line to the terminal's width; piped, lines are kept whole.
+func (a *app) fit(s string) string {
+	if a.out.width > 0 {
+		return ansi.Truncate(s, a.out.width, "…")
+	}
+	return s
+}
+
+// printComparison prints a comparison for reading: the articles numbered
+// [1]..[n], the differences, the aligned rows with each article's passage,
+// and what is unique to each article. Passages are wrapped under a
+// hanging "[k] " label; sources are cited as (FILE:LINE). Styles are put
+// on whole lines or labels, never inside text that wrap splits.
+func (a *app) printComparison(cmp *compare.Comparison) error {
+	w := bufio.NewWriter(a.stdout)
+	p := a.paint
+	width := a.out.wrapWidth()
+	label := func(i int) string { return fmt.Sprintf("[%d]", i+1) }
+	outlet := func(i int) string {
+		if s := cmp.Articles[i].Outlet; s != "" {
+			return oneLine(s)
+		}
+		return oneLine(cmp.Articles[i].ID)
+	}
+	// block prints text wrapped to width under indent, the first line
+	// starting with head (of the same width as indent).
+	block := func(indent, head, text string, style func(string) string) {
+		lines := wrap(text, max(width-ansi.StringWidth(indent), 20))
+		for i, l := range lines {
+			prefix := indent
+			if i == 0 {
+				prefix = head
+			}
+			fmt.Fprintln(w, prefix+style(l))
+		}
+	}
+
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))))
+	for i, art := range cmp.Articles {
+		meta := []string{oneLine(art.Byline)}
+		if d := art.Date.String(); d != "" {
+			meta = append(meta, d)
+		}
+		meta = append(meta, oneLine(art.ID))
+		block("    ", p.accent(label(i))+" ", oneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(cmp.Differences))))
+	if len(cmp.Differences) == 0 {
+		fmt.Fprintln(w, "  none found")
+	}
+	for _, d := range cmp.Differences {
+		block("    ", "  • ", oneLine(d.Kind)+": "+oneLine(d.Summary), noStyle)
+	}
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d rows)", len(cmp.Rows))))
+	for ri, r := range cmp.Rows {
+		head := fmt.Sprintf("Row %d · similarity %.2f", ri+1, r.Score)
+		if sh := sharedSummary(r.Shared); sh != "" {
+			head += " · shared: " + sh
+		}
+		fmt.Fprintln(w)
+		block("  ", "  ", head, p.dim)
+		for _, ref := range r.Passages {
+			ps, ok := cmp.Passage(ref)
+			if !ok {
+				continue
+			}
+			block("        ", "    "+p.accent(label(ref.Article))+" ", ps.Text+" ("+oneLine(ps.Source.String())+")", noStyle)
+		}
+	}
+
+	for i := range cmp.Articles {
+		var refs []compare.Ref
+		for _, u := range cmp.Unique {
+			if u.Article == i {
+				refs = append(refs, u)
+			}
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, p.bold(fmt.Sprintf("Only in %s %s (%d)", label(i), outlet(i), len(refs))))
+		for _, ref := range refs {
+			ps, ok := cmp.Passage(ref)
+			if !ok {
+				continue
+			}
+			block("    ", "  • ", ps.Text+" ("+oneLine(ps.Source.String())+")", noStyle)
+		}
+	}
+	return flush(w)
+}
+
+// sharedSummary renders what a row's passages share, entities and numbers
+// first, at most six items.
+func sharedSummary(s compare.Shared) string {
+	items := append(append(append([]string(nil), s.Entities...), s.Numbers...), s.Words...)
+	if len(items) > 6 {
+		items = items[:6]
+	}
+	for i := range items {
+		items[i] = oneLine(items[i])
+	}
+	return strings.Join(items, ", ")
+}
