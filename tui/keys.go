@@ -78,7 +78,7 @@ func newLibraryKeys() libraryKeys {
 		Mark:       bind([]string{"space"}, "space", "mark for compare"),
 		ClearMarks: bind([]string{"u"}, "u", "unmark all"),
 		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked"), key.WithDisabled()),
-		Sort:       bind([]string{"s"}, "s", "sort: date/outlet/title"),
+		Sort:       bind([]string{"s"}, "s", "sort by date, outlet, title"),
 		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
 		Find:       bind([]string{"/"}, "/", "find title"),
 		Words:      bind([]string{"f", "ctrl+f"}, "f", "search words in text"),
@@ -88,9 +88,17 @@ func newLibraryKeys() libraryKeys {
 	return k
 }
 
-// ShortHelp is the help line under the library.
+// short is b with a shorter description, for the one-line help.
+func short(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// ShortHelp is the help line under the library: the most useful keys,
+// tersely, so that even 80 columns show quit and help.
 func (k libraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Find, k.Words, k.Mark, k.Compare, k.Sort, k.global.Help, k.Quit}
+	return []key.Binding{short(k.Open, "read"), short(k.Find, "find"), short(k.Words, "words"),
+		short(k.Mark, "mark"), short(k.Compare, "compare"), short(k.Sort, "sort"), k.global.Help, k.Quit}
 }
 
 // FullHelp is the library's "?" screen.
@@ -125,7 +133,7 @@ func newSearchKeys() searchKeys {
 
 // ShortHelp is the help line while searching.
 func (k searchKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Up, k.Down, k.Leave, k.Quit}
+	return []key.Binding{short(k.Open, "read"), short(k.Up, "up"), short(k.Down, "down"), short(k.Leave, "back"), k.Quit}
 }
 
 // FullHelp is the "?" screen while searching (reached from the help line
@@ -161,7 +169,8 @@ func newReaderKeys() readerKeys {
 
 // ShortHelp is the help line under the reader.
 func (k readerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.nav.Down, k.nav.PageDown, k.Find, k.Next, k.Prev, k.Raw, k.Back, k.global.Help}
+	return []key.Binding{short(k.nav.PageDown, "page"), short(k.Find, "find"), short(k.Next, "next"),
+		short(k.Prev, "prev"), short(k.Raw, "raw"), short(k.Back, "back"), k.global.Help}
 }
 
 // FullHelp is the reader's "?" screen.

@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"context"
+	"image/color"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+func TestHelpShowsEveryBindingOfTheView(t *testing.T) {
+	hs := newHarness(t, libArticles(), 120, 40)
+	check := func(km help.KeyMap) {
+		t.Helper()
+		scr := hs.screenText()
+		for _, g := range km.FullHelp() {
+			for _, b := range g {
+				if b.Enabled() && (!strings.Contains(scr, b.Help().Key) || !strings.Contains(scr, b.Help().Desc)) {
+					t.Errorf("help lacks %q %q:\n%s", b.Help().Key, b.Help().Desc, scr)
+				}
+			}
+		}
+	}
+	hs.keys("?")
+	if !hs.m.showHelp {
+		t.Fatal("? did not open help")
+	}
+	check(newLibraryKeys())
+	hs.keys("esc", "enter", "?")
+	check(newReaderKeys())
+	hs.keys("?")
+	if hs.m.showHelp {
+		t.Fatal("? did not close help")
+	}
+}
+
+// In a short terminal the help scrolls instead of dropping bindings.
+func TestHelpScrollsWhenShort(t *testing.T) {
+	hs := newHarness(t, libArticles(), 30, 8)
+	hs.keys("?")
+	seen := map[string]bool{}
+	for i := 0; i < 40; i++ {
+		for _, l := range strings.Split(hs.screenText(), "\n") {
+			seen[strings.TrimSpace(l)] = true
+		}
+		hs.keys("j")
+	}
+	all := strings.Join(keysOf(seen), "\n")
+	for _, want := range []string{"sort by date, outlet", "search words in text", "quit", "unmark all"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("scrolling the help never showed %q", want)
+		}
+	}
+}
+
+func keysOf(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestShortHelpLine(t *testing.T) {
+	hs := newHarness(t, libArticles(), 120, 20)
+	lines := strings.Split(hs.screenText(), "\n")
+	last := lines[len(lines)-1]
+	for _, want := range []string{"enter read", "/ find", "f words", "space mark", "? help", "q quit"} {
+		if !strings.Contains(last, want) {
+			t.Errorf("help line %q lacks %q", last, want)
+		}
+	}
+}
+
+func TestTinyAndZeroSizesDoNotPanic(t *testing.T) {
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {0, 10}, {10, 0}, {2, 1}, {29, 8}, {30, 7}} {
+		hs := newHarness(t, libArticles(), sz[0], sz[1])
+		hs.keys("/", "x", "enter", "j", "?", "esc")
+		checkFrame(t, hs.m.render(), sz[0], sz[1])
+		v := hs.m.View()
+		if !v.AltScreen {
+			t.Fatal("not on the alternate screen")
+		}
+	}
+}
+
+// With NO_COLOR the selected row must still stand out: reverse video.
+func TestNoColorSelectionVisible(t *testing.T) {
+	hs := newHarness(t, libArticles(), 80, 12)
+	hs.m.noColor = true
+	hs.m.restyle()
+	frame := hs.m.render()
+	if strings.Contains(frame, "38;2") || strings.Contains(frame, "48;2") {
+		t.Fatalf("colours drawn with NO_COLOR: %q", frame)
+	}
+	var sel string
+	for _, l := range strings.Split(frame, "\n") {
+		if strings.Contains(ansi.Strip(l), "Charlie condemns") {
+			sel = l
+		}
+	}
+	if !strings.Contains(sel, "\x1b[1;7m") && !strings.Contains(sel, "\x1b[7") && !strings.Contains(sel, ";7m") {
+		t.Fatalf("selected row not in reverse video: %q", sel)
+	}
+}
+
+func TestBackgroundColorPicksPalette(t *testing.T) {
+	hs := newHarness(t, libArticles(), 80, 12)
+	hs.send(tea.BackgroundColorMsg{Color: color.White})
+	if hs.m.sh.styles.Dark {
+		t.Fatal("a white background gave dark styles")
+	}
+	light := hs.m.render()
+	hs.send(tea.BackgroundColorMsg{Color: color.Black})
+	if !hs.m.sh.styles.Dark || hs.m.render() == light {
+		t.Fatal("a black background did not switch to dark styles")
+	}
+}
+
+// panicPage is a view that panics, to check that the root recovers.
+type panicPage struct{ inView bool }
+
+func (p *panicPage) SetSize(int, int) {}
+func (p *panicPage) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(tea.KeyPressMsg); ok && !p.inView {
+		panic("boom in update")
+	}
+	return nil
+}
+func (p *panicPage) View() string {
+	if p.inView {
+		panic("boom in view")
+	}
+	return ""
+}
+func (p *panicPage) KeyMap() help.KeyMap { return newFindKeys() }
+func (p *panicPage) Capturing() bool     { return false }
+
+func TestPanicInUpdateBecomesError(t *testing.T) {
+	m := New(Options{Load: batchLoader(libArticles())})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	m.pages[ViewCompare] = &panicPage{}
+	m.Update(openCompareMsg{articles: nil})
+	_, cmd := m.Update(tea.KeyPressMsg(tea.Key{Code: 'x', Text: "x"}))
+	if m.err == nil || !strings.Contains(m.err.Error(), "boom in update") {
+		t.Fatalf("err = %v", m.err)
+	}
+	if cmd == nil {
+		t.Fatal("no quit command")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("a panic did not quit")
+	}
+}
+
+func TestPanicInViewBecomesError(t *testing.T) {
+	m := New(Options{})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
+	m.pages[ViewCompare] = &panicPage{inView: true}
+	m.Update(openCompareMsg{})
+	killed := false
+	m.kill = func() { killed = true }
+	m.View()
+	if m.err == nil || !strings.Contains(m.err.Error(), "boom in view") || !killed {
+		t.Fatalf("err = %v, killed %v", m.err, killed)
+	}
+}
+
+func TestPanicInCommandBecomesFatalMsg(t *testing.T) {
+	msg := guard(func() tea.Msg { panic("boom in cmd") })()
+	fm, ok := msg.(fatalMsg)
+	if !ok || !strings.Contains(fm.err.Error(), "boom in cmd") {
+		t.Fatalf("got %#v", msg)
+	}
+	m := New(Options{})
+	_, cmd := m.Update(fm)
+	if m.err == nil || cmd == nil {
+		t.Fatal("fatalMsg did not stop the program")
+	}
+}
+
+// Loading shows progress and the articles loaded so far.
+func TestLoadingProgress(t *testing.T) {
+	arts := libArticles()
+	m := New(Options{Load: func(context.Context) <-chan corpus.Batch { return nil }})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 12})
+	m.Update(batchMsg{batch: corpus.Batch{Articles: arts[:2], FilesDone: 2, FilesTotal: 4, BytesDone: 50, BytesTotal: 100}})
+	scr := ansi.Strip(m.render())
+	if !strings.Contains(scr, "loading 2/4 files") || !strings.Contains(scr, "2 articles") || !strings.Contains(scr, "Charlie") {
+		t.Fatalf("loading screen:\n%s", scr)
+	}
+	if !strings.Contains(scr, "█") {
+		t.Fatalf("no progress bar:\n%s", scr)
+	}
+	m.Update(batchMsg{batch: corpus.Batch{Articles: arts[2:], FilesDone: 4, FilesTotal: 4}, done: true})
+	scr = ansi.Strip(m.render())
+	if strings.Contains(scr, "loading") || !strings.Contains(scr, "4 articles") {
+		t.Fatalf("after loading:\n%s", scr)
+	}
+}
+
+func TestProblemsShown(t *testing.T) {
+	hs := newHarness(t, libArticles(), 120, 12)
+	hs.send(batchMsg{batch: corpus.Batch{Problems: []corpus.Problem{{Path: "bad.txt", Line: 3, Err: errString("not UTF-8")}}}})
+	if scr := hs.screenText(); !strings.Contains(scr, "1 problem: bad.txt:3: not UTF-8") {
+		t.Fatalf("problem not shown:\n%s", scr)
+	}
+}
+
+type errString string
+
+func (e errString) Error() string { return string(e) }

@@ -1,0 +1,198 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// openReader opens article a in a fresh harness of size w×h.
+func openReader(t *testing.T, arts []*corpus.Article, a *corpus.Article, w, h int) (*harness, *reader) {
+	t.Helper()
+	hs := newHarness(t, arts, w, h)
+	hs.send(openArticleMsg{article: a, para: -1})
+	if hs.m.active != ViewReader {
+		t.Fatal("reader not shown")
+	}
+	return hs, hs.m.pages[ViewReader].(*reader)
+}
+
+func longArticle() *corpus.Article {
+	var paras []string
+	for i := 0; i < 40; i++ {
+		paras = append(paras, "Paragraph "+strings.Repeat("word ", 5+i%9)+"number "+string(rune('A'+i%26))+" ends here.")
+	}
+	paras[10] = "The strike on Kata’ib Hezbollah bases was condemned."
+	paras[25] = "Officials said KATAIB HEZBOLLAH denied it; kata'ib leaders spoke."
+	a := article("long", "Antiwar.com", "2019-12-29", "US Conducts Airstrikes on Shi’ite Militias", paras...)
+	a.Dek = "US blames militia for Friday attack"
+	a.Author = "Jason Ditz"
+	a.URL = "https://news.antiwar.com/2019/12/29/us-attacks-shiite-militias-in-iraq-and-syria/"
+	a.Via = "Original Outlet"
+	a.Body[5].Subhead = true
+	a.Body[5].Text = "A Subhead Here"
+	return a
+}
+
+func TestReaderHeaderAndBody(t *testing.T) {
+	a := longArticle()
+	hs, _ := openReader(t, []*corpus.Article{a}, a, 100, 30)
+	scr := hs.screenText()
+	for _, want := range []string{"US Conducts Airstrikes on Shi’ite Militias", "US blames militia for Friday attack",
+		"Antiwar.com (via Original Outlet)", "by Jason Ditz", "2019-12-29",
+		"https://news.antiwar.com/2019/12/29/us-attacks-shiite-militias-in-iraq-and-syria/",
+		"Paragraph word", "top"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("reader lacks %q:\n%s", want, scr)
+		}
+	}
+}
+
+func TestReaderWrapsAtWordBoundaries(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 40, 30)
+	_ = hs
+	for i, l := range r.lines {
+		b := r.blocks[l.block]
+		text := b.text[l.start:l.end]
+		if ansi.StringWidth(text) > r.textWidth() {
+			t.Fatalf("line %d %q wider than %d", i, text, r.textWidth())
+		}
+		// A line ends at a space or at the end of its block, unless the
+		// word is longer than the line (the URL here).
+		wordEnd := strings.IndexByte(b.text[l.end:]+" ", ' ') + l.end
+		wordStart := strings.LastIndexByte(b.text[:l.end], ' ') + 1
+		if l.end < len(b.text) && b.text[l.end] != ' ' && wordEnd-wordStart <= r.textWidth() {
+			t.Fatalf("line %d %q cuts a word", i, text)
+		}
+	}
+}
+
+// Re-wrapping on resize keeps the paragraph that was at the top at the top.
+func TestReaderResizeKeepsPosition(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 100, 20)
+	hs.keys("ctrl+d", "ctrl+d", "ctrl+d", "j")
+	top := r.lines[r.top]
+	wantPara := r.blocks[top.block].para
+	if wantPara < 0 {
+		t.Fatal("not scrolled into the body")
+	}
+	for _, w := range []int{40, 60, 173, 100} {
+		hs.send(tea.WindowSizeMsg{Width: w, Height: 20})
+		got := r.lines[r.top]
+		if r.blocks[got.block].para != wantPara {
+			t.Fatalf("after resize to %d the top shows paragraph %d, want %d", w, r.blocks[got.block].para, wantPara)
+		}
+		if !(got.start <= top.start && (top.start < got.end || got.end == len(r.blocks[got.block].text))) {
+			t.Fatalf("after resize to %d the top line %d-%d does not hold offset %d", w, got.start, got.end, top.start)
+		}
+	}
+}
+
+func TestReaderWrapCache(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 100, 20)
+	first := &r.lines[0]
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+	if &r.lines[0] != first {
+		t.Fatal("re-wrapping to a width seen before did not use the cache")
+	}
+}
+
+func TestReaderFindNextPrev(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
+	hs.keys("/", "kataib hezbollah", "enter")
+	if len(r.matches) != 2 {
+		t.Fatalf("%d matches, want 2 (Kata’ib Hezbollah, KATAIB HEZBOLLAH)", len(r.matches))
+	}
+	if !strings.Contains(hs.screenText(), "1/2") {
+		t.Fatalf("count not shown:\n%s", hs.screenText())
+	}
+	if !strings.Contains(hs.screenText(), "Kata’ib Hezbollah bases") {
+		t.Fatalf("first match not on screen:\n%s", hs.screenText())
+	}
+	hs.keys("n")
+	if !strings.Contains(hs.screenText(), "2/2") || !strings.Contains(hs.screenText(), "KATAIB HEZBOLLAH") {
+		t.Fatalf("n did not move to the second match:\n%s", hs.screenText())
+	}
+	hs.keys("n")
+	if !strings.Contains(hs.screenText(), "1/2") {
+		t.Fatal("n does not wrap around")
+	}
+	hs.keys("N")
+	if !strings.Contains(hs.screenText(), "2/2") {
+		t.Fatal("N does not go back")
+	}
+	hs.keys("/", "zzzz", "enter")
+	if !strings.Contains(hs.screenText(), "no match") {
+		t.Fatalf("no-match not reported:\n%s", hs.screenText())
+	}
+	// "q" typed in the find line is a letter, not back.
+	hs.keys("/", "q")
+	if hs.m.active != ViewReader {
+		t.Fatal("q in the find line left the reader")
+	}
+	hs.keys("esc", "q")
+	if hs.m.active != ViewLibrary {
+		t.Fatal("q did not go back to the library")
+	}
+}
+
+func TestReaderHighlightsMatches(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
+	hs.keys("/", "kata’ib", "enter")
+	m := r.matches[r.cur]
+	line := r.renderLine(r.lineOf(docPos{m.block, m.sp.Start}))
+	want := hs.m.sh.styles.Current.Inherit(hs.m.sh.styles.Body).Render("Kata’ib")
+	if !strings.Contains(line, want) {
+		t.Fatalf("current match not styled: %q", line)
+	}
+}
+
+func TestReaderRawShowsChromeWithRoles(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 100, 200)
+	hs.keys("r")
+	scr := hs.screenText()
+	for _, want := range []string{"raw source", "title", "body", "chrome", "Share this on Facebook", "⟨share buttons⟩"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("raw view lacks %q:\n%s", want, scr)
+		}
+	}
+	// The chrome line is drawn dimmed.
+	for i, l := range r.lines {
+		if r.blocks[l.block].role == corpus.RoleChrome {
+			if out := r.renderLine(i); !strings.Contains(out, hs.m.sh.styles.Chrome.Render("Share this on Facebook  ⟨share buttons⟩")) {
+				t.Fatalf("chrome not dimmed: %q", out)
+			}
+		}
+	}
+	hs.keys("r")
+	if strings.Contains(hs.screenText(), "Share this on Facebook") {
+		t.Fatal("r did not return to the clean view")
+	}
+}
+
+func TestReaderScrollPercent(t *testing.T) {
+	a := longArticle()
+	hs, _ := openReader(t, []*corpus.Article{a}, a, 80, 20)
+	if !strings.Contains(hs.screenText(), "top") {
+		t.Fatal("no position at the top")
+	}
+	hs.keys("G")
+	if !strings.Contains(hs.screenText(), "100%") {
+		t.Fatalf("no 100%% at the bottom:\n%s", hs.screenText())
+	}
+	hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if strings.Contains(hs.screenText(), "100%") {
+		t.Fatal("wheel up did not scroll")
+	}
+}
