@@ -65,13 +65,20 @@ func pmu(t *testing.T, env []string, args ...string) result {
 	if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic:") {
 		t.Errorf("pmureader %q printed a stack trace:\n%s", args, r.stderr)
 	}
-	// Piped output never carries escape codes.
+	// Piped output never carries escape codes, nor any other control
+	// character than the line feed.
 	for name, s := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
-		if strings.ContainsAny(s, "\x1b\u009b") {
-			t.Errorf("pmureader %q: %s holds an escape character: %q", args, name, s)
+		if i := strings.IndexFunc(s, isControl); i >= 0 {
+			t.Errorf("pmureader %q: %s holds control character %U: %q", args, name, []rune(s[i:])[0], s[max(i-40, 0):min(i+40, len(s))])
 		}
 	}
 	return r
+}
+
+// isControl reports C0 controls other than LF, DEL and C1 controls: the
+// characters a terminal might act on.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' || r >= 0x7f && r <= 0x9f
 }
 
 // want fails unless the run ended with code.
@@ -436,4 +443,37 @@ func TestSearch(t *testing.T) {
 	}
 	run1(t, exitUsage, "search", "!!")
 	run1(t, exitUsage, "search")
+}
+
+// TestHostileCorpus runs every subcommand over the shared hostile corpus
+// (escape sequences in every field of every format, and broken files):
+// nothing may reach the terminal as a control character (pmu checks each
+// run), bad files are named, and the good ones still load.
+func TestHostileCorpus(t *testing.T) {
+	dir := filepath.Join("..", "..", "corpus", "testdata", "hostile")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("hostile corpus not found at %s: %v", dir, err)
+	}
+	r := pmu(t, nil, "list", "--json", dir)
+	r.want(t, exitPartial, "list", "--json", dir)
+	var doc listJSON
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Articles) < 2 {
+		t.Fatalf("list --json %s: %v, %d articles", dir, err, len(doc.Articles))
+	}
+	if len(doc.Problems) == 0 || !strings.Contains(r.stderr, "empty.txt") {
+		t.Errorf("broken files not reported:\n%s", r.stderr)
+	}
+	run1(t, exitPartial, "list", dir)
+	for _, a := range doc.Articles {
+		for _, args := range [][]string{{"show", a.ID}, {"show", a.ID, "--raw"}, {"show", a.ID, "--json", "--raw"}} {
+			run1(t, exitPartial, append(args, "--", dir)...)
+		}
+	}
+	pmu(t, nil, "search", "pwned", dir)
+	pmu(t, nil, "search", "--title", "pwned", dir)
+	run1(t, exitPartial, "stories", dir)
+	ids := []string{doc.Articles[0].ID, doc.Articles[len(doc.Articles)-1].ID}
+	for _, format := range []string{"--json", "--markdown", "--no-color"} {
+		run1(t, exitPartial, "compare", ids[0], ids[1], format, "--", dir)
+	}
 }
