@@ -193,7 +193,7 @@ func decodeMeta(file string, n *yaml.Node, offset int, where metaContext) (*meta
 			Err: fmt.Errorf("%w: %s", ErrMeta, fmt.Sprintf(format, args...))})
 	}
 	var date, precision string
-	var dateNode *yaml.Node
+	var dateNode, precisionNode *yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := resolve(n.Content[i]), resolve(n.Content[i+1])
 		key := strings.ToLower(k.Value)
@@ -255,7 +255,7 @@ func decodeMeta(file string, n *yaml.Node, offset int, where metaContext) (*meta
 			continue
 		case "date_precision":
 			if s, ok := scalar(); ok {
-				precision = s
+				precision, precisionNode = s, v
 			}
 			continue
 		case "parts":
@@ -292,17 +292,18 @@ func decodeMeta(file string, n *yaml.Node, offset int, where metaContext) (*meta
 			*dst = s
 		}
 	}
-	switch {
-	case date != "":
+	if precision != "" {
+		if _, err := parsePrecision(precision); err != nil {
+			warn(precisionNode, "%v; the date's own precision is used", err)
+			precision = ""
+		}
+	}
+	if date != "" {
 		d, err := parseDate(date, precision)
 		if err != nil {
 			warn(dateNode, "%v", err)
 		} else {
 			rec.Date = d
-		}
-	case precision != "":
-		if _, err := parsePrecision(precision); err != nil {
-			warn(n, "%v", err)
 		}
 	}
 	return rec, probs
