@@ -47,7 +47,7 @@ type StoryOptions struct {
 
 // Defaults for Group.
 const (
-	DefaultStoryThreshold   = 0.3
+	DefaultStoryThreshold   = 0.15
 	DefaultRelatedThreshold = 0.15
 	// sameStoryDays is the date gap (beyond each date's slack) within which
 	// two articles can report one event; beyond fadeDays they cannot.
@@ -235,7 +235,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	rel := map[[2]int]float64{}
 	for _, e := range edges {
 		a, b := storyOf[cl[e.i]], storyOf[cl[e.j]]
-		if a == b || e.content < DefaultRelatedThreshold {
+		if a == b || e.content < thr {
 			continue
 		}
 		if gap := dayGap(docs[e.i], docs[e.j]); !math.IsNaN(gap) && gap > relatedDays {

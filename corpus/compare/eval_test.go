@@ -1,0 +1,204 @@
+package compare
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// evalDir finds ../shared/eval/news_ecb beside the module root (the
+// directory holding go.mod), or skips the test.
+func evalDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("skipping: no go.mod above the test directory, so ../shared/eval cannot be located")
+		}
+		dir = parent
+	}
+	d := filepath.Join(dir, "..", "shared", "eval", "news_ecb")
+	if _, err := os.Stat(filepath.Join(d, "docs.json")); err != nil {
+		t.Skipf("skipping: evaluation data %s is absent (it lives beside the project, not in it)", d)
+	}
+	return d
+}
+
+// loadECB reads docs.json as articles: one paragraph per sentence, no title
+// (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
+func loadECB(t *testing.T, dir string) map[string]*corpus.Article {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, "docs.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs map[string]map[string]string
+	if err := json.Unmarshal(raw, &docs); err != nil {
+		t.Fatalf("docs.json: %v", err)
+	}
+	out := map[string]*corpus.Article{}
+	for id, sents := range docs {
+		idx := make([]int, 0, len(sents))
+		for k := range sents {
+			n, err := strconv.Atoi(k)
+			if err != nil {
+				t.Fatalf("docs.json: %s: sentence key %q", id, k)
+			}
+			idx = append(idx, n)
+		}
+		sort.Ints(idx)
+		a := &corpus.Article{ID: id, Source: corpus.Span{File: id}}
+		for _, n := range idx {
+			// Paragraph i must be sentence i: fill gaps with empty paragraphs.
+			for len(a.Body) < n {
+				a.Body = append(a.Body, corpus.Paragraph{})
+			}
+			a.Body = append(a.Body, corpus.Paragraph{Text: strings.TrimSpace(sents[strconv.Itoa(n)]),
+				Source: corpus.Span{File: id, StartLine: n + 1, EndLine: n + 1}})
+		}
+		out[id] = a
+	}
+	return out
+}
+
+// TestEvalNewsECB measures story grouping and sentence alignment on the
+// ECB+ news data with default settings and fails below the thresholds the
+// issue sets (grouping F1 0.95; alignment top-1 0.65, top-3 0.75).
+func TestEvalNewsECB(t *testing.T) {
+	dir := evalDir(t)
+	docs := loadECB(t, dir)
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	arts := make([]*corpus.Article, len(ids))
+	for i, id := range ids {
+		arts[i] = docs[id]
+	}
+
+	// Grouping: pairwise precision and recall of "same story".
+	stories, err := Group(context.Background(), arts, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storyOf := map[string]int{}
+	for si, s := range stories {
+		for _, id := range s.Articles {
+			storyOf[id] = si
+		}
+	}
+	event := func(id string) string { return id[:strings.IndexByte(id, '_')] }
+	var tp, fp, fn float64
+	for i := range ids {
+		for j := i + 1; j < len(ids); j++ {
+			gold := event(ids[i]) == event(ids[j])
+			got := storyOf[ids[i]] == storyOf[ids[j]]
+			switch {
+			case gold && got:
+				tp++
+			case got:
+				fp++
+			case gold:
+				fn++
+			}
+		}
+	}
+	prec, rec := tp/(tp+fp), tp/(tp+fn)
+	f1 := 2 * prec * rec / (prec + rec)
+
+	// Alignment: is a gold target the top-1 / among the top-3 counterparts?
+	raw, err := os.ReadFile(filepath.Join(dir, "links.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var links map[string]struct {
+		Doc1  string              `json:"doc1"`
+		Doc2  string              `json:"doc2"`
+		Links map[string][]string `json:"links"`
+	}
+	if err := json.Unmarshal(raw, &links); err != nil {
+		t.Fatalf("links.json: %v", err)
+	}
+	total, top1, top3 := 0, 0, 0
+	for _, l := range links {
+		a, b := docs[l.Doc1], docs[l.Doc2]
+		if a == nil || b == nil {
+			t.Fatalf("links.json names unknown docs %s, %s", l.Doc1, l.Doc2)
+		}
+		c, err := Compare([]*corpus.Article{a, b}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		first := map[int]int{} // paragraph (sentence) → its first passage
+		for _, p := range c.Articles[0].Passages {
+			if _, ok := first[p.Paragraph]; !ok {
+				first[p.Paragraph] = p.Index
+			}
+		}
+		for src, tgts := range l.Links {
+			s, _ := strconv.Atoi(src)
+			total++
+			p, ok := first[s]
+			if !ok {
+				continue
+			}
+			gold := map[int]bool{}
+			for _, x := range tgts {
+				n, _ := strconv.Atoi(x)
+				gold[n] = true
+			}
+			// Rank target sentences (a sentence split in two counts once).
+			var ranked []int
+			seen := map[int]bool{}
+			for _, m := range c.Counterparts(Ref{Article: 0, Passage: p}, 6)[1] {
+				para := c.Articles[1].Passages[m.Passage].Paragraph
+				if !seen[para] {
+					seen[para] = true
+					ranked = append(ranked, para)
+				}
+			}
+			for k, para := range ranked {
+				if k >= 3 {
+					break
+				}
+				if gold[para] {
+					if k == 0 {
+						top1++
+					}
+					top3++
+					break
+				}
+			}
+		}
+	}
+	t1, t3 := float64(top1)/float64(total), float64(top3)/float64(total)
+	summary := fmt.Sprintf("news_ecb: %d docs, %d stories (gold 43): grouping P=%.3f R=%.3f F1=%.3f; "+
+		"alignment over %d linked sentences: top-1=%.3f top-3=%.3f", len(ids), len(stories), prec, rec, f1, total, t1, t3)
+	t.Log(summary)
+	fmt.Println(summary)
+	if f1 < 0.95 {
+		t.Errorf("grouping F1 %.3f < 0.95", f1)
+	}
+	if t1 < 0.65 {
+		t.Errorf("alignment top-1 %.3f < 0.65", t1)
+	}
+	if t3 < 0.75 {
+		t.Errorf("alignment top-3 %.3f < 0.75", t3)
+	}
+}
