@@ -61,9 +61,9 @@ const proseMinWords = 20
 func newBlock(lines []string, first, last int) *block {
 	var text string
 	if first == last {
-		text = textnorm.CollapseSpaces(lines[first])
+		text = collapse(lines[first])
 	} else {
-		text = textnorm.CollapseSpaces(strings.Join(lines[first:last+1], " "))
+		text = collapse(strings.Join(lines[first:last+1], " "))
 	}
 	b := &block{first: first, last: last}
 	if r, size := utf8.DecodeRuneInString(text); size > 0 && strings.ContainsRune(bullets, r) {
@@ -81,12 +81,32 @@ func newBlock(lines []string, first, last int) *block {
 	b.text = text
 	b.words = countWords(text)
 	b.final = finalRune(text)
-	b.prose = isSentenceEnd(b.final) || b.words >= proseMinWords
+	// Running text: a sentence ends, or the line is long, or it breaks off
+	// mid-sentence (at a comma, or a colon before a quote or list).
+	b.prose = isSentenceEnd(b.final) || b.words >= proseMinWords ||
+		(b.final == ',' || b.final == ';') && b.words >= 6 || b.final == ':' && b.words >= 5
 	if b.words <= maxPhraseWords {
 		b.lower = fold(text)
 	}
 	classify(b)
 	return b
+}
+
+// collapse trims s and turns runs of spaces into one, in one pass over s
+// when there is nothing to change (the common case).
+func collapse(s string) string {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && prev == ' ' || c == '\n' {
+			return textnorm.CollapseSpaces(strings.ReplaceAll(s, "\n", " "))
+		}
+		prev = c
+	}
+	if prev == ' ' {
+		return strings.TrimRight(s, " ")
+	}
+	return s
 }
 
 func isSentenceEnd(r rune) bool {
@@ -345,7 +365,7 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 	if start < 0 {
 		// No running text at all: keep whatever is not chrome.
 		for j := head; j < len(bs); j++ {
-			if b := bs[j]; (b.kind == kindNone || b.kind == kindDate) && b.role == "" {
+			if b := bs[j]; b.kind == kindNone && b.role == "" {
 				if start < 0 {
 					start = j
 				}
@@ -362,6 +382,15 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 		}
 	}
 
+	// A paragraph that ends in a colon announces what follows (a list):
+	// the body goes on to the last line that is not chrome.
+	if end >= 0 && bs[end].final == ':' {
+		for j := end + 1; j < len(bs); j++ {
+			if bs[j].kind == kindNone && bs[j].role == "" {
+				end = j
+			}
+		}
+	}
 	tail := 0
 	for j := end + 1; j < len(bs) && end >= 0; j++ {
 		if bs[j].kind == kindNone && bs[j].role == "" {
@@ -388,12 +417,12 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 			}
 		case kindCaption:
 			b.role = RoleCaption
+		case kindDate:
+			b.role, b.why = RoleChrome, whyDate
 		default:
 			switch {
 			case start < 0 || j < start:
 				switch {
-				case b.kind == kindDate:
-					b.role, b.why = RoleChrome, whyDate
 				case o.header:
 					b.role, b.why = RoleChrome, whyHeader
 				case subheadShaped(b):
@@ -404,8 +433,6 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 			case j > end:
 				b.role = RoleChrome
 				switch {
-				case b.kind == kindDate:
-					b.why = whyDate
 				case tail >= 2:
 					b.why = whyRelated
 				default:
@@ -471,10 +498,10 @@ func markBylineBios(bs []*block) {
 }
 
 // headlineShaped reports whether a line can be a headline: one line of at
-// most 30 words, not a bullet, not ending in a comma or colon, and not a
+// most 40 words, not a bullet, not ending in a comma or colon, and not a
 // long sentence ending in a full stop.
 func headlineShaped(b *block) bool {
-	if b.words == 0 || b.words > 30 || b.bullet || b.first != b.last || len(b.text) > 400 {
+	if b.words == 0 || b.words > 40 || b.bullet || b.first != b.last || len(b.text) > 400 {
 		return false
 	}
 	switch b.final {
@@ -488,9 +515,10 @@ func headlineShaped(b *block) bool {
 
 // dekShaped reports whether block j, the first text under the headline,
 // is a dek (or a caption): one line of at most 30 words and one sentence,
-// set off by blank lines, with running text after it. A line without final
-// punctuation ("US blames militia for Friday attack on Iraq base") is a
-// dek; a full sentence only when the article under it is clearly longer.
+// with running text after it. A line without final punctuation ("US blames
+// militia for Friday attack on Iraq base") is a dek; a full sentence only
+// when it is set off by blank lines and the article under it is clearly
+// longer.
 func dekShaped(bs []*block, j int) bool {
 	b := bs[j]
 	if b.first != b.last || b.words > 30 || b.bullet || b.heading {
@@ -503,11 +531,12 @@ func dekShaped(bs []*block, j int) bool {
 	if e := firstSentenceEnd(b.text); e > 0 && e < len(b.text) {
 		return false
 	}
+	if !isSentenceEnd(b.final) {
+		r, _ := utf8.DecodeRuneInString(b.text)
+		return !unicode.IsLower(r) && hasProse(bs[j+1:])
+	}
 	if j+1 >= len(bs) || bs[j+1].first <= b.last+1 || (j > 0 && bs[j-1].last >= b.first-1) {
 		return false
-	}
-	if !isSentenceEnd(b.final) {
-		return hasProse(bs[j+1:])
 	}
 	// A full sentence could as well be a short first paragraph: it is a
 	// dek only above a real article (three paragraphs or more) whose

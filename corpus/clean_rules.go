@@ -52,7 +52,7 @@ const (
 
 // maxPhraseWords bounds the blocks that phrase rules look at: chrome is
 // short, and skipping long paragraphs keeps cleaning fast.
-const maxPhraseWords = 60
+const maxPhraseWords = 45
 
 // wholeLine maps a short line, folded and stripped of final punctuation, to
 // the kind of chrome it is. These are the fixed labels of comment systems
@@ -202,7 +202,8 @@ var dateWords = map[string]bool{
 	"posted": true, "published": true, "updated": true, "last": true, "on": true, "at": true,
 	"am": true, "pm": true, "a.m": true, "p.m": true, "gmt": true, "utc": true, "edt": true,
 	"est": true, "et": true, "pt": true, "pst": true, "pdt": true, "bst": true, "cet": true,
-	"cest": true, "ist": true, "ago": true, "hours": true, "hour": true, "minutes": true,
+	"cest": true, "ist": true, "ago": true, "release": true, "immediate": true, "for": true,
+	"originally": true, "edited": true, "time": true, "hours": true, "hour": true, "minutes": true,
 	"min": true, "mins": true, "days": true, "day": true, "read": true, "date": true, "of": true,
 }
 
@@ -263,11 +264,9 @@ func classify(b *block) {
 			}
 		}
 	}
-	for _, r := range containsRules {
-		if strings.Contains(l, r.phrase) {
-			b.kind, b.why = kindChrome, r.why
-			return
-		}
+	if why := containsPhrase(l); why != "" {
+		b.kind, b.why = kindChrome, why
+		return
 	}
 	if b.words <= 40 && isCaption(l) {
 		b.kind = kindCaption
@@ -290,20 +289,99 @@ func classify(b *block) {
 	}
 }
 
-// fold lower-cases s and makes typographic apostrophes and quotes ASCII, so
-// that the phrase tables can be written in plain ASCII.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '’', '‘', 'ʼ', '′':
-			return '\''
-		case '“', '”':
-			return '"'
-		case '–', '—':
-			return '-'
+// phraseIndex maps the first word of each containsRules phrase to the
+// rules that start with it, so that a line is scanned once, word by word,
+// rather than once per phrase.
+var phraseIndex = func() map[string][]int {
+	m := make(map[string][]int, len(containsRules))
+	for i, r := range containsRules {
+		m[firstWord(r.phrase)] = append(m[firstWord(r.phrase)], i)
+	}
+	return m
+}()
+
+// phraseKeyLens has, for each first byte, a bit for each length of a
+// phraseIndex key starting with it: most words of a line are ruled out
+// without a map lookup.
+var phraseKeyLens = func() (t [256]uint32) {
+	for _, r := range containsRules {
+		w := firstWord(r.phrase)
+		t[w[0]] |= 1 << min(len(w), 31)
+	}
+	return t
+}()
+
+func firstWord(phrase string) string {
+	i := 0
+	for i < len(phrase) && isWordByte(rune(phrase[i])) {
+		i++
+	}
+	return phrase[:i]
+}
+
+func isWordByte(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '\''
+}
+
+// containsPhrase returns the why of the first containsRules phrase found in
+// the folded line l, or "".
+func containsPhrase(l string) string {
+	for i := 0; i < len(l); {
+		if !isWordByte(rune(l[i])) {
+			i++
+			continue
 		}
-		return unicode.ToLower(r)
-	}, s)
+		j := i
+		for j < len(l) && isWordByte(rune(l[j])) {
+			j++
+		}
+		if phraseKeyLens[l[i]]&(1<<min(j-i, 31)) == 0 {
+			i = j
+			continue
+		}
+		for _, k := range phraseIndex[l[i:j]] {
+			if strings.HasPrefix(l[i:], containsRules[k].phrase) {
+				return containsRules[k].why
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+// fold lower-cases s and makes typographic apostrophes, quotes and dashes
+// ASCII, so that the phrase tables can be written in plain ASCII.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '′':
+			b.WriteByte('\'')
+		case r == '“' || r == '”':
+			b.WriteByte('"')
+		case r == '–' || r == '—':
+			b.WriteByte('-')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 func hasLetterOrDigit(s string) bool {
@@ -510,14 +588,17 @@ func isAwardBadge(b *block) bool {
 
 // isTagLine matches a comma-separated list of short keywords without
 // sentence punctuation: "Syria, Iran, iraqi militias, kataib hezbollah,
-// worldnews". It needs four items, or a lower-case item (tags are often
-// lower case), so that a title such as "Blood, Sweat and Tears" is not one.
+// worldnews". It needs four items, none joined by "and", so that headlines
+// such as "Fred LaRue, Watergate figure, dies at 75" or "Blood, Sweat and
+// Tears" are not tag lines.
 func isTagLine(b *block) bool {
 	if b.prose || b.final == ',' || strings.Count(b.text, ",") < 2 {
 		return false
 	}
 	items := strings.Split(b.text, ",")
-	lowerItem := false
+	if len(items) < 4 {
+		return false
+	}
 	for _, it := range items {
 		it = strings.TrimSpace(it)
 		if it == "" {
@@ -531,12 +612,8 @@ func isTagLine(b *block) bool {
 		if li == "and" || strings.HasPrefix(li, "and ") || strings.Contains(li, " and ") || strings.HasPrefix(li, "or ") {
 			return false
 		}
-		r, _ := utf8.DecodeRuneInString(it)
-		if unicode.IsLower(r) {
-			lowerItem = true
-		}
 	}
-	return len(items) >= 4 || lowerItem
+	return true
 }
 
 // isDateLine reports whether a short line is only a date stamp: month or
@@ -545,8 +622,8 @@ func isDateLine(l string, words int) bool {
 	if words > 12 {
 		return false
 	}
-	month := false
-	n := 0
+	month, stamp := false, false
+	n, nums := 0, 0
 	for _, w := range strings.FieldsFunc(l, func(r rune) bool {
 		return r == ' ' || r == ',' || r == '/' || r == '-' || r == '|' || r == '(' || r == ')' || r == ':'
 	}) {
@@ -559,12 +636,22 @@ func isDateLine(l string, words int) bool {
 			month = true
 			continue
 		}
-		if dateWords[w] || isDigitsWithSuffix(w) {
+		if isDigitsWithSuffix(w) {
+			nums++
+			continue
+		}
+		if dateWords[w] {
+			switch w {
+			case "posted", "published", "updated", "edited":
+				stamp = true
+			}
 			continue
 		}
 		return false
 	}
-	return n > 0 && month
+	// "Updated 7 / 28 / 2004 3:02 PM": a numeric date needs its slashes.
+	// "Last updated at 22:46 GMT": a time after "updated" or "posted".
+	return n > 0 && (month || nums >= 3 && strings.Count(l, "/") >= 2 || stamp && nums >= 2 && strings.Contains(l, ":"))
 }
 
 // isDigitsWithSuffix matches "2007", "14th", "41pm", "12.30".
@@ -661,6 +748,13 @@ func titleCaseShare(s string) float64 {
 
 // countWords counts space-separated words.
 func countWords(s string) int {
+	if strings.IndexByte(s, '\n') < 0 && !strings.Contains(s, "  ") {
+		t := strings.Trim(s, " ")
+		if t == "" {
+			return 0
+		}
+		return strings.Count(t, " ") + 1
+	}
 	n := 0
 	in := false
 	for i := 0; i < len(s); i++ {
@@ -682,7 +776,7 @@ func finalRune(s string) rune {
 	for len(s) > 0 {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch r {
-		case '”', '’', '"', '\'', ')', ']', '»', '*', '_':
+		case '”', '’', '"', '\'', ')', ']', '»', '*', '_', ' ':
 			s = s[:len(s)-size]
 			continue
 		}

@@ -1,0 +1,615 @@
+package corpus
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/seeds"
+)
+
+// seedLines reads a seed through the embedded FS and sanitises it the way
+// the loader does before cleaning.
+func seedLines(t testing.TB, name string) []string {
+	t.Helper()
+	data, err := fs.ReadFile(seeds.FS, name)
+	if err != nil {
+		t.Fatalf("read seed %s: %v", name, err)
+	}
+	return strings.Split(textnorm.Sanitize(string(data)), "\n")
+}
+
+func splitText(s string) []string { return strings.Split(textnorm.Sanitize(s), "\n") }
+
+// partWant is what PROVENANCE.md says about one article of a seed file.
+type partWant struct {
+	span        [2]int
+	title       string // exact title, or a prefix when titlePrefix
+	titlePrefix bool
+	titleLine   int // 0 when the title is made from the first sentence
+	dek         string
+	dekLine     int
+	captionLine int
+	author      string
+	bylineLine  int
+	via         string
+	viaLine     int
+	body        [2]int         // every non-blank line in this range is a paragraph, in order
+	subheads    []int          // lines of body that are subheads
+	leadBullet  bool           // the first body line starts with a bullet that is dropped
+	chrome      map[int]string // chrome line -> Why
+}
+
+var seedWants = map[string][]partWant{
+	"000_7f156dedb77d178e.txt": {{
+		span:  [2]int{1, 49},
+		title: "US bombs anti-ISIS Iraqi Shi’a fighters", titleLine: 3,
+		body: [2]int{7, 34},
+		chrome: map[int]string{
+			1: whyCategory, 5: whyVideo, 36: whyDonation, 39: whyDisclaimer,
+			41: whyComments, 43: whyComments, 44: whyComments, 45: whyComments,
+			47: whyRelated, 49: whyRelated,
+		},
+	}},
+	"001_dca753b7094c4e72.txt": {{
+		span:  [2]int{1, 71},
+		title: "Response to US Strikes: A United Opposition to Occupation of Iraq", titleLine: 1,
+		body:     [2]int{3, 59},
+		subheads: []int{35},
+		via:      "American Herald Tribune", viaLine: 61,
+		chrome: map[int]string{
+			63: whyDating, 65: whyDating, 67: whyAward, 69: whyAward, 70: whyDating, 71: whyDating,
+		},
+	}},
+	"002_521e8e9ae6276b4b.txt": {
+		{
+			span:  [2]int{1, 29},
+			title: "US Aiding Terrorists In Iraq And Syria", titleLine: 1,
+			captionLine: 3,
+			body:        [2]int{5, 29},
+		},
+		{
+			span:  [2]int{31, 45},
+			title: "Iran’s defence minister says Palestinian missiles and drones", titlePrefix: true,
+			body:       [2]int{31, 45},
+			leadBullet: true,
+		},
+	},
+	"003_a3f0896ac364095c.txt": {{
+		span:  [2]int{1, 19},
+		title: "US Conducts Airstrikes on Shi’ite Militias in Iraq and Syria", titleLine: 1,
+		dek: "US blames militia for Friday attack on Iraq base", dekLine: 3,
+		body:   [2]int{5, 15},
+		author: "Jason Ditz", bylineLine: 17,
+		chrome: map[int]string{19: whyBio},
+	}},
+	"004_f3682412e17b471f.txt": {{
+		span:  [2]int{1, 48},
+		title: "Iraq Condemns US Airstrikes That Targeted Iran-Backed Militias", titleLine: 1,
+		dek:     "A spokesperson for Iraq’s government called the strikes an assault on the country’s sovereignty.",
+		dekLine: 3,
+		body:    [2]int{5, 35},
+		chrome: map[int]string{
+			38: whyTags, 40: whyRelated, 41: whyRelated, 42: whyRelated, 43: whyRelated,
+			44: whyRelated, 45: whyRelated, 46: whyRelated, 47: whyRelated, 48: whyRelated,
+		},
+	}},
+}
+
+func TestCleanTextSeeds(t *testing.T) {
+	for file, parts := range seedWants {
+		t.Run(file, func(t *testing.T) {
+			lines := seedLines(t, file)
+			arts := cleanText(file, lines)
+			checkInvariants(t, lines, arts)
+			if len(arts) != len(parts) {
+				t.Fatalf("got %d articles, want %d", len(arts), len(parts))
+			}
+			for k, w := range parts {
+				checkPart(t, file, lines, arts[k], w)
+			}
+		})
+	}
+}
+
+func checkPart(t *testing.T, file string, lines []string, a *Article, w partWant) {
+	t.Helper()
+	if want := (Span{File: file, StartLine: w.span[0], EndLine: w.span[1]}); a.Source != want {
+		t.Errorf("Source = %v, want %v", a.Source, want)
+	}
+	if w.titlePrefix {
+		if !strings.HasPrefix(a.Title, w.title) || utf8.RuneCountInString(a.Title) > titleMaxRunes+1 {
+			t.Errorf("Title = %q, want a short title starting %q", a.Title, w.title)
+		}
+	} else if a.Title != w.title {
+		t.Errorf("Title = %q, want %q", a.Title, w.title)
+	}
+	if a.Dek != w.dek || a.Author != w.author || a.Via != w.via {
+		t.Errorf("Dek/Author/Via = %q/%q/%q, want %q/%q/%q", a.Dek, a.Author, a.Via, w.dek, w.author, w.via)
+	}
+	roles := map[int]Line{}
+	for _, l := range a.Raw {
+		roles[l.Number] = l
+	}
+	wantRole := func(n int, r Role) {
+		t.Helper()
+		if n == 0 {
+			return
+		}
+		if got := roles[n].Role; got != r {
+			t.Errorf("line %d %q: role %q, want %q", n, lines[n-1], got, r)
+		}
+	}
+	wantRole(w.titleLine, RoleTitle)
+	wantRole(w.dekLine, RoleDek)
+	wantRole(w.captionLine, RoleCaption)
+	wantRole(w.bylineLine, RoleByline)
+	wantRole(w.viaLine, RoleVia)
+	for n, why := range w.chrome {
+		wantRole(n, RoleChrome)
+		if got := roles[n].Why; got != why {
+			t.Errorf("line %d %q: why %q, want %q", n, lines[n-1], got, why)
+		}
+		// The chrome text is nowhere in the body.
+		text := textnorm.CollapseSpaces(lines[n-1])
+		for _, p := range a.Body {
+			if strings.Contains(p.Text, text) {
+				t.Errorf("chrome line %d %q is in paragraph %v", n, text, p.Source)
+			}
+		}
+		if a.Title == text || a.Dek == text {
+			t.Errorf("chrome line %d became title or dek", n)
+		}
+	}
+	// Every body line is a paragraph, in order, with its source line.
+	sub := map[int]bool{}
+	for _, n := range w.subheads {
+		sub[n] = true
+	}
+	var want []Paragraph
+	for n := w.body[0]; n <= w.body[1]; n++ {
+		text := textnorm.CollapseSpaces(lines[n-1])
+		if text == "" {
+			continue
+		}
+		if w.leadBullet && n == w.body[0] {
+			text = strings.TrimSpace(strings.TrimPrefix(text, "•"))
+		}
+		want = append(want, Paragraph{Text: text, Subhead: sub[n], Source: Span{File: file, StartLine: n, EndLine: n}})
+		role := RoleBody
+		if sub[n] {
+			role = RoleSubhead
+		}
+		wantRole(n, role)
+	}
+	if len(a.Body) != len(want) {
+		t.Errorf("%d paragraphs, want %d", len(a.Body), len(want))
+	}
+	for i := 0; i < len(want) && i < len(a.Body); i++ {
+		if a.Body[i] != want[i] {
+			t.Errorf("paragraph %d = %+v\nwant %+v", i, a.Body[i], want[i])
+		}
+	}
+}
+
+// checkInvariants asserts what must hold for any input: every article has
+// a title or a paragraph, its Raw is exactly its span's lines, paragraphs
+// lie in the span and hold no line break, and articles do not overlap.
+func checkInvariants(t *testing.T, lines []string, arts []*Article) {
+	t.Helper()
+	prevEnd := 0
+	for k, a := range arts {
+		if a.Title == "" && len(a.Body) == 0 {
+			t.Errorf("article %d has neither title nor paragraphs", k)
+		}
+		if strings.ContainsAny(a.Title+a.Dek+a.Author+a.Via, "\n") {
+			t.Errorf("article %d: line break in title/dek/author/via", k)
+		}
+		s := a.Source
+		if s.StartLine < 1 || s.EndLine > len(lines) || s.StartLine > s.EndLine || s.StartLine <= prevEnd {
+			t.Errorf("article %d: bad span %v (file has %d lines, previous ended at %d)", k, s, len(lines), prevEnd)
+			continue
+		}
+		prevEnd = s.EndLine
+		if len(a.Raw) != s.EndLine-s.StartLine+1 {
+			t.Errorf("article %d: %d raw lines for span %v", k, len(a.Raw), s)
+		}
+		for i, l := range a.Raw {
+			if l.Number != s.StartLine+i || l.Number < 1 || l.Number > len(lines) {
+				t.Errorf("article %d: raw line %d has number %d", k, i, l.Number)
+				break
+			}
+			if l.Text != lines[l.Number-1] {
+				t.Errorf("article %d: raw line %d text %q, want %q", k, l.Number, l.Text, lines[l.Number-1])
+			}
+			if (l.Role == RoleBlank) != isBlank(l.Text) {
+				t.Errorf("article %d: line %d %q has role %q", k, l.Number, l.Text, l.Role)
+			}
+			if l.Role == RoleChrome && l.Why == "" {
+				t.Errorf("article %d: chrome line %d without why", k, l.Number)
+			}
+		}
+		for _, p := range a.Body {
+			if strings.Contains(p.Text, "\n") || p.Text == "" || p.Text != strings.TrimSpace(p.Text) || strings.Contains(p.Text, "  ") {
+				t.Errorf("article %d: paragraph %q not one trimmed line", k, p.Text)
+			}
+			if p.Source.StartLine < s.StartLine || p.Source.EndLine > s.EndLine || p.Source.StartLine > p.Source.EndLine {
+				t.Errorf("article %d: paragraph source %v outside %v", k, p.Source, s)
+			}
+		}
+	}
+}
+
+// article cleans one synthetic text that must give exactly one article.
+func article(t *testing.T, text string) (*Article, []string) {
+	t.Helper()
+	lines := splitText(text)
+	arts := cleanText("t.txt", lines)
+	checkInvariants(t, lines, arts)
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles, want 1", len(arts))
+	}
+	return arts[0], lines
+}
+
+// line finds the raw line that contains s.
+func line(t *testing.T, a *Article, s string) Line {
+	t.Helper()
+	for _, l := range a.Raw {
+		if strings.Contains(l.Text, s) {
+			return l
+		}
+	}
+	t.Fatalf("no raw line contains %q", s)
+	return Line{}
+}
+
+func bodyTexts(a *Article) []string {
+	var out []string
+	for _, p := range a.Body {
+		out = append(out, p.Text)
+	}
+	return out
+}
+
+// A made-up article from a different site, with every kind of chrome
+// worded differently from the seeds: the rules must be general.
+const syntheticArticle = `Home › World › Middle East
+
+Rescue teams search rubble after quake in eastern Turkey
+
+Survivors describe the moment the ground began to shake
+
+By Jane Doe and Omar Haddad
+
+Posted March 3, 2021 10:15 AM
+
+Rescue teams worked through the night on Tuesday to reach people trapped under collapsed buildings in the eastern province, officials said.
+
+WATCH: Drone footage shows the scale of the damage
+
+Advertisement
+
+The quake struck shortly after 3am local time, when most residents were asleep.
+
+Related: Earlier tremor shook the region in January
+
+Aid is arriving
+
+Turkey’s disaster agency said more than 400 rescuers had been sent to the area, along with tents and blankets.
+
+Advertisement
+
+“We heard a roar and then everything fell,” said one resident, who gave only her first name.
+
+Like our reporting? Support Example Post on Patreon!
+
+Views expressed in this article are the author’s own and do not necessarily reflect those of Example Post.
+
+Jane Doe is a correspondent for Example Post covering Turkey and the Caucasus.
+
+earthquakes, turkey, disaster relief, rescue teams, middle east
+
+Leave a Reply
+
+3 Comments
+
+More from Example Post
+
+Floods Sweep Through Northern Villages
+
+Ministers Clash Over Budget Plan
+
+Winner Of The Golden Quill Award
+
+Meet Local Singles Tonight
+
+This article originally appeared on Example Review.`
+
+func TestCleanTextSyntheticChrome(t *testing.T) {
+	a, _ := article(t, syntheticArticle)
+	if a.Title != "Rescue teams search rubble after quake in eastern Turkey" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if a.Dek != "Survivors describe the moment the ground began to shake" {
+		t.Errorf("Dek = %q", a.Dek)
+	}
+	if a.Author != "Jane Doe and Omar Haddad" || a.Via != "Example Review" {
+		t.Errorf("Author %q Via %q", a.Author, a.Via)
+	}
+	wantBody := []string{
+		"Rescue teams worked through the night on Tuesday to reach people trapped under collapsed buildings in the eastern province, officials said.",
+		"The quake struck shortly after 3am local time, when most residents were asleep.",
+		"Aid is arriving",
+		"Turkey’s disaster agency said more than 400 rescuers had been sent to the area, along with tents and blankets.",
+		"“We heard a roar and then everything fell,” said one resident, who gave only her first name.",
+	}
+	if got := bodyTexts(a); strings.Join(got, "\n") != strings.Join(wantBody, "\n") {
+		t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantBody, "\n"))
+	}
+	if len(a.Body) == 5 && !a.Body[2].Subhead {
+		t.Errorf("%q not marked as subhead", a.Body[2].Text)
+	}
+	chrome := map[string]string{
+		"Home › World":           whyCategory,
+		"Posted March 3":         whyDate,
+		"WATCH: Drone":           whyVideo,
+		"Advertisement":          whyAdvert,
+		"Related: Earlier":       whyRelated,
+		"on Patreon":             whyDonation,
+		"Views expressed":        whyDisclaimer,
+		"Jane Doe is a":          whyBio,
+		"earthquakes, turkey":    whyTags,
+		"Leave a Reply":          whyComments,
+		"3 Comments":             whyComments,
+		"More from Example Post": whyRelated,
+		"Floods Sweep":           whyRelated,
+		"Ministers Clash":        whyRelated,
+		"Golden Quill Award":     whyAward,
+		"Meet Local Singles":     whyDating,
+	}
+	for s, why := range chrome {
+		if l := line(t, a, s); l.Role != RoleChrome || l.Why != why {
+			t.Errorf("%q: role %q why %q, want chrome %q", l.Text, l.Role, l.Why, why)
+		}
+	}
+	for s, role := range map[string]Role{"By Jane Doe": RoleByline, "originally appeared": RoleVia, "Survivors describe": RoleDek, "Rescue teams search": RoleTitle, "Aid is arriving": RoleSubhead} {
+		if l := line(t, a, s); l.Role != role {
+			t.Errorf("%q: role %q, want %q", l.Text, l.Role, role)
+		}
+	}
+}
+
+// Lines that start like chrome or metadata but are reporting stay body.
+func TestCleanTextKeepsLookalikes(t *testing.T) {
+	a, _ := article(t, `Floods hit the north
+
+By the time rescuers arrived, the river had already burst its banks in three places.
+
+Via satellite images, analysts counted more than 200 flooded homes along the valley.
+
+The agency said it would donate tents, and asked people to support us in the relief effort with food.
+
+She received the Nelson Mandela Award for Health and Human Rights in 1998.
+
+Officials said the water would recede by Friday.`)
+	if a.Author != "" || a.Via != "" {
+		t.Errorf("Author %q Via %q from prose", a.Author, a.Via)
+	}
+	for _, s := range []string{"By the time", "Via satellite", "Nelson Mandela Award", "recede by Friday"} {
+		if l := line(t, a, s); l.Role != RoleBody {
+			t.Errorf("%q: role %q why %q, want body", l.Text, l.Role, l.Why)
+		}
+	}
+}
+
+func TestCleanTextBylineForms(t *testing.T) {
+	cases := map[string]string{
+		"By Jane Doe":                         "Jane Doe",
+		"BY JANE DOE":                         "JANE DOE",
+		"By Jane Doe | Reuters":               "Jane Doe",
+		"Author: Mark van der Berg":           "Mark van der Berg",
+		"Written by Ana de la Cruz":           "Ana de la Cruz",
+		"By J. R. Smith and Li Wei, Reuters.": "J. R. Smith and Li Wei, Reuters",
+	}
+	for byline, want := range cases {
+		a, _ := article(t, "Headline here\n\n"+byline+"\n\nThe first paragraph of the story says something.\n\nA second paragraph follows it.")
+		if a.Author != want {
+			t.Errorf("%q: Author = %q, want %q", byline, a.Author, want)
+		}
+		if l := line(t, a, byline[:6]); l.Role != RoleByline {
+			t.Errorf("%q: role %q", byline, l.Role)
+		}
+	}
+}
+
+const multiItem = `Markets rally as rates hold
+
+Stocks rose on Wednesday after the central bank left interest rates unchanged, as expected.
+
+Traders said the decision removed a source of uncertainty for the rest of the quarter.
+
+  • Separately, the finance ministry said it would issue new ten-year bonds next month to fund the budget deficit.
+
+The ministry did not say how large the issue would be.
+
+Analysts expect demand to be strong.`
+
+func TestCleanTextSplitsBulletedItem(t *testing.T) {
+	lines := splitText(multiItem)
+	arts := cleanText("m.txt", lines)
+	checkInvariants(t, lines, arts)
+	if len(arts) != 2 {
+		t.Fatalf("got %d articles, want 2", len(arts))
+	}
+	first, second := arts[0], arts[1]
+	if first.Title != "Markets rally as rates hold" || first.Source != (Span{File: "m.txt", StartLine: 1, EndLine: 5}) || len(first.Body) != 2 {
+		t.Errorf("first: title %q source %v paragraphs %d", first.Title, first.Source, len(first.Body))
+	}
+	if second.Source != (Span{File: "m.txt", StartLine: 7, EndLine: 11}) || len(second.Body) != 3 {
+		t.Errorf("second: source %v paragraphs %d", second.Source, len(second.Body))
+	}
+	want := "Separately, the finance ministry said it would issue new ten-year bonds next month…"
+	if second.Title != want {
+		t.Errorf("second title %q, want %q", second.Title, want)
+	}
+	if p := second.Body[0]; !strings.HasPrefix(p.Text, "Separately,") || p.Source.StartLine != 7 {
+		t.Errorf("second lead paragraph %+v", p)
+	}
+}
+
+func TestCleanTextBulletListDoesNotSplit(t *testing.T) {
+	a, _ := article(t, `Five things to know
+
+The report makes several findings about the economy this year.
+
+It lists them in order of importance to the government.
+
+• Growth slowed to its weakest rate in a decade, the report said.
+• Unemployment rose in every region except the capital city.
+
+The minister will present the report to parliament on Monday.`)
+	got := bodyTexts(a)
+	if len(got) != 5 || got[2] != "• Growth slowed to its weakest rate in a decade, the report said." {
+		t.Errorf("body %q", got)
+	}
+}
+
+func TestCleanTextWithoutHeadline(t *testing.T) {
+	a, _ := article(t, "Officials in the capital said on Monday that the new bridge, which took six years to build, would open to traffic next week. It cost twice the budget.\n\nCritics said the delay was avoidable.")
+	if want := "Officials in the capital said on Monday that the new bridge, which took six years…"; a.Title != want {
+		t.Errorf("Title = %q, want %q", a.Title, want)
+	}
+	if len(a.Body) != 2 || a.Raw[0].Role != RoleBody {
+		t.Errorf("first line must stay body: %+v", a.Raw[0])
+	}
+}
+
+func TestShortTitle(t *testing.T) {
+	cases := map[string]string{
+		"Short sentence. Another one.":                    "Short sentence",
+		"The U.S. Navy said on Friday. Then more.":        "The U.S. Navy said on Friday",
+		"Mr. Smith arrived in Baghdad. He said nothing.":  "Mr. Smith arrived in Baghdad",
+		"“It is over,” he said. The war ended that week.": "“It is over,” he said",
+	}
+	for in, want := range cases {
+		if got := shortTitle(in); got != want {
+			t.Errorf("shortTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+	long := shortTitle(strings.Repeat("word ", 50) + "end.")
+	if utf8.RuneCountInString(long) > titleMaxRunes+1 || !strings.HasSuffix(long, "…") {
+		t.Errorf("long title %q", long)
+	}
+	if got := shortTitle(strings.Repeat("x", 500)); utf8.RuneCountInString(got) != titleMaxRunes+1 {
+		t.Errorf("one long word: %d runes", utf8.RuneCountInString(got))
+	}
+}
+
+func TestCleanBodyMarkdown(t *testing.T) {
+	lines := []string{
+		"By Jane Doe",
+		"",
+		"The first paragraph runs over",
+		"two lines of text.",
+		"",
+		"## A subhead",
+		"",
+		"Second paragraph.",
+		"",
+		"Help us grow. Support Example on Patreon!",
+		"",
+		"Via Example Wire",
+	}
+	body, raw, author, via := cleanBody("a.md", lines, func(i int) int { return i + 5 })
+	if author != "Jane Doe" || via != "Example Wire" {
+		t.Errorf("author %q via %q", author, via)
+	}
+	want := []Paragraph{
+		{Text: "The first paragraph runs over two lines of text.", Source: Span{File: "a.md", StartLine: 7, EndLine: 8}},
+		{Text: "A subhead", Subhead: true, Source: Span{File: "a.md", StartLine: 10, EndLine: 10}},
+		{Text: "Second paragraph.", Source: Span{File: "a.md", StartLine: 12, EndLine: 12}},
+	}
+	if fmt.Sprint(body) != fmt.Sprint(want) {
+		t.Errorf("body %+v\nwant %+v", body, want)
+	}
+	if len(raw) != len(lines) {
+		t.Fatalf("%d raw lines, want %d", len(raw), len(lines))
+	}
+	wantRoles := []Role{RoleByline, RoleBlank, RoleBody, RoleBody, RoleBlank, RoleSubhead, RoleBlank, RoleBody, RoleBlank, RoleChrome, RoleBlank, RoleVia}
+	for i, l := range raw {
+		if l.Number != i+5 || l.Text != lines[i] || l.Role != wantRoles[i] {
+			t.Errorf("raw %d = %+v, want number %d role %q", i, l, i+5, wantRoles[i])
+		}
+	}
+	if raw[9].Why != whyDonation {
+		t.Errorf("why %q", raw[9].Why)
+	}
+}
+
+func TestCleanBodyJSONLinesWithoutBlanks(t *testing.T) {
+	lines := []string{"First paragraph of the record.", "Second paragraph of the record.", "What do you think?", "View all comments"}
+	body, raw, _, _ := cleanBody("r.jsonl", lines, func(int) int { return 3 })
+	if len(body) != 2 || body[1].Text != "Second paragraph of the record." || body[1].Source != (Span{File: "r.jsonl", StartLine: 3, EndLine: 3}) {
+		t.Errorf("body %+v", body)
+	}
+	if len(raw) != 4 || raw[2].Role != RoleChrome || raw[3].Why != whyComments || raw[0].Number != 3 {
+		t.Errorf("raw %+v", raw)
+	}
+}
+
+func TestCleanNeverPanics(t *testing.T) {
+	inputs := map[string][]string{
+		"nil":         nil,
+		"empty":       {""},
+		"blank":       {"", "   ", ""},
+		"one line":    {"x"},
+		"long line":   {strings.Repeat("word ", 2000)},
+		"long word":   {strings.Repeat("a", 10000)},
+		"only chrome": {"Notify of", "", "View all comments", "Help us grow. Support X on Patreon!"},
+		"only byline": {"By Jane Doe"},
+		"bullets":     {"• a", "", "  • b c d e f g h i j k l m n o p.", "", "• q"},
+		"punctuation": {".", "", "…", ",", "“”"},
+	}
+	for name, lines := range inputs {
+		arts := cleanText("p.txt", lines)
+		checkInvariants(t, lines, arts)
+		body, raw, _, _ := cleanBody("p.md", lines, func(i int) int { return i + 1 })
+		if len(raw) != len(lines) {
+			t.Errorf("%s: cleanBody gave %d raw lines for %d", name, len(raw), len(lines))
+		}
+		for _, p := range body {
+			if strings.Contains(p.Text, "\n") {
+				t.Errorf("%s: line break in paragraph", name)
+			}
+		}
+	}
+	if arts := cleanText("p.txt", []string{"", "  "}); len(arts) != 0 {
+		t.Errorf("blank file gave %d articles", len(arts))
+	}
+	if arts := cleanText("p.txt", []string{"Notify of", "View all comments"}); len(arts) != 0 {
+		t.Errorf("chrome-only file gave %d articles", len(arts))
+	}
+}
+
+func BenchmarkCleanText(b *testing.B) {
+	names, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil || len(names) == 0 {
+		b.Fatal("no seeds", err)
+	}
+	files := make([][]string, len(names))
+	for i, n := range names {
+		files[i] = seedLines(b, n)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, lines := range files {
+			cleanText(names[i], lines)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/file")
+}
