@@ -61,6 +61,9 @@ type library struct {
 	sortBy  sortKey
 	reverse bool
 	order   []*corpus.Article // sh.articles, sorted
+	// anyStory is whether any article has a story yet; until then the
+	// Story column is kept narrow.
+	anyStory bool
 
 	mode   libMode
 	cursor int // index into the current list
@@ -209,7 +212,7 @@ func (l *library) resort() {
 		}
 		switch l.sortBy {
 		case sortOutlet:
-			k.k = strings.ToLower(a.Byline())
+			k.k = strings.ToLower(a.Outlet)
 		case sortTitle:
 			k.k = strings.ToLower(a.Title)
 		}
@@ -239,8 +242,12 @@ func (l *library) resort() {
 	}
 	sort.Slice(ks, func(i, j int) bool { return less(ks[i], ks[j]) })
 	l.order = l.order[:0]
+	l.anyStory = false
 	for _, k := range ks {
 		l.order = append(l.order, k.a)
+		if !l.anyStory && l.sh.story(k.a) != "" {
+			l.anyStory = true
+		}
 	}
 	if cur != nil {
 		for i, a := range l.order {
@@ -268,6 +275,7 @@ func (l *library) Update(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	case storyOfMsg:
+		l.resort()
 		return nil
 	case tea.BackgroundColorMsg, tea.EnvMsg:
 		l.restyle()
@@ -560,7 +568,10 @@ func (l *library) columns() columns {
 	switch {
 	case w >= 100:
 		c.outlet = min(max(w/6, 12), 24)
-		c.story = min(max(w/6, 10), 24)
+		c.story = 5
+		if l.anyStory {
+			c.story = min(max(w/6, 10), 24)
+		}
 		c.words = 6
 	case w >= 70:
 		c.outlet = min(max(w/5, 12), 20)
@@ -702,7 +713,7 @@ func (l *library) tableRow(i int, c columns) string {
 	b.WriteString(cell(a.Date.String(), nil, c.date, base, st.Match))
 	b.WriteString(gap)
 	if c.outlet > 0 {
-		b.WriteString(cell(oneLine(a.Byline()), safeSpans(a.Byline(), outletSp), c.outlet, base, st.Match))
+		b.WriteString(cell(oneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
 		b.WriteString(gap)
 	}
 	if inText && c.title > 8 {

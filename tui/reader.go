@@ -633,15 +633,11 @@ func (r *reader) statusLine() string {
 	}
 	var parts []string
 	bh := r.bodyHeight()
-	switch {
-	case len(r.lines) <= bh:
+	if len(r.lines) <= bh {
 		parts = append(parts, "all")
-	default:
-		pct := (r.top + bh) * 100 / len(r.lines)
-		if r.top == 0 {
-			parts = append(parts, "top")
-		}
-		parts = append(parts, fmt.Sprintf("%d%%", min(pct, 100)))
+	} else {
+		// How far down the text the view is: 0% at the top, 100% at the end.
+		parts = append(parts, fmt.Sprintf("%d%%", r.top*100/r.maxTop()))
 	}
 	if r.query != "" {
 		q := oneLine(r.query)
