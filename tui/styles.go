@@ -66,6 +66,15 @@ type Styles struct {
 	Gutter    lipgloss.Style // line numbers and roles in the raw view
 	HelpTitle lipgloss.Style // group names in the full help
 	Help      help.Styles    // the bubbles help line
+
+	// Stories and compare views.
+	PaneHead  lipgloss.Style // a compare pane's outlet and date
+	PaneFocus lipgloss.Style // the focused pane's heading
+	Cursor    lipgloss.Style // the gutter mark of the passages under the cursor
+	Unique    lipgloss.Style // the gutter mark of a passage no other outlet has
+	DiffWord  lipgloss.Style // words that differ between counterpart passages
+	Sep       lipgloss.Style // the rule between panes
+	Approx    lipgloss.Style // an approximate date on the timeline
 }
 
 // newStyles builds the styles for a dark or light background, with or
@@ -101,6 +110,13 @@ func newStyles(dark, noColor bool) Styles {
 	s.Chrome = ns().Faint(true).Foreground(p.faint)
 	s.Gutter = ns().Foreground(p.faint)
 	s.HelpTitle = ns().Bold(true).Foreground(p.accent)
+	s.PaneHead = ns().Bold(true).Foreground(p.subtle)
+	s.PaneFocus = ns().Bold(true).Foreground(p.accent).Underline(true)
+	s.Cursor = ns().Bold(true).Foreground(p.accent)
+	s.Unique = ns().Foreground(p.mark)
+	s.DiffWord = ns().Bold(true).Foreground(p.matchFG).Background(p.matchBG)
+	s.Sep = ns().Foreground(p.faint)
+	s.Approx = ns().Faint(true).Foreground(p.subtle)
 	s.Help = help.Styles{
 		Ellipsis:       ns().Foreground(p.faint),
 		ShortKey:       ns().Bold(true).Foreground(p.subtle),
@@ -117,6 +133,9 @@ func newStyles(dark, noColor bool) Styles {
 		s.Current = ns().Reverse(true).Bold(true).Underline(true)
 		s.Chrome = ns().Faint(true)
 		s.Marked = ns().Bold(true)
+		s.DiffWord = ns().Bold(true).Underline(true)
+		s.Cursor = ns().Bold(true)
+		s.Approx = ns().Faint(true)
 	}
 	return s
 }
