@@ -4,12 +4,20 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
+
+var textnormKeys = textnorm.Keys
 
 // differences finds how the accounts differ: figures that disagree
 // between counterpart passages (numbers.go), and later sources and labels.
 func differences(c *Comparison, an [][]analysed, res *resolver) []Difference {
-	return numberDifferences(c, an)
+	out := numberDifferences(c, an)
+	if d, ok := attributionDifference(c, an, res); ok {
+		out = append(out, d)
+	}
+	return append(out, labelDifferences(c, an, res)...)
 }
 
 // numberDifferences pairs figures that count the same thing in two
@@ -87,4 +95,411 @@ func name(c *Comparison, i int) string {
 	return fmt.Sprintf("article %d", i+1)
 }
 
-var _ = strings.TrimSpace
+// speechVerbs credit a source ("X said", "said X", "X told").
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "added": true, "adds": true,
+	"warned": true, "warns": true, "stated": true, "states": true, "claimed": true, "claims": true,
+	"reported": true, "reports": true, "confirmed": true, "confirms": true, "announced": true,
+	"announces": true, "insisted": true, "insists": true, "noted": true, "notes": true,
+	"explained": true, "argued": true, "argues": true, "denied": true, "denies": true,
+	"accused": true, "accuses": true, "described": true, "describes": true, "quoted": true,
+	"believe": true, "believes": true, "wrote": true, "writes": true, "emphasised": true,
+	"emphasized": true, "alleged": true, "alleges": true,
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// attribution is one crediting of a source in a passage.
+type attribution struct {
+	ref     Ref
+	speaker string // as written: "US officials", "Kirby"
+	entity  string // resolved entity key, "" for descriptions
+	verb    string
+}
+
+// findAttributions finds who a passage credits: "according to X",
+// "X said/told/…", ", said X". Pronouns take the article's previous named
+// source.
+func findAttributions(text string, a analysed, ref Ref, prev *attribution) []attribution {
+	var out []attribution
+	toks := a.toks
+	mentionEndingAt := func(end int) *mention {
+		for k := range a.ments {
+			if a.ments[k].end == end {
+				return &a.ments[k]
+			}
+		}
+		return nil
+	}
+	mentionStartingAt := func(start int) *mention {
+		for k := range a.ments {
+			if a.ments[k].start == start {
+				return &a.ments[k]
+			}
+		}
+		return nil
+	}
+	add := func(speaker, entity, verb string) {
+		speaker = strings.Trim(speaker, " ,")
+		if speaker == "" {
+			return
+		}
+		at := attribution{ref: ref, speaker: speaker, entity: entity, verb: verb}
+		out = append(out, at)
+		*prev = at
+	}
+	for v := 0; v < len(toks); v++ {
+		t := toks[v]
+		if t.key == "according" && v+2 < len(toks) && toks[v+1].key == "to" {
+			if m := mentionStartingAt(toks[v+2].start); m != nil {
+				add(m.surface, m.entity, "according to")
+			} else if np := nounPhrase(text, toks, v+2); np != "" {
+				add(np, "", "according to")
+			}
+			continue
+		}
+		if !speechVerbs[t.key] {
+			continue
+		}
+		verb := text[t.start:t.end]
+		// Inverted: "…,” said Drew Kelton".
+		before := strings.TrimRight(text[:t.start], " ")
+		if v+1 < len(toks) && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "’") || strings.HasSuffix(before, "'")) {
+			if m := mentionStartingAt(toks[v+1].start); m != nil && text[t.end:toks[v+1].start] == " " {
+				add(m.surface, m.entity, verb)
+				continue
+			}
+		}
+		if v == 0 {
+			continue
+		}
+		// "X, a spokesperson, said": skip the apposition back to X.
+		end := v - 1
+		if strings.HasSuffix(text[toks[end].end:t.start], ", ") || strings.HasSuffix(text[:t.start], ", ") {
+			k := end
+			for k > 0 && k > end-12 && !strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+				k--
+			}
+			if k > 0 && k > end-12 {
+				end = k - 1
+			} else {
+				continue
+			}
+		} else if gap := text[toks[end].end:t.start]; gap != " " {
+			continue
+		}
+		if pronouns[toks[end].key] {
+			// Only a source named in this or the previous passage.
+			if prev.speaker != "" && prev.ref.Passage >= ref.Passage-1 && (end == 0 || !toks[end-1].upper) {
+				add(prev.speaker, prev.entity, verb)
+			}
+			continue
+		}
+		if m := mentionEndingAt(toks[end].end); m != nil {
+			add(m.surface, m.entity, verb)
+			continue
+		}
+		// A description: "US officials", "security experts".
+		k := end
+		for k > 0 && end-k < 3 && text[toks[k-1].end:toks[k].start] == " " && !toks[k-1].stop && !toks[k-1].num && !speechVerbs[toks[k-1].key] {
+			k--
+		}
+		if toks[end].stop || toks[end].num {
+			continue
+		}
+		if isSourceNoun(toks[end].key) {
+			add(text[toks[k].start:toks[end].end], "", verb)
+		}
+	}
+	return out
+}
+
+// sourceNouns are the heads of unnamed sources: "officials say".
+var sourceNouns = []string{"official", "spokes", "source", "expert", "analyst", "minister", "ministry",
+	"police", "witness", "report", "agency", "media", "government", "military", "army", "commander",
+	"statement", "pentagon", "embassy", "office", "president", "leader", "lawmaker", "diplomat",
+	"resident", "activist", "observer", "group", "militia", "authorit", "investigator", "prosecutor",
+	"journalist", "correspondent", "newspaper", "website", "channel", "broadcaster", "monitor"}
+
+func isSourceNoun(key string) bool {
+	for _, s := range sourceNouns {
+		if strings.HasPrefix(key, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounPhrase returns up to five words from toks[i] to the next
+// punctuation: "the Pentagon", "Iraqi media".
+func nounPhrase(text string, toks []token, i int) string {
+	j := i
+	for j+1 < len(toks) && j-i < 4 && text[toks[j].end:toks[j+1].start] == " " && !speechVerbs[toks[j+1].key] {
+		j++
+	}
+	return text[toks[i].start:toks[j].end]
+}
+
+// attributionDifference lists who each article credits, in passage order.
+func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Difference, bool) {
+	d := Difference{Kind: DiffAttribution, Topic: "sources"}
+	var parts []string
+	for i := range c.Articles {
+		var prev attribution
+		var names []string
+		seen := map[string]bool{}
+		for p := range an[i] {
+			for _, at := range findAttributions(c.Articles[i].Passages[p].Text, an[i][p], Ref{i, p}, &prev) {
+				it := DifferenceItem{Ref: at.ref, Text: at.speaker, Verb: at.verb}
+				key := strings.ToLower(at.speaker)
+				if at.entity != "" {
+					it.Entity = res.display(at.entity)
+					key = at.entity
+				}
+				d.Items = append(d.Items, it)
+				if !seen[key] {
+					seen[key] = true
+					names = append(names, at.speaker)
+				}
+			}
+		}
+		if len(names) > 0 {
+			parts = append(parts, name(c, i)+" credits "+strings.Join(names, ", "))
+		} else {
+			parts = append(parts, name(c, i)+" credits no one by name")
+		}
+	}
+	if len(d.Items) == 0 {
+		return d, false
+	}
+	d.Summary = strings.Join(parts, "; ")
+	return d, true
+}
+
+// labelHeads are nouns that describe an armed or political group.
+var labelHeads = map[string]bool{
+	"militia": true, "militias": true, "militiamen": true, "group": true, "groups": true,
+	"movement": true, "movements": true, "forces": true, "force": true, "fighters": true,
+	"units": true, "organisation": true, "organization": true, "organisations": true,
+	"organizations": true, "paramilitary": true, "paramilitaries": true, "faction": true,
+	"factions": true, "alliance": true, "network": true, "proxies": true, "proxy": true,
+	"brigades": true, "terrorists": true, "insurgents": true, "rebels": true, "militants": true,
+}
+
+// labelModifiers may describe such a group ("popular grassroots militias").
+var labelModifiers = map[string]bool{
+	"popular": true, "grassroots": true, "armed": true, "resistance": true, "terrorist": true,
+	"terror": true, "volunteer": true, "paramilitary": true, "militant": true, "extremist": true,
+	"rebel": true, "insurgent": true, "jihadist": true, "radical": true, "rogue": true, "proxy": true,
+	"allied": true, "national": true, "local": true, "powerful": true, "people": true, "peoples": true,
+	"shia": true, "shiite": true, "sunni": true, "islamist": true, "sectarian": true, "pro": true,
+	"anti": true, "backed": true, "sponsored": true, "supported": true, "aligned": true,
+	"hardline": true, "notorious": true, "outlawed": true, "banned": true, "irregular": true,
+	"defence": true, "defense": true, "security": true, "umbrella": true, "described": true,
+}
+
+// groupWords mark an entity as a group, whose labels are worth comparing.
+var groupWords = []string{"forces", "force", "units", "unit", "militia", "brigades", "hezbollah",
+	"hizbollah", "kataib", "hashd", "movement", "party", "army", "corps", "group", "front",
+	"organisation", "organization", "council", "guard", "mobilization", "mobilisation",
+	"committee", "state", "hamas", "taliban", "qaeda", "isis", "daesh", "haq"}
+
+func isGroup(name string) bool {
+	for _, k := range textnormKeys(name) {
+		for _, g := range groupWords {
+			if k == g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// label is a descriptive noun phrase for a group in one passage.
+type label struct {
+	ref        Ref
+	text       string
+	start, end int
+}
+
+// findLabels finds descriptive phrases for groups: a group noun with at
+// least one describing word before it ("Iran-backed militias", "people’s
+// resistance movement", "Iraq’s Shi’ite militias"), and describing words
+// put before a group's name ("anti-terror Popular Mobilisation Units").
+func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool) []label {
+	var out []label
+	toks := a.toks
+	inMention := func(off int) *mention {
+		for k := range a.ments {
+			if off >= a.ments[k].start && off < a.ments[k].end {
+				return &a.ments[k]
+			}
+		}
+		return nil
+	}
+	isMod := func(k int) bool {
+		t := toks[k]
+		if t.num {
+			return false
+		}
+		if k+1 < len(toks) {
+			gap := text[t.end:toks[k+1].start]
+			if gap == "-" || gap == "‐" {
+				return true // "Iran-backed", "anti-terror"
+			}
+		}
+		if k > 0 && (text[toks[k-1].end:t.start] == "-") {
+			return true
+		}
+		if t.poss {
+			return true // "people’s", "Iraq’s"
+		}
+		if t.stop {
+			return false
+		}
+		if labelModifiers[t.key] {
+			return true
+		}
+		if t.upper && !t.caps {
+			// Adjectives of place and creed: "Shi’ite", "Iraqi", "Iranian".
+			for _, suf := range []string{"i", "ite", "ian", "ish", "ese", "an"} {
+				if strings.HasSuffix(t.key, suf) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for h := 0; h < len(toks); h++ {
+		t := toks[h]
+		var headEnd int
+		var m *mention
+		switch {
+		case labelHeads[t.key] && !t.upper && inMention(t.start) == nil:
+			headEnd = t.end
+		default:
+			m = inMention(t.start)
+			if m == nil || m.start != t.start || !groupEntity(m.entity) {
+				continue
+			}
+			headEnd = m.end
+		}
+		k := h
+		for k > 0 && h-k < 4 && isMod(k-1) {
+			gap := text[toks[k-1].end:toks[k].start]
+			if gap != " " && gap != "-" && gap != "‐" {
+				break
+			}
+			k--
+		}
+		// Only lower-case describing words may precede a name.
+		if m != nil {
+			for k < h && toks[k].upper && text[toks[k].end:toks[k+1].start] != "-" {
+				k++
+			}
+		}
+		if k == h {
+			continue
+		}
+		out = append(out, label{ref: ref, text: text[toks[k].start:headEnd], start: toks[k].start, end: headEnd})
+	}
+	return out
+}
+
+// labelDifferences lists, for each group named in two or more articles,
+// the descriptive labels each article uses for it. A label goes to the
+// group it names or the nearest group named in its passage, else to the
+// group the article names most.
+func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Difference {
+	groupCache := map[string]bool{}
+	groupEntity := func(e string) bool {
+		g, ok := groupCache[e]
+		if !ok {
+			g = isGroup(res.display(e)) || isGroup(strings.TrimPrefix(e, "="))
+			groupCache[e] = g
+		}
+		return g
+	}
+	arts := map[string]map[int]bool{}
+	byEntity := map[string][]DifferenceItem{}
+	var order []string
+	for i := range c.Articles {
+		counts := map[string]int{}
+		for p := range an[i] {
+			for _, m := range an[i][p].ments {
+				if groupEntity(m.entity) {
+					counts[m.entity]++
+					if arts[m.entity] == nil {
+						arts[m.entity] = map[int]bool{}
+					}
+					arts[m.entity][i] = true
+				}
+			}
+		}
+		top, tn := "", 0
+		for e, n := range counts {
+			if n > tn || (n == tn && e < top) {
+				top, tn = e, n
+			}
+		}
+		seen := map[string]bool{}
+		for p := range an[i] {
+			text := c.Articles[i].Passages[p].Text
+			for _, l := range findLabels(text, an[i][p], Ref{i, p}, groupEntity) {
+				e := top
+				best := -1
+				for _, m := range an[i][p].ments {
+					if !groupEntity(m.entity) {
+						continue
+					}
+					dist := abs(m.start - l.start)
+					if m.start >= l.start && m.end <= l.end {
+						dist = -1 // the label is on the name itself
+					}
+					if best < 0 && dist >= -1 || dist < best {
+						e, best = m.entity, dist
+					}
+				}
+				if e == "" {
+					continue
+				}
+				key := e + "\x00" + strings.ToLower(l.text)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				if _, ok := byEntity[e]; !ok {
+					order = append(order, e)
+				}
+				byEntity[e] = append(byEntity[e], DifferenceItem{Ref: l.ref, Text: l.text, Entity: res.display(e)})
+			}
+		}
+	}
+	var out []Difference
+	for _, e := range order {
+		if len(arts[e]) < 2 {
+			continue
+		}
+		items := byEntity[e]
+		per := map[int][]string{}
+		for _, it := range items {
+			per[it.Article] = append(per[it.Article], it.Text)
+		}
+		var parts []string
+		for i := range c.Articles {
+			if len(per[i]) > 0 {
+				parts = append(parts, name(c, i)+": "+strings.Join(per[i], ", "))
+			}
+		}
+		out = append(out, Difference{Kind: DiffLabel, Topic: res.display(e),
+			Summary: res.display(e) + " — " + strings.Join(parts, "; "), Items: items})
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -15,6 +15,21 @@ var connectors = map[string]bool{
 	"der": true, "da": true, "di": true, "and": false,
 }
 
+// roleWords are titles and roles written before names.
+var roleWords = map[string]bool{
+	"president": true, "prime": true, "minister": true, "secretary": true, "general": true,
+	"crown": true, "prince": true, "king": true, "queen": true, "ayatollah": true, "sheikh": true,
+	"dr": true, "mr": true, "mrs": true, "ms": true, "senator": true, "sen": true, "rep": true,
+	"governor": true, "gov": true, "commander": true, "brigadier": true, "colonel": true,
+	"col": true, "lt": true, "captain": true, "capt": true, "deputy": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "chief": true, "vice": true, "former": true,
+	"caretaking": true, "caretaker": true, "interim": true, "acting": true, "pope": true,
+	"imam": true, "cleric": true, "ambassador": true, "judge": true, "justice": true,
+	"chairman": true, "director": true, "editor": true, "sergeant": true, "major": true,
+	"lieutenant": true, "admiral": true, "officer": true, "mayor": true, "speaker": true,
+	"senior": true, "press": true, "emir": true, "sultan": true, "premier": true,
+}
+
 // mention is one naming of an entity in a passage.
 type mention struct {
 	start, end int    // byte range in the passage text
@@ -57,7 +72,7 @@ func extractMentions(text string, toks []token, st *textStats, al *Aliases, titl
 	var out []mention
 	isName := func(i int) bool {
 		t := toks[i]
-		if !t.upper || t.num {
+		if !t.upper || t.num || weekdays[t.key] || months[t.key] {
 			return false
 		}
 		if title && !st.capIn[t.key] && !t.caps {
@@ -109,7 +124,7 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 	initial := i == 0 || sentenceStartBefore(text, toks[i].start)
 	// A capitalised function word or ordinary word starting a sentence is
 	// not part of a name ("The Kata’ib", "Meanwhile").
-	for i < j && initial && (toks[i].stop || (!toks[i].caps && st.lower[toks[i].key] && !st.capIn[toks[i].key])) {
+	for i < j && initial && (toks[i].stop || (!toks[i].caps && !st.capIn[toks[i].key])) {
 		if al != nil && j-i > 1 {
 			if _, ok := al.canon[keysOf(toks[i:j])]; ok {
 				break
@@ -120,6 +135,14 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 	}
 	rest := i
 	flush := func(a, b int) {
+		// Roles and titles are not part of a name: "Iraqi President
+		// Barham Saleh" names "Barham Saleh".
+		for k := b - 2; k >= a; k-- {
+			if roleWords[toks[k].key] {
+				a = k + 1
+				break
+			}
+		}
 		for a < b && connectors[toks[a].key] {
 			a++
 		}
@@ -129,7 +152,7 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 		if a >= b {
 			return
 		}
-		if b-a == 1 && toks[a].stop {
+		if b-a == 1 && (toks[a].stop || roleWords[toks[a].key]) {
 			return
 		}
 		out = append(out, newMention(text, toks, a, b, "", initial && a == i))
@@ -247,6 +270,10 @@ func nameSkeleton(name string) string {
 func fuzzyWord(a, b string) bool {
 	if a == b {
 		return true
+	}
+	// "Israel"/"Israeli", "Syria"/"Syrian": a name and its adjective.
+	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
+		return false
 	}
 	sa := skeleton(a)
 	if len(sa) < 3 || sa != skeleton(b) {
