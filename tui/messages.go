@@ -50,7 +50,11 @@ type openArticleMsg struct {
 // (the marked ones). Until a compare view is registered the root ignores it.
 type openCompareMsg struct {
 	articles []*corpus.Article
+	title    string // what is compared, e.g. a story's name; "" for marks
 }
+
+// openStoriesMsg asks the root for the stories view.
+type openStoriesMsg struct{}
 
 // backMsg asks the root to return to the view shown before this one.
 type backMsg struct{}
