@@ -625,7 +625,7 @@ func isDateLine(l string, words int) bool {
 	month, stamp := false, false
 	n, nums := 0, 0
 	for _, w := range strings.FieldsFunc(l, func(r rune) bool {
-		return r == ' ' || r == ',' || r == '/' || r == '-' || r == '|' || r == '(' || r == ')' || r == ':'
+		return r == ' ' || r == ',' || r == '/' || r == '-' || r == '|' || r == '(' || r == ')' || r == ':' || r == '@'
 	}) {
 		w = strings.TrimRight(w, ".")
 		if w == "" {
@@ -650,8 +650,9 @@ func isDateLine(l string, words int) bool {
 		return false
 	}
 	// "Updated 7 / 28 / 2004 3:02 PM": a numeric date needs its slashes.
-	// "Last updated at 22:46 GMT": a time after "updated" or "posted".
-	return n > 0 && (month || nums >= 3 && strings.Count(l, "/") >= 2 || stamp && nums >= 2 && strings.Contains(l, ":"))
+	// "Last updated at 22:46 GMT", "8:24am": a time of day.
+	clock := nums >= 2 && strings.Contains(l, ":") && (stamp || strings.Contains(l, "am") || strings.Contains(l, "pm"))
+	return n > 0 && (month || nums >= 3 && strings.Count(l, "/") >= 2 || clock)
 }
 
 // isDigitsWithSuffix matches "2007", "14th", "41pm", "12.30".
