@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,29 +127,123 @@ func lineBlocks(lines []string) []*block {
 	return bs
 }
 
-// paragraphBlocks makes a block of every run of non-blank lines, except
-// that a list item or a Markdown heading starts a block of its own.
-func paragraphBlocks(lines []string) []*block {
+// paragraphBlocks makes a block of every run of non-blank lines (a
+// paragraph hard-wrapped over several lines), except that a list item or a
+// Markdown heading starts a block of its own, and a run that is really a
+// list of separate short lines (related headlines, or lines much shorter
+// than the text's wrap width) gives a block per line. width is the wrap
+// width of the text in runes, 0 when unknown.
+func paragraphBlocks(lines []string, width int) []*block {
 	var bs []*block
-	start := -1
-	for i, l := range lines {
-		switch {
-		case isBlank(l):
-			if start >= 0 {
-				bs = append(bs, newBlock(lines, start, i-1))
-				start = -1
-			}
-		case start < 0:
-			start = i
-		case startsOwnBlock(l) || startsOwnBlock(lines[start]):
-			bs = append(bs, newBlock(lines, start, i-1))
-			start = i
+	for i := 0; i < len(lines); {
+		if isBlank(lines[i]) {
+			i++
+			continue
 		}
-	}
-	if start >= 0 {
-		bs = append(bs, newBlock(lines, start, len(lines)-1))
+		j := i
+		for j+1 < len(lines) && !isBlank(lines[j+1]) {
+			j++
+		}
+		run := lines[i : j+1]
+		if j == i || isLineList(run) || width > 0 && !isWrapped(run, width) {
+			for k := i; k <= j; k++ {
+				bs = append(bs, newBlock(lines, k, k))
+			}
+			i = j + 1
+			continue
+		}
+		start := i
+		for k := i + 1; k <= j; k++ {
+			if startsOwnBlock(lines[k]) || startsOwnBlock(lines[start]) {
+				bs = append(bs, newBlock(lines, start, k-1))
+				start = k
+			}
+		}
+		bs = append(bs, newBlock(lines, start, j))
+		i = j + 1
 	}
 	return bs
+}
+
+// textBlocks cuts a plain-text file into blocks. Scraped text has a
+// paragraph a line, and each line is a block; a hard-wrapped text (lines of
+// at most about 100 characters, most of them running on into the next, with
+// blank lines between paragraphs) has a block per paragraph.
+func textBlocks(lines []string) []*block {
+	if w := wrapWidth(lines); w > 0 {
+		return paragraphBlocks(lines, w)
+	}
+	return lineBlocks(lines)
+}
+
+// wrapWidth returns the width in runes at which lines were hard-wrapped, or
+// 0 when the text is not hard-wrapped: it needs blank lines between
+// paragraphs, at least eight lines, nine in ten of them at most 100 runes,
+// and half the lines running on into a next line of the same paragraph
+// near the full width.
+func wrapWidth(lines []string) int {
+	var lens []int
+	blank, runOn := false, 0
+	for i, l := range lines {
+		if isBlank(l) {
+			blank = true
+			continue
+		}
+		lens = append(lens, utf8.RuneCountInString(l))
+		if i+1 < len(lines) && !isBlank(lines[i+1]) {
+			runOn++
+		}
+	}
+	if !blank || len(lens) < 8 || 2*runOn < len(lens) {
+		return 0
+	}
+	sorted := slices.Clone(lens)
+	slices.Sort(sorted)
+	w := sorted[len(sorted)*9/10]
+	if w > 100 || w < 30 {
+		return 0
+	}
+	full := 0
+	for _, n := range lens {
+		if 10*n >= 6*w {
+			full++
+		}
+	}
+	if 2*full < len(lens) {
+		return 0
+	}
+	return w
+}
+
+// isWrapped reports whether a run of lines is one paragraph wrapped at
+// width: every line but the last fills most of the width.
+func isWrapped(run []string, width int) bool {
+	for _, l := range run[:len(run)-1] {
+		if 10*utf8.RuneCountInString(strings.TrimSpace(l)) < 6*width {
+			return false
+		}
+	}
+	return true
+}
+
+// isLineList reports whether a run of three or more lines is a list of
+// separate short lines rather than one paragraph: each at most 14 words,
+// starting with a capital, a digit or a quote.
+func isLineList(run []string) bool {
+	if len(run) < 3 {
+		return false
+	}
+	for _, l := range run {
+		t := strings.TrimSpace(l)
+		if countWords(t) > 14 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '‘' && r != '“' && r != '"' && r != '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // startsOwnBlock reports whether a line is a list item or a heading, which
@@ -171,14 +266,16 @@ func isBlank(l string) bool { return strings.TrimSpace(l) == "" }
 // It fills Title, Dek, Author, Via, Body, Raw and Source; the loader fills
 // the rest (ID, metadata, Format, Words).
 //
-// A file with no text returns no article. When a file holds several items,
+// Each non-blank line is a paragraph, as scrapers write them; in a
+// hard-wrapped text (see wrapWidth) a paragraph is a run of lines between
+// blank lines instead. A file with no text returns no article. When a file holds several items,
 // each article's Source and Raw cover its own lines only: from its first
 // line (line 1 for the first item) to its last non-blank line (the end of
 // the file for the last item); blank lines between two items belong to
 // neither. An item without a headline of its own gets a title made from its
 // first sentence.
 func cleanText(file string, lines []string) []*Article {
-	bs := lineBlocks(lines)
+	bs := textBlocks(lines)
 	if len(bs) == 0 {
 		return nil
 	}
@@ -238,7 +335,7 @@ func cleanBody(file string, lines []string, lineNo func(i int) int) (body []Para
 	}
 	var bs []*block
 	if blank {
-		bs = paragraphBlocks(lines)
+		bs = paragraphBlocks(lines, wrapWidth(lines))
 	} else {
 		bs = lineBlocks(lines)
 	}

@@ -613,3 +613,46 @@ func BenchmarkCleanText(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/file")
 }
+
+// A hard-wrapped text: paragraphs run over several lines, and a run of
+// related headlines after the body is still cut line by line.
+const wrappedArticle = `Council approves new tram line after years of debate
+
+The city council voted on Tuesday to approve a new tram line linking
+the northern suburbs with the centre, ending a debate that has run for
+more than a decade and divided residents along the planned route.
+
+Construction is expected to begin next spring and to take four years,
+according to the transport department, which put the cost at about
+1.2 billion euros, most of it paid by the national government.
+
+Opposition grows
+
+Shop owners on the main avenue said they feared years of disruption,
+and a residents' group said it would challenge the decision in court
+before the end of the month.
+
+Read more from our city desk
+Budget Row Deepens as Council Meets
+Mayor Unveils Plan for Riverside Park`
+
+func TestCleanTextHardWrapped(t *testing.T) {
+	a, lines := article(t, wrappedArticle)
+	if a.Title != "Council approves new tram line after years of debate" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if len(a.Body) != 4 {
+		t.Fatalf("got %d paragraphs, want 4: %q", len(a.Body), bodyTexts(a))
+	}
+	if p := a.Body[0]; p.Source.StartLine != 3 || p.Source.EndLine != 5 || !strings.HasPrefix(p.Text, "The city council voted") || !strings.HasSuffix(p.Text, "along the planned route.") || strings.Contains(p.Text, "  ") {
+		t.Errorf("first paragraph %+v", p)
+	}
+	if p := a.Body[2]; !p.Subhead || p.Text != "Opposition grows" {
+		t.Errorf("subhead %+v", p)
+	}
+	for _, n := range []int{17, 18, 19} {
+		if l := a.Raw[n-1]; l.Role != RoleChrome || l.Why != whyRelated {
+			t.Errorf("line %d %q: role %q why %q", n, lines[n-1], l.Role, l.Why)
+		}
+	}
+}
