@@ -1,0 +1,594 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/compare"
+)
+
+// The stories view lists the stories corpus/compare found (articles from
+// several outlets reporting one event), newest first, and for the one under
+// the cursor draws a coverage timeline: a row per outlet, a time axis across
+// the width, a mark where each article was published. enter compares the
+// story's articles side by side (or reads a story of one article).
+//
+// Grouping is corpus/compare's (compare.Group), run in a command once the
+// load has finished, and again whenever more articles arrive afterwards.
+// Each run carries a generation number and cancels the previous run; a
+// result that is not the latest is dropped.
+
+// storiesMsg answers a grouping started with generation gen.
+type storiesMsg struct {
+	gen     int
+	stories []compare.Story
+	byID    map[string]*corpus.Article // the articles grouped, by ID
+	err     error
+}
+
+// storiesKeys are the stories view's keys.
+type storiesKeys struct {
+	nav    navKeys
+	Open   key.Binding
+	Read   key.Binding
+	Back   key.Binding
+	global globalKeys
+}
+
+func newStoriesKeys() storiesKeys {
+	return storiesKeys{
+		nav:    newNavKeys(),
+		Open:   bind([]string{"enter"}, "enter", "compare the story's articles"),
+		Read:   bind([]string{"r"}, "r", "read the story's first article"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the stories view.
+func (k storiesKeys) ShortHelp() []key.Binding {
+	return []key.Binding{short(k.Open, "compare"), short(k.Read, "read"), short(k.nav.Down, "next"),
+		short(k.nav.Up, "prev"), short(k.Back, "back"), k.global.Help}
+}
+
+// FullHelp is the stories view's "?" screen.
+func (k storiesKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.nav.all(), {k.Open, k.Read}, {k.Back, k.global.Help, k.global.Quit}}
+}
+
+// storiesPage is the stories view.
+type storiesPage struct {
+	sh   *shared
+	keys storiesKeys
+	w, h int
+
+	gen    int                // generation of the latest grouping
+	cancel context.CancelFunc // stops the grouping in flight
+	busy   bool               // a grouping is running
+	loaded bool               // the load has finished at least once
+	// ownStoryOf: nobody set Options.StoryOf, so the library's Story
+	// column shows the stories found here.
+	ownStoryOf bool
+
+	stories []compare.Story // newest first
+	byID    map[string]*corpus.Article
+	index   map[string]int // story ID -> index in stories
+	err     error
+
+	cursor, offset int
+	note           string // a one-off message for the status line
+}
+
+func newStories(sh *shared) *storiesPage {
+	return &storiesPage{sh: sh, keys: newStoriesKeys(), ownStoryOf: sh.storyOf == nil}
+}
+
+// SetSize gives the view its rectangle.
+func (s *storiesPage) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.clamp()
+}
+
+// KeyMap is the stories view's keys.
+func (s *storiesPage) KeyMap() help.KeyMap { return s.keys }
+
+// Capturing is always false: the view has no text field.
+func (s *storiesPage) Capturing() bool { return false }
+
+// launch starts grouping every article loaded so far, cancelling a
+// grouping still running.
+func (s *storiesPage) launch() tea.Cmd {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.gen++
+	s.busy = true
+	gen := s.gen
+	arts := slices.Clone(s.sh.articles)
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	return guard(func() tea.Msg {
+		defer cancel()
+		st, err := compare.Group(ctx, arts, compare.StoryOptions{})
+		byID := make(map[string]*corpus.Article, len(arts))
+		for _, a := range arts {
+			byID[a.ID] = a
+		}
+		return storiesMsg{gen: gen, stories: st, byID: byID, err: err}
+	})
+}
+
+// Update handles keys while the view is shown, and loading and grouping
+// results always.
+func (s *storiesPage) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case batchMsg:
+		if msg.done {
+			s.loaded = true
+		}
+		if s.loaded && (msg.done || len(msg.batch.Articles) > 0) && len(s.sh.articles) > 0 {
+			return s.launch()
+		}
+		return nil
+	case storiesMsg:
+		return s.result(msg)
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			s.move(-1)
+		case tea.MouseWheelDown:
+			s.move(1)
+		}
+	}
+	return nil
+}
+
+// result takes the stories of the latest grouping and drops older ones.
+func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
+	if msg.gen != s.gen {
+		return nil // stale: a newer grouping has been started
+	}
+	s.busy = false
+	if msg.err != nil {
+		s.err = msg.err
+		return nil
+	}
+	var cur string
+	if s.cursor < len(s.stories) {
+		cur = s.stories[s.cursor].ID
+	}
+	s.err = nil
+	s.stories = slices.Clone(msg.stories)
+	slices.Reverse(s.stories) // Group returns oldest first; show newest first
+	s.byID = msg.byID
+	s.index = make(map[string]int, len(s.stories))
+	names := map[string]string{}
+	for i, st := range s.stories {
+		s.index[st.ID] = i
+		if st.ID == cur {
+			s.cursor = i
+		}
+		for _, id := range st.Articles {
+			names[id] = st.Name
+		}
+	}
+	s.clamp()
+	if !s.ownStoryOf {
+		return nil
+	}
+	fn := func(a *corpus.Article) string {
+		if n, ok := names[a.ID]; ok {
+			return n
+		}
+		return a.Story
+	}
+	return func() tea.Msg { return storyOfMsg{storyOf: fn} }
+}
+
+func (s *storiesPage) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	s.note = ""
+	vis := s.visibleEntries()
+	switch {
+	case key.Matches(msg, k.Back):
+		return func() tea.Msg { return backMsg{} }
+	case key.Matches(msg, k.nav.Up):
+		s.move(-1)
+	case key.Matches(msg, k.nav.Down):
+		s.move(1)
+	case key.Matches(msg, k.nav.PageUp):
+		s.move(-vis)
+	case key.Matches(msg, k.nav.PageDown):
+		s.move(vis)
+	case key.Matches(msg, k.nav.HalfUp):
+		s.move(-max(vis/2, 1))
+	case key.Matches(msg, k.nav.HalfDown):
+		s.move(max(vis/2, 1))
+	case key.Matches(msg, k.nav.Top):
+		s.cursor = 0
+		s.clamp()
+	case key.Matches(msg, k.nav.Bottom):
+		s.cursor = len(s.stories) - 1
+		s.clamp()
+	case key.Matches(msg, k.Open):
+		return s.open(false)
+	case key.Matches(msg, k.Read):
+		return s.open(true)
+	}
+	return nil
+}
+
+// articlesOf returns a story's articles that are loaded, oldest first.
+func (s *storiesPage) articlesOf(st compare.Story) []*corpus.Article {
+	var out []*corpus.Article
+	for _, id := range st.Articles {
+		if a := s.byID[id]; a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// open compares the selected story's articles, or reads its first one
+// (read, or a story of one article: there is nothing to compare).
+func (s *storiesPage) open(read bool) tea.Cmd {
+	if s.cursor >= len(s.stories) {
+		return nil
+	}
+	st := s.stories[s.cursor]
+	arts := s.articlesOf(st)
+	if len(arts) == 0 {
+		return nil
+	}
+	if read || len(arts) < 2 || !s.sh.hasCompare {
+		a := arts[0]
+		return func() tea.Msg { return openArticleMsg{article: a, para: -1} }
+	}
+	if len(arts) > compare.MaxArticles {
+		s.note = fmt.Sprintf("comparing the first %d of %d articles", compare.MaxArticles, len(arts))
+		arts = arts[:compare.MaxArticles]
+	}
+	title := st.Name
+	return func() tea.Msg { return openCompareMsg{articles: arts, title: title} }
+}
+
+func (s *storiesPage) move(d int) {
+	s.cursor += d
+	s.clamp()
+}
+
+// entryHeight is the lines one story takes in the list: its name and a
+// line of outlets, dates and count.
+const entryHeight = 2
+
+// detailLines renders the selected story's timeline and related stories,
+// at most maxH lines.
+func (s *storiesPage) detailLines(maxH int) []string {
+	if s.cursor >= len(s.stories) || maxH <= 0 {
+		return nil
+	}
+	st := s.stories[s.cursor]
+	lines := s.timeline(st, maxH)
+	if rel := s.relatedLine(st); rel != "" && len(lines) < maxH {
+		lines = append(lines, rel)
+	}
+	if len(lines) > maxH {
+		lines = lines[:maxH]
+	}
+	return lines
+}
+
+// layout splits the body (all but the top bar and the status line) between
+// the list and the detail below it: the detail gets what it needs, as long
+// as the list keeps room for at least three stories (or what there is).
+func (s *storiesPage) layout() (listH int, detail []string) {
+	body := max(s.h-2, 0)
+	minList := min(3*entryHeight, body)
+	detail = s.detailLines(max(body-minList-1, 0))
+	listH = body
+	if len(detail) > 0 {
+		listH = body - len(detail) - 1
+	}
+	return listH, detail
+}
+
+func (s *storiesPage) visibleEntries() int {
+	listH, _ := s.layout()
+	return max(listH/entryHeight, 1)
+}
+
+func (s *storiesPage) clamp() {
+	n := len(s.stories)
+	s.cursor = min(max(s.cursor, 0), max(n-1, 0))
+	vis := s.visibleEntries()
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+vis {
+		s.offset = s.cursor - vis + 1
+	}
+	s.offset = min(max(s.offset, 0), max(n-vis, 0))
+}
+
+// View draws the list of stories, the selected story's coverage timeline
+// and related stories, and a status line.
+func (s *storiesPage) View() string {
+	if s.w <= 0 || s.h <= 0 {
+		return ""
+	}
+	st := s.sh.styles
+	lines := make([]string, 0, s.h)
+	lines = append(lines, st.Bar.Render("Stories")+st.BarDim.Render(s.barInfo()))
+	listH, detail := s.layout()
+	n := len(s.stories)
+	if n == 0 {
+		lines = append(lines, st.Dim.Render(" "+s.emptyText()))
+	}
+	for i := s.offset; i < n && len(lines) < 1+listH-entryHeight+1; i++ {
+		lines = append(lines, s.entry(i)...)
+	}
+	for len(lines) < 1+listH {
+		lines = append(lines, "")
+	}
+	if len(detail) > 0 {
+		lines = append(lines, st.Sep.Render(strings.Repeat("─", s.w)))
+		lines = append(lines, detail...)
+	}
+	for len(lines) < s.h-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines[:s.h-1], s.statusLine())
+	return screen(lines, s.w, s.h)
+}
+
+func (s *storiesPage) barInfo() string {
+	multi := 0
+	for _, st := range s.stories {
+		if len(st.Articles) > 1 {
+			multi++
+		}
+	}
+	info := fmt.Sprintf("  %d stories · %d with several articles · %d articles", len(s.stories), multi, len(s.byID))
+	if s.busy {
+		info += " · grouping…"
+	}
+	return info
+}
+
+func (s *storiesPage) emptyText() string {
+	switch {
+	case s.err != nil:
+		return "Could not group stories: " + oneLine(s.err.Error())
+	case s.busy:
+		return "Grouping articles into stories…"
+	case !s.loaded && s.sh.loading:
+		return "Stories are grouped once loading has finished…"
+	}
+	return "No stories."
+}
+
+// dateSpan renders a story's dates: "2019-12-29 – 2020-01-02", one date,
+// or "undated".
+func dateSpan(st compare.Story) string {
+	a, b := st.Start.String(), st.End.String()
+	switch {
+	case a == "" && b == "":
+		return "undated"
+	case a == b || b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return a + " – " + b
+}
+
+// entry renders story i as two lines: its name, then its dates, article
+// count and outlets.
+func (s *storiesPage) entry(i int) []string {
+	sty := s.sh.styles
+	st := s.stories[i]
+	base, dim := sty.Row, sty.Dim
+	marker := "  "
+	if i == s.cursor {
+		base, dim = sty.Selected, sty.Dim.Inherit(sty.Selected)
+		marker = "▸ "
+	}
+	count := fmt.Sprintf("%d articles", len(st.Articles))
+	if len(st.Articles) == 1 {
+		count = "1 article"
+	}
+	outlets := make([]string, 0, len(st.Outlets))
+	for _, o := range st.Outlets {
+		outlets = append(outlets, oneLine(o))
+	}
+	meta := "    " + dateSpan(st) + " · " + count
+	if len(outlets) > 0 {
+		meta += " · " + strings.Join(outlets, ", ")
+	}
+	name := oneLine(st.Name)
+	if name == "" {
+		name = st.ID
+	}
+	return []string{
+		base.Render(marker) + cell(name, nil, max(s.w-2, 1), base, base),
+		cell(meta, nil, s.w, dim, dim),
+	}
+}
+
+// relatedLine names the stories related to st (same actors, other times).
+func (s *storiesPage) relatedLine(st compare.Story) string {
+	if len(st.Related) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, id := range st.Related {
+		if i, ok := s.index[id]; ok {
+			r := s.stories[i]
+			parts = append(parts, oneLine(r.Name)+" ("+dateSpan(r)+")")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	sty := s.sh.styles
+	return sty.Header.Render(" Related: ") + cell(strings.Join(parts, " · "), nil, max(s.w-10, 1), sty.Dim, sty.Dim)
+}
+
+// timeline draws which outlet published when: a heading, a row per outlet
+// (at most maxH-3 rows) with a mark at each of its articles' dates, and a
+// time axis with the first and last date. Exact days are "●", approximate
+// dates "~" (dimmed), undated articles are said so at the end of the row.
+func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
+	sty := s.sh.styles
+	arts := s.articlesOf(st)
+	if len(arts) == 0 || maxH < 4 {
+		return nil
+	}
+	// Rows: one per outlet, in the story's outlet order.
+	type row struct {
+		name string
+		arts []*corpus.Article
+	}
+	var rows []row
+	rowOf := map[string]int{}
+	for _, a := range arts {
+		name := oneLine(a.Byline())
+		if name == "" {
+			name = "unknown outlet"
+		}
+		i, ok := rowOf[name]
+		if !ok {
+			i = len(rows)
+			rowOf[name] = i
+			rows = append(rows, row{name: name})
+		}
+		rows[i].arts = append(rows[i].arts, a)
+	}
+	// The axis: the dates' range, at least a week, a day either side.
+	var t0, t1 time.Time
+	for _, a := range arts {
+		if !a.Date.Known() {
+			continue
+		}
+		t := a.Date.Time
+		if t0.IsZero() || t.Before(t0) {
+			t0 = t
+		}
+		if t1.IsZero() || t.After(t1) {
+			t1 = t
+		}
+	}
+	const day = 24 * time.Hour
+	if !t0.IsZero() {
+		t0, t1 = t0.Add(-day), t1.Add(day)
+		if span := t1.Sub(t0); span < 7*day {
+			pad := (7*day - span) / 2
+			t0, t1 = t0.Add(-pad), t1.Add(pad)
+		}
+	}
+	labelW := 0
+	for _, r := range rows {
+		labelW = max(labelW, textWidth(r.name))
+	}
+	labelW = min(labelW, max(s.w/3, 8), 28)
+	axisW := s.w - labelW - 3 // " label " + axis + " "
+	if axisW < 8 {
+		return nil
+	}
+	col := func(t time.Time) int {
+		if t1.Equal(t0) {
+			return axisW / 2
+		}
+		f := float64(t.Sub(t0)) / float64(t1.Sub(t0))
+		return min(max(int(math.Round(f*float64(axisW-1))), 0), axisW-1)
+	}
+	out := []string{sty.Header.Render(" Coverage ") + sty.Dim.Render("● dated  ") +
+		sty.Approx.Render("~") + sty.Dim.Render(" approximate")}
+	shown := rows
+	if len(shown) > maxH-3 {
+		shown = shown[:max(maxH-4, 0)]
+	}
+	for _, r := range shown {
+		cells := make([]string, axisW)
+		for i := range cells {
+			cells[i] = sty.Sep.Render("·")
+		}
+		undated := 0
+		for _, a := range r.arts {
+			if !a.Date.Known() || t0.IsZero() {
+				undated++
+				continue
+			}
+			c := col(a.Date.Time)
+			if a.Date.Precision == corpus.PrecisionDay {
+				cells[c] = sty.Meta.Render("●")
+			} else if !strings.Contains(cells[c], "●") {
+				cells[c] = sty.Approx.Render("~")
+			}
+		}
+		line := " " + cell(r.name, nil, labelW, sty.Row, sty.Row) + " " + strings.Join(cells, "")
+		if undated > 0 {
+			line = " " + cell(r.name, nil, labelW, sty.Row, sty.Row) + " " + sty.Dim.Render(fmt.Sprintf("undated (%d)", undated))
+		}
+		out = append(out, line)
+	}
+	if len(shown) < len(rows) {
+		out = append(out, sty.Dim.Render(fmt.Sprintf(" … %d more outlets", len(rows)-len(shown))))
+	}
+	if t0.IsZero() {
+		return out
+	}
+	// The axis, with the first and last date under its ends.
+	pad := strings.Repeat(" ", labelW+2)
+	axis := []rune(strings.Repeat("─", axisW))
+	axis[0], axis[axisW-1] = '├', '┤'
+	for _, a := range arts {
+		if a.Date.Known() {
+			if c := col(a.Date.Time); c > 0 && c < axisW-1 {
+				axis[c] = '┼'
+			}
+		}
+	}
+	out = append(out, pad+sty.Sep.Render(string(axis)))
+	first, last := t0.Format("2006-01-02"), t1.Format("2006-01-02")
+	gap := axisW - len(first) - len(last)
+	if gap >= 1 {
+		out = append(out, pad+sty.Dim.Render(first+strings.Repeat(" ", gap)+last))
+	} else {
+		out = append(out, pad+sty.Dim.Render(first))
+	}
+	return out
+}
+
+func (s *storiesPage) statusLine() string {
+	sty := s.sh.styles
+	var parts []string
+	if n := len(s.stories); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d", s.cursor+1, n))
+		st := s.stories[s.cursor]
+		switch {
+		case len(st.Articles) < 2:
+			parts = append(parts, "one article: enter reads it")
+		case st.Score > 0:
+			parts = append(parts, fmt.Sprintf("similarity %.2f", st.Score))
+		}
+		if st.Pinned {
+			parts = append(parts, "named in metadata")
+		}
+	}
+	if s.note != "" {
+		parts = append(parts, s.note)
+	}
+	return " " + sty.Status.Render(strings.Join(parts, " · "))
+}
