@@ -163,6 +163,8 @@ func New(opt Options) *Model {
 	m.pages = map[ViewID]page{
 		ViewLibrary: newLibrary(m.sh),
 		ViewReader:  newReader(m.sh),
+		ViewStories: newStories(m.sh),
+		ViewCompare: newCompare(m.sh),
 	}
 	_, m.sh.hasCompare = m.pages[ViewCompare]
 	_, m.sh.hasStories = m.pages[ViewStories]
@@ -254,6 +256,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		cmd := p.Update(msg)
 		m.push(ViewCompare)
 		return cmd
+	case openStoriesMsg:
+		if _, ok := m.pages[ViewStories]; ok {
+			m.push(ViewStories)
+		}
+		return nil
 	case backMsg:
 		if n := len(m.history); n > 0 {
 			m.active, m.history = m.history[n-1], m.history[:n-1]
