@@ -1,17 +1,40 @@
 package search
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // TitleSearcher answers a sequence of title queries typed by one person, as
-// fast as typing needs: when the new query extends the previous one, only
-// the previous matches can match (a fuzzy match of "abc" is also a match of
-// "ab"), so only they are scored; when it is a prefix of an earlier one
-// (backspace), the earlier answer is reused. Results are exactly those of
-// Index.Titles. Safe for concurrent use (calls are serialised).
+// fast as typing needs. Results are exactly those of Index.Titles (and of
+// fuzzy.Find over the haystacks):
+//
+//   - When the new query extends an earlier one, only that query's matches
+//     are scored: fuzzy matching is subsequence matching, so a string that
+//     matches "abc" also matches "ab". Articles added since are scored too.
+//   - When it is a prefix of an earlier one (backspace), the earlier answer
+//     is reused as it is.
+//   - A 64-bit mask of the bytes present in each haystack drops articles
+//     lacking a letter of the query before any scoring.
+//   - Scoring is split across the cores and merged in fuzzy's order.
+//
+// Safe for concurrent use (calls are serialised), e.g. from tea.Cmds.
 type TitleSearcher struct {
-	mu sync.Mutex
-	ix *Index
+	mu    sync.Mutex
+	ix    *Index
+	gen   uint64
+	stack []searchLevel // each level's pattern extends the one below
 }
+
+type searchLevel struct {
+	pattern string
+	n       int     // articles in the index when computed
+	idxs    []int32 // matching article indexes, ascending
+	hits    []TitleHit
+}
+
+// maxLevels bounds the cache; deeper queries drop the oldest levels.
+const maxLevels = 64
 
 // NewTitleSearcher returns a searcher over ix.
 func (ix *Index) NewTitleSearcher() *TitleSearcher {
@@ -23,5 +46,36 @@ func (ix *Index) NewTitleSearcher() *TitleSearcher {
 func (s *TitleSearcher) Search(query string) []TitleHit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.ix.Titles(query)
+	pattern := FoldQuery(query)
+	if pattern == "" {
+		return nil
+	}
+	ix := s.ix
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	n := len(ix.articles)
+	if s.gen != ix.gen {
+		s.stack = s.stack[:0]
+		s.gen = ix.gen
+	}
+	for len(s.stack) > 0 && !strings.HasPrefix(pattern, s.stack[len(s.stack)-1].pattern) {
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	cand := allCandidates(n)
+	if len(s.stack) > 0 {
+		top := &s.stack[len(s.stack)-1]
+		if top.pattern == pattern && top.n == n {
+			return top.hits
+		}
+		cand = candidates{list: top.idxs, from: top.n, all: n}
+		if top.pattern == pattern {
+			s.stack = s.stack[:len(s.stack)-1]
+		}
+	}
+	hits, idxs := ix.matchTitles(pattern, cand, nil)
+	if len(s.stack) == maxLevels {
+		s.stack = append(s.stack[:0], s.stack[1:]...)
+	}
+	s.stack = append(s.stack, searchLevel{pattern: pattern, n: n, idxs: idxs, hits: hits})
+	return hits
 }

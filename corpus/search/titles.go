@@ -54,10 +54,13 @@ func FoldQuery(q string) string {
 	return strings.ReplaceAll(textnorm.Fold(q), "'", "")
 }
 
-// titleStore holds, per article, the folded haystack.
+// titleStore holds, per article, the folded haystack, whether it is
+// ASCII, and the presence mask of its bytes (for ASCII haystacks).
 type titleStore struct {
 	hays    []string
 	stories []string
+	masks   []uint64
+	ascii   []bool
 }
 
 func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article) string) {
@@ -66,14 +69,23 @@ func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article)
 		s := story(a)
 		f := [numFields]string{a.Title, a.Outlet, a.Author, s}
 		buf = buildHay(buf[:0], &f)
-		t.hays = append(t.hays, string(buf))
+		h := string(buf)
+		t.hays = append(t.hays, h)
 		t.stories = append(t.stories, s)
+		asc := isASCII(h)
+		t.ascii = append(t.ascii, asc)
+		var m uint64
+		if asc {
+			m = presenceMask(h)
+		}
+		t.masks = append(t.masks, m)
 	}
 }
 
 // Titles fuzzy-matches query against every article's title, outlet, author
 // and story, and returns the matches ranked exactly as fuzzy.Find ranks
 // them (best score first, ties in index order). An empty query returns nil.
+// A person typing should use a TitleSearcher, which narrows as they type.
 func (ix *Index) Titles(query string) []TitleHit {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -81,11 +93,19 @@ func (ix *Index) Titles(query string) []TitleHit {
 	if pattern == "" {
 		return nil
 	}
-	ms := fuzzy.Find(pattern, ix.titles.hays)
-	return ix.titleHits(ms)
+	hits, _ := ix.matchTitles(pattern, allCandidates(len(ix.articles)), nil)
+	return hits
 }
 
-func (ix *Index) titleHits(ms fuzzy.Matches) []TitleHit {
+// titlesPlain is Titles done by fuzzy.Find itself, the reference.
+func (ix *Index) titlesPlain(query string) []TitleHit {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	pattern := FoldQuery(query)
+	if pattern == "" {
+		return nil
+	}
+	ms := fuzzy.Find(pattern, ix.titles.hays)
 	out := make([]TitleHit, len(ms))
 	for i, m := range ms {
 		out[i] = TitleHit{

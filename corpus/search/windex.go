@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // wordIndex is an inverted index of body words with positions.
@@ -41,23 +40,13 @@ type postings struct {
 	last int32 // last document added, -1 before any
 }
 
-// tokenize calls fn for every word of an article's body with its key and
-// position, and returns the number of words.
-func tokenize(a *corpus.Article, fn func(key string, pos int32)) int32 {
-	var pos, n int32
-	for _, p := range a.Body {
-		for _, w := range textnorm.Words(p.Text) {
-			fn(w.Key, pos)
-			pos++
-			n++
-		}
-		pos++ // the gap between paragraphs
-	}
-	return n
-}
-
 // builder indexes a contiguous run of documents on one goroutine.
 type builder struct {
+	ws      wordScanner
+	onWord  func(start, end int, key []byte)
+	doc     int32 // the document being added
+	pos     int32 // position of the next word
+	n       int32 // words so far in the document
 	dict    map[string]int32
 	terms   []localTerm
 	touched []int32
@@ -73,23 +62,37 @@ type localTerm struct {
 	poss []int32
 }
 
+// word records one word of the current document.
+func (b *builder) word(_, _ int, key []byte) {
+	id, ok := b.dict[string(key)]
+	if !ok {
+		id = int32(len(b.terms))
+		k := string(key)
+		b.dict[k] = id
+		b.terms = append(b.terms, localTerm{key: k, p: postings{last: -1}, cur: -1})
+	}
+	t := &b.terms[id]
+	if t.cur != b.doc {
+		t.cur = b.doc
+		t.poss = t.poss[:0]
+		b.touched = append(b.touched, id)
+	}
+	t.poss = append(t.poss, b.pos)
+	b.pos++
+	b.n++
+}
+
 func (b *builder) addDoc(doc int32, a *corpus.Article) {
 	b.touched = b.touched[:0]
-	n := tokenize(a, func(key string, pos int32) {
-		id, ok := b.dict[key]
-		if !ok {
-			id = int32(len(b.terms))
-			b.dict[key] = id
-			b.terms = append(b.terms, localTerm{key: strings.Clone(key), p: postings{last: -1}, cur: -1})
-		}
-		t := &b.terms[id]
-		if t.cur != doc {
-			t.cur = doc
-			t.poss = t.poss[:0]
-			b.touched = append(b.touched, id)
-		}
-		t.poss = append(t.poss, pos)
-	})
+	b.doc, b.pos, b.n = doc, 0, 0
+	if b.onWord == nil {
+		b.onWord = b.word
+	}
+	for _, p := range a.Body {
+		b.ws.scan(p.Text, b.onWord)
+		b.pos++ // the gap between paragraphs
+	}
+	n := b.n
 	b.docLen = append(b.docLen, n)
 	b.total += int64(n)
 	for _, id := range b.touched {

@@ -1,0 +1,200 @@
+package search
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/synth"
+)
+
+// Benchmarks run on synth corpora (seed 1). Sizes: 10k and 100k articles.
+// The 100k cases take a while to set up (generating 400 MB of text and
+// indexing it); scripts/bench runs them with -benchtime=3x.
+
+var benchCorpora = struct {
+	sync.Mutex
+	arts map[int][]*corpus.Article
+	ix   map[int]*Index
+}{arts: map[int][]*corpus.Article{}, ix: map[int]*Index{}}
+
+func benchIndex(b *testing.B, n int) ([]*corpus.Article, *Index) {
+	b.Helper()
+	benchCorpora.Lock()
+	defer benchCorpora.Unlock()
+	if ix, ok := benchCorpora.ix[n]; ok {
+		return benchCorpora.arts[n], ix
+	}
+	arts := synth.Articles(n, 1)
+	ix := New(arts)
+	benchCorpora.arts[n] = arts
+	benchCorpora.ix[n] = ix
+	return arts, ix
+}
+
+var benchSizes = []struct {
+	name string
+	n    int
+}{{"10k", 10_000}, {"100k", 100_000}}
+
+// titleQueries are typed letter by letter: a group, a person, an outlet,
+// words of headlines, and a query that stops matching.
+var titleQueries = []string{"kataib", "jason ditz", "evening post", "dead as strikes", "ministry of", "qxzv"}
+
+// BenchmarkTitleSearch types each query letter by letter into one
+// TitleSearcher, as a person does, and reports the mean and median time per
+// keystroke (ms/key, ms/key-p50) and the slowest keystroke (ms/key-max).
+func BenchmarkTitleSearch(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			_, ix := benchIndex(b, size.n)
+			var keys []time.Duration
+			b.ResetTimer()
+			for range b.N {
+				for _, q := range titleQueries {
+					s := ix.NewTitleSearcher()
+					for k := 1; k <= len(q); k++ {
+						t0 := time.Now()
+						s.Search(q[:k])
+						keys = append(keys, time.Since(t0))
+					}
+				}
+			}
+			b.StopTimer()
+			reportKeys(b, keys, "key")
+		})
+	}
+}
+
+// BenchmarkTitleSearchPlain is the baseline: fuzzy.Find over all haystacks
+// for every keystroke (Index.Titles), no narrowing.
+func BenchmarkTitleSearchPlain(b *testing.B) {
+	for _, size := range benchSizes[:1] {
+		b.Run(size.name, func(b *testing.B) {
+			_, ix := benchIndex(b, size.n)
+			var keys []time.Duration
+			b.ResetTimer()
+			for range b.N {
+				for _, q := range titleQueries {
+					for k := 1; k <= len(q); k++ {
+						t0 := time.Now()
+						ix.Titles(q[:k])
+						keys = append(keys, time.Since(t0))
+					}
+				}
+			}
+			b.StopTimer()
+			reportKeys(b, keys, "key")
+		})
+	}
+}
+
+func reportKeys(b *testing.B, ds []time.Duration, unit string) {
+	if len(ds) == 0 {
+		return
+	}
+	slices.Sort(ds)
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	ms := func(d time.Duration) float64 { return float64(d) / 1e6 }
+	b.ReportMetric(ms(sum)/float64(len(ds)), "ms/"+unit)
+	b.ReportMetric(ms(ds[len(ds)/2]), "ms/"+unit+"-p50")
+	b.ReportMetric(ms(ds[len(ds)-1]), "ms/"+unit+"-max")
+}
+
+// wordQueries: a rare entity, a common pair, a phrase, a quoted name with a
+// typographic apostrophe, a word being typed (prefix), and no match.
+var wordQueries = []string{
+	"kututrville",
+	"killed people",
+	`"were wounded"`,
+	`“Kata’ib Otkeot”`,
+	"ministry viis",
+	"said qxzv",
+}
+
+// BenchmarkWordSearch runs each word query once per iteration and reports
+// the mean, median and slowest query time.
+func BenchmarkWordSearch(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			_, ix := benchIndex(b, size.n)
+			var qs []time.Duration
+			b.ResetTimer()
+			for range b.N {
+				for i, q := range wordQueries {
+					t0 := time.Now()
+					if i == 4 {
+						ix.WordsPrefix(q)
+					} else {
+						ix.Words(q)
+					}
+					qs = append(qs, time.Since(t0))
+				}
+			}
+			b.StopTimer()
+			reportKeys(b, qs, "query")
+		})
+	}
+}
+
+// BenchmarkIndexBuild indexes 10k articles for both searches.
+func BenchmarkIndexBuild(b *testing.B) {
+	arts, _ := benchIndex(b, 10_000)
+	b.ResetTimer()
+	for range b.N {
+		New(arts)
+	}
+	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(len(arts)), "ns/article")
+}
+
+// BenchmarkMemory measures the heap held by n articles plus their index,
+// per article (B/article) and as a multiple of the body and title text
+// (x-text; the target is at most 3).
+func BenchmarkMemory(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"10k", 10_000}} {
+		b.Run(size.name, func(b *testing.B) {
+			for range b.N {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				arts := synth.Articles(size.n, 1)
+				ix := New(arts)
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				text := 0
+				for _, a := range arts {
+					text += len(a.Title) + len(a.Outlet) + len(a.Author) + len(a.URL) + len(a.Event) + len(a.ID)
+					for _, p := range a.Body {
+						text += len(p.Text)
+					}
+				}
+				held := float64(after.HeapAlloc) - float64(before.HeapAlloc)
+				b.ReportMetric(held/float64(size.n), "B/article")
+				b.ReportMetric(held/float64(text), "x-text")
+				runtime.KeepAlive(ix)
+			}
+		})
+	}
+}
+
+func ExampleIndex_Words() {
+	ix := New([]*corpus.Article{
+		article("aw", "US Bombs Ketaib Hezbollah in Iraq", "Antiwar.com", "",
+			"US warplanes struck Ketaib Hezbollah.\n\nThe Pentagon said the strikes were defensive."),
+	})
+	for _, h := range ix.Words("pentagon STRIKES") {
+		d := h.Detail(40)
+		fmt.Println(h.Article.ID, d.Paragraph, d.Snippet, d.Highlights)
+	}
+	// Output: aw 1 The Pentagon said the strikes were… [{4 12} {22 29}]
+}
