@@ -58,6 +58,7 @@ type libraryKeys struct {
 	Mark       key.Binding
 	ClearMarks key.Binding
 	Compare    key.Binding // disabled until a compare view is registered
+	Stories    key.Binding // disabled until a stories view is registered
 	Sort       key.Binding
 	Reverse    key.Binding
 	Find       key.Binding
@@ -77,7 +78,8 @@ func newLibraryKeys() libraryKeys {
 		Open:       bind([]string{"enter"}, "enter", "read"),
 		Mark:       bind([]string{"space"}, "space", "mark for compare"),
 		ClearMarks: bind([]string{"u"}, "u", "unmark all"),
-		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked"), key.WithDisabled()),
+		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked (2 to 6)"), key.WithDisabled()),
+		Stories:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "stories"), key.WithDisabled()),
 		Sort:       bind([]string{"s"}, "s", "sort by date, outlet, title"),
 		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
 		Find:       bind([]string{"/"}, "/", "find title"),
@@ -105,7 +107,7 @@ func (k libraryKeys) ShortHelp() []key.Binding {
 func (k libraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.all(),
-		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Sort, k.Reverse},
+		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
 		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
 	}
 }

@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/compare"
 )
 
 // sortKey is the column the library is sorted by.
@@ -75,6 +76,8 @@ type library struct {
 	titleHits []*titleHit
 	words     searchState
 	wordHits  []*wordHit
+
+	note string // a one-off message for the status line, cleared by the next key
 }
 
 func newLibrary(sh *shared) *library {
@@ -107,6 +110,7 @@ func (l *library) SetSize(w, h int) {
 // KeyMap is the library's keys, or the search line's while it has focus.
 func (l *library) KeyMap() help.KeyMap {
 	l.keys.Compare.SetEnabled(l.sh.hasCompare)
+	l.keys.Stories.SetEnabled(l.sh.hasStories)
 	if l.mode != modeBrowse {
 		return l.skeys
 	}
@@ -358,6 +362,7 @@ func (l *library) nav(msg tea.KeyPressMsg, nk navKeys) bool {
 
 func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := l.keys
+	l.note = ""
 	if l.nav(msg, k.nav) {
 		return nil
 	}
@@ -378,9 +383,14 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.ClearMarks):
 		clear(l.sh.marks)
 	case key.Matches(msg, k.Compare) && l.sh.hasCompare:
-		if ms := l.sh.marked(); len(ms) > 0 {
-			return func() tea.Msg { return openCompareMsg{articles: ms} }
+		ms := l.sh.marked()
+		if len(ms) < 2 || len(ms) > compare.MaxArticles {
+			l.note = fmt.Sprintf("compare takes 2 to %d marked articles (space marks); %d marked", compare.MaxArticles, len(ms))
+			return nil
 		}
+		return func() tea.Msg { return openCompareMsg{articles: ms} }
+	case key.Matches(msg, k.Stories) && l.sh.hasStories:
+		return func() tea.Msg { return openStoriesMsg{} }
 	case key.Matches(msg, k.Sort):
 		l.sortBy = (l.sortBy + 1) % numSortKeys
 		l.reverse = false
@@ -690,7 +700,7 @@ func (l *library) headerLine(c columns) string {
 }
 
 func (l *library) tableRow(i int, c columns) string {
-	st := l.sh.styles
+	st := l.sh.styles.P
 	a := l.articleAt(i)
 	base := st.Row
 	if i == l.cursor {
@@ -705,27 +715,27 @@ func (l *library) tableRow(i int, c columns) string {
 	gap := base.Render(" ")
 	var b strings.Builder
 	if l.sh.marks[a.ID] {
-		b.WriteString(st.Marked.Inherit(base).Render("✓"))
+		b.WriteString(st.Marked.On(base).Render("✓"))
 		b.WriteString(gap)
 	} else {
 		b.WriteString(base.Render("  "))
 	}
-	b.WriteString(cell(a.Date.String(), nil, c.date, base, st.Match))
+	b.WriteString(cellP(a.Date.String(), nil, c.date, base, st.Match))
 	b.WriteString(gap)
 	if c.outlet > 0 {
-		b.WriteString(cell(oneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
+		b.WriteString(cellP(oneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
 		b.WriteString(gap)
 	}
 	if inText && c.title > 8 {
 		// Found by its text, not its title: say so.
-		b.WriteString(st.Dim.Inherit(base).Render("¶ "))
-		b.WriteString(cell(oneLine(a.Title), nil, c.title-2, base, st.Match))
+		b.WriteString(st.Dim.On(base).Render("¶ "))
+		b.WriteString(cellP(oneLine(a.Title), nil, c.title-2, base, st.Match))
 	} else {
-		b.WriteString(cell(oneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
+		b.WriteString(cellP(oneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
 	}
 	if c.story > 0 {
 		b.WriteString(gap)
-		b.WriteString(cell(oneLine(l.sh.story(a)), nil, c.story, base, st.Match))
+		b.WriteString(cellP(oneLine(l.sh.story(a)), nil, c.story, base, st.Match))
 	}
 	if c.words > 0 {
 		b.WriteString(gap)
@@ -745,16 +755,16 @@ func safeSpans(s string, spans []span) []span {
 }
 
 func (l *library) wordRow(i int) []string {
-	st := l.sh.styles
+	st := l.sh.styles.P
 	h := l.wordHits[i]
 	a := h.article
 	base, meta := st.Row, st.Meta
 	if i == l.cursor {
-		base, meta = st.Selected, st.Meta.Inherit(st.Selected)
+		base, meta = st.Selected, st.Meta.On(st.Selected)
 	}
 	mark := base.Render("  ")
 	if l.sh.marks[a.ID] {
-		mark = st.Marked.Inherit(base).Render("✓") + base.Render(" ")
+		mark = st.Marked.On(base).Render("✓") + base.Render(" ")
 	}
 	by := oneLine(a.Byline())
 	if by == "" {
@@ -762,7 +772,7 @@ func (l *library) wordRow(i int) []string {
 	}
 	head := mark + meta.Render(by) + base.Render(" · "+a.Date.String()+" · "+oneLine(a.Title))
 	_, snippet, spans := h.detail(l.snippetWidth())
-	line2 := base.Render("    ") + cell(oneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
+	line2 := base.Render("    ") + cellP(oneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
 	return []string{fit(head, l.w), fit(line2, l.w)}
 }
 
@@ -808,6 +818,9 @@ func (l *library) statusLine() string {
 	}
 	if nm := len(sh.marks); nm > 0 {
 		parts = append(parts, st.Marked.Render(fmt.Sprintf("%d marked", nm)))
+	}
+	if l.note != "" {
+		parts = append(parts, st.Error.Render(l.note))
 	}
 	line := st.Status.Render(strings.Join(parts, " · "))
 	if np := len(sh.problems); np > 0 {
