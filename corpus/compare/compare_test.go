@@ -1,0 +1,412 @@
+package compare
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+func TestSeedStories(t *testing.T) {
+	c := loadSeeds(t)
+	stories, err := Group(context.Background(), c.Articles, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	of := map[string]Story{}
+	for _, s := range stories {
+		for _, id := range s.Articles {
+			if _, dup := of[id]; dup {
+				t.Fatalf("article %s in two stories", id)
+			}
+			of[id] = s
+		}
+	}
+	if len(of) != len(c.Articles) {
+		t.Fatalf("%d articles placed, want %d", len(of), len(c.Articles))
+	}
+	if got := of[idIranian].Articles; !slices.Equal(got, []string{idAntiwar, idIranian}) {
+		t.Errorf("29 Dec 2019 story = %v, want 003 then 001 (oldest first)", got)
+	}
+	for _, id := range []string{idDuran, idPMU, idGaza, idVice} {
+		if n := len(of[id].Articles); n != 1 {
+			t.Errorf("%s should stand alone, its story has %v", id, of[id].Articles)
+		}
+	}
+	if !slices.Contains(of[idPMU].Related, of[idVice].ID) || !slices.Contains(of[idVice].Related, of[idPMU].ID) {
+		t.Errorf("002 and 004 should be related: %v / %v", of[idPMU].Related, of[idVice].Related)
+	}
+	if len(of[idGaza].Related) != 0 {
+		t.Errorf("the Gaza item is related to nothing, got %v", of[idGaza].Related)
+	}
+	s := of[idIranian]
+	if s.ID != idIranian {
+		t.Errorf("story id %q, want the smallest member id", s.ID)
+	}
+	if !slices.Equal(s.Outlets, []string{"Antiwar.com", "Iranian.com"}) {
+		t.Errorf("outlets %v", s.Outlets)
+	}
+	if s.Start.Time.Format("2006-01-02") != "2019-12-29" || s.End.Time.Format("2006-01-02") != "2020-01-02" {
+		t.Errorf("span %v – %v", s.Start, s.End)
+	}
+	if s.Name == "" {
+		t.Error("story has no name")
+	}
+	// Stable: the same input gives the same stories.
+	again, _ := Group(context.Background(), c.Articles, StoryOptions{})
+	a, _ := json.Marshal(stories)
+	b, _ := json.Marshal(again)
+	if string(a) != string(b) {
+		t.Error("Group is not deterministic")
+	}
+}
+
+func TestStoryPinsAndOutlets(t *testing.T) {
+	mk := func(id, outlet, story, text string) *corpus.Article {
+		return &corpus.Article{ID: id, Outlet: outlet, Story: story, Title: text,
+			Body: []corpus.Paragraph{{Text: text}}}
+	}
+	quake := "A strong earthquake struck the coastal town of Ravenna overnight, collapsing the cathedral bell tower and killing four residents."
+	arts := []*corpus.Article{
+		mk("a1", "Daily A", "", quake),
+		mk("a2", "Daily A", "", quake+" Rescuers searched the rubble."),
+		mk("b1", "Daily B", "", quake+" The mayor declared mourning."),
+		mk("p1", "Daily C", "My pin", "Budget talks stalled in parliament over farm subsidies."),
+		mk("p2", "Daily D", "My pin", "Quarterly football results surprised fans of the league."),
+	}
+	stories, err := Group(context.Background(), arts, StoryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	of := map[string]Story{}
+	for _, s := range stories {
+		for _, id := range s.Articles {
+			of[id] = s
+		}
+	}
+	if of["a1"].ID == of["a2"].ID {
+		t.Error("two articles of one outlet joined one story by default")
+	}
+	if of["b1"].ID != of["a1"].ID && of["b1"].ID != of["a2"].ID {
+		t.Error("b1 should join one of the Daily A articles")
+	}
+	if of["p1"].ID != of["p2"].ID || !of["p1"].Pinned || of["p1"].Name != "My pin" || of["p1"].ID != "story:my-pin" {
+		t.Errorf("pinned story wrong: %+v", of["p1"])
+	}
+	lifted, _ := Group(context.Background(), arts, StoryOptions{SameOutlet: true})
+	ids := map[string]string{}
+	for _, s := range lifted {
+		for _, id := range s.Articles {
+			ids[id] = s.ID
+		}
+	}
+	if ids["a1"] != ids["a2"] || ids["a1"] != ids["b1"] {
+		t.Errorf("with SameOutlet the three quake reports are one story: %v", ids)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Group(ctx, arts, StoryOptions{}); err == nil {
+		t.Error("cancelled context not reported")
+	}
+}
+
+func TestSeedNumberDifferences(t *testing.T) {
+	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]DifferenceItem{
+		"killed":  {{Text: "27", Value: 27}, {Text: "at least 25", Value: 25, Qualifier: "at least"}},
+		"injured": {{Text: "51", Value: 51}, {Text: "over 50", Value: 50, Qualifier: "over"}},
+	}
+	found := map[string]bool{}
+	for _, d := range c.Differences {
+		if d.Kind != DiffNumber {
+			continue
+		}
+		w, ok := want[d.Topic]
+		if !ok {
+			continue
+		}
+		if len(d.Items) != 2 {
+			t.Fatalf("%s: %d items", d.Topic, len(d.Items))
+		}
+		for k, it := range d.Items {
+			if it.Article != k || it.Text != w[k].Text || it.Value != w[k].Value || it.Qualifier != w[k].Qualifier {
+				t.Errorf("%s item %d = %+v, want %+v", d.Topic, k, it, w[k])
+			}
+			p, ok := c.Passage(it.Ref)
+			if !ok || !strings.Contains(p.Text, it.Text) {
+				t.Errorf("%s item %d points at %q, which lacks %q", d.Topic, k, p.Text, it.Text)
+			}
+		}
+		if !strings.Contains(d.Summary, "27") && !strings.Contains(d.Summary, "51") {
+			t.Errorf("summary %q", d.Summary)
+		}
+		found[d.Topic] = true
+	}
+	if !found["killed"] || !found["injured"] {
+		t.Errorf("differences %+v lack killed/injured", c.Differences)
+	}
+}
+
+func entityOf(c *Comparison, variant string) *Entity {
+	for i := range c.Entities {
+		if slices.Contains(c.Entities[i].Variants, variant) {
+			return &c.Entities[i]
+		}
+	}
+	return nil
+}
+
+func TestSeedNameVariants(t *testing.T) {
+	c, err := Compare(seedArticles(t, idDuran, idIranian, idPMU, idAntiwar, idVice), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := [][]string{
+		{"Katai’b Hezbollah", "Kata’ib Hezbollah", "Ketaib Hezbollah", "Ketaib Hezbolah"},
+		{"PMU", "PMF", "Popular Mobilization Units", "Popular Mobilisation Units", "Popular Mobilisation Forces", "Hashd al-Sha’abi"},
+		{"Qasim Muslih", "Qassem Musleh"},
+	}
+	for _, g := range groups {
+		e := entityOf(c, g[0])
+		if e == nil {
+			t.Errorf("no entity has variant %q", g[0])
+			continue
+		}
+		for _, v := range g[1:] {
+			if !slices.Contains(e.Variants, v) {
+				t.Errorf("%q is not with %q in entity %q (%v)", v, g[0], e.Name, e.Variants)
+			}
+		}
+	}
+	if e := entityOf(c, "Qasim Muslih"); e != nil && len(e.Articles) != 2 {
+		t.Errorf("Muslih entity should span 002 and 004: %v", e.Articles)
+	}
+	if a, b := entityOf(c, "Iran"), entityOf(c, "Iraq"); a == nil || b == nil || a.Name == b.Name {
+		t.Error("Iran and Iraq must stay apart")
+	}
+}
+
+func TestFuzzyNames(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"qasim muslih", "qassem musleh", true},
+		{"ketaib hezbolah", "kataib hezbollah", true},
+		{"barham saleh", "barham salih", true},
+		{"iran", "iraq", false},
+		{"hussein", "hassan", false},
+		{"israel", "israeli", false},
+		{"syria", "syrian", false},
+		{"qasim muslih", "qasim", false},
+	} {
+		if got := fuzzyName(tc.a, tc.b); got != tc.same {
+			t.Errorf("fuzzyName(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
+
+func labelsFor(c *Comparison, entity string) map[int][]string {
+	out := map[int][]string{}
+	for _, d := range c.Differences {
+		if d.Kind == DiffLabel && d.Topic == entity {
+			for _, it := range d.Items {
+				out[it.Article] = append(out[it.Article], it.Text)
+			}
+		}
+	}
+	return out
+}
+
+func TestSeedLabelsPerOutlet(t *testing.T) {
+	c, err := Compare(seedArticles(t, idIranian, idAntiwar, idVice), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := labelsFor(c, "Popular Mobilization Forces")
+	for art, want := range map[int]string{0: "people’s resistance movement", 1: "Iraq’s Shi’ite militias", 2: "Iran-backed militias"} {
+		if !slices.Contains(labels[art], want) {
+			t.Errorf("%s labels %v lack %q", c.Articles[art].Outlet, labels[art], want)
+		}
+	}
+	for art, ls := range labels {
+		for _, l := range ls {
+			if strings.Contains(l, "Sadr") {
+				t.Errorf("%d: %q is a name, not a label", art, l)
+			}
+		}
+	}
+	var sources map[int][]string
+	for _, d := range c.Differences {
+		if d.Kind == DiffAttribution {
+			sources = map[int][]string{}
+			for _, it := range d.Items {
+				sources[it.Article] = append(sources[it.Article], it.Text)
+			}
+		}
+	}
+	if !slices.Contains(sources[0], "US officials") || !slices.Contains(sources[1], "US officials") {
+		t.Errorf("both 29 Dec accounts credit US officials: %v", sources)
+	}
+	if !slices.Contains(sources[2], "Kirby") && !slices.Contains(sources[2], "John Kirby") {
+		t.Errorf("VICE quotes Kirby: %v", sources[2])
+	}
+}
+
+// Three accounts of one invented event, facts in different orders.
+var fixture = []*corpus.Article{
+	{ID: "f1", Outlet: "One", Title: "Flood hits Marlow", Body: []corpus.Paragraph{
+		{Text: "Heavy rain flooded the town of Marlow on Tuesday, forcing 300 families from their homes."},
+		{Text: "The river Thame burst its banks near the old mill bridge."},
+		{Text: "Mayor Joan Pike said the council had opened the sports hall as a shelter."},
+		{Text: "Two people were taken to hospital with hypothermia."},
+	}},
+	{ID: "f2", Outlet: "Two", Title: "Marlow under water", Body: []corpus.Paragraph{
+		{Text: "Two residents were treated in hospital for hypothermia, paramedics said."},
+		{Text: "A shelter has opened in the sports hall, Mayor Joan Pike told reporters."},
+		{Text: "About 250 families left their homes in Marlow after Tuesday's heavy rain flooded the streets."},
+		{Text: "Local shops reported losses running into thousands of pounds."},
+	}},
+	{ID: "f3", Outlet: "Three", Title: "Town flooded", Body: []corpus.Paragraph{
+		{Text: "The Thame overflowed its banks at the mill bridge early on Tuesday."},
+		{Text: "Marlow's sports hall is now a shelter, according to Mayor Joan Pike."},
+		{Text: "Rain flooded the town and drove 300 families from their homes."},
+	}},
+}
+
+func TestAlignFixture(t *testing.T) {
+	c, err := Compare(fixture, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each article: title is passage 0, body sentence k is passage k+1.
+	want := [][]Ref{
+		{{0, 1}, {1, 3}, {2, 3}}, // rain, families
+		{{0, 2}, {2, 1}},         // river banks
+		{{0, 3}, {1, 2}, {2, 2}}, // shelter
+		{{0, 4}, {1, 1}},         // hospital
+	}
+	for _, w := range want {
+		r := c.RowOf(w[0])
+		if r < 0 {
+			t.Errorf("%v is in no row", w[0])
+			continue
+		}
+		if got := c.Rows[r].Passages; !slices.Equal(got, w) {
+			t.Errorf("row of %v = %v, want %v", w[0], got, w)
+		}
+	}
+	if c.RowOf(Ref{1, 4}) >= 0 {
+		t.Errorf("the shops passage is unique to Two, got row %v", c.Rows[c.RowOf(Ref{1, 4})])
+	}
+	if !slices.Contains(c.Unique, Ref{1, 4}) {
+		t.Errorf("unique %v lacks the shops passage", c.Unique)
+	}
+	// Counterparts line panes up even where rows cross.
+	cp := c.Counterparts(Ref{0, 4}, 2)
+	if len(cp[1]) == 0 || cp[1][0].Ref != (Ref{1, 1}) || !cp[1][0].InRow {
+		t.Errorf("counterparts of the hospital passage in Two: %v", cp[1])
+	}
+	if cp[0] != nil {
+		t.Error("counterparts in the passage's own article")
+	}
+	// 300 vs "About 250" families.
+	var nums []string
+	for _, d := range c.Differences {
+		if d.Kind == DiffNumber {
+			nums = append(nums, d.Summary)
+		}
+	}
+	// One and Three agree on 300; Two says about 250.
+	if len(nums) != 2 || !strings.Contains(nums[0], "families: 300 (One) vs About 250 (Two)") ||
+		!strings.Contains(nums[1], "families: About 250 (Two) vs 300 (Three)") {
+		t.Errorf("number differences %q", nums)
+	}
+	// Every passage is in exactly one of rows and unique.
+	count := 0
+	for _, r := range c.Rows {
+		count += len(r.Passages)
+	}
+	total := 0
+	for _, a := range c.Articles {
+		total += len(a.Passages)
+	}
+	if count+len(c.Unique) != total {
+		t.Errorf("rows %d + unique %d != passages %d", count, len(c.Unique), total)
+	}
+}
+
+func TestDiffWords(t *testing.T) {
+	a := "The strikes targeted five PMU bases, killing at least 25."
+	b := "The attacks targeted a Kata’ib site, killing 27."
+	d := DiffWords(a, b)
+	var ga, gb []string
+	for _, r := range d.A {
+		ga = append(ga, a[r.Start:r.End])
+	}
+	for _, r := range d.B {
+		gb = append(gb, b[r.Start:r.End])
+	}
+	if !slices.Equal(ga, []string{"strikes", "five PMU bases", "at least 25"}) {
+		t.Errorf("A ranges %q", ga)
+	}
+	if !slices.Equal(gb, []string{"attacks", "a Kata’ib site", "27"}) {
+		t.Errorf("B ranges %q", gb)
+	}
+	if d := DiffWords("Kata’ib said", "KATA'IB said"); len(d.A)+len(d.B) != 0 {
+		t.Errorf("case and apostrophes are not differences: %+v", d)
+	}
+}
+
+func TestCompareArgs(t *testing.T) {
+	if _, err := Compare(fixture[:1], Options{}); err == nil {
+		t.Error("one article accepted")
+	}
+	seven := make([]*corpus.Article, 7)
+	for i := range seven {
+		seven[i] = &corpus.Article{ID: string(rune('a' + i))}
+	}
+	if _, err := Compare(seven, Options{}); err == nil {
+		t.Error("seven articles accepted")
+	}
+	if _, err := Compare([]*corpus.Article{fixture[0], fixture[0]}, Options{}); err == nil {
+		t.Error("one article twice accepted")
+	}
+	c, err := Compare([]*corpus.Article{{ID: "e1"}, {ID: "e2"}}, Options{})
+	if err != nil || len(c.Rows) != 0 {
+		t.Errorf("empty articles: %v %v", c, err)
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := Markdown(c)
+	for _, want := range []string{"| # | score | Iranian.com (via American Herald Tribune) | Antiwar.com | shared |",
+		"## Unique to one article", "## Differences", "at least 25", "over 50"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	if !textnorm.Safe(md) {
+		t.Error("markdown has control characters")
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "| ") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != len(c.Articles)+4 {
+			t.Errorf("table row with wrong cell count: %q", line)
+		}
+	}
+	b, err := json.Marshal(c)
+	if err != nil || !strings.Contains(string(b), `"rows":[{"passages":[{"article":0`) {
+		t.Errorf("json: %v %.200s", err, b)
+	}
+}
