@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -639,13 +640,24 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// bodyWords counts the words (runs of non-space) of a body.
+// bodyWords counts the words (runs of non-space) of a body, as
+// strings.Fields would, without allocating.
 func bodyWords(body []Paragraph) int {
 	n := 0
 	for _, p := range body {
 		in := false
-		for _, r := range p.Text {
-			space := r == ' ' || r == '\n' || r == '\t' || (r > 0x7f && isSpaceRune(r))
+		s := p.Text
+		for i := 0; i < len(s); {
+			c := s[i]
+			var space bool
+			if c < utf8.RuneSelf {
+				space = asciiSpace[c]
+				i++
+			} else {
+				r, size := utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+				i += size
+			}
 			if !space && !in {
 				n++
 			}
@@ -655,13 +667,7 @@ func bodyWords(body []Paragraph) int {
 	return n
 }
 
-func isSpaceRune(r rune) bool {
-	switch r {
-	case '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\u0085':
-		return true
-	}
-	return r >= '\u2000' && r <= '\u200a'
-}
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fileStem is a file's name without directory and extension: the id of the
 // article it holds.

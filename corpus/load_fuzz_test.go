@@ -1,0 +1,179 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+// The fuzz targets call each parser directly (not through loadFile, whose
+// recover would hide a panic) and check what must hold for any input: no
+// panic, no unsafe string in any article or problem, line numbers inside
+// the file. Seed inputs are in testdata/fuzz/<target>/ and added below.
+
+// checkLoaded fails for anything unsafe or out of range in a parser's
+// result; lines is the number of lines of the input.
+func checkLoaded(t *testing.T, arts []*Article, probs []Problem, lines int) {
+	t.Helper()
+	for _, a := range arts {
+		fields := []string{a.ID, a.Title, a.Dek, a.Outlet, a.Via, a.OutletProfile, a.Author, a.Date.Note, a.URL, a.Event, a.Story, a.Source.File}
+		for _, s := range fields {
+			if !textnorm.Safe(s) || strings.Contains(s, "\n") {
+				t.Errorf("unsafe field %q in %+v", s, a)
+			}
+		}
+		if a.ID == "" || a.Title == "" {
+			t.Errorf("article without id or title: %+v", a)
+		}
+		for _, p := range a.Body {
+			if !textnorm.Safe(p.Text) {
+				t.Errorf("unsafe paragraph %q", p.Text)
+			}
+			if p.Source.StartLine < 1 || p.Source.EndLine > lines {
+				t.Errorf("paragraph span %v outside 1..%d", p.Source, lines)
+			}
+		}
+		for _, l := range a.Raw {
+			if !textnorm.Safe(l.Text) || strings.Contains(l.Text, "\n") {
+				t.Errorf("unsafe raw line %q", l.Text)
+			}
+			if l.Number < 1 || l.Number > lines {
+				t.Errorf("raw line %d outside 1..%d", l.Number, lines)
+			}
+		}
+		if a.Source.StartLine < 1 || a.Source.EndLine > lines || a.Source.EndLine < a.Source.StartLine {
+			t.Errorf("article span %v outside 1..%d", a.Source, lines)
+		}
+	}
+	for _, p := range probs {
+		if p.Err == nil || p.Path == "" {
+			t.Errorf("problem without path or error: %#v", p)
+			continue
+		}
+		if p.Line < 0 || p.Line > lines {
+			t.Errorf("problem line %d outside 0..%d: %v", p.Line, lines, p)
+		}
+		if msg := safeProblem(p).Error(); !textnorm.Safe(msg) {
+			t.Errorf("unsafe problem message %q", msg)
+		}
+	}
+}
+
+// lineCount is the number of lines loaders see in data (after Sanitize,
+// which turns lone CRs and U+2028/2029 into line breaks).
+func lineCount(data []byte) int {
+	return strings.Count(textnorm.Sanitize(string(data)), "\n") + 1
+}
+
+func addSeeds(f *testing.F, seeds ...string) {
+	for _, s := range seeds {
+		f.Add([]byte(s))
+	}
+}
+
+func FuzzLoadJSONL(f *testing.F) {
+	addSeeds(f,
+		`{"title": "A", "text": "x"}`+"\n\n"+`{"title": "B", "text": "y", "date": "2021-06"}`,
+		`{"id": 1, "title": ["a", "b"], "authors": [{"name": "N"}], "body": {"summary": ["s"], "sections": [{"headline": ["h"], "paragraphs": ["p"]}]}}`,
+		"{bad\n[1]\n\"s\"\n{\"text\": \"\\u001b]0;x\\u0007\"}",
+		"\ufeff{\"title\": \"bom\", \"text\": \"t\"}\r\n{\"title\": \"crlf\", \"text\": \"a\\r\\nb\"}",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, probs := loadJSONL(context.Background(), "f.jsonl", data, 2)
+		checkLoaded(t, arts, probs, bytes.Count(data, []byte{'\n'})+1)
+		// Every non-blank line is an article or a fatal problem at its line.
+		records := 0
+		for _, l := range bytes.Split(bytes.TrimPrefix(data, []byte("\ufeff")), []byte{'\n'}) {
+			if len(bytes.TrimSpace(l)) > 0 {
+				records++
+			}
+		}
+		fatal := 0
+		for _, p := range probs {
+			if !p.Warning && p.Line > 0 {
+				fatal++
+			}
+		}
+		if len(arts)+fatal != records {
+			t.Errorf("%d articles + %d bad lines != %d records", len(arts), fatal, records)
+		}
+	})
+}
+
+func FuzzLoadJSON(f *testing.F) {
+	addSeeds(f,
+		`{"title": "A", "maintext": "x", "date_publish": "2019-12-29 10:31:00"}`,
+		"[\n{\"title\": \"A\", \"text\": \"x\"},\n42,\n{\"title\": \"C\"}\n]",
+		"[{\"title\": oops}]", "[]", "\"s\"", "[{\"text\": \"a\\u009b1m\"}]  trailing",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, probs := loadJSON("f.json", data)
+		checkLoaded(t, arts, probs, bytes.Count(data, []byte{'\n'})+1)
+	})
+}
+
+func FuzzFrontMatter(f *testing.F) {
+	addSeeds(f,
+		"---\ntitle: T\nauthor: [A, B]\ndate: 2020-01-02\n---\n# H\n\nBody [link](u) **b**.\n\n## Sub\n",
+		"---\ntitle: [unclosed\n---\nx", "---\n- a\n---\n", "---\ntitle: \"\\e]0;x\\a\"\n...\n# \n", "# Only\n",
+		"---\n&a [*a, *a]\n---\n", "---\nparts: {}\nfile: x\n---\n```\n# not a heading\n```\n",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, probs := loadMarkdown("f.md", data)
+		checkLoaded(t, arts, probs, lineCount(data))
+		for _, p := range probs {
+			if errors.Is(p, ErrFrontMatter) && (p.Line < 1 || len(arts) != 0) {
+				t.Errorf("front matter problem at line %d with %d articles", p.Line, len(arts))
+			}
+		}
+	})
+}
+
+func FuzzMeta(f *testing.F) {
+	addSeeds(f,
+		"- file: a.txt\n  outlet: O\n  date: 2020\n  parts:\n    - {}\n    - title: T\n",
+		"- file: a.txt\n  date: x\n  colour: 1\n- {}\n- [1]\n", "file: a\n", "- file: [\n",
+		"- file: a.txt\n  outlet: \"\\e]52;c;x\\a\"\n  author: [\"\\x9b\", b]\n",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		recs, probs := parseMetaFile("meta.yaml", data)
+		checkLoaded(t, nil, probs, lineCount(data))
+		var walk func(r *metaRecord)
+		walk = func(r *metaRecord) {
+			for _, s := range []string{r.ID, r.Title, r.Dek, r.Outlet, r.Via, r.OutletProfile, r.Author, r.URL, r.Event, r.Story, r.DateNote} {
+				if !textnorm.Safe(s) || strings.Contains(s, "\n") {
+					t.Errorf("unsafe metadata value %q", s)
+				}
+			}
+			for _, p := range r.Parts {
+				walk(p)
+			}
+		}
+		for _, r := range recs {
+			walk(r)
+		}
+	})
+}
+
+// FuzzLoadText runs the whole pipeline on a text file with a meta.yaml
+// beside it, as LoadFS sees them.
+func FuzzLoadText(f *testing.F) {
+	f.Add([]byte("Title\n\nBody \x1b]0;x\x07.\n\nVia Someone"), []byte("- file: a.txt\n  outlet: O\n  parts: [{}, {title: T}]\n"))
+	f.Add([]byte("  • one\n\n  • two"), []byte("- file: a.txt\n"))
+	f.Add([]byte("\xff\xfe\r\rx"), []byte(""))
+	f.Fuzz(func(t *testing.T, text, meta []byte) {
+		fsys := fstest.MapFS{"a.txt": {Data: text}, "meta.yaml": {Data: meta}}
+		c, _ := LoadFS(context.Background(), fsys, Options{Workers: 1})
+		for _, p := range c.Problems {
+			if strings.Contains(p.Error(), "internal error") {
+				t.Fatalf("parser panicked: %v", p)
+			}
+		}
+		checkLoaded(t, c.Articles, nil, lineCount(text))
+	})
+}
