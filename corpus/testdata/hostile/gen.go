@@ -148,7 +148,7 @@ func main() {
 	write("bad/binary.txt", "Looks like text\n\x00\x01\x02\x03\xff binary")
 	write("bad/invalid-utf8.txt", "Invalid UTF-8 Title\n\nA body with \xff\xfe bad bytes \xc3 here.\n")
 	write("bad/bad-line.jsonl", `{"id": "good-1", "title": "Good one", "text": "Fine."}`+"\n"+
-		`{"id": "bad", "title": "Broken` + "\n" +
+		`{"id": "bad", "title": "Broken`+"\n"+
 		`{"id": "good-3", "title": "Good three", "text": "Fine too."}`+"\n")
 	write("bad/malformed.md", "---\ntitle: Malformed\nauthor: [unclosed\n---\n\nBody.\n")
 	write("bad/dup-a.json", `{"id": "dup", "title": "First with this id", "text": "Kept."}`)
