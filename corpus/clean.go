@@ -414,12 +414,18 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 			default:
 				continue
 			}
-			if headlineShaped(b) {
-				title = i
-				b.role = RoleTitle
-				res.title = b.text
-				i++
+			if !headlineShaped(b) {
+				break find
 			}
+			if n := sectionLabel(bs, i); n > i {
+				b.kind, b.why = kindChrome, whyCategory
+				i = n
+				b = bs[i]
+			}
+			title = i
+			b.role = RoleTitle
+			res.title = b.text
+			i++
 			break find
 		}
 	}
@@ -470,12 +476,25 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 			}
 		}
 	}
+	// A comment widget after two paragraphs of text ends the article:
+	// what follows it is reader comments and site furniture.
+	comments := -1
+	for j, seen := start, 0; j <= end && start >= 0; j++ {
+		b := bs[j]
+		if isText(b) {
+			seen++
+		}
+		if b.kind == kindChrome && b.why == whyComments && seen >= 2 {
+			comments = j
+			for end = j - 1; end > start && !isText(bs[end]); end-- {
+			}
+			break
+		}
+	}
 	// A bio that ends the text is not part of the body.
 	for end > start && isBio(bs[end].text) {
 		bs[end].kind, bs[end].why = kindChrome, whyBio
-		end--
-		for end > start && !(bs[end].kind == kindNone && bs[end].role == "" && bs[end].prose) {
-			end--
+		for end--; end > start && !isText(bs[end]); end-- {
 		}
 	}
 
@@ -530,6 +549,8 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 			case j > end:
 				b.role = RoleChrome
 				switch {
+				case comments >= 0 && j > comments && b.prose:
+					b.why = whyComment
 				case tail >= 2:
 					b.why = whyRelated
 				default:
@@ -544,6 +565,10 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 	}
 	return res
 }
+
+// isText reports whether a block is running text that no rule has
+// claimed yet.
+func isText(b *block) bool { return b.kind == kindNone && b.role == "" && b.prose }
 
 // markRepeats marks as chrome the short lines that occur more than once
 // (ads and widgets repeat; subheads and prose do not), and any later line
@@ -592,6 +617,29 @@ func markBylineBios(bs []*block) {
 			}
 		}
 	}
+}
+
+// sectionLabel returns the index of the real headline when block i, the
+// first headline-shaped line, is only a section label above it ("Opinion",
+// "Middle East"): one or two capitalised words without punctuation,
+// followed by a longer headline-shaped line without final punctuation and
+// then running text. Otherwise it returns i.
+func sectionLabel(bs []*block, i int) int {
+	b := bs[i]
+	if b.words > 2 || b.prose || b.final == '?' || b.final == '!' || titleCaseShare(b.text) < 1 {
+		return i
+	}
+	for n := i + 1; n < len(bs); n++ {
+		nb := bs[n]
+		if nb.kind != kindNone {
+			continue
+		}
+		if headlineShaped(nb) && !nb.prose && nb.words >= 4 && hasProse(bs[n+1:]) {
+			return n
+		}
+		return i
+	}
+	return i
 }
 
 // headlineShaped reports whether a line can be a headline: one line of at

@@ -48,6 +48,8 @@ const (
 	whySeparator   = "separator"
 	whyHeader      = "header fragment"
 	whyTrailing    = "trailing line"
+	whyComment     = "reader comment"
+	whyLink        = "link"
 )
 
 // maxPhraseWords bounds the blocks that phrase rules look at: chrome is
@@ -69,6 +71,7 @@ var wholeLine = map[string]string{
 	"comments": whyComments, "comment": whyComments, "newest": whyComments, "oldest": whyComments,
 	"most voted": whyComments, "most liked": whyComments, "login": whyComments, "log in": whyComments,
 	"log in to comment": whyComments, "sign in to comment": whyComments, "cancel reply": whyComments,
+	"reply": whyComments, "replies": whyComments, "load more": whyComments, "show more replies": whyComments,
 	"have your say": whyComments, "share your thoughts": whyComments, "subscribe": whyComments,
 	"no comments yet": whyComments, "comments are closed": whyComments,
 	// related-article boxes
@@ -95,6 +98,7 @@ var wholeLine = map[string]string{
 	"advertisement": whyAdvert, "sponsored": whyAdvert, "sponsored content": whyAdvert,
 	"ad": whyAdvert, "continue reading below": whyAdvert, "article continues below": whyAdvert,
 	"story continues below advertisement": whyAdvert, "scroll to continue with content": whyAdvert,
+	"like loading": whyShare, "share this:": whyShare, "print this article": whyShare,
 	"about the author": whyBio,
 }
 
@@ -138,6 +142,8 @@ var containsRules = []struct{ phrase, why string }{
 	{"sign up to our", whyNewsletter}, {"join our mailing list", whyNewsletter},
 	{"enter your email", whyNewsletter},
 	{"follow us on", whyShare}, {"like us on facebook", whyShare}, {"click here to", whyShare},
+	{"follow me on", whyShare}, {"follow him on", whyShare}, {"follow her on", whyShare},
+	{"follow them on", whyShare},
 }
 
 // bylinePrefixes introduce an author's name.
@@ -158,14 +164,18 @@ var viaPrefixes = []string{
 	"republished with permission from", "reprinted from", "reprinted with permission from",
 }
 
-// captionPrefixes and captionSuffixes mark photo captions and credits.
+// captionPrefixes mark photo captions at the start of a line, and
+// captionCredits photo credits anywhere in a short line ("… on Friday.
+// (Photo by Jane Doe/Getty Images)").
 var captionPrefixes = []string{
 	"photo:", "photograph:", "image:", "picture:", "pictured:", "file photo", "credit:",
-	"photo credit", "image credit", "photo by ", "(photo", "![",
+	"photo credit", "image credit", "photo by ", "(photo", "![", "caption:",
 }
-var captionSuffixes = []string{
-	"/ reuters", "/reuters", "(reuters)", "getty images", "(afp)", "/ afp", "/afp", "(ap)",
-	"/ ap", "(photo)", "(file photo)", "/ epa", "(epa)", "(getty)", "/ anadolu agency",
+var captionCredits = []string{
+	"/ reuters", "/reuters", "(reuters photo", "getty images", "(afp)", "(afp photo", "/ afp", "/afp",
+	"(ap photo", "ap photo/", "/ ap)", "/ap)", "(photo)", "(file photo)", "file photo)", "/ epa", "(epa)",
+	"/epa", "(getty)", "(photo:", "(photo by", "(image:", "(credit:", "photo credit:", "/ anadolu",
+	"/anadolu", "/ shutterstock", "/shutterstock", "(pictured)", "(file)",
 }
 
 // bioJobs are the job words of an author bio ("X is Senior Editor for Y").
@@ -238,6 +248,10 @@ func classify(b *block) {
 	key := strings.TrimRight(l, " .:!?…|»›>-–—")
 	if why, ok := wholeLine[key]; ok {
 		b.kind, b.why = kindChrome, why
+		return
+	}
+	if isLink(l) {
+		b.kind, b.why = kindChrome, whyLink
 		return
 	}
 	if isCommentCount(key) {
@@ -393,6 +407,15 @@ func hasLetterOrDigit(s string) bool {
 	return false
 }
 
+// isLink matches a line that is only a web address or an e-mail address.
+func isLink(l string) bool {
+	if strings.ContainsRune(l, ' ') {
+		return false
+	}
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.") ||
+		strings.Count(l, "@") == 1 && strings.Contains(l[strings.IndexByte(l, '@'):], ".")
+}
+
 // isCommentCount matches "12 comments", "1 comment", "0 replies".
 func isCommentCount(key string) bool {
 	num, rest, ok := strings.Cut(key, " ")
@@ -415,6 +438,10 @@ func isCommentCount(key string) bool {
 // returns the name. After "by" the rest must look like a name (capitalised
 // words, name connectors, initials), so that "By the time…" stays prose.
 func bylineName(text, lower string) (string, bool) {
+	if strings.HasPrefix(lower, "(") && strings.HasSuffix(lower, ")") {
+		// "(Reporting by Jane Doe; Editing by John Smith)"
+		text, lower = text[1:len(text)-1], lower[1:len(lower)-1]
+	}
 	for _, p := range bylinePrefixes {
 		if !strings.HasPrefix(lower, p) {
 			continue
@@ -459,7 +486,7 @@ func viaName(text, lower string) (string, bool) {
 // date or outlet after " | ", and final punctuation.
 func cleanName(s string) string {
 	s = strings.TrimLeft(s, " :-–—")
-	for _, sep := range []string{" | ", " • ", " · ", " — ", " – ", " - "} {
+	for _, sep := range []string{" | ", " • ", " · ", " — ", " – ", " - ", ";"} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
@@ -509,8 +536,8 @@ func isCaption(l string) bool {
 			return true
 		}
 	}
-	for _, s := range captionSuffixes {
-		if strings.HasSuffix(l, s) {
+	for _, s := range captionCredits {
+		if strings.Contains(l, s) {
 			return true
 		}
 	}

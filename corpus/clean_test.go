@@ -656,3 +656,62 @@ func TestCleanTextHardWrapped(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanTextSectionLabelAboveHeadline(t *testing.T) {
+	a, _ := article(t, "Opinion\n\nWhy the new strikes will not end the attacks\n\nThe strikes were meant to deter further attacks on the bases.\n\nThey did not.")
+	if a.Title != "Why the new strikes will not end the attacks" {
+		t.Errorf("Title = %q", a.Title)
+	}
+	if l := a.Raw[0]; l.Role != RoleChrome || l.Why != whyCategory {
+		t.Errorf("section label: %+v", l)
+	}
+	// A short headline with prose right under it stays the headline.
+	a, _ = article(t, "Iraq Votes\n\nIraqis voted on Sunday in an election that few expect to change much.\n\nTurnout was low.")
+	if a.Title != "Iraq Votes" || len(a.Body) != 2 {
+		t.Errorf("Title = %q, %d paragraphs", a.Title, len(a.Body))
+	}
+}
+
+func TestCleanTextReaderCommentsAndCredits(t *testing.T) {
+	a, _ := article(t, `Storm closes schools across the region
+
+Schools in four districts were closed on Thursday as the storm brought heavy snow and strong winds.
+
+A woman clears snow from her car in the town centre on Thursday. (Photo by Jane Roe/Getty Images)
+
+Forecasters expect the snow to ease by Saturday morning.
+
+https://example.com/weather/live
+
+(Reporting by Jane Doe; Editing by John Smith)
+
+4 Comments
+
+Pat Miller
+
+March 3, 2021 at 10:15 am
+
+This is the worst winter I can remember, and the council was not ready for it at all.
+
+Reply`)
+	if a.Author != "Jane Doe" {
+		t.Errorf("Author = %q", a.Author)
+	}
+	if got := bodyTexts(a); len(got) != 2 || !strings.HasPrefix(got[1], "Forecasters expect") {
+		t.Errorf("body %q", got)
+	}
+	want := map[string]Line{
+		"A woman clears":    {Role: RoleCaption},
+		"https://example":   {Role: RoleChrome, Why: whyLink},
+		"(Reporting by":     {Role: RoleByline},
+		"4 Comments":        {Role: RoleChrome, Why: whyComments},
+		"March 3, 2021":     {Role: RoleChrome, Why: whyDate},
+		"This is the worst": {Role: RoleChrome, Why: whyComment},
+		"Reply":             {Role: RoleChrome, Why: whyComments},
+	}
+	for s, w := range want {
+		if l := line(t, a, s); l.Role != w.Role || l.Why != w.Why {
+			t.Errorf("%q: role %q why %q, want %q %q", l.Text, l.Role, l.Why, w.Role, w.Why)
+		}
+	}
+}
