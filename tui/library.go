@@ -361,6 +361,8 @@ func (l *library) nav(msg tea.KeyPressMsg, nk navKeys) bool {
 }
 
 func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
+	l.keys.Compare.SetEnabled(l.sh.hasCompare)
+	l.keys.Stories.SetEnabled(l.sh.hasStories)
 	k := l.keys
 	l.note = ""
 	if l.nav(msg, k.nav) {
