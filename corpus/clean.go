@@ -25,15 +25,17 @@ import (
 //     "Read more:", "Tags:"), keyword lists, dating ads, award badges,
 //     bylines ("Author: …", "By …"), attributions ("Via …") and date stamps.
 //   - Structure rules (this file) use position: the headline is the first
-//     headline-shaped line after any category line; a lone short line set
-//     off under it is the dek or a caption; the body runs from the first to
-//     the last paragraph of running text (a line that ends a sentence, or a
-//     long one), short lines without sentence punctuation inside it are
-//     subheads, and those after it (runs of related headlines, trailing
-//     links) are chrome; a bio that opens with the byline's name, or that
-//     ends the text ("X is Senior Editor for Y"), is chrome; short lines
-//     that repeat are chrome; and a lone bulleted paragraph set off after
-//     the body starts a new item.
+//     headline-shaped line after any category line or section label; the
+//     first short line under it is the dek, or a caption when it reads like
+//     one; the body runs from the first to the last paragraph of running
+//     text (a line that ends a sentence, or a long one); short lines without
+//     sentence punctuation inside it are subheads, those between the head
+//     and the body are page furniture, and those after it (runs of related
+//     headlines, trailing links) are chrome; a comment widget after the
+//     text ends the article, reader comments included; a bio that opens
+//     with the byline's name, or that ends the text ("X is Senior Editor for
+//     Y"), is chrome; short lines that repeat are chrome; and a lone
+//     bulleted paragraph set off after the body starts a new item.
 
 // block is one paragraph candidate: a non-blank line, or in cleanBody a run
 // of non-blank lines.
@@ -268,12 +270,15 @@ func isBlank(l string) bool { return strings.TrimSpace(l) == "" }
 //
 // Each non-blank line is a paragraph, as scrapers write them; in a
 // hard-wrapped text (see wrapWidth) a paragraph is a run of lines between
-// blank lines instead. A file with no text returns no article. When a file holds several items,
-// each article's Source and Raw cover its own lines only: from its first
-// line (line 1 for the first item) to its last non-blank line (the end of
-// the file for the last item); blank lines between two items belong to
-// neither. An item without a headline of its own gets a title made from its
-// first sentence.
+// blank lines instead. A file with no text (blank, or only chrome) gives no
+// article.
+//
+// When a file holds several items, each article's Source and Raw cover its
+// own lines only: from its first line (line 1 for the first item) to its
+// last non-blank line (the end of the file for the last item); blank lines
+// between two items belong to neither. An item without a headline of its
+// own gets a title made from its first sentence (see shortTitle), and the
+// bullet that opened it is dropped from its first paragraph.
 func cleanText(file string, lines []string) []*Article {
 	bs := textBlocks(lines)
 	if len(bs) == 0 {
