@@ -626,12 +626,13 @@ func markBylineBios(bs []*block) {
 
 // sectionLabel returns the index of the real headline when block i, the
 // first headline-shaped line, is only a section label above it ("Opinion",
-// "Middle East"): one or two capitalised words without punctuation,
-// followed by a longer headline-shaped line without final punctuation and
-// then running text. Otherwise it returns i.
+// "Middle East", "Israel-Palestine conflict"): at most three words without
+// punctuation, followed by a headline-shaped line without final
+// punctuation of at least twice as many words (and four), then running
+// text. Otherwise it returns i.
 func sectionLabel(bs []*block, i int) int {
 	b := bs[i]
-	if b.words > 2 || b.prose || b.final == '?' || b.final == '!' || titleCaseShare(b.text) < 1 {
+	if b.words > 3 || b.prose || b.final == '?' || b.final == '!' {
 		return i
 	}
 	for n := i + 1; n < len(bs); n++ {
@@ -639,7 +640,7 @@ func sectionLabel(bs []*block, i int) int {
 		if nb.kind != kindNone {
 			continue
 		}
-		if headlineShaped(nb) && !nb.prose && nb.words >= 4 && hasProse(bs[n+1:]) {
+		if headlineShaped(nb) && !nb.prose && nb.words >= 4 && nb.words >= 2*b.words && hasProse(bs[n+1:]) {
 			return n
 		}
 		return i

@@ -99,6 +99,11 @@ var wholeLine = map[string]string{
 	"ad": whyAdvert, "continue reading below": whyAdvert, "article continues below": whyAdvert,
 	"story continues below advertisement": whyAdvert, "scroll to continue with content": whyAdvert,
 	"like loading": whyShare, "share this:": whyShare, "print this article": whyShare,
+	"save": whyShare, "listen": whyShare, "follow": whyShare, "link copied": whyShare,
+	"reuse this content": whyShare, "save articles to read later and create your own reading list": whyShare,
+	"related topics": whyRelated, "explore more on these topics": whyRelated, "most viewed": whyRelated,
+	"more on this story": whyRelated, "top stories": whyRelated, "editor's picks": whyRelated,
+	"ad feedback": whyAdvert, "subscribe now": whyNewsletter, "published": whyDate, "updated": whyDate,
 	"about the author": whyBio,
 }
 
@@ -140,7 +145,8 @@ var containsRules = []struct{ phrase, why string }{
 	{"all rights reserved", whyCopyright},
 	{"sign up for our newsletter", whyNewsletter}, {"subscribe to our", whyNewsletter},
 	{"sign up to our", whyNewsletter}, {"join our mailing list", whyNewsletter},
-	{"enter your email", whyNewsletter},
+	{"enter your email", whyNewsletter}, {"subscribe for free", whyNewsletter},
+	{"thanks for reading", whyNewsletter}, {"free to receive new posts", whyNewsletter},
 	{"follow us on", whyShare}, {"like us on facebook", whyShare}, {"click here to", whyShare},
 	{"follow me on", whyShare}, {"follow him on", whyShare}, {"follow her on", whyShare},
 	{"follow them on", whyShare},
@@ -169,7 +175,8 @@ var viaPrefixes = []string{
 // (Photo by Jane Doe/Getty Images)").
 var captionPrefixes = []string{
 	"photo:", "photograph:", "image:", "picture:", "pictured:", "file photo", "credit:",
-	"photo credit", "image credit", "photo by ", "(photo", "![", "caption:",
+	"photo credit", "image credit", "photo by ", "(photo", "![", "caption:", "image source,",
+	"image caption,", "media caption,", "photo source,",
 }
 var captionCredits = []string{
 	"/ reuters", "/reuters", "(reuters photo", "getty images", "(afp)", "(afp photo", "/ afp", "/afp",

@@ -715,3 +715,50 @@ Reply`)
 		}
 	}
 }
+
+// Page furniture as other big news sites lay it out when scraped to text.
+func TestCleanTextNewsSiteLayouts(t *testing.T) {
+	a, _ := article(t, `Israel-Palestine conflict
+
+Strikes kill dozens in Gaza as ceasefire talks stall
+
+By Example Staff
+
+Published On 12 Jun 2024
+
+Save articles to read later and create your own reading list.
+
+Health officials said at least 40 people were killed overnight in strikes on the southern city.
+
+Image source, Reuters
+
+Image caption, Residents search the rubble of a house in the southern city
+
+Negotiators are due to meet again in Cairo next week, officials said.
+
+Related Topics
+
+Reuse this content
+
+Thanks for reading Example Weekly! Subscribe for free to receive new posts and support my work.`)
+	if a.Title != "Strikes kill dozens in Gaza as ceasefire talks stall" || a.Author != "Example Staff" {
+		t.Errorf("Title %q Author %q", a.Title, a.Author)
+	}
+	if got := bodyTexts(a); len(got) != 2 || !strings.HasPrefix(got[0], "Health officials") || !strings.HasPrefix(got[1], "Negotiators") {
+		t.Errorf("body %q", got)
+	}
+	for s, w := range map[string]Line{
+		"Israel-Palestine":   {Role: RoleChrome, Why: whyCategory},
+		"Published On":       {Role: RoleChrome, Why: whyDate},
+		"Save articles":      {Role: RoleChrome, Why: whyShare},
+		"Image source":       {Role: RoleCaption},
+		"Image caption":      {Role: RoleCaption},
+		"Related Topics":     {Role: RoleChrome, Why: whyRelated},
+		"Reuse this content": {Role: RoleChrome, Why: whyShare},
+		"Subscribe for free": {Role: RoleChrome, Why: whyNewsletter},
+	} {
+		if l := line(t, a, s); l.Role != w.Role || l.Why != w.Why {
+			t.Errorf("%q: role %q why %q, want %q %q", l.Text, l.Role, l.Why, w.Role, w.Why)
+		}
+	}
+}
