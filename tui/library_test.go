@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/pmureader/pmureader/corpus"
 )
@@ -207,7 +206,6 @@ func TestFuzzySearchRanksAndOpens(t *testing.T) {
 // non-ASCII title, whole characters only.
 func TestFuzzyHighlightNonASCII(t *testing.T) {
 	hs := newHarness(t, libArticles(), 100, 20)
-	hs.m.sh.styles.Match = lipgloss.NewStyle().Underline(true)
 	hs.keys("/", "resume kataib")
 	l := hs.m.pages[ViewLibrary].(*library)
 	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a4" {
@@ -223,7 +221,7 @@ func TestFuzzyHighlightNonASCII(t *testing.T) {
 		t.Fatalf("matched characters %q", got)
 	}
 	row := l.tableRow(0, l.columns())
-	if !strings.Contains(row, hs.m.sh.styles.Match.Inherit(hs.m.sh.styles.Selected).Render("Résumé")) {
+	if !strings.Contains(row, hs.m.sh.styles.P.Match.On(hs.m.sh.styles.P.Selected).Render("Résumé")) {
 		t.Fatalf("row does not highlight Résumé: %q", row)
 	}
 }

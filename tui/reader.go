@@ -10,7 +10,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/pmureader/pmureader/corpus"
 )
@@ -539,8 +538,8 @@ func (r *reader) barLine() string {
 	return st.Bar.Render(by) + st.BarDim.Render(mode+" · "+oneLine(r.art.Title))
 }
 
-func (r *reader) styleOf(b block) lipgloss.Style {
-	st := r.sh.styles
+func (r *reader) styleOf(b block) Paint {
+	st := r.sh.styles.P
 	switch b.kind {
 	case kTitle:
 		return st.Title
@@ -574,7 +573,7 @@ func (r *reader) styleOf(b block) lipgloss.Style {
 
 // renderLine styles document line i, with its find matches.
 func (r *reader) renderLine(i int) string {
-	st := r.sh.styles
+	st := r.sh.styles.P
 	l := r.lines[i]
 	b := r.blocks[l.block]
 	base := r.styleOf(b)
@@ -588,7 +587,7 @@ func (r *reader) renderLine(i int) string {
 		}
 		gs := st.Gutter
 		if b.role == corpus.RoleChrome {
-			gs = st.Error.Faint(true)
+			gs = st.ChromeGutter
 		}
 		out.WriteString(gs.Render(g))
 		out.WriteString(st.Gutter.Render("│"))
@@ -610,9 +609,9 @@ func (r *reader) renderLine(i int) string {
 		if a > at {
 			out.WriteString(base.Render(b.text[at:a]))
 		}
-		hs := st.Match.Inherit(base)
+		hs := st.Match.On(base)
 		if mi == r.cur {
-			hs = st.Current.Inherit(base)
+			hs = st.Current.On(base)
 		}
 		out.WriteString(hs.Render(b.text[a:e]))
 		at = e

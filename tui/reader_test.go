@@ -151,7 +151,7 @@ func TestReaderHighlightsMatches(t *testing.T) {
 	hs.keys("/", "kata’ib", "enter")
 	m := r.matches[r.cur]
 	line := r.renderLine(r.lineOf(docPos{m.block, m.sp.Start}))
-	want := hs.m.sh.styles.Current.Inherit(hs.m.sh.styles.Body).Render("Kata’ib")
+	want := hs.m.sh.styles.P.Current.On(hs.m.sh.styles.P.Body).Render("Kata’ib")
 	if !strings.Contains(line, want) {
 		t.Fatalf("current match not styled: %q", line)
 	}
@@ -170,7 +170,7 @@ func TestReaderRawShowsChromeWithRoles(t *testing.T) {
 	// The chrome line is drawn dimmed.
 	for i, l := range r.lines {
 		if r.blocks[l.block].role == corpus.RoleChrome {
-			if out := r.renderLine(i); !strings.Contains(out, hs.m.sh.styles.Chrome.Render("Share this on Facebook  ⟨share buttons⟩")) {
+			if out := r.renderLine(i); !strings.Contains(out, hs.m.sh.styles.P.Chrome.Render("Share this on Facebook  ⟨share buttons⟩")) {
 				t.Fatalf("chrome not dimmed: %q", out)
 			}
 		}

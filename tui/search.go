@@ -95,19 +95,26 @@ func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*title
 		return nil
 	}
 	fq := search.FoldQuery(q)
+	inText := map[*corpus.Article]bool{}
+	words := ix.Words(q)
+	for _, h := range words {
+		inText[h.Article] = true
+	}
 	var tight, loose []*titleHit
 	seen := map[*corpus.Article]bool{}
 	for _, h := range ts.Search(q) {
 		th := &titleHit{article: h.Article, hit: h}
-		seen[h.Article] = true
-		if fq != "" && strings.Contains(search.Haystack(h.Article, h.Story), fq) {
+		switch {
+		case fq != "" && strings.Contains(search.Haystack(h.Article, h.Story), fq):
 			tight = append(tight, th)
-		} else {
+			seen[h.Article] = true
+		case !inText[h.Article]:
 			loose = append(loose, th)
+			seen[h.Article] = true
 		}
 	}
 	out := tight
-	for _, h := range ix.Words(q) {
+	for _, h := range words {
 		if !seen[h.Article] {
 			seen[h.Article] = true
 			out = append(out, &titleHit{article: h.Article, inText: true, done: true})

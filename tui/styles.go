@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -66,6 +67,9 @@ type Styles struct {
 	Gutter    lipgloss.Style // line numbers and roles in the raw view
 	HelpTitle lipgloss.Style // group names in the full help
 	Help      help.Styles    // the bubbles help line
+
+	// P holds the row and line styles compiled for the hot paths.
+	P Paints
 
 	// Stories and compare views.
 	PaneHead  lipgloss.Style // a compare pane's outlet and date
@@ -137,5 +141,56 @@ func newStyles(dark, noColor bool) Styles {
 		s.Cursor = ns().Bold(true)
 		s.Approx = ns().Faint(true)
 	}
+	s.P = compilePaints(s)
 	return s
+}
+
+// Paint is a style compiled to the escape sequence that switches it on.
+// The hot paths (every visible table row and reader line, every frame)
+// draw with Paints: lipgloss.Style.Render costs microseconds a call, and a
+// 200×60 frame makes hundreds of them.
+type Paint string
+
+// compile extracts the escape sequence lipgloss writes before text in ls.
+// Only inline attributes (colours, bold, reverse…) survive; ls must not
+// pad, border or size.
+func compile(ls lipgloss.Style) Paint {
+	r := ls.Render("x")
+	if i := strings.IndexByte(r, 'x'); i > 0 {
+		return Paint(r[:i])
+	}
+	return ""
+}
+
+// Render draws s in p, ending with a reset.
+func (p Paint) Render(s string) string {
+	if p == "" || s == "" {
+		return s
+	}
+	return string(p) + s + "\x1b[m"
+}
+
+// On is p drawn over base: base's attributes, with p's where it sets them
+// (as lipgloss Inherit: a hit on the selected row keeps its background).
+func (p Paint) On(base Paint) Paint {
+	if p == "" {
+		return base
+	}
+	return base + p
+}
+
+// Paints are the compiled styles the library and reader draw rows with.
+type Paints struct {
+	Row, Selected, Marked, Dim, Match, Current, Meta             Paint
+	Title, Dek, URL, Subhead, Body, Chrome, Gutter, ChromeGutter Paint
+}
+
+func compilePaints(s Styles) Paints {
+	return Paints{
+		Row: compile(s.Row), Selected: compile(s.Selected), Marked: compile(s.Marked),
+		Dim: compile(s.Dim), Match: compile(s.Match), Current: compile(s.Current), Meta: compile(s.Meta),
+		Title: compile(s.Title), Dek: compile(s.Dek), URL: compile(s.URL), Subhead: compile(s.Subhead),
+		Body: compile(s.Body), Chrome: compile(s.Chrome), Gutter: compile(s.Gutter),
+		ChromeGutter: compile(s.Error.Faint(true)),
+	}
 }

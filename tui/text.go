@@ -84,7 +84,7 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := displayWidth(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, "")
 		sw = ansi.StringWidth(s)
@@ -106,10 +106,15 @@ func padPlain(s string, w int) string {
 }
 
 // highlight renders s with base, drawing the bytes inside spans with hl
-// (inheriting base, so a hit on the selected row keeps the row's
-// background). Spans may overlap, be unsorted or reach past s; they are
-// clipped to s and never cut a UTF-8 sequence.
+// (over base, so a hit on the selected row keeps the row's background).
+// Spans may overlap, be unsorted or reach past s; they are clipped to s and
+// never cut a UTF-8 sequence.
 func highlight(s string, spans []span, base, hl lipgloss.Style) string {
+	return highlightP(s, spans, compile(base), compile(hl))
+}
+
+// highlightP is highlight with compiled styles.
+func highlightP(s string, spans []span, base, hl Paint) string {
 	if s == "" {
 		return ""
 	}
@@ -117,7 +122,7 @@ func highlight(s string, spans []span, base, hl lipgloss.Style) string {
 	if len(spans) == 0 {
 		return base.Render(s)
 	}
-	hl = hl.Inherit(base)
+	hl = hl.On(base)
 	var b strings.Builder
 	at := 0
 	for _, sp := range spans {
@@ -183,18 +188,30 @@ func shift(spans []span, off, n int) []span {
 // cell renders plain text in a column of width w: truncated with "…",
 // highlighted where spans say, padded to w.
 func cell(s string, spans []span, w int, base, hl lipgloss.Style) string {
+	return cellP(s, spans, w, compile(base), compile(hl))
+}
+
+// cellP is cell with compiled styles.
+func cellP(s string, spans []span, w int, base, hl Paint) string {
 	if w <= 0 {
 		return ""
 	}
 	t, kept := truncPlain(s, w)
+	pad := w - textWidth(t)
+	if pad > 0 {
+		// Padding inside the styled run: one escape sequence fewer.
+		if len(spans) == 0 {
+			return base.Render(t + strings.Repeat(" ", pad))
+		}
+	}
 	var out string
 	if kept == len(s) {
-		out = highlight(t, spans, base, hl)
+		out = highlightP(t, spans, base, hl)
 	} else {
-		out = highlight(s[:kept], shift(spans, 0, kept), base, hl) + base.Render("…")
+		out = highlightP(s[:kept], shift(spans, 0, kept), base, hl) + base.Render("…")
 	}
-	if tw := ansi.StringWidth(t); tw < w {
-		out += base.Render(strings.Repeat(" ", w-tw))
+	if pad > 0 {
+		out += base.Render(strings.Repeat(" ", pad))
 	}
 	return out
 }
@@ -216,4 +233,38 @@ func screen(lines []string, w, h int) string {
 		b.WriteString(fit(l, w))
 	}
 	return b.String()
+}
+
+// displayWidth is ansi.StringWidth, faster on the lines views draw:
+// printable ASCII counts one cell without grapheme segmentation, SGR
+// sequences count nothing; anything else is measured by ansi itself.
+func displayWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[':
+			// CSI: parameters, then one final byte in 0x40–0x7e.
+			j := i + 2
+			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+				j++
+			}
+			i = j + 1
+		case c >= 0x20 && c < 0x7f && (i+1 == len(s) || s[i+1] < 0x80):
+			// ASCII not followed by a combining or joining character.
+			w++
+			i++
+		case c < 0x20 || c == 0x7f:
+			// Another escape or control: let ansi measure the rest.
+			return w + ansi.StringWidth(s[i:])
+		default:
+			cl, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+			if len(cl) == 0 {
+				return w + ansi.StringWidth(s[i:])
+			}
+			w += cw
+			i += len(cl)
+		}
+	}
+	return w
 }

@@ -135,19 +135,19 @@ func TestHighlightMultiByte(t *testing.T) {
 	if ansi.Strip(out) != s {
 		t.Fatalf("text changed: %q", ansi.Strip(out))
 	}
-	want := hl.Render("Kata’ib")
+	want := compile(hl).Render("Kata’ib")
 	if !strings.Contains(out, want) {
 		t.Fatalf("highlight %q does not contain %q", out, want)
 	}
 	// A span that starts inside a multi-byte character is widened to it.
 	e := strings.Index(s, "é")
 	out = highlight(s, []span{{e + 1, e + 2}}, base, hl)
-	if !strings.Contains(out, hl.Render("é")) || !utf8.ValidString(ansi.Strip(out)) {
+	if !strings.Contains(out, compile(hl).Render("é")) || !utf8.ValidString(ansi.Strip(out)) {
 		t.Fatalf("mid-character span: %q", out)
 	}
 	// Out-of-range and overlapping spans are clipped and merged.
 	out = highlight("abc", []span{{-5, 2}, {1, 99}}, base, hl)
-	if ansi.Strip(out) != "abc" || !strings.Contains(out, hl.Render("abc")) {
+	if ansi.Strip(out) != "abc" || !strings.Contains(out, compile(hl).Render("abc")) {
 		t.Fatalf("clipping: %q", out)
 	}
 }
@@ -161,7 +161,21 @@ func TestCellClipsSpansToShownText(t *testing.T) {
 	if got := ansi.Strip(out); got != "Réponse à l…" {
 		t.Fatalf("cell = %q", got)
 	}
-	if ansi.StringWidth(out) != 12 || !strings.Contains(out, hl.Render("Réponse")) {
+	if ansi.StringWidth(out) != 12 || !strings.Contains(out, compile(hl).Render("Réponse")) {
 		t.Fatalf("cell %q", out)
+	}
+}
+
+// displayWidth must agree with ansi.StringWidth on everything views draw.
+func TestDisplayWidthMatchesAnsi(t *testing.T) {
+	st := lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#ff0000"))
+	for _, s := range []string{
+		"", "plain ascii", "Kata’ib café", "e\u0301e\u0301", "#\ufe0f keycap", "漢字 mixed ascii",
+		"👨‍👩‍👧‍👦 family", "a\u200db", "שלום", st.Render("styled Kata’ib") + " tail " + st.Render("漢"),
+		compile(st).Render("x") + "\x1b]8;;http://x\x07link\x1b]8;;\x07", "1\u20e3", "🇫🇷 flag",
+	} {
+		if got, want := displayWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, ansi.StringWidth = %d", s, got, want)
+		}
 	}
 }
