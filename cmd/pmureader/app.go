@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -149,10 +148,4 @@ func (a *app) splitPaths(cmd *cobra.Command, args []string, lead int) (leading, 
 	paths = append(paths, after...)
 	paths = append(paths, a.corpusPaths...)
 	return leading, paths
-}
-
-// stdoutFile returns stdout as a file when it is one (for the TUI).
-func (a *app) stdoutFile() (*os.File, bool) {
-	f, ok := a.stdout.(*os.File)
-	return f, ok
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -44,15 +43,6 @@ func notFound(err error) error {
 // failed reports an operation that could not be done (exit 1).
 func failed(err error) error {
 	return &exitError{code: exitFailed, err: err}
-}
-
-// codeOf returns the exit code for an error a command returned.
-func codeOf(err error) int {
-	var e *exitError
-	if errors.As(err, &e) {
-		return e.code
-	}
-	return exitFailed
 }
 
 // oneLine makes any message safe for a one-line terminal report: control

@@ -62,7 +62,6 @@ func (p paint) dim(s string) string       { return p.sgr("2", s) }
 func (p paint) italic(s string) string    { return p.sgr("3", s) }
 func (p paint) underline(s string) string { return p.sgr("4", s) }
 func (p paint) accent(s string) string    { return p.sgr("36", s) }
-func (p paint) warn(s string) string      { return p.sgr("33", s) }
 
 // highlight marks spans [start,end) (byte offsets into s, sorted, not
 // overlapping) in bold; with colour off it returns s unchanged.
