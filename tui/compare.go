@@ -100,7 +100,7 @@ func (k compareKeys) FullHelp() [][]key.Binding {
 const (
 	plBlank = iota
 	plText  // a wrapped line of a passage
-	plLabel // a note above a counterpart: similarity, moved from
+	plLabel // a note under a counterpart: similarity, moved from
 )
 
 // paneLine is what one pane shows on one line of the aligned document.
@@ -407,12 +407,14 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 				if x > 0 {
 					cols[p] = append(cols[p], paneLine{})
 				}
-				if it.label != "" {
-					cols[p] = append(cols[p], paneLine{kind: plLabel, ref: it.ref, label: it.label})
-				}
 				txt := disp[it.ref.Article][it.ref.Passage]
 				for i, sp := range wrapSpans(txt, tw) {
 					cols[p] = append(cols[p], paneLine{kind: plText, first: i == 0, ref: it.ref, sp: sp})
+				}
+				// The note goes under the text, so that counterparts
+				// start on the same line.
+				if it.label != "" {
+					cols[p] = append(cols[p], paneLine{kind: plLabel, ref: it.ref, label: it.label})
 				}
 				refs = append(refs, it.ref)
 			}

@@ -280,7 +280,29 @@ func (s *storiesPage) detailLines(maxH int) []string {
 	}
 	st := s.stories[s.cursor]
 	lines := s.timeline(st, maxH)
-	if rel := s.relatedLine(st); rel != "" && len(lines) < maxH {
+	rel := s.relatedLine(st)
+	room := maxH - len(lines)
+	if rel != "" {
+		room--
+	}
+	// The articles, as much of the list as fits.
+	if arts := s.articlesOf(st); room >= 2 {
+		sty := s.sh.styles
+		lines = append(lines, sty.Header.Render(" Articles"))
+		for i, a := range arts {
+			if i == room-2 && len(arts) > room-1 {
+				lines = append(lines, sty.Dim.Render(fmt.Sprintf("   … %d more", len(arts)-i)))
+				break
+			}
+			mark, ms := "●", sty.Meta
+			if a.Date.Precision != corpus.PrecisionDay {
+				mark, ms = "~", sty.Approx
+			}
+			by := oneLine(a.Byline())
+			lines = append(lines, "  "+ms.Render(mark)+" "+cell(padPlain(a.Date.String(), 11)+" "+by+" — "+oneLine(a.Title), nil, max(s.w-4, 1), sty.Row, sty.Row))
+		}
+	}
+	if rel != "" {
 		lines = append(lines, rel)
 	}
 	if len(lines) > maxH {
