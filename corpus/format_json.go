@@ -83,6 +83,11 @@ func (f *flex) UnmarshalJSON(b []byte) error {
 			*f = flex(b[1 : len(b)-1]) // no escapes: the bytes are the string
 			return nil
 		}
+		p := jsonScanner{b: b}
+		if s, ok := p.str(); ok && p.i == len(b) {
+			*f = flex(s)
+			return nil
+		}
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
@@ -229,7 +234,7 @@ func loadJSON(file string, data []byte) ([]*Article, []Problem) {
 	switch {
 	case len(trimmed) > 0 && trimmed[0] == '{':
 		var r jsonRecord
-		if err := json.Unmarshal(data, &r); err != nil {
+		if err := decodeJSONRecord(data, &r); err != nil {
 			return nil, []Problem{jsonProblem(file, data, 0, err)}
 		}
 		a, probs := r.article(file, lines.at(len(data)-len(trimmed)), lines.at(len(data)))
@@ -267,7 +272,7 @@ func loadJSON(file string, data []byte) ([]*Article, []Problem) {
 			continue
 		}
 		var r jsonRecord
-		if err := json.Unmarshal(raw, &r); err != nil {
+		if err := decodeJSONRecord(raw, &r); err != nil {
 			probs = append(probs, Problem{Path: file, Line: start, Err: fmt.Errorf("%w: record %d: %v; skipped", ErrBadRecord, n, err)})
 			continue
 		}
@@ -393,7 +398,7 @@ func loadJSONL(ctx context.Context, file string, data []byte, workers int) ([]*A
 				continue
 			}
 			var r jsonRecord
-			if err := json.Unmarshal(l, &r); err != nil {
+			if err := decodeJSONRecord(l, &r); err != nil {
 				p := jsonProblem(file, l, 0, err)
 				p.Line = n
 				p.Err = fmt.Errorf("%w; skipped", p.Err)

@@ -3,7 +3,9 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -175,5 +177,35 @@ func FuzzLoadText(f *testing.F) {
 			}
 		}
 		checkLoaded(t, c.Articles, nil, lineCount(text))
+	})
+}
+
+// FuzzDecodeJSONRecord checks the fast record decoder against
+// encoding/json: whatever the fast one accepts, encoding/json accepts too,
+// with the same values once sanitised.
+func FuzzDecodeJSONRecord(f *testing.F) {
+	addSeeds(f,
+		`{"title": "A\u00e9\ud83d\ude00 \ud800 x", "text": "a\nb\\\"/\b\f\r\t", "authors": ["x", {"name": "y"}, 1, null], "id": -1.5e3}`,
+		`{"body": {"summary": ["s"], "sections": [{"headline": ["h"], "paragraphs": ["p"]}]}, "skip": [true, false, {}]}`,
+		`{"Title": "case"}`, `{"title": "x"} x`, `{"title": "a`+"\x01"+`"}`, `{"title": 01}`, `{"\u212aey": 1}`,
+		`{"title": "dup", "title": null}`, ` { } `, `{"text": "\uDC00\uD800"}`, "{\"text\": \"\xff\xfe\"}",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast, std jsonRecord
+		ok := fastDecodeRecord(data, &fast)
+		err := json.Unmarshal(data, &std)
+		if !ok {
+			return
+		}
+		if err != nil {
+			t.Fatalf("fast decoder accepted what encoding/json rejects (%v): %q", err, data)
+		}
+		fv, sv := reflect.ValueOf(fast), reflect.ValueOf(std)
+		for i := range fv.NumField() {
+			a, b := fv.Field(i).String(), sv.Field(i).String()
+			if textnorm.Sanitize(a) != textnorm.Sanitize(b) {
+				t.Errorf("field %s: fast %q, encoding/json %q", fv.Type().Field(i).Name, a, b)
+			}
+		}
 	})
 }

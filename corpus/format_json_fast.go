@@ -1,0 +1,468 @@
+package corpus
+
+import (
+	"encoding/json"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// decodeJSONRecord decodes one JSON object into r. It tries a one-pass
+// decoder made for flat article records first: encoding/json validates a
+// line, then decodes it, and flex then decodes each escaped string again,
+// so a 4 KB body is scanned four times. Whenever the fast decoder is not
+// sure (invalid JSON, a key that only matches case-insensitively, deep
+// nesting) it gives up and encoding/json decides, with its error messages.
+// FuzzDecodeJSONRecord checks that both agree.
+func decodeJSONRecord(b []byte, r *jsonRecord) error {
+	if fastDecodeRecord(b, r) {
+		return nil
+	}
+	*r = jsonRecord{}
+	return json.Unmarshal(b, r)
+}
+
+// fastDecodeRecord decodes b into r and reports whether it could; b must be
+// exactly one JSON object, white space around it allowed.
+func fastDecodeRecord(b []byte, r *jsonRecord) bool {
+	p := jsonScanner{b: b}
+	p.space()
+	if !p.byte('{') {
+		return false
+	}
+	p.space()
+	if p.byte('}') {
+		p.space()
+		return p.i == len(b)
+	}
+	for {
+		p.space()
+		key, ok := p.str()
+		if !ok {
+			return false
+		}
+		p.space()
+		if !p.byte(':') {
+			return false
+		}
+		p.space()
+		dst, body := r.field(key)
+		switch {
+		case dst == nil && body == nil:
+			if foldsToField(key) {
+				return false // encoding/json would match it case-insensitively
+			}
+			if !p.skip(0) {
+				return false
+			}
+		case p.i < len(b) && b[p.i] == '"':
+			s, ok := p.str()
+			if !ok {
+				return false
+			}
+			if dst != nil {
+				*dst = flex(s)
+			} else {
+				*body = flexBody(s)
+			}
+		default:
+			start := p.i
+			if !p.skip(0) {
+				return false
+			}
+			var err error
+			if dst != nil {
+				err = dst.UnmarshalJSON(b[start:p.i])
+			} else {
+				err = body.UnmarshalJSON(b[start:p.i])
+			}
+			if err != nil {
+				return false
+			}
+		}
+		p.space()
+		if p.byte(',') {
+			continue
+		}
+		if !p.byte('}') {
+			return false
+		}
+		p.space()
+		return p.i == len(b)
+	}
+}
+
+// field returns where the value of key goes (body for "body"), or nils for
+// a field pmureader does not read. The names are jsonRecord's tags.
+func (r *jsonRecord) field(key string) (*flex, *flexBody) {
+	switch key {
+	case "id":
+		return &r.ID, nil
+	case "title":
+		return &r.Title, nil
+	case "text":
+		return &r.Text, nil
+	case "maintext":
+		return &r.Maintext, nil
+	case "plaintext":
+		return &r.Plaintext, nil
+	case "body":
+		return nil, &r.Body
+	case "content":
+		return &r.Content, nil
+	case "raw_text":
+		return &r.RawText, nil
+	case "dek":
+		return &r.Dek, nil
+	case "description":
+		return &r.Description, nil
+	case "excerpt":
+		return &r.Excerpt, nil
+	case "outlet":
+		return &r.Outlet, nil
+	case "sitename":
+		return &r.Sitename, nil
+	case "source-hostname":
+		return &r.SourceHost, nil
+	case "publisher":
+		return &r.Publisher, nil
+	case "media_name":
+		return &r.MediaName, nil
+	case "source_domain":
+		return &r.SourceDomain, nil
+	case "hostname":
+		return &r.Hostname, nil
+	case "url":
+		return &r.URL, nil
+	case "source":
+		return &r.Source, nil
+	case "author":
+		return &r.Author, nil
+	case "authors":
+		return &r.Authors, nil
+	case "date":
+		return &r.Date, nil
+	case "date_publish":
+		return &r.DatePublish, nil
+	case "publishing_date":
+		return &r.PublishingDate, nil
+	case "publish_date":
+		return &r.PublishDate, nil
+	case "date_precision":
+		return &r.DatePrecision, nil
+	case "date_note":
+		return &r.DateNote, nil
+	case "via":
+		return &r.Via, nil
+	case "outlet_profile":
+		return &r.OutletProfile, nil
+	case "event":
+		return &r.Event, nil
+	case "story":
+		return &r.Story, nil
+	}
+	return nil, nil
+}
+
+// foldsToField reports whether encoding/json might match key to a field
+// case-insensitively: it does when the key equals a field name in ASCII
+// lower case, and Unicode folding (K for the Kelvin sign, ſ for s) can
+// make non-ASCII keys match too, so those count as well.
+func foldsToField(key string) bool {
+	lower := make([]byte, len(key))
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	var r jsonRecord
+	dst, body := r.field(string(lower))
+	return dst != nil || body != nil
+}
+
+// jsonScanner reads JSON from b at i, validating as it goes.
+type jsonScanner struct {
+	b []byte
+	i int
+}
+
+func (p *jsonScanner) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// byte consumes c if it comes next.
+func (p *jsonScanner) byte(c byte) bool {
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// str reads a string and returns it unescaped, as encoding/json would
+// (an invalid surrogate becomes U+FFFD), except that invalid UTF-8 is left
+// for Sanitize to replace.
+func (p *jsonScanner) str() (string, bool) {
+	if !p.byte('"') {
+		return "", false
+	}
+	start := p.i
+	b := p.b
+	// Fast path: no escapes.
+	for p.i < len(b) {
+		c := b[p.i]
+		if c == '"' {
+			s := string(b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return "", false
+		}
+		p.i++
+	}
+	out := make([]byte, 0, p.i-start+64)
+	out = append(out, b[start:p.i]...)
+	for p.i < len(b) {
+		c := b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c != '\\':
+			// Copy the run up to the next quote, backslash or control.
+			j := p.i + 1
+			for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20 {
+				j++
+			}
+			out = append(out, b[p.i:j]...)
+			p.i = j
+			continue
+		}
+		if p.i+1 >= len(b) {
+			return "", false
+		}
+		e := b[p.i+1]
+		p.i += 2
+		switch e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := p.hex4()
+			if !ok {
+				return "", false
+			}
+			if utf16.IsSurrogate(r) {
+				save := p.i
+				if p.i+1 < len(b) && b[p.i] == '\\' && b[p.i+1] == 'u' {
+					p.i += 2
+					if r2, ok := p.hex4(); ok {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							out = utf8.AppendRune(out, dec)
+							continue
+						}
+					}
+				}
+				p.i = save
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// hex4 reads the four hex digits of a \u escape.
+func (p *jsonScanner) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	p.i += 4
+	return r, true
+}
+
+// maxJSONDepth bounds nesting; deeper values go to encoding/json.
+const maxJSONDepth = 1000
+
+// skip reads over one value, validating it.
+func (p *jsonScanner) skip(depth int) bool {
+	if depth > maxJSONDepth || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '"':
+		return p.skipString()
+	case c == '{':
+		p.i++
+		p.space()
+		if p.byte('}') {
+			return true
+		}
+		for {
+			p.space()
+			if !p.skipString() {
+				return false
+			}
+			p.space()
+			if !p.byte(':') {
+				return false
+			}
+			p.space()
+			if !p.skip(depth + 1) {
+				return false
+			}
+			p.space()
+			if p.byte('}') {
+				return true
+			}
+			if !p.byte(',') {
+				return false
+			}
+		}
+	case c == '[':
+		p.i++
+		p.space()
+		if p.byte(']') {
+			return true
+		}
+		for {
+			p.space()
+			if !p.skip(depth + 1) {
+				return false
+			}
+			p.space()
+			if p.byte(']') {
+				return true
+			}
+			if !p.byte(',') {
+				return false
+			}
+		}
+	case c == 't':
+		return p.literal("true")
+	case c == 'f':
+		return p.literal("false")
+	case c == 'n':
+		return p.literal("null")
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.number()
+	}
+	return false
+}
+
+// skipString validates a string without building it.
+func (p *jsonScanner) skipString() bool {
+	if !p.byte('"') {
+		return false
+	}
+	b := p.b
+	for p.i < len(b) {
+		c := b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if p.i+1 >= len(b) {
+				return false
+			}
+			switch b[p.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p.i += 2
+			case 'u':
+				p.i += 2
+				if _, ok := p.hex4(); !ok {
+					return false
+				}
+			default:
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+func (p *jsonScanner) literal(lit string) bool {
+	if p.i+len(lit) > len(p.b) || string(p.b[p.i:p.i+len(lit)]) != lit {
+		return false
+	}
+	p.i += len(lit)
+	return true
+}
+
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *jsonScanner) number() bool {
+	b := p.b
+	p.byte('-')
+	digits := func() int {
+		n := 0
+		for p.i < len(b) && '0' <= b[p.i] && b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	switch {
+	case p.byte('0'):
+	case digits() == 0:
+		return false
+	}
+	if p.byte('.') && digits() == 0 {
+		return false
+	}
+	if p.byte('e') || p.byte('E') {
+		if !p.byte('+') {
+			p.byte('-')
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
