@@ -90,11 +90,12 @@ func wrapLine(out []span, s string, from, to, w int) []span {
 	return out
 }
 
-// textWidth is ansi.StringWidth with a fast path for printable ASCII.
+// textWidth is ansi.StringWidth for plain text, with a fast path for
+// printable ASCII.
 func textWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 0x80 || c < 0x20 {
-			return ansi.StringWidth(s)
+			return displayWidth(s)
 		}
 	}
 	return len(s)
