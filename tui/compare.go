@@ -194,12 +194,25 @@ func (c *comparePage) Capturing() bool { return false }
 func (c *comparePage) open(arts []*corpus.Article, title string) tea.Cmd {
 	c.note = ""
 	c.panel = nil
-	if c.cmp != nil && c.err == nil && sameArticles(c.arts, arts) {
+	if c.cmp != nil && c.err == nil && sameSet(c.arts, arts) {
 		c.title = title
 		return nil
 	}
 	c.gen++
+	// Panes in publication order, oldest on the left, undated last.
 	c.arts, c.title = slices.Clone(arts), title
+	slices.SortStableFunc(c.arts, func(x, y *corpus.Article) int {
+		switch {
+		case x.Date.Known() != y.Date.Known():
+			if x.Date.Known() {
+				return -1
+			}
+			return 1
+		case !x.Date.Known():
+			return 0
+		}
+		return x.Date.Time.Compare(y.Date.Time)
+	})
 	c.cmp, c.err, c.lay, c.hl = nil, nil, nil, nil
 	c.disp, c.clean = nil, nil
 	c.focus, c.first, c.full, c.top = 0, 0, false, 0
@@ -220,12 +233,13 @@ func (c *comparePage) open(arts []*corpus.Article, title string) tea.Cmd {
 	return tea.Batch(work, c.spin.Tick)
 }
 
-func sameArticles(a, b []*corpus.Article) bool {
+// sameSet reports whether a and b hold the same articles, in any order.
+func sameSet(a, b []*corpus.Article) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	for i := range a {
-		if a[i] != b[i] {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
 			return false
 		}
 	}
@@ -532,6 +546,13 @@ func (c *comparePage) showCursor() {
 	bh := c.bodyHeight()
 	if b.start < c.top+1 || b.height >= bh {
 		c.top = b.start - 1
+		// Bring along the passages of other panes just above it, that
+		// have no counterpart, when they fit: they come before it.
+		if bi := c.lay.bandOf[c.cur[c.focus]]; bi > 0 {
+			if pb := c.lay.bands[bi-1]; pb.focus < 0 && b.start+b.height-pb.start <= bh {
+				c.top = pb.start
+			}
+		}
 	} else if b.start+b.height > c.top+bh {
 		c.top = b.start + b.height - bh
 	}
