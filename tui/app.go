@@ -201,7 +201,7 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 			cmd = tea.Quit
 		}
 	}()
-	return m, m.update(msg)
+	return m, guardAll(m.update(msg))
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {

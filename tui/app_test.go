@@ -215,3 +215,20 @@ func TestProblemsShown(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+// A panic inside a command of a tea.Batch is caught too.
+func TestGuardAllReachesIntoBatches(t *testing.T) {
+	cmd := guardAll(tea.Batch(func() tea.Msg { return nil }, func() tea.Msg { panic("boom in batch") }))
+	b, ok := cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("not a batch")
+	}
+	var got []tea.Msg
+	for _, c := range b {
+		got = append(got, c())
+	}
+	fm, ok := got[1].(fatalMsg)
+	if !ok || !strings.Contains(fm.err.Error(), "boom in batch") {
+		t.Fatalf("got %#v", got)
+	}
+}

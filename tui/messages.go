@@ -85,6 +85,26 @@ func guard(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
+// guardAll guards cmd and, when it turns out to be a tea.Batch, every
+// command inside it, so that no command any view returns (bubbles' ones
+// included) can panic on the program's goroutines.
+func guardAll(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return guard(func() tea.Msg {
+		msg := cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			out := make(tea.BatchMsg, len(b))
+			for i, c := range b {
+				out[i] = guardAll(c)
+			}
+			return out
+		}
+		return msg
+	})
+}
+
 // waitBatch reads the next batches from the loader's channel: it blocks for
 // one, then takes whatever else is ready within a few milliseconds, merged.
 func waitBatch(ch <-chan corpus.Batch) tea.Cmd {
