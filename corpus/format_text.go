@@ -22,14 +22,19 @@ func (l *loader) loadText(file, shown string, data []byte) ([]*Article, []Proble
 		rec = recs[pathBase(file)]
 	}
 	stem := fileStem(file)
+	if len(arts) == 0 {
+		return nil, append(probs, Problem{Path: shown, Err: fmt.Errorf("%w: cleaning found no article text", ErrNoArticles)})
+	}
 	for i, a := range arts {
 		a.ID = numberedID(stem, i+1)
-		if rec == nil {
-			continue
+		if rec != nil {
+			rec.apply(a)
+			if i < len(rec.Parts) {
+				rec.Parts[i].apply(a)
+			}
 		}
-		rec.apply(a)
-		if i < len(rec.Parts) {
-			rec.Parts[i].apply(a)
+		if a.Title == "" {
+			a.Title = untitled(a.Body, a.ID)
 		}
 	}
 	if rec != nil && len(rec.Parts) > len(arts) {

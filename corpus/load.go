@@ -74,6 +74,9 @@ func formatOf(name string) (string, bool) {
 // source path, then by position in the file; when two share an id the later
 // one is skipped and reported.
 func Load(ctx context.Context, paths []string, opt Options) (*Corpus, error) {
+	if len(paths) == 0 {
+		return New(nil, nil), nothingLoaded(ErrNothingLoaded.Error() + ": no paths given")
+	}
 	l := newLoader(opt, nil)
 	return l.collect(ctx, func(w *walker) { w.walkOS(paths) }, describePaths(paths))
 }
@@ -226,11 +229,9 @@ func (l *loader) run(ctx context.Context, walk func(w *walker)) <-chan event {
 func (l *loader) collect(ctx context.Context, walk func(w *walker), what string) (*Corpus, error) {
 	var arts []*Article
 	var probs []Problem
-	files := 0
 	for e := range l.run(ctx, walk) {
 		arts = append(arts, e.articles...)
 		probs = append(probs, e.problems...)
-		files += e.found
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load cancelled: %w", err)
@@ -245,17 +246,21 @@ func (l *loader) collect(ctx context.Context, walk func(w *walker), what string)
 	if len(arts) > 0 {
 		return c, nil
 	}
-	if files == 0 {
-		return c, nothingLoaded("no articles found in " + what)
-	}
 	failed := map[string]bool{}
 	for _, p := range probs {
-		if !p.Warning {
+		if !p.Warning && !errors.Is(p.Err, errEmptyDir) {
 			failed[p.Path] = true
 		}
 	}
+	if len(failed) == 0 {
+		return c, nothingLoaded("no articles found in " + what)
+	}
 	return c, nothingLoaded(fmt.Sprintf("%s: %s failed", ErrNothingLoaded, plural(len(failed), "file")))
 }
+
+// errEmptyDir is the problem of a directory with no article files in it:
+// nothing failed there, there was just nothing to read.
+var errEmptyDir = fmt.Errorf("%w in directory", ErrNoArticles)
 
 // safeText returns s unchanged when it could reach a terminal as it is,
 // else sanitised to one line. For paths and messages that hold them.
@@ -297,9 +302,6 @@ func plural(n int, noun string) string {
 }
 
 func describePaths(paths []string) string {
-	if len(paths) == 0 {
-		return "no paths (none given)"
-	}
 	return strings.Join(paths, ", ")
 }
 
@@ -370,7 +372,7 @@ func (w *walker) walkOS(paths []string) {
 		}
 		if fi.IsDir() {
 			if n := w.walkDir(p, real, map[string]string{}); n == 0 && w.ctx.Err() == nil {
-				w.problem(Problem{Path: p, Err: fmt.Errorf("%w in directory (nothing ending in .txt, .md, .markdown, .json, .jsonl or .ndjson)", ErrNoArticles)})
+				w.problem(Problem{Path: p, Err: fmt.Errorf("%w (nothing ending in .txt, .md, .markdown, .json, .jsonl or .ndjson)", errEmptyDir)})
 			}
 			continue
 		}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -246,6 +247,16 @@ func TestNothingLoaded(t *testing.T) {
 	_, err = corpus.Load(context.Background(), []string{filepath.Join(dir, "bad")}, corpus.Options{})
 	if !errors.Is(err, corpus.ErrNothingLoaded) || err.Error() != "no articles loaded: 2 files failed" {
 		t.Errorf("bad files: err %v", err)
+	}
+	_, err = corpus.Load(context.Background(), []string{filepath.Join(dir, "missing.txt"), filepath.Join(dir, "empty")}, corpus.Options{})
+	if !errors.Is(err, corpus.ErrNothingLoaded) || err.Error() != "no articles loaded: 1 file failed" {
+		t.Errorf("missing file: err %v", err)
+	}
+	if _, err = corpus.Load(context.Background(), nil, corpus.Options{}); err == nil || err.Error() != "no articles loaded: no paths given" {
+		t.Errorf("no paths: err %v", err)
+	}
+	if _, err = corpus.LoadFS(context.Background(), fstest.MapFS{"x.doc": {}}, corpus.Options{}); err == nil || err.Error() != "no articles found in the file system" {
+		t.Errorf("empty FS: err %v", err)
 	}
 }
 
