@@ -299,7 +299,7 @@ func (s *storiesPage) detailLines(maxH int) []string {
 				mark, ms = "~", sty.Approx
 			}
 			by := oneLine(a.Byline())
-			lines = append(lines, "  "+ms.Render(mark)+" "+cell(padPlain(a.Date.String(), 11)+" "+by+" — "+oneLine(a.Title), nil, max(s.w-4, 1), sty.Row, sty.Row))
+			lines = append(lines, "  "+ms.Render(mark)+" "+cell(padPlain(strings.TrimPrefix(a.Date.String(), "~"), 11)+" "+by+" — "+oneLine(a.Title), nil, max(s.w-4, 1), sty.Row, sty.Row))
 		}
 	}
 	if rel != "" {
