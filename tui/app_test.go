@@ -232,3 +232,18 @@ func TestGuardAllReachesIntoBatches(t *testing.T) {
 		t.Fatalf("got %#v", got)
 	}
 }
+
+func TestHelpFromEmptySearchLine(t *testing.T) {
+	hs := newHarness(t, libArticles(), 100, 30)
+	hs.keys("/", "?")
+	if !hs.m.showHelp || !strings.Contains(hs.screenText(), "leave search") {
+		t.Fatalf("? on an empty search line did not show the search keys:\n%s", hs.screenText())
+	}
+	hs.keys("esc", "x", "?")
+	if hs.m.showHelp {
+		t.Fatal("? after text opened help")
+	}
+	if v := hs.m.pages[ViewLibrary].(*library).input.Value(); v != "x?" {
+		t.Fatalf("search line holds %q", v)
+	}
+}

@@ -138,8 +138,8 @@ func (k searchKeys) ShortHelp() []key.Binding {
 	return []key.Binding{short(k.Open, "read"), short(k.Up, "up"), short(k.Down, "down"), short(k.Leave, "back"), k.Quit}
 }
 
-// FullHelp is the "?" screen while searching (reached from the help line
-// only when the query is empty, since "?" is a letter while typing).
+// FullHelp is the "?" screen while searching: "?" opens it while the
+// search line is empty; once it holds text, "?" is a letter.
 func (k searchKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Open, k.Leave, k.Quit}}
 }

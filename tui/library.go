@@ -117,8 +117,10 @@ func (l *library) KeyMap() help.KeyMap {
 	return l.keys
 }
 
-// Capturing is true while a search line has focus.
-func (l *library) Capturing() bool { return l.mode != modeBrowse }
+// Capturing is true while a search line has focus and holds text: then
+// every key is text. With the line still empty, "?" opens the help
+// (searching for a lone "?" is no loss).
+func (l *library) Capturing() bool { return l.mode != modeBrowse && l.input.Value() != "" }
 
 // listLen is the number of entries in the current list.
 func (l *library) listLen() int {
