@@ -155,12 +155,13 @@ func (c *Comparison) build(opt Options) {
 	n := len(c.Articles)
 	an := make([][]analysed, n)
 	st := newTextStats()
+	memo := stemMemo{}
 	c.toks = make([][][]token, n)
 	for i, a := range c.Articles {
 		an[i] = make([]analysed, len(a.Passages))
 		c.toks[i] = make([][]token, len(a.Passages))
 		for j, p := range a.Passages {
-			an[i][j].toks = tokenize(p.Text)
+			an[i][j].toks = tokenizeMemo(p.Text, memo)
 			c.toks[i][j] = an[i][j].toks
 			st.observe(an[i][j].toks, p.Kind == KindTitle)
 		}

@@ -177,14 +177,17 @@ func extractFigures(text string, toks []token) []figure {
 }
 
 // casualtyOf maps a word to its casualty class ("wounding" → "injured").
-func casualtyOf(t token) (string, bool) {
-	if t.stem == "" {
-		return "", false
+func casualtyOf(t token) (string, bool) { return t.cas, t.cas != "" }
+
+// casualtyClass maps a stem to its casualty class, or "".
+func casualtyClass(stem string) string {
+	if stem == "" {
+		return ""
 	}
-	for stem, w := range casualty {
-		if strings.HasPrefix(t.stem, stem) {
-			return w, true
+	for n := min(len(stem), 7); n >= 3; n-- {
+		if w, ok := casualty[stem[:n]]; ok {
+			return w
 		}
 	}
-	return "", false
+	return ""
 }

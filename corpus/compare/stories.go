@@ -3,8 +3,11 @@ package compare
 import (
 	"context"
 	"math"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -133,7 +136,17 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 				acc[j] += d.topW[k] * postW[t][x]
 			}
 		}
-		sort.Slice(touched, func(x, y int) bool { return acc[touched[x]] > acc[touched[y]] })
+		if len(touched) > maxCandidates {
+			slices.SortFunc(touched, func(x, y int32) int {
+				switch {
+				case acc[x] > acc[y]:
+					return -1
+				case acc[x] < acc[y]:
+					return 1
+				}
+				return int(x - y)
+			})
+		}
 		for k, j := range touched {
 			if k < maxCandidates {
 				content := dot(d.vec, docs[j].vec)
@@ -378,26 +391,36 @@ func storyFeatures(articles []*corpus.Article, al *Aliases) []storyDoc {
 		title bool
 	}
 	parts := make([][]part, n)
-	for i, a := range articles {
-		ps := []part{{text: a.Title, title: true}, {text: a.Dek}}
-		for _, p := range a.Body {
-			ps = append(ps, part{text: p.Text})
+	parallel(n, func(lo, hi int) {
+		memo := stemMemo{}
+		for i := lo; i < hi; i++ {
+			a := articles[i]
+			ps := []part{{text: a.Title, title: true}, {text: a.Dek}}
+			for _, p := range a.Body {
+				ps = append(ps, part{text: p.Text})
+			}
+			for k := range ps {
+				ps[k].toks = tokenizeMemo(ps[k].text, memo)
+			}
+			parts[i] = ps
 		}
-		for k := range ps {
-			ps[k].toks = tokenize(ps[k].text)
-			if ps[k].text != "" {
-				st.observe(ps[k].toks, ps[k].title)
+	})
+	for i := range parts {
+		for _, p := range parts[i] {
+			if p.text != "" {
+				st.observe(p.toks, p.title)
 			}
 		}
-		parts[i] = ps
 	}
 	docsM := make([][][]mention, n)
-	for i := range articles {
-		docsM[i] = make([][]mention, len(parts[i]))
-		for k, p := range parts[i] {
-			docsM[i][k] = extractMentions(p.text, p.toks, st, al, p.title)
+	parallel(n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			docsM[i] = make([][]mention, len(parts[i]))
+			for k, p := range parts[i] {
+				docsM[i][k] = extractMentions(p.text, p.toks, st, al, p.title)
+			}
 		}
-	}
+	})
 	newResolver(al).resolve(docsM)
 	ids := map[string]int32{}
 	var df []int
@@ -482,6 +505,26 @@ func storyFeatures(articles []*corpus.Article, al *Aliases) []storyDoc {
 		docs[i] = d
 	}
 	return docs
+}
+
+// parallel runs f over [0, n) in GOMAXPROCS chunks and waits.
+func parallel(n int, f func(lo, hi int)) {
+	w := runtime.GOMAXPROCS(0)
+	if n < 64 || w == 1 {
+		f(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	step := (n + w - 1) / w
+	for lo := 0; lo < n; lo += step {
+		hi := min(lo+step, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(lo, hi)
+		}()
+	}
+	wg.Wait()
 }
 
 // dateSlack is how many days off a date of this precision may be.

@@ -123,13 +123,23 @@ type token struct {
 	stem       string // textnorm.Stem of key; "" for stop words
 	stop       bool
 	num        bool
-	upper      bool // starts with an upper-case letter
-	caps       bool // all letters upper case, two or more ("PMU")
-	poss       bool // ends in a possessive ’s, which key and stem leave out
+	upper      bool   // starts with an upper-case letter
+	caps       bool   // all letters upper case, two or more ("PMU")
+	poss       bool   // ends in a possessive ’s, which key and stem leave out
+	cas        string // casualty class of the stem ("killed"), or ""
 }
 
-// tokenize analyses a passage's words.
-func tokenize(text string) []token {
+// stemMemo caches stems and casualty classes by word key for one call of
+// Compare or one worker of Group: Snowball stemming is the costliest step,
+// and news repeats its words.
+type stemMemo map[string]stemInfo
+
+type stemInfo struct{ stem, casualty string }
+
+// tokenize analyses a passage's words; memo may be nil.
+func tokenize(text string) []token { return tokenizeMemo(text, nil) }
+
+func tokenizeMemo(text string, memo stemMemo) []token {
 	ws := textnorm.Words(text)
 	out := make([]token, len(ws))
 	for i, w := range ws {
@@ -148,7 +158,15 @@ func tokenize(text string) []token {
 		case textnorm.IsStopWord(w.Key) || len(w.Key) < 2:
 			t.stop = true
 		default:
+			if si, ok := memo[t.key]; ok {
+				t.stem, t.cas = si.stem, si.casualty
+				break
+			}
 			t.stem = textnorm.Stem(t.key)
+			t.cas = casualtyClass(t.stem)
+			if memo != nil {
+				memo[t.key] = stemInfo{t.stem, t.cas}
+			}
 		}
 		out[i] = t
 	}
