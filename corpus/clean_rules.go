@@ -130,7 +130,8 @@ var prefixRules = []struct{ prefix, why string }{
 // …"); plain reporting does not use them.
 var containsRules = []struct{ phrase, why string }{
 	{"on patreon", whyDonation}, {"via patreon", whyDonation}, {"patreon.com", whyDonation},
-	{"help us grow", whyDonation}, {"support us", whyDonation}, {"support our work", whyDonation},
+	{"help us grow", whyDonation}, {"support us on", whyDonation}, {"support us by", whyDonation},
+	{"support us today", whyDonation}, {"please support us", whyDonation}, {"support our work", whyDonation},
 	{"support our journalism", whyDonation}, {"support independent journalism", whyDonation},
 	{"support independent media", whyDonation}, {"donate now", whyDonation},
 	{"donate today", whyDonation}, {"please donate", whyDonation}, {"make a donation", whyDonation},

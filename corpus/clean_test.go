@@ -399,7 +399,7 @@ Officials said the water would recede by Friday.`)
 	if a.Author != "" || a.Via != "" {
 		t.Errorf("Author %q Via %q from prose", a.Author, a.Via)
 	}
-	for _, s := range []string{"By the time", "Via satellite", "Nelson Mandela Award", "recede by Friday"} {
+	for _, s := range []string{"By the time", "Via satellite", "donate tents", "Nelson Mandela Award", "recede by Friday"} {
 		if l := line(t, a, s); l.Role != RoleBody {
 			t.Errorf("%q: role %q why %q, want body", l.Text, l.Role, l.Why)
 		}
