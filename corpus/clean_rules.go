@@ -120,7 +120,9 @@ var prefixRules = []struct{ prefix, why string }{
 	{"tags:", whyTags}, {"tagged:", whyTags}, {"tagged with", whyTags}, {"topics:", whyTags},
 	{"keywords:", whyTags}, {"filed under", whyCategory}, {"posted in ", whyCategory},
 	{"categories:", whyCategory}, {"category:", whyCategory}, {"section:", whyCategory},
-	{"©", whyCopyright}, {"copyright ", whyCopyright}, {"(c) ", whyCopyright},
+	{"©", whyCopyright}, {"copyright ©", whyCopyright}, {"copyright (c)", whyCopyright},
+	{"copyright 1", whyCopyright}, {"copyright 2", whyCopyright}, {"(c) 1", whyCopyright},
+	{"(c) 2", whyCopyright},
 }
 
 // containsRules: a line of at most maxPhraseWords words that contains one of
@@ -140,9 +142,9 @@ var containsRules = []struct{ phrase, why string }{
 	{"consider donating", whyDonation}, {"reader-supported", whyDonation},
 	{"views and opinions expressed", whyDisclaimer}, {"opinions expressed in this", whyDisclaimer},
 	{"views expressed in this", whyDisclaimer}, {"views expressed here", whyDisclaimer},
-	{"do not necessarily reflect", whyDisclaimer}, {"do not necessarily represent", whyDisclaimer},
-	{"does not necessarily reflect", whyDisclaimer}, {"does not necessarily represent", whyDisclaimer},
-	{"for informational purposes only", whyDisclaimer},
+	{"opinions expressed here", whyDisclaimer}, {"views expressed on this", whyDisclaimer},
+	{"solely those of the author", whyDisclaimer}, {"are the author's own", whyDisclaimer},
+	{"are those of the author", whyDisclaimer}, {"for informational purposes only", whyDisclaimer},
 	{"all rights reserved", whyCopyright},
 	{"sign up for our newsletter", whyNewsletter}, {"subscribe to our", whyNewsletter},
 	{"sign up to our", whyNewsletter}, {"join our mailing list", whyNewsletter},
@@ -280,7 +282,7 @@ func classify(b *block) {
 	}
 	if b.words <= 25 {
 		for _, r := range prefixRules {
-			if strings.HasPrefix(l, r.prefix) {
+			if strings.HasPrefix(l, r.prefix) && !(r.why == whyCategory && b.prose) {
 				b.kind, b.why = kindChrome, r.why
 				return
 			}

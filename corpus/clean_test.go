@@ -395,11 +395,15 @@ The agency said it would donate tents, and asked people to support us in the rel
 
 She received the Nelson Mandela Award for Health and Human Rights in 1998.
 
+Copyright law was not changed, and the views of residents do not necessarily reflect the council’s.
+
+Posted in Basra for a year, the engineer said the pumps had failed before.
+
 Officials said the water would recede by Friday.`)
 	if a.Author != "" || a.Via != "" {
 		t.Errorf("Author %q Via %q from prose", a.Author, a.Via)
 	}
-	for _, s := range []string{"By the time", "Via satellite", "donate tents", "Nelson Mandela Award", "recede by Friday"} {
+	for _, s := range []string{"By the time", "Via satellite", "donate tents", "Nelson Mandela Award", "Copyright law", "Posted in Basra", "recede by Friday"} {
 		if l := line(t, a, s); l.Role != RoleBody {
 			t.Errorf("%q: role %q why %q, want body", l.Text, l.Role, l.Why)
 		}
