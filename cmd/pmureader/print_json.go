@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -161,4 +163,47 @@ func (a *app) writeJSON(v any) error {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil
+}
+
+// writeListJSON prints the listJSON document one article at a time, so
+// that a corpus of many thousand articles is never held twice in memory
+// as JSON. The bytes are exactly what writeJSON(listJSON{...}) would print.
+func (a *app) writeListJSON(c *corpus.Corpus) error {
+	w := bufio.NewWriter(a.stdout)
+	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"articles\": [", schemaVersion)
+	for i, art := range c.Articles {
+		b, err := marshalIndent(articleJSON(art, false), "    ")
+		if err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n    ")
+		w.Write(b)
+	}
+	if len(c.Articles) > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("],\n  \"problems\": ")
+	b, err := marshalIndent(problemsJSON(c.Problems), "  ")
+	if err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	w.Write(b)
+	w.WriteString("\n}\n")
+	return flush(w)
+}
+
+// marshalIndent is json.MarshalIndent with writeJSON's settings (two-space
+// indent, no HTML escaping), without the trailing newline.
+func marshalIndent(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }

@@ -16,11 +16,7 @@ import (
 // printList prints the article list: a table for people or the list JSON.
 func (a *app) printList(c *corpus.Corpus, asJSON bool) error {
 	if asJSON {
-		doc := listJSON{SchemaVersion: schemaVersion, Articles: make([]articleOut, 0, len(c.Articles)), Problems: problemsJSON(c.Problems)}
-		for _, art := range c.Articles {
-			doc.Articles = append(doc.Articles, articleJSON(art, false))
-		}
-		return a.writeJSON(doc)
+		return a.writeListJSON(c)
 	}
 	w := bufio.NewWriter(a.stdout)
 	writeTable(w, a.paint, a.out.width, table{rows: listRows(c.Articles), right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})

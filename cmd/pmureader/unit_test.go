@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
 )
 
 func TestParseSize(t *testing.T) {
@@ -133,5 +137,29 @@ func TestDetectOutputOnBuffer(t *testing.T) {
 	}
 	if got := (paint{}).bold("x"); got != "x" {
 		t.Errorf("paint with colour off changed text: %q", got)
+	}
+}
+
+// TestListJSONStreamsTheSameBytes: the streaming list writer prints exactly
+// what encoding the whole document at once prints, for 0, 1 and 3 articles.
+func TestListJSONStreamsTheSameBytes(t *testing.T) {
+	arts := []*corpus.Article{
+		{ID: "a", Title: "A <b> & \"c\"", Body: []corpus.Paragraph{{Text: "x", Source: corpus.Span{File: "f", StartLine: 1, EndLine: 2}}}},
+		{ID: "b", Title: "B", Date: corpus.Date{Time: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), Precision: corpus.PrecisionMonth}},
+		{ID: "c", Title: "C"},
+	}
+	probs := []corpus.Problem{{Path: "bad.txt", Line: 3, Err: errors.New("broken")}, {Path: "w.txt", Warning: true, Err: errors.New("fixed")}}
+	for _, n := range []int{0, 1, 3} {
+		c := corpus.New(arts[:n], probs[:min(n, 2)])
+		var streamed, whole bytes.Buffer
+		(&app{stdout: &streamed}).writeListJSON(c)
+		doc := listJSON{SchemaVersion: schemaVersion, Articles: []articleOut{}, Problems: problemsJSON(c.Problems)}
+		for _, a := range c.Articles {
+			doc.Articles = append(doc.Articles, articleJSON(a, false))
+		}
+		(&app{stdout: &whole}).writeJSON(doc)
+		if streamed.String() != whole.String() {
+			t.Errorf("%d articles: streamed\n%s\nwhole\n%s", n, streamed.String(), whole.String())
+		}
 	}
 }
