@@ -16,7 +16,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -642,24 +641,18 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// bodyWords counts the words (runs of non-space) of a body, as
-// strings.Fields would, without allocating.
+// bodyWords counts the words of a body: runs of characters other than
+// space and line break. Body text has been through textnorm.Sanitize, which
+// turns every other kind of white space into a plain space, so this equals
+// strings.Fields without decoding UTF-8 (no byte of a multi-byte character
+// is a space or a line break).
 func bodyWords(body []Paragraph) int {
 	n := 0
 	for _, p := range body {
 		in := false
 		s := p.Text
-		for i := 0; i < len(s); {
-			c := s[i]
-			var space bool
-			if c < utf8.RuneSelf {
-				space = asciiSpace[c]
-				i++
-			} else {
-				r, size := utf8.DecodeRuneInString(s[i:])
-				space = unicode.IsSpace(r)
-				i += size
-			}
+		for i := 0; i < len(s); i++ {
+			space := s[i] == ' ' || s[i] == '\n'
 			if !space && !in {
 				n++
 			}
@@ -668,8 +661,6 @@ func bodyWords(body []Paragraph) int {
 	}
 	return n
 }
-
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // fileStem is a file's name without directory and extension: the id of the
 // article it holds.

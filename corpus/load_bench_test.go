@@ -41,7 +41,9 @@ func BenchmarkLoadJSONL(b *testing.B) {
 			}
 			b.SetBytes(info.Size())
 			b.ReportAllocs()
+			cpu0, loads := processCPU(), 0
 			for b.Loop() {
+				loads++
 				c, err := corpus.Load(context.Background(), []string{p}, corpus.Options{MaxFileSize: 1 << 30})
 				if err != nil {
 					b.Fatal(err)
@@ -50,6 +52,9 @@ func BenchmarkLoadJSONL(b *testing.B) {
 					b.Fatalf("loaded %d articles, want %d: %v", len(c.Articles), n, c.Problems[:min(3, len(c.Problems))])
 				}
 			}
+			// CPU seconds per load: on 2 cores the wall time is at least
+			// half of it, whatever else the machine is doing.
+			b.ReportMetric((processCPU() - cpu0).Seconds()/float64(loads), "cpu-s/op")
 		})
 	}
 }

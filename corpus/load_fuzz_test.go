@@ -32,6 +32,13 @@ func checkLoaded(t *testing.T, arts []*Article, probs []Problem, lines int) {
 		if a.ID == "" || a.Title == "" {
 			t.Errorf("article without id or title: %+v", a)
 		}
+		words := 0
+		for _, p := range a.Body {
+			words += len(strings.Fields(p.Text))
+		}
+		if words != a.Words && a.Words != 0 {
+			t.Errorf("Words = %d, strings.Fields counts %d", a.Words, words)
+		}
 		for _, p := range a.Body {
 			if !textnorm.Safe(p.Text) {
 				t.Errorf("unsafe paragraph %q", p.Text)
