@@ -54,7 +54,7 @@ func BenchmarkLoadJSONL(b *testing.B) {
 			}
 			// CPU seconds per load: on 2 cores the wall time is at least
 			// half of it, whatever else the machine is doing.
-			b.ReportMetric((processCPU() - cpu0).Seconds()/float64(loads), "cpu-s/op")
+			b.ReportMetric((processCPU()-cpu0).Seconds()/float64(loads), "cpu-s/op")
 		})
 	}
 }
