@@ -51,10 +51,12 @@ type block struct {
 	heading     bool // a Markdown "#" heading
 	lead        bool // the bulleted lead of a split-off item: no marker in the body
 
-	kind kind   // what the line rules made of it
-	why  string // for chrome: the rule
-	name string // for bylines and attributions: the name
-	role Role   // the final role, set by cleanSegment
+	kind  kind   // what the line rules made of it
+	why   string // for chrome: the rule
+	weak  string // chrome recognised only after the body (see weakChrome)
+	stamp bool   // for dates: a publication stamp, chrome even in the body
+	name  string // for bylines and attributions: the name
+	role  Role   // the final role, set by cleanSegment
 }
 
 // proseMinWords is the length from which a line counts as running text
@@ -539,6 +541,13 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 		case kindCaption:
 			b.role = RoleCaption
 		case kindDate:
+			if start <= j && j <= end && !b.stamp {
+				b.role = RoleBody
+				if subheadShaped(b) {
+					b.role = RoleSubhead
+				}
+				break
+			}
 			b.role, b.why = RoleChrome, whyDate
 		default:
 			switch {
@@ -556,6 +565,8 @@ func cleanSegment(bs []*block, o segOpts) segResult {
 				switch {
 				case comments >= 0 && j > comments && b.prose:
 					b.why = whyComment
+				case b.weak != "":
+					b.why = b.weak
 				case tail >= 2:
 					b.why = whyRelated
 				default:

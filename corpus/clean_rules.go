@@ -304,12 +304,13 @@ func classify(b *block) {
 		b.kind, b.why = kindChrome, whyAward
 		return
 	}
+	b.weak = weakChrome(b)
 	if isTagLine(b) {
 		b.kind, b.why = kindChrome, whyTags
 		return
 	}
-	if isDateLine(l, b.words) {
-		b.kind = kindDate
+	if date, stamp := isDateLine(l, b.words); date {
+		b.kind, b.stamp = kindDate, stamp
 	}
 }
 
@@ -585,7 +586,7 @@ func captionShaped(b *block) bool {
 }
 
 // isDatingAd matches the short dating advertisements some sites append:
-// "Meet … Singles", "… Singles", "Meet your … Love Today!".
+// "Meet … Singles", "Meet your … Love Today!", "Online dating …".
 func isDatingAd(b *block) bool {
 	if b.words > 10 {
 		return false
@@ -593,34 +594,46 @@ func isDatingAd(b *block) bool {
 	l := b.lower
 	singles := strings.Contains(l, "singles")
 	switch {
-	case singles && b.words <= 6:
-		return true
 	case strings.HasPrefix(l, "meet ") && (singles || strings.Contains(l, "love") ||
 		strings.Contains(l, "women") || strings.Contains(l, "girls") || strings.Contains(l, "soulmate")):
 		return true
 	case strings.Contains(l, "your ") && (strings.Contains(l, " love") || strings.Contains(l, "soulmate") ||
 		strings.Contains(l, " match")) && (b.final == '!' || strings.Contains(l, "today") || strings.Contains(l, "find ")):
 		return true
-	case strings.Contains(l, "dating") && !b.prose:
-		return true
+	case strings.Contains(l, "online dating") || strings.Contains(l, "dating site") || strings.Contains(l, "dating app"):
+		return !b.prose
 	}
 	return false
 }
 
-// isAwardBadge matches badges such as "Recipient Of The … Award" or a bare
-// "… Award" title-case line.
+// weakChrome names chrome that is recognised only after the end of the
+// body, because inside it the same words make a plausible subhead: a bare
+// "… Singles" (dating ad; "Women's Singles" in a tennis report) or a bare
+// "… Award" badge ("The Nobel Prize").
+func weakChrome(b *block) string {
+	if b.prose || b.words > 6 {
+		return ""
+	}
+	l := b.lower
+	switch {
+	case l == "singles" || strings.HasSuffix(l, " singles"):
+		return whyDating
+	case (strings.HasSuffix(l, " award") || strings.HasSuffix(l, " awards") || strings.HasSuffix(l, " prize")) && titleCaseShare(b.text) >= 0.6:
+		return whyAward
+	}
+	return ""
+}
+
+// isAwardBadge matches badges such as "Recipient Of The … Award": a short
+// line without a full stop that opens with "Recipient of", "Winner of" or
+// "Award-winning".
 func isAwardBadge(b *block) bool {
 	if b.words > 12 || b.final == '.' {
 		return false
 	}
 	l := b.lower
-	if strings.HasPrefix(l, "recipient of") || strings.HasPrefix(l, "winner of") || strings.HasPrefix(l, "award-winning") || strings.HasPrefix(l, "award winning") {
-		return true
-	}
-	if b.words <= 6 && (strings.HasSuffix(l, " award") || strings.HasSuffix(l, " awards") || strings.HasSuffix(l, " prize")) {
-		return titleCaseShare(b.text) >= 0.6
-	}
-	return false
+	return strings.HasPrefix(l, "recipient of") || strings.HasPrefix(l, "winner of") ||
+		strings.HasPrefix(l, "award-winning") || strings.HasPrefix(l, "award winning")
 }
 
 // isTagLine matches a comma-separated list of short keywords without
@@ -653,11 +666,14 @@ func isTagLine(b *block) bool {
 	return true
 }
 
-// isDateLine reports whether a short line is only a date stamp: month or
+// isDateLine reports whether a short line is only a date: month or
 // weekday names, numbers, times and words such as "Posted", "Updated".
-func isDateLine(l string, words int) bool {
+// stamp says it is a publication stamp (with "Posted", "Updated" or a time
+// of day), which is chrome even inside the body, where a bare date is a
+// timeline subhead.
+func isDateLine(l string, words int) (date, stamp bool) {
 	if words > 12 {
-		return false
+		return false, false
 	}
 	month, stamp := false, false
 	n, nums := 0, 0
@@ -684,12 +700,13 @@ func isDateLine(l string, words int) bool {
 			}
 			continue
 		}
-		return false
+		return false, false
 	}
 	// "Updated 7 / 28 / 2004 3:02 PM": a numeric date needs its slashes.
 	// "Last updated at 22:46 GMT", "8:24am": a time of day.
 	clock := nums >= 2 && strings.Contains(l, ":") && (stamp || strings.Contains(l, "am") || strings.Contains(l, "pm"))
-	return n > 0 && (month || nums >= 3 && strings.Count(l, "/") >= 2 || clock)
+	date = n > 0 && (month || nums >= 3 && strings.Count(l, "/") >= 2 || clock)
+	return date, date && (stamp || clock)
 }
 
 // isDigitsWithSuffix matches "2007", "14th", "41pm", "12.30".

@@ -766,3 +766,34 @@ Thanks for reading Example Weekly! Subscribe for free to receive new posts and s
 		}
 	}
 }
+
+// Inside the body, short lines that would be chrome after it (a bare
+// "… Singles", "… Prize", a date) are subheads; a publication stamp is
+// chrome anywhere.
+func TestCleanTextWeakChromeInsideBody(t *testing.T) {
+	a, _ := article(t, `Champion retires after final season
+
+The champion said on Monday she would retire at the end of the season, ending a career of two decades.
+
+Women's Singles
+
+She won the title four times and reached eleven finals, more than any other player of her generation.
+
+March 2020
+
+The pandemic halted the tour for five months, and she considered stopping then, she said.
+
+Updated 3:15 pm
+
+The Nobel Prize
+
+She was also honoured for her charity work in the region, which she plans to continue.`)
+	for s, role := range map[string]Role{"Women's Singles": RoleSubhead, "March 2020": RoleSubhead, "The Nobel Prize": RoleSubhead} {
+		if l := line(t, a, s); l.Role != role {
+			t.Errorf("%q: role %q why %q, want %q", l.Text, l.Role, l.Why, role)
+		}
+	}
+	if l := line(t, a, "Updated 3:15"); l.Role != RoleChrome || l.Why != whyDate {
+		t.Errorf("%q: role %q why %q", l.Text, l.Role, l.Why)
+	}
+}
