@@ -28,8 +28,9 @@ func versionString() string {
 // pathsHelp is the paragraph every subcommand's help shares about inputs.
 const pathsHelp = `Inputs: files or folders of articles (.txt, .md, .json, .jsonl). With none,
 the bundled seed articles are read. Paths can always be given with
--C/--corpus PATH (repeatable); where a command also takes an id or a query,
-that comes first and any further arguments are paths.`
+-C/--corpus PATH (repeatable), or after "--". Where a command takes an id or
+a query, that comes first and further arguments are paths; compare takes
+only ids, so its paths go after "--" or with -C.`
 
 // rootCmd builds the command tree for this run. Flags bind to a's fields,
 // so nothing is shared between runs.

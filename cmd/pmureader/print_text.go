@@ -130,6 +130,9 @@ func (a *app) printArticle(art *corpus.Article) error {
 	if len(meta) > 0 {
 		para(strings.Join(meta, " · "), p.accent)
 	}
+	if art.OutletProfile != "" {
+		para("Outlet: "+oneLine(art.OutletProfile), p.dim)
+	}
 	if art.Date.Note != "" {
 		para("Date: "+oneLine(art.Date.Note), p.dim)
 	}
