@@ -343,6 +343,9 @@ type resolver struct {
 	al      *Aliases
 	parent  map[string]string // union-find over entity keys
 	surface map[string]map[string]int
+	// counts totals spellings per resolved entity; built by the first
+	// display call, after resolve.
+	counts map[string]map[string]int
 }
 
 func newResolver(al *Aliases) *resolver {
@@ -463,15 +466,20 @@ func (r *resolver) display(key string) string {
 	if strings.HasPrefix(key, "=") {
 		return key[1:]
 	}
-	counts := map[string]int{}
-	for k, m := range r.surface {
-		if r.find(k) != key {
-			continue
-		}
-		for s, n := range m {
-			counts[s] += n
+	if r.counts == nil {
+		// Resolution is done: total the spellings of every root once.
+		r.counts = map[string]map[string]int{}
+		for k, m := range r.surface {
+			root := r.find(k)
+			if r.counts[root] == nil {
+				r.counts[root] = map[string]int{}
+			}
+			for s, n := range m {
+				r.counts[root][s] += n
+			}
 		}
 	}
+	counts := r.counts[key]
 	best, bn := key, 0
 	for s, n := range counts {
 		if n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best))) {
