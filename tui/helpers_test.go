@@ -190,6 +190,10 @@ func checkFrame(t testing.TB, frame string, w, h int) {
 		if sw := ansi.StringWidth(l); sw > w {
 			t.Fatalf("%dx%d: line %d is %d cells wide: %q", w, h, i, sw, ansi.Strip(l))
 		}
+		// Terminals that measure by code point (tmux) must fit it too.
+		if sw := ansi.StringWidthWc(l); sw > w {
+			t.Fatalf("%dx%d: line %d is %d cells wide by wcwidth: %q", w, h, i, sw, ansi.Strip(l))
+		}
 		if !textnorm.Safe(ansi.Strip(l)) {
 			t.Fatalf("%dx%d: line %d has control characters: %q", w, h, i, ansi.Strip(l))
 		}

@@ -48,7 +48,7 @@ func prefixWidth(s string, w int) (n, width int) {
 			width++
 			continue
 		}
-		cl, cw := ansi.FirstGraphemeCluster(s[n:], ansi.GraphemeWidth)
+		cl, cw := cluster(s[n:])
 		if len(cl) == 0 {
 			break
 		}
@@ -85,9 +85,13 @@ func fit(s string, w int) string {
 		return ""
 	}
 	sw := displayWidth(s)
+	for cut := w; sw > w && cut > 0; cut -= sw - w {
+		// ansi.Truncate measures graphemes only; cut until both measures fit.
+		s = ansi.Truncate(s, cut, "")
+		sw = displayWidth(s)
+	}
 	if sw > w {
-		s = ansi.Truncate(s, w, "")
-		sw = ansi.StringWidth(s)
+		return strings.Repeat(" ", w)
 	}
 	if sw < w {
 		s += strings.Repeat(" ", w-sw)
@@ -235,9 +239,32 @@ func screen(lines []string, w, h int) string {
 	return b.String()
 }
 
-// displayWidth is ansi.StringWidth, faster on the lines views draw:
-// printable ASCII counts one cell without grapheme segmentation, SGR
-// sequences count nothing; anything else is measured by ansi itself.
+// Terminals disagree on the width of some characters: those that measure
+// by grapheme cluster (and tell Bubble Tea so, mode 2027) draw a family
+// emoji 👨‍👩‍👧 in 2 cells, those that measure by code point (wcwidth: tmux,
+// most others) in 6; a text-presentation symbol with VS16 (☺️) goes the
+// other way. Bubble Tea lays out by whichever the terminal uses, and clips
+// what overflows. So views measure every cluster by the larger of the two:
+// a line that fits by that measure fits on every terminal.
+
+// cluster returns the first grapheme cluster of s and its width in cells,
+// the larger of its grapheme width and its wcwidth.
+func cluster(s string) (string, int) {
+	cl, gw := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+	if len(cl) > 1 {
+		if wc := ansi.StringWidthWc(cl); wc > gw {
+			return cl, wc
+		}
+	}
+	return cl, gw
+}
+
+// displayWidth is the width of a (possibly styled) line in cells, by the
+// larger of the two measures, cluster by cluster (see cluster). It is at
+// least ansi.StringWidth and ansi.StringWidthWc, and equal to both where
+// they agree. Printable ASCII counts one cell without grapheme
+// segmentation and SGR sequences count nothing, which makes it several
+// times faster than ansi.StringWidth on the lines views draw.
 func displayWidth(s string) int {
 	w := 0
 	for i := 0; i < len(s); {
@@ -256,11 +283,13 @@ func displayWidth(s string) int {
 			i++
 		case c < 0x20 || c == 0x7f:
 			// Another escape or control: let ansi measure the rest.
-			return w + ansi.StringWidth(s[i:])
+			rest := s[i:]
+			return w + max(ansi.StringWidth(rest), ansi.StringWidthWc(rest))
 		default:
-			cl, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+			cl, cw := cluster(s[i:])
 			if len(cl) == 0 {
-				return w + ansi.StringWidth(s[i:])
+				rest := s[i:]
+				return w + max(ansi.StringWidth(rest), ansi.StringWidthWc(rest))
 			}
 			w += cw
 			i += len(cl)

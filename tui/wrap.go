@@ -1,15 +1,11 @@
 package tui
 
-import (
-	"github.com/charmbracelet/x/ansi"
-)
-
 // wrapSpans wraps plain text to display width w and returns each line as a
 // byte span into s. Lines break at spaces (the space itself is dropped);
 // a word wider than w is cut at grapheme-cluster boundaries into pieces of
 // at most w cells; "\n" forces a break. Widths are display widths
-// (ansi/uniseg grapheme widths), so CJK, emoji and combining marks wrap
-// where the terminal will draw them.
+// (see cluster: the larger of grapheme width and wcwidth), so CJK, emoji
+// and combining marks wrap where any terminal will draw them.
 //
 // The one case a line can exceed w is a single grapheme wider than w (a
 // double-width character at w = 1); views truncate every line anyway.
@@ -70,7 +66,7 @@ func wrapLine(out []span, s string, from, to, w int) []span {
 			n, pw := prefixWidth(s[at:i], w)
 			if n == 0 {
 				// One grapheme wider than w: give it a line of its own.
-				cl, cw := ansi.FirstGraphemeCluster(s[at:i], ansi.GraphemeWidth)
+				cl, cw := cluster(s[at:i])
 				n, pw = max(len(cl), 1), cw
 			}
 			if at+n >= i {
@@ -90,7 +86,7 @@ func wrapLine(out []span, s string, from, to, w int) []span {
 	return out
 }
 
-// textWidth is ansi.StringWidth for plain text, with a fast path for
+// textWidth is displayWidth for plain text, with a fast path for
 // printable ASCII.
 func textWidth(s string) int {
 	for i := 0; i < len(s); i++ {
