@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -25,6 +26,11 @@ func (a *app) runTUI(ctx context.Context, paths []string) error {
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		// The TUI recovers its panics into errors that say "internal
+		// error"; they keep the internal-error exit code.
+		if strings.HasPrefix(err.Error(), "internal error") {
+			return &exitError{code: exitInternal, err: err}
 		}
 		return failed(err)
 	}
