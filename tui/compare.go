@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
@@ -808,12 +807,20 @@ func (c *comparePage) body() []string {
 	if c.lay == nil {
 		return nil
 	}
+	// Compiled once a frame: lipgloss Render per cell would dominate.
 	st := c.sh.styles
+	p := struct{ dim, cursor, unique, diff Paint }{compile(st.Dim), compile(st.Cursor), compile(st.Unique), compile(st.DiffWord)}
+	bases := map[string]Paint{compare.KindTitle: compile(st.Title), compare.KindDek: compile(st.Dek),
+		compare.KindSubhead: compile(st.Subhead), compare.KindBody: compile(st.Body)}
 	first, k := c.window()
 	ws := c.paneWidths(k)
 	cb, hasCB := c.cursorBand()
 	hl := c.highlights()
 	sep := st.Sep.Render("│")
+	blank := make([]string, k)
+	for i := range blank {
+		blank[i] = strings.Repeat(" ", ws[i])
+	}
 	focusName := oneLine(c.arts[c.focus].Outlet)
 	if focusName == "" {
 		focusName = "this outlet"
@@ -825,46 +832,44 @@ func (c *comparePage) body() []string {
 	for i := c.top; i < len(c.lay.lines) && i < c.top+bh; i++ {
 		inCB := hasCB && i >= cb.start && i < cb.start+cb.height
 		var b strings.Builder
-		for p, pl := range c.lay.lines[i] {
-			if p > 0 {
+		for pi, pl := range c.lay.lines[i] {
+			if pi > 0 {
 				b.WriteString(sep)
 			}
-			pw := ws[p]
-			tw := max(pw-2, 0)
+			tw := max(ws[pi]-2, 0)
 			switch pl.kind {
 			case plBlank:
-				if inCB && i == cb.start && first+p != c.focus && !c.bandHas(cb, first+p) {
+				if inCB && i == cb.start && first+pi != c.focus && !c.bandHas(cb, first+pi) {
 					label := "— no counterpart —"
 					if uniqueCursor {
 						label = "— only in " + focusName + " —"
 					}
-					b.WriteString("  " + cell(label, nil, tw, st.Dim, st.Dim))
+					b.WriteString("  " + cellP(label, nil, tw, p.dim, p.dim))
 				} else {
-					b.WriteString(strings.Repeat(" ", pw))
+					b.WriteString(blank[pi])
 				}
 			case plLabel:
-				ls := st.Dim
+				ls := p.dim
 				if inCB {
-					ls = st.Cursor
+					ls = p.cursor
 				}
-				b.WriteString("  " + cell(pl.label, nil, tw, ls, ls))
+				b.WriteString("  " + cellP(pl.label, nil, tw, ls, ls))
 			case plText:
-				gut := "  "
-				gs := st.Dim
 				switch {
 				case inCB:
-					gut, gs = "▍ ", st.Cursor
+					b.WriteString(p.cursor.Render("▍ "))
 				case pl.first && c.cmp.RowOf(pl.ref) < 0:
-					gut, gs = "○ ", st.Unique
+					b.WriteString(p.unique.Render("○ "))
+				default:
+					b.WriteString("  ")
 				}
-				b.WriteString(gs.Render(gut))
 				text := c.disp[pl.ref.Article][pl.ref.Passage]
-				base := c.baseStyle(pl.ref)
 				var spans []span
 				if inCB && c.clean[pl.ref.Article][pl.ref.Passage] {
 					spans = shift(hl[pl.ref], pl.sp.Start, pl.sp.End-pl.sp.Start)
 				}
-				b.WriteString(cell(text[pl.sp.Start:pl.sp.End], spans, tw, base, st.DiffWord))
+				base := bases[c.cmp.Articles[pl.ref.Article].Passages[pl.ref.Passage].Kind]
+				b.WriteString(cellP(text[pl.sp.Start:pl.sp.End], spans, tw, base, p.diff))
 			}
 		}
 		out = append(out, b.String())
@@ -879,20 +884,6 @@ func (c *comparePage) bandHas(b band, a int) bool {
 		}
 	}
 	return false
-}
-
-// baseStyle is a passage's style by its kind.
-func (c *comparePage) baseStyle(r compare.Ref) lipgloss.Style {
-	st := c.sh.styles
-	switch c.cmp.Articles[r.Article].Passages[r.Passage].Kind {
-	case compare.KindTitle:
-		return st.Title
-	case compare.KindDek:
-		return st.Dek
-	case compare.KindSubhead:
-		return st.Subhead
-	}
-	return st.Body
 }
 
 func (c *comparePage) statusLine() string {

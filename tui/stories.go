@@ -418,12 +418,12 @@ func dateSpan(st compare.Story) string {
 // entry renders story i as two lines: its name, then its dates, article
 // count and outlets.
 func (s *storiesPage) entry(i int) []string {
-	sty := s.sh.styles
+	pt := s.sh.styles.P
 	st := s.stories[i]
-	base, dim := sty.Row, sty.Dim
+	base, dim := pt.Row, pt.Dim
 	marker := "  "
 	if i == s.cursor {
-		base, dim = sty.Selected, sty.Dim.Inherit(sty.Selected)
+		base, dim = pt.Selected, pt.Dim.On(pt.Selected)
 		marker = "▸ "
 	}
 	count := fmt.Sprintf("%d articles", len(st.Articles))
@@ -443,8 +443,8 @@ func (s *storiesPage) entry(i int) []string {
 		name = st.ID
 	}
 	return []string{
-		base.Render(marker) + cell(name, nil, max(s.w-2, 1), base, base),
-		cell(meta, nil, s.w, dim, dim),
+		base.Render(marker) + cellP(name, nil, max(s.w-2, 1), base, base),
+		cellP(meta, nil, s.w, dim, dim),
 	}
 }
 
@@ -541,10 +541,11 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 	if len(shown) > maxH-3 {
 		shown = shown[:max(maxH-4, 0)]
 	}
+	dot, dated, approx := sty.Sep.Render("·"), sty.Meta.Render("●"), sty.Approx.Render("~")
 	for _, r := range shown {
 		cells := make([]string, axisW)
 		for i := range cells {
-			cells[i] = sty.Sep.Render("·")
+			cells[i] = dot
 		}
 		undated := 0
 		for _, a := range r.arts {
@@ -554,9 +555,9 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 			}
 			c := col(a.Date.Time)
 			if a.Date.Precision == corpus.PrecisionDay {
-				cells[c] = sty.Meta.Render("●")
-			} else if !strings.Contains(cells[c], "●") {
-				cells[c] = sty.Approx.Render("~")
+				cells[c] = dated
+			} else if cells[c] != dated {
+				cells[c] = approx
 			}
 		}
 		line := " " + cell(r.name, nil, labelW, sty.Row, sty.Row) + " " + strings.Join(cells, "")
