@@ -320,6 +320,18 @@ func isDateline(toks []token) bool {
 // score fills the pairwise passage similarity matrices.
 func (c *Comparison) score(an [][]analysed) {
 	n := len(an)
+	vocab := int32(0)
+	for i := range an {
+		for _, a := range an[i] {
+			for _, id := range a.vec.ids {
+				vocab = max(vocab, id+1)
+			}
+		}
+	}
+	// dense holds passage p's weights by term id while p is scored
+	// against every passage of the other article: a lookup per term
+	// instead of a merge per pair.
+	dense := make([]float32, vocab)
 	c.scores = make([][][][]float32, n)
 	for i := 0; i < n; i++ {
 		c.scores[i] = make([][][]float32, n)
@@ -327,8 +339,16 @@ func (c *Comparison) score(an [][]analysed) {
 			m := make([][]float32, len(an[i]))
 			for p := range an[i] {
 				m[p] = make([]float32, len(an[j]))
+				pv := an[i][p].vec
+				for k, id := range pv.ids {
+					dense[id] = pv.w[k]
+				}
 				for q := range an[j] {
-					v := dot(an[i][p].vec, an[j][q].vec)
+					var v float64
+					qv := an[j][q].vec
+					for k, id := range qv.ids {
+						v += float64(dense[id] * qv.w[k])
+					}
 					if v > 0 && posPrior > 0 {
 						rp := float64(p) / float64(max(1, len(an[i])-1))
 						rq := float64(q) / float64(max(1, len(an[j])-1))
@@ -339,6 +359,9 @@ func (c *Comparison) score(an [][]analysed) {
 						v = math.Min(v, 1)
 					}
 					m[p][q] = float32(v)
+				}
+				for _, id := range pv.ids {
+					dense[id] = 0
 				}
 			}
 			c.scores[i][j] = m
