@@ -39,6 +39,10 @@ func scanWords(articles []*corpus.Article, query string, prefix bool) []docScore
 	if total > 0 {
 		avgdl = float64(total) / float64(n)
 	}
+	idfs := make([]float64, len(dfs))
+	for i, df := range dfs {
+		idfs[i] = idf(df, n)
+	}
 	var out []docScore
 	for d, row := range tfs {
 		all := true
@@ -51,7 +55,7 @@ func scanWords(articles []*corpus.Article, query string, prefix bool) []docScore
 			m += tf
 		}
 		if all {
-			out = append(out, docScore{doc: int32(d), matches: m, score: bm25(row, dfs, lens[d], avgdl, n)})
+			out = append(out, docScore{doc: int32(d), matches: m, score: bm25(row, idfs, lens[d], avgdl)})
 		}
 	}
 	sortScores(out)

@@ -40,6 +40,43 @@ type titlePart struct {
 	matched []int
 }
 
+// ranked is a raw hit and the part holding its matched offsets.
+type ranked struct {
+	rawHit
+	part int32
+}
+
+// rankHits orders hits (given in index order) by score descending, ties
+// in index order, as fuzzy.Find's stable sort does. Scores span a small
+// range, so a counting sort does it in linear time.
+func rankHits(hs []ranked) []ranked {
+	if len(hs) < 2 {
+		return hs
+	}
+	lo, hi := hs[0].score, hs[0].score
+	for _, h := range hs {
+		lo, hi = min(lo, h.score), max(hi, h.score)
+	}
+	if int(hi)-int(lo) > 1<<16 {
+		slices.SortStableFunc(hs, func(a, b ranked) int { return cmp.Compare(b.score, a.score) })
+		return hs
+	}
+	count := make([]int, int(hi-lo)+2)
+	for _, h := range hs {
+		count[hi-h.score+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	out := make([]ranked, len(hs))
+	for _, h := range hs {
+		k := hi - h.score
+		out[count[k]] = h
+		count[k]++
+	}
+	return out
+}
+
 // minParallel is the number of candidates below which splitting the work
 // across goroutines costs more than it saves.
 const minParallel = 4096
@@ -72,10 +109,6 @@ func (ix *Index) matchTitles(pattern string, cand candidates, _ []int32) ([]Titl
 	for _, p := range parts {
 		total += len(p.hits)
 	}
-	type ranked struct {
-		rawHit
-		part int32
-	}
 	all := make([]ranked, 0, total)
 	idxs := make([]int32, 0, total)
 	for pi, p := range parts {
@@ -85,12 +118,7 @@ func (ix *Index) matchTitles(pattern string, cand candidates, _ []int32) ([]Titl
 		}
 	}
 	// Score descending, then index: the order of fuzzy.Find's stable sort.
-	slices.SortFunc(all, func(a, b ranked) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return cmp.Compare(a.idx, b.idx)
-	})
+	all = rankHits(all)
 	out := make([]TitleHit, len(all))
 	for i, h := range all {
 		out[i] = TitleHit{

@@ -85,6 +85,7 @@ func (ix *Index) wordHits(wq *wordQuery, res []docScore) []WordHit {
 	return out
 }
 
+// sortScores orders results by score descending, then document.
 func sortScores(res []docScore) {
 	slices.SortFunc(res, func(a, b docScore) int {
 		if c := cmp.Compare(b.score, a.score); c != 0 {
@@ -100,19 +101,22 @@ const (
 	bm25B  = 0.75
 )
 
-// bm25 scores one document: tfs[i] and dfs[i] are term i's frequency in
-// the document and the number of documents containing it; dl is the
-// document's length in words, avgdl the mean, n the number of documents.
-// Index and plain scan both call it with the same integers, so their
+// idf is BM25's rarity weight of a term found in df of n documents.
+func idf(df int32, n int) float64 {
+	d := float64(df)
+	return math.Log(1 + (float64(n)-d+0.5)/(d+0.5))
+}
+
+// bm25 scores one document: tfs[i] is term i's frequency in the document
+// and idfs[i] its idf; dl is the document's length in words, avgdl the
+// mean. Index and plain scan both call it with the same numbers, so their
 // scores are identical to the bit.
-func bm25(tfs, dfs []int32, dl int32, avgdl float64, n int) float64 {
+func bm25(tfs []int32, idfs []float64, dl int32, avgdl float64) float64 {
 	var s float64
 	norm := bm25K1 * (1 - bm25B + bm25B*float64(dl)/avgdl)
 	for i, tf := range tfs {
-		df := float64(dfs[i])
-		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
 		t := float64(tf)
-		s += idf * t * (bm25K1 + 1) / (t + norm)
+		s += idfs[i] * t * (bm25K1 + 1) / (t + norm)
 	}
 	return s
 }
