@@ -186,20 +186,25 @@ func textBlocks(lines []string) []*block {
 // and half the lines running on into a next line of the same paragraph
 // near the full width.
 func wrapWidth(lines []string) int {
-	var lens []int
-	blank, runOn := false, 0
+	blank, runOn, nonBlank := false, 0, 0
 	for i, l := range lines {
 		if isBlank(l) {
 			blank = true
 			continue
 		}
-		lens = append(lens, utf8.RuneCountInString(l))
+		nonBlank++
 		if i+1 < len(lines) && !isBlank(lines[i+1]) {
 			runOn++
 		}
 	}
-	if !blank || len(lens) < 8 || 2*runOn < len(lens) {
+	if !blank || nonBlank < 8 || 2*runOn < nonBlank {
 		return 0
+	}
+	lens := make([]int, 0, nonBlank)
+	for _, l := range lines {
+		if !isBlank(l) {
+			lens = append(lens, utf8.RuneCountInString(l))
+		}
 	}
 	sorted := slices.Clone(lens)
 	slices.Sort(sorted)

@@ -547,6 +547,11 @@ func isCaption(l string) bool {
 			return true
 		}
 	}
+	// Every credit has a bracket, a slash, "getty" or "credit" in it: most
+	// lines are ruled out without scanning for each credit.
+	if strings.IndexByte(l, ')') < 0 && strings.IndexByte(l, '/') < 0 && !strings.Contains(l, "getty") && !strings.Contains(l, "credit") {
+		return false
+	}
 	for _, s := range captionCredits {
 		if strings.Contains(l, s) {
 			return true
