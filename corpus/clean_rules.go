@@ -549,7 +549,7 @@ func isCaption(l string) bool {
 	}
 	// Every credit has a bracket, a slash, "getty" or "credit" in it: most
 	// lines are ruled out without scanning for each credit.
-	if strings.IndexByte(l, ')') < 0 && strings.IndexByte(l, '/') < 0 && !strings.Contains(l, "getty") && !strings.Contains(l, "credit") {
+	if strings.IndexAny(l, "()/") < 0 && !strings.Contains(l, "getty") && !strings.Contains(l, "credit") {
 		return false
 	}
 	for _, s := range captionCredits {
