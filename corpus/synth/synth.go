@@ -16,7 +16,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"time"
 
@@ -99,16 +101,32 @@ func (r *Record) Article() *corpus.Article {
 	}
 	for _, p := range strings.Split(r.Text, "\n\n") {
 		a.Body = append(a.Body, corpus.Paragraph{Text: p})
-		a.Words += len(strings.Fields(p))
+		a.Words += countWords(p)
 	}
 	return a
+}
+
+// countWords counts runs of non-space bytes (the generator writes only
+// single ASCII spaces between words).
+func countWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // gen is the generator's state: one random stream and the tables drawn
 // from it.
 type gen struct {
 	r       *rand.Rand
-	zipf    *rand.Zipf
+	cdf     []float64 // cumulative Zipf weights of the vocabulary ranks
+	guide   []int32   // guide[j]: first rank whose cdf reaches j/len(guide)
 	vocab   []string
 	outlets []string
 	hosts   []string
@@ -117,7 +135,15 @@ type gen struct {
 func newGen(seed int64) *gen {
 	g := &gen{r: rand.New(rand.NewPCG(uint64(seed), 0x5eed_cafe))}
 	g.vocab = g.makeVocab(5000)
-	g.zipf = rand.NewZipf(g.r, 1.07, 3, uint64(len(g.vocab)-1))
+	g.cdf = zipfCDF(len(g.vocab), 1.07, 3)
+	g.guide = make([]int32, 8192)
+	k := 0
+	for j := range g.guide {
+		for k < len(g.cdf)-1 && g.cdf[k] < float64(j)/float64(len(g.guide)) {
+			k++
+		}
+		g.guide[j] = int32(k)
+	}
 	g.outlets, g.hosts = g.makeOutlets(60)
 	return g
 }
@@ -301,25 +327,60 @@ func (g *gen) fact(e *event, k, killed int) string {
 	}
 }
 
-// filler returns a sentence of Zipf-distributed words, sometimes with a
+// zipfCDF returns the cumulative weights 1/(v+k)^s of ranks k = 0..n-1,
+// normalised to end at 1.
+func zipfCDF(n int, s, v float64) []float64 {
+	cdf := make([]float64, n)
+	sum := 0.0
+	for k := range cdf {
+		sum += math.Pow(v+float64(k), -s)
+		cdf[k] = sum
+	}
+	for k := range cdf {
+		cdf[k] /= sum
+	}
+	return cdf
+}
+
+// zipfWord draws a vocabulary word, frequent ranks far more often.
+func (g *gen) zipfWord() string {
+	u := g.r.Float64()
+	k := int(g.guide[int(u*float64(len(g.guide)))])
+	for k < len(g.cdf)-1 && g.cdf[k] < u {
+		k++
+	}
+	return g.vocab[k]
+}
+
+// filler appends a sentence of Zipf-distributed words, sometimes with a
 // number or one of the event's topic words.
-func (g *gen) filler(e *event) string {
+func (g *gen) filler(b *strings.Builder, e *event) {
 	n := 8 + g.r.IntN(16)
-	words := make([]string, n)
-	for i := range words {
+	comma := -1
+	if g.r.IntN(6) == 0 {
+		comma = n / 2
+	}
+	for i := range n {
+		var w string
 		switch x := g.r.IntN(40); {
 		case x == 0:
-			words[i] = fmt.Sprint(g.r.IntN(2000))
+			w = strconv.Itoa(g.r.IntN(2000))
 		case x == 1:
-			words[i] = e.topic[g.r.IntN(len(e.topic))]
+			w = e.topic[g.r.IntN(len(e.topic))]
 		default:
-			words[i] = g.vocab[g.zipf.Uint64()]
+			w = g.zipfWord()
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+			b.WriteString(w)
+		} else {
+			b.WriteString(title(w))
+		}
+		if i == comma {
+			b.WriteByte(',')
 		}
 	}
-	if g.r.IntN(6) == 0 {
-		words[n/2] += ","
-	}
-	return title(strings.Join(words, " ")) + "."
+	b.WriteByte('.')
 }
 
 func (g *gen) headline(e *event, killed int) string {
@@ -351,13 +412,14 @@ func (g *gen) article(i int, e *event, outlet int) Record {
 	date := e.date.AddDate(0, 0, g.r.IntN(3))
 	var paras []string
 	size := 0
+	var b strings.Builder
 	facts := g.r.Perm(5)
 	lead := g.fact(e, 0, killed) + " " + g.fact(e, facts[0], killed)
 	paras = append(paras, lead)
 	size += len(lead)
 	target := 3400 + g.r.IntN(1400)
 	for fi := 1; size < target; fi++ {
-		var b strings.Builder
+		b.Reset()
 		for k := 2 + g.r.IntN(4); k > 0; k-- {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
@@ -366,7 +428,7 @@ func (g *gen) article(i int, e *event, outlet int) Record {
 				b.WriteString(g.fact(e, facts[fi], killed))
 				fi++
 			} else {
-				b.WriteString(g.filler(e))
+				g.filler(&b, e)
 			}
 		}
 		paras = append(paras, b.String())

@@ -131,3 +131,10 @@ func TestEventArticlesShareEntities(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkArticles(b *testing.B) {
+	for b.Loop() {
+		Articles(2000, 1)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*2000), "ns/article")
+}
