@@ -355,12 +355,10 @@ func (c *comparePage) relayout() {
 		c.clampTop()
 		return
 	}
-	var anchor = -1
-	if c.lay != nil {
-		anchor = c.cur[c.focus]
-	}
+	relaid := c.lay != nil
 	c.lay = buildLayout(c.cmp, c.disp, lk, c.focus, first, k, ws)
-	if anchor >= 0 {
+	if relaid {
+		// A new width or focus: keep the cursor's passages in view.
 		c.showCursor()
 	}
 	c.clampTop()
@@ -595,21 +593,16 @@ func (c *comparePage) setFocus(a int) {
 	if c.cmp == nil || a == c.focus || a < 0 || a >= len(c.arts) {
 		return
 	}
-	if b, ok := c.cursorBand(); ok {
+	if _, ok := c.cursorBand(); ok {
+	bands:
 		for _, bd := range c.lay.bands[c.lay.bandOf[c.cur[c.focus]]:] {
-			found := false
 			for _, r := range bd.refs {
 				if r.Article == a {
 					c.cur[a] = r.Passage
-					found = true
-					break
+					break bands
 				}
 			}
-			if found {
-				break
-			}
 		}
-		_ = b
 	}
 	c.focus = a
 	c.relayout()
