@@ -40,6 +40,7 @@ type storiesKeys struct {
 	nav    navKeys
 	Open   key.Binding
 	Read   key.Binding
+	Multi  key.Binding
 	Back   key.Binding
 	global globalKeys
 }
@@ -49,6 +50,7 @@ func newStoriesKeys() storiesKeys {
 		nav:    newNavKeys(),
 		Open:   bind([]string{"enter"}, "enter", "compare the story's articles"),
 		Read:   bind([]string{"r"}, "r", "read the story's first article"),
+		Multi:  bind([]string{"m"}, "m", "only stories with several articles (toggle)"),
 		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
 		global: newGlobalKeys(),
 	}
@@ -56,13 +58,13 @@ func newStoriesKeys() storiesKeys {
 
 // ShortHelp is the help line under the stories view.
 func (k storiesKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.Open, "compare"), short(k.Read, "read"), short(k.nav.Down, "next"),
-		short(k.nav.Up, "prev"), short(k.Back, "back"), k.global.Help}
+	return []key.Binding{short(k.Open, "compare"), short(k.Read, "read"), short(k.Multi, "several only"),
+		short(k.Back, "back"), k.global.Help}
 }
 
 // FullHelp is the stories view's "?" screen.
 func (k storiesKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.nav.all(), {k.Open, k.Read}, {k.Back, k.global.Help, k.global.Quit}}
+	return [][]key.Binding{k.nav.all(), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
 }
 
 // storiesPage is the stories view.
@@ -80,9 +82,14 @@ type storiesPage struct {
 	ownStoryOf bool
 
 	stories []compare.Story // newest first
-	byID    map[string]*corpus.Article
-	index   map[string]int // story ID -> index in stories
-	err     error
+	// list is the stories shown: indexes into stories, all of them or,
+	// with multiOnly, those of two articles or more. cursor and offset
+	// index list.
+	list      []int
+	multiOnly bool
+	byID      map[string]*corpus.Article
+	index     map[string]int // story ID -> index in stories
+	err       error
 
 	cursor, offset int
 	note           string // a one-off message for the status line
@@ -165,8 +172,8 @@ func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
 		return nil
 	}
 	var cur string
-	if s.cursor < len(s.stories) {
-		cur = s.stories[s.cursor].ID
+	if st, ok := s.selected(); ok {
+		cur = st.ID
 	}
 	s.err = nil
 	s.stories = slices.Clone(msg.stories)
@@ -176,14 +183,11 @@ func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
 	names := map[string]string{}
 	for i, st := range s.stories {
 		s.index[st.ID] = i
-		if st.ID == cur {
-			s.cursor = i
-		}
 		for _, id := range st.Articles {
 			names[id] = st.Name
 		}
 	}
-	s.clamp()
+	s.filter(cur)
 	if !s.ownStoryOf {
 		return nil
 	}
@@ -194,6 +198,30 @@ func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
 		return a.Story
 	}
 	return func() tea.Msg { return storyOfMsg{storyOf: fn} }
+}
+
+// selected is the story under the cursor.
+func (s *storiesPage) selected() (compare.Story, bool) {
+	if s.cursor < 0 || s.cursor >= len(s.list) {
+		return compare.Story{}, false
+	}
+	return s.stories[s.list[s.cursor]], true
+}
+
+// filter rebuilds the list shown, keeping the cursor on story cur if it
+// is still listed.
+func (s *storiesPage) filter(cur string) {
+	s.list = s.list[:0]
+	for i, st := range s.stories {
+		if s.multiOnly && len(st.Articles) < 2 {
+			continue
+		}
+		if st.ID == cur {
+			s.cursor = len(s.list)
+		}
+		s.list = append(s.list, i)
+	}
+	s.clamp()
 }
 
 func (s *storiesPage) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -219,8 +247,16 @@ func (s *storiesPage) key(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = 0
 		s.clamp()
 	case key.Matches(msg, k.nav.Bottom):
-		s.cursor = len(s.stories) - 1
+		s.cursor = len(s.list) - 1
 		s.clamp()
+	case key.Matches(msg, k.Multi):
+		cur := ""
+		if st, ok := s.selected(); ok {
+			cur = st.ID
+		}
+		s.multiOnly = !s.multiOnly
+		s.cursor = 0
+		s.filter(cur)
 	case key.Matches(msg, k.Open):
 		return s.open(false)
 	case key.Matches(msg, k.Read):
@@ -243,10 +279,10 @@ func (s *storiesPage) articlesOf(st compare.Story) []*corpus.Article {
 // open compares the selected story's articles, or reads its first one
 // (read, or a story of one article: there is nothing to compare).
 func (s *storiesPage) open(read bool) tea.Cmd {
-	if s.cursor >= len(s.stories) {
+	st, ok := s.selected()
+	if !ok {
 		return nil
 	}
-	st := s.stories[s.cursor]
 	arts := s.articlesOf(st)
 	if len(arts) == 0 {
 		return nil
@@ -275,10 +311,10 @@ const entryHeight = 2
 // detailLines renders the selected story's timeline and related stories,
 // at most maxH lines.
 func (s *storiesPage) detailLines(maxH int) []string {
-	if s.cursor >= len(s.stories) || maxH <= 0 {
+	st, ok := s.selected()
+	if !ok || maxH <= 0 {
 		return nil
 	}
-	st := s.stories[s.cursor]
 	lines := s.timeline(st, maxH)
 	rel := s.relatedLine(st)
 	room := maxH - len(lines)
@@ -331,7 +367,7 @@ func (s *storiesPage) visibleEntries() int {
 }
 
 func (s *storiesPage) clamp() {
-	n := len(s.stories)
+	n := len(s.list)
 	s.cursor = min(max(s.cursor, 0), max(n-1, 0))
 	vis := s.visibleEntries()
 	if s.cursor < s.offset {
@@ -353,7 +389,7 @@ func (s *storiesPage) View() string {
 	lines := make([]string, 0, s.h)
 	lines = append(lines, st.Bar.Render("Stories")+st.BarDim.Render(s.barInfo()))
 	listH, detail := s.layout()
-	n := len(s.stories)
+	n := len(s.list)
 	if n == 0 {
 		lines = append(lines, st.Dim.Render(" "+s.emptyText()))
 	}
@@ -396,6 +432,8 @@ func (s *storiesPage) emptyText() string {
 		return "Grouping articles into stories…"
 	case !s.loaded && s.sh.loading:
 		return "Stories are grouped once loading has finished…"
+	case s.multiOnly && len(s.stories) > 0:
+		return "No story has several articles; m shows them all."
 	}
 	return "No stories."
 }
@@ -419,7 +457,7 @@ func dateSpan(st compare.Story) string {
 // count and outlets.
 func (s *storiesPage) entry(i int) []string {
 	pt := s.sh.styles.P
-	st := s.stories[i]
+	st := s.stories[s.list[i]]
 	base, dim := pt.Row, pt.Dim
 	marker := "  "
 	if i == s.cursor {
@@ -597,9 +635,11 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 func (s *storiesPage) statusLine() string {
 	sty := s.sh.styles
 	var parts []string
-	if n := len(s.stories); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d/%d", s.cursor+1, n))
-		st := s.stories[s.cursor]
+	if s.multiOnly {
+		parts = append(parts, "several articles only (m)")
+	}
+	if st, ok := s.selected(); ok {
+		parts = append(parts, fmt.Sprintf("%d/%d", s.cursor+1, len(s.list)))
 		switch {
 		case len(st.Articles) < 2:
 			parts = append(parts, "one article: enter reads it")

@@ -213,3 +213,27 @@ func TestStoriesHelpAndKeys(t *testing.T) {
 		t.Fatalf("help line: %q", last)
 	}
 }
+
+func TestStoriesSeveralOnlyToggle(t *testing.T) {
+	hs := newHarness(t, seedArticles(t), 120, 40)
+	openSeedStory(t, hs)
+	s := storiesOf(hs)
+	all := len(s.list)
+	hs.keys("m")
+	if len(s.list) != 1 || !strings.Contains(hs.screenText(), "several articles only") {
+		t.Fatalf("m: %d stories listed of %d, want only the pair:\n%s", len(s.list), all, hs.screenText())
+	}
+	if st, ok := s.selected(); !ok || !slicesContain(st.Articles, seedAntiwar) {
+		t.Fatal("m lost the story under the cursor")
+	}
+	if strings.Contains(hs.screenText(), "The Duran") {
+		t.Fatalf("a one-article story is still listed:\n%s", hs.screenText())
+	}
+	hs.keys("m")
+	if len(s.list) != all {
+		t.Fatalf("m again: %d stories, want %d", len(s.list), all)
+	}
+	if st, _ := s.selected(); !slicesContain(st.Articles, seedAntiwar) {
+		t.Fatal("m again lost the story under the cursor")
+	}
+}
