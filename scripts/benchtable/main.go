@@ -1,0 +1,171 @@
+// Command benchtable reads `go test -bench` output on standard input and
+// prints one row per benchmark and metric: the median over the runs
+// (-count), the unit, and, where the project has a target for it, the target
+// and PASS or FAIL. After a line "--- machine-readable ---" it repeats the
+// rows as "name median unit", one per line, for scripts.
+//
+// Usage: go test -run '^$' -bench . -count 5 ./... | go run ./scripts/benchtable
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// target is a limit from the "Fast at scale" issue, for the benchmarks
+// whose name matches pattern (path.Match syntax) in the given unit.
+type target struct {
+	pattern, unit string
+	max           float64
+	what          string
+}
+
+var targets = []target{
+	{"search/TitleSearch/100k", "ms/key-p50", 16, "title search, median per keystroke"},
+	{"search/WordSearch/100k", "ms/query", 20, "word search per query"},
+	{"corpus/LoadJSONL/100000", "ns/op", 3e9, "load 100k JSONL"},
+	{"compare/Group10k", "ns/op", 10e9, "story grouping 10k"},
+	{"compare/Compare6", "ns/op", 20e6, "align 6 articles"},
+	{"tui/View*", "ns/op", 4e6, "View()"},
+	{"search/Memory/*", "x-text", 3, "memory / text size"},
+}
+
+// skipUnits are left out of the table (still in the raw output).
+var skipUnits = map[string]bool{"B/op": true, "allocs/op": true, "MB/s": true}
+
+type key struct{ name, unit string }
+
+func main() {
+	if err := run(os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(1)
+	}
+}
+
+func run(r io.Reader, w io.Writer) error {
+	values := map[key][]float64{}
+	var order []key
+	pkg := ""
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if p, ok := strings.CutPrefix(line, "pkg: "); ok {
+			pkg = path.Base(strings.TrimSpace(p))
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		if _, err := strconv.Atoi(f[1]); err != nil {
+			continue // not a result line
+		}
+		name := pkg + "/" + trimProcs(strings.TrimPrefix(f[0], "Benchmark"))
+		for i := 2; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				break
+			}
+			k := key{name, f[i+1]}
+			if _, seen := values[k]; !seen {
+				order = append(order, k)
+			}
+			values[k] = append(values[k], v)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read: %w", err)
+	}
+	fmt.Fprintf(w, "%-44s %12s  %-12s %5s  %-12s %s\n", "benchmark", "median", "unit", "runs", "target", "")
+	fails := 0
+	for _, k := range order {
+		if skipUnits[k.unit] {
+			continue
+		}
+		med := median(values[k])
+		tgt, verdict := "", ""
+		if t, ok := findTarget(k); ok {
+			tgt = "≤ " + human(t.max, k.unit)
+			verdict = "PASS"
+			if med > t.max {
+				verdict = "FAIL"
+				fails++
+			}
+			verdict += "  (" + t.what + ")"
+		}
+		fmt.Fprintf(w, "%-44s %12s  %-12s %5d  %-12s %s\n", k.name, human(med, k.unit), k.unit, len(values[k]), tgt, verdict)
+	}
+	fmt.Fprintf(w, "%d of %d targets missed\n", fails, countTargets(order))
+	fmt.Fprintln(w, "--- machine-readable ---")
+	for _, k := range order {
+		fmt.Fprintf(w, "%s %s %s\n", k.name, strconv.FormatFloat(median(values[k]), 'g', 6, 64), k.unit)
+	}
+	return nil
+}
+
+// trimProcs removes the -GOMAXPROCS suffix go test adds ("View-2").
+func trimProcs(name string) string {
+	if i := strings.LastIndexByte(name, '-'); i > 0 {
+		if _, err := strconv.Atoi(name[i+1:]); err == nil {
+			return name[:i]
+		}
+	}
+	return name
+}
+
+func findTarget(k key) (target, bool) {
+	for _, t := range targets {
+		if ok, _ := path.Match(t.pattern, k.name); ok && t.unit == k.unit {
+			return t, true
+		}
+	}
+	return target{}, false
+}
+
+func countTargets(ks []key) int {
+	n := 0
+	for _, k := range ks {
+		if _, ok := findTarget(k); ok {
+			n++
+		}
+	}
+	return n
+}
+
+// median returns the middle value (the mean of the two middle ones for an
+// even count).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// human renders ns/op as a readable duration; other units as numbers.
+func human(v float64, unit string) string {
+	if unit != "ns/op" {
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	switch {
+	case v >= 1e9:
+		return fmt.Sprintf("%.2f s", v/1e9)
+	case v >= 1e6:
+		return fmt.Sprintf("%.2f ms", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.2f µs", v/1e3)
+	}
+	return fmt.Sprintf("%.0f ns", v)
+}
