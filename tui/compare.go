@@ -159,7 +159,7 @@ type comparePage struct {
 
 	lay   *cmpLayout
 	hl    map[compare.Ref][]span // differing words in the cursor band
-	hlKey [3]int                 // gen, focus, cursor the highlights are for
+	hlKey [5]int                 // gen, focus, cursor, panes shown the highlights are for
 	note  string
 
 	panel *diffPanel // the differences panel, when open
@@ -694,7 +694,8 @@ func (c *comparePage) highlights() map[compare.Ref][]span {
 	if !ok {
 		return nil
 	}
-	hk := [3]int{c.gen, c.focus, c.cur[c.focus]}
+	first, k := c.window()
+	hk := [5]int{c.gen, c.focus, c.cur[c.focus], first, k}
 	if c.hl != nil && c.hlKey == hk {
 		return c.hl
 	}

@@ -291,11 +291,11 @@ func (s *storiesPage) open(read bool) tea.Cmd {
 		a := arts[0]
 		return func() tea.Msg { return openArticleMsg{article: a, para: -1} }
 	}
+	title := st.Name
 	if len(arts) > compare.MaxArticles {
-		s.note = fmt.Sprintf("comparing the first %d of %d articles", compare.MaxArticles, len(arts))
+		title += fmt.Sprintf(" (the first %d of %d articles)", compare.MaxArticles, len(arts))
 		arts = arts[:compare.MaxArticles]
 	}
-	title := st.Name
 	return func() tea.Msg { return openCompareMsg{articles: arts, title: title} }
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -235,5 +236,31 @@ func TestStoriesSeveralOnlyToggle(t *testing.T) {
 	}
 	if st, _ := s.selected(); !slicesContain(st.Articles, seedAntiwar) {
 		t.Fatal("m again lost the story under the cursor")
+	}
+}
+
+// A story of more than six articles compares its first six, and says so.
+func TestStoriesCompareCapsAtSix(t *testing.T) {
+	var arts []*corpus.Article
+	for i := 0; i < 8; i++ {
+		a := article(fmt.Sprintf("big%d", i), fmt.Sprintf("Outlet %c", 'A'+i), fmt.Sprintf("2022-03-0%d", i+1),
+			"Dam bursts in the valley", "The dam burst on Tuesday, flooding the valley.", fmt.Sprintf("Outlet %d adds its own detail.", i))
+		a.Story = "Valley dam"
+		arts = append(arts, a)
+	}
+	hs := newHarness(t, arts, 120, 40)
+	hs.keys("t")
+	s := storiesOf(hs)
+	if st, ok := s.selected(); !ok || len(st.Articles) != 8 {
+		t.Fatalf("want one story of 8 articles, got %+v", s.stories)
+	}
+	hs.keys("enter")
+	c := compareOf(hs)
+	if hs.m.active != ViewCompare || len(c.arts) != compare.MaxArticles || c.cmp == nil {
+		t.Fatalf("active %d, %d articles compared", hs.m.active, len(c.arts))
+	}
+	scr := hs.screenText()
+	if !strings.Contains(scr, "the first 6 of 8 articles") || !strings.Contains(scr, "panes 1–3 of 6") {
+		t.Fatalf("want the cap and the paging said:\n%s", scr)
 	}
 }
