@@ -566,7 +566,7 @@ func (l *library) open() tea.Cmd {
 	if l.mode == modeWords {
 		h := l.wordHits[l.cursor]
 		msg.para, _, _ = h.detail(l.snippetWidth())
-		msg.terms = h.terms
+		msg.terms, msg.query = h.terms, strings.TrimSpace(l.input.Value())
 	}
 	return func() tea.Msg { return msg }
 }
@@ -772,9 +772,14 @@ func (l *library) wordRow(i int) []string {
 	}
 	by := oneLine(a.Byline())
 	if by == "" {
-		by = "?"
+		by = "unknown outlet"
 	}
-	head := mark + meta.Render(by) + base.Render(" · "+a.Date.String()+" · "+oneLine(a.Title))
+	rest := ""
+	if d := a.Date.String(); d != "" {
+		rest += " · " + d
+	}
+	rest += " · " + oneLine(a.Title)
+	head := mark + meta.Render(by) + base.Render(rest)
 	_, snippet, spans := h.detail(l.snippetWidth())
 	line2 := base.Render("    ") + cellP(oneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
 	return []string{fit(head, l.w), fit(line2, l.w)}
@@ -833,7 +838,10 @@ func (l *library) statusLine() string {
 		if np == 1 {
 			word = "problem"
 		}
-		line += st.Status.Render(" · ") + st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, oneLine(p.Error())))
+		if len(parts) > 0 {
+			line += st.Status.Render(" · ")
+		}
+		line += st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, oneLine(p.Error())))
 	}
 	return line
 }

@@ -296,8 +296,8 @@ func TestWordSearchShowsSnippetsAndOpensAtPassage(t *testing.T) {
 	if hs.m.active != ViewReader || !strings.Contains(scr, "finally mentioned") {
 		t.Fatalf("reader not at the passage:\n%s", scr)
 	}
-	if !strings.Contains(scr, "1/1") {
-		t.Fatalf("reader does not count the match:\n%s", scr)
+	if !strings.Contains(scr, "1/1 “hezbollah”") {
+		t.Fatalf("reader does not count the match of the typed query:\n%s", scr)
 	}
 }
 

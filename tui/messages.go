@@ -44,6 +44,7 @@ type openArticleMsg struct {
 	article *corpus.Article
 	para    int
 	terms   []string
+	query   string // what the user typed, shown with the match count
 }
 
 // openCompareMsg asks the root for the compare view of these articles

@@ -386,7 +386,10 @@ func (r *reader) toggleRaw() {
 func (r *reader) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case openArticleMsg:
-		q := strings.Join(msg.terms, " ")
+		q := msg.query
+		if q == "" {
+			q = strings.Join(msg.terms, " ")
+		}
 		r.open(msg.article, msg.para, msg.terms, q)
 		return nil
 	case tea.BackgroundColorMsg, tea.EnvMsg:
