@@ -659,8 +659,11 @@ func (c *comparePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		c.panel = newDiffPanel(c)
 	case key.Matches(msg, k.Read):
 		a := c.arts[c.focus]
-		p := c.cmp.Articles[c.focus].Passages[c.cur[c.focus]]
-		return func() tea.Msg { return openArticleMsg{article: a, para: p.Paragraph} }
+		para := -1
+		if p, ok := c.cmp.Passage(compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}); ok {
+			para = p.Paragraph
+		}
+		return func() tea.Msg { return openArticleMsg{article: a, para: para} }
 	}
 	return nil
 }

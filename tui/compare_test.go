@@ -478,3 +478,20 @@ func helpOf(groups [][]key.Binding) [][]key2 {
 	}
 	return out
 }
+
+// An article with nothing to align (no title, no body) compares without
+// a panic, and every key still works.
+func TestCompareEmptyArticle(t *testing.T) {
+	empty := &corpus.Article{ID: "empty", Outlet: "Blank Outlet", Format: "text"}
+	full := article("full", "Some Outlet", "2020-01-01", "A title", "A body sentence. Another one.")
+	hs := newHarness(t, []*corpus.Article{empty, full}, 100, 20)
+	hs.keys("space", "space", "c")
+	c := compareOf(hs)
+	if hs.m.active != ViewCompare || (c.cmp == nil && c.err == nil) {
+		t.Fatalf("active %d, cmp %v err %v", hs.m.active, c.cmp != nil, c.err)
+	}
+	for _, k := range []string{"j", "k", "G", "g", "tab", "j", "enter", "esc", "z", "d", "j", "enter", "d", "esc", "tab", "enter"} {
+		hs.keys(k)
+		checkFrame(t, hs.m.render(), 100, 20)
+	}
+}
