@@ -739,7 +739,12 @@ func (l *library) tableRow(i int, c columns) string {
 	}
 	if c.story > 0 {
 		b.WriteString(gap)
-		b.WriteString(cellP(oneLine(l.sh.story(a)), nil, c.story, base, st.Match))
+		story := l.sh.story(a)
+		var storySp []span
+		if l.mode == modeTitle && l.titleActive() {
+			storySp = safeSpans(story, l.titleHits[i].storySpans(story))
+		}
+		b.WriteString(cellP(oneLine(story), storySp, c.story, base, st.Match))
 	}
 	if c.words > 0 {
 		b.WriteString(gap)

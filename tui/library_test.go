@@ -317,3 +317,26 @@ func TestTooSmallSaysHowLarge(t *testing.T) {
 	}
 	checkFrame(t, hs.m.render(), 20, 5)
 }
+
+// A hit on the story name is highlighted in the Story column.
+func TestFuzzyHighlightsStory(t *testing.T) {
+	arts := libArticles()
+	m := New(Options{Load: batchLoader(arts), StoryOf: func(a *corpus.Article) string {
+		if a.ID == "a1" {
+			return "Zanzibar crisis"
+		}
+		return ""
+	}})
+	hs := &harness{t: t, m: m}
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 20})
+	hs.run(m.Init())
+	hs.keys("/", "zanzibar")
+	l := m.pages[ViewLibrary].(*library)
+	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a1" {
+		t.Fatalf("hits %q", rowTitles(hs))
+	}
+	row := l.tableRow(0, l.columns())
+	if !strings.Contains(row, m.sh.styles.P.Match.On(m.sh.styles.P.Selected).Render("ibar")) {
+		t.Fatalf("story match not highlighted: %q", row)
+	}
+}

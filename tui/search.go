@@ -20,16 +20,31 @@ type titleHit struct {
 	done    bool
 	title   []span
 	outlet  []span
+	story   []span // into hit.Story
 }
 
 // spans returns the matched byte spans of the title and the outlet.
 func (h *titleHit) spans() (title, outlet []span) {
+	h.compute()
+	return h.title, h.outlet
+}
+
+// storySpans returns the matched byte spans of story, if it is the story
+// name the search matched.
+func (h *titleHit) storySpans(story string) []span {
+	h.compute()
+	if story != h.hit.Story {
+		return nil
+	}
+	return h.story
+}
+
+func (h *titleHit) compute() {
 	if !h.done && h.hit.Article != nil {
 		hl := h.hit.Highlights()
-		h.title, h.outlet = toSpans(hl.Title), toSpans(hl.Outlet)
+		h.title, h.outlet, h.story = toSpans(hl.Title), toSpans(hl.Outlet), toSpans(hl.Story)
 		h.done = true
 	}
-	return h.title, h.outlet
 }
 
 // wordHit is one article whose body has every word of a word query. The
