@@ -275,8 +275,41 @@ func (c *comparePage) Update(msg tea.Msg) tea.Cmd {
 		case tea.MouseWheelDown:
 			c.scroll(3)
 		}
+	case tea.MouseClickMsg:
+		if c.panel == nil && msg.Button == tea.MouseLeft {
+			c.click(msg.X, msg.Y)
+		}
 	}
 	return nil
+}
+
+// click focuses the pane and the passage under the mouse (screen cell x,
+// y: the body starts under the bar and the two heading lines).
+func (c *comparePage) click(x, y int) {
+	if c.lay == nil {
+		return
+	}
+	i := c.top + y - 3
+	if y < 3 || i >= len(c.lay.lines) || i >= c.top+c.bodyHeight() {
+		return
+	}
+	first, k := c.window()
+	ws := c.paneWidths(k)
+	for p, at := 0, 0; p < k; p++ {
+		if x >= at && x < at+ws[p] {
+			if pl := c.lay.lines[i][p]; pl.kind != plBlank {
+				if pl.ref.Article == c.focus {
+					c.cur[c.focus] = pl.ref.Passage // the text stays put
+				} else {
+					c.jump(pl.ref) // re-anchored on that pane
+				}
+			} else {
+				c.setFocus(first + p)
+			}
+			return
+		}
+		at += ws[p] + 1
+	}
 }
 
 // result takes the comparison if it answers the latest request.

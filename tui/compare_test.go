@@ -495,3 +495,26 @@ func TestCompareEmptyArticle(t *testing.T) {
 		checkFrame(t, hs.m.render(), 100, 20)
 	}
 }
+
+// A click puts the cursor on the passage under the mouse, focusing its pane.
+func TestCompareClick(t *testing.T) {
+	hs := comparePair(t, 120, 40)
+	c := compareOf(hs)
+	aw, ir := articleIndex(t, c, seedAntiwar), articleIndex(t, c, seedIranian)
+	scr := hs.screenText()
+	y := rowOf(scr, strikesStart)
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 5, Y: y, Button: tea.MouseLeft}))
+	if c.focus != aw || !strings.Contains(c.cmp.Articles[aw].Passages[c.cur[aw]].Text, "killing at least 25") {
+		t.Fatalf("click on Antiwar.com's toll: focus %d §%d", c.focus, c.cur[aw]+1)
+	}
+	if rowOf(hs.screenText(), strikesStart) != y {
+		t.Fatal("a click in the focused pane moved the text")
+	}
+	y = rowOf(hs.screenText(), "According to the US")
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 80, Y: y, Button: tea.MouseLeft}))
+	if c.focus != ir || !strings.Contains(c.cmp.Articles[ir].Passages[c.cur[ir]].Text, "According to the US") {
+		t.Fatalf("click on an Iranian.com passage: focus %d §%d", c.focus, c.cur[ir]+1)
+	}
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 80, Y: 0, Button: tea.MouseLeft})) // the bar: nothing
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 500, Y: 500, Button: tea.MouseLeft}))
+}
