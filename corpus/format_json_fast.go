@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -235,92 +236,91 @@ func (p *jsonScanner) str() (string, bool) {
 		}
 		p.i++
 	}
-	out := make([]byte, 0, p.i-start+64)
-	out = append(out, b[start:p.i]...)
-	for p.i < len(b) {
-		c := b[p.i]
+	// Escapes only ever shrink, so the escaped length bounds the result:
+	// find the end first, then unescape into a buffer of that size once.
+	from := p.i
+	if !p.skipStringBody() {
+		return "", false
+	}
+	var out strings.Builder
+	out.Grow(p.i - 1 - start)
+	out.Write(b[start:from])
+	for i := from; ; {
+		c := b[i]
 		switch {
 		case c == '"':
-			p.i++
-			return string(out), true
-		case c < 0x20:
-			return "", false
+			return out.String(), true
 		case c != '\\':
-			// Copy the run up to the next quote, backslash or control.
-			j := p.i + 1
-			for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20 {
+			// Copy the run up to the next quote or backslash.
+			j := i + 1
+			for b[j] != '"' && b[j] != '\\' {
 				j++
 			}
-			out = append(out, b[p.i:j]...)
-			p.i = j
+			out.Write(b[i:j])
+			i = j
 			continue
 		}
-		if p.i+1 >= len(b) {
-			return "", false
-		}
-		e := b[p.i+1]
-		p.i += 2
+		e := b[i+1]
+		i += 2
 		switch e {
 		case '"', '\\', '/':
-			out = append(out, e)
+			out.WriteByte(e)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
-			r, ok := p.hex4()
-			if !ok {
-				return "", false
-			}
+			r := hex4(b[i:])
+			i += 4
 			if utf16.IsSurrogate(r) {
-				save := p.i
-				if p.i+1 < len(b) && b[p.i] == '\\' && b[p.i+1] == 'u' {
-					p.i += 2
-					if r2, ok := p.hex4(); ok {
-						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-							out = utf8.AppendRune(out, dec)
-							continue
-						}
+				if i+6 <= len(b) && b[i] == '\\' && b[i+1] == 'u' {
+					if dec := utf16.DecodeRune(r, hex4(b[i+2:])); dec != utf8.RuneError {
+						out.WriteRune(dec)
+						i += 6
+						continue
 					}
 				}
-				p.i = save
 				r = utf8.RuneError
 			}
-			out = utf8.AppendRune(out, r)
-		default:
-			return "", false
+			out.WriteRune(r)
 		}
 	}
-	return "", false
 }
 
-// hex4 reads the four hex digits of a \u escape.
-func (p *jsonScanner) hex4() (rune, bool) {
-	if p.i+4 > len(p.b) {
-		return 0, false
-	}
+// hex4 decodes four hex digits already validated by skipStringBody.
+func hex4(b []byte) rune {
 	var r rune
-	for _, c := range p.b[p.i : p.i+4] {
+	for _, c := range b[:4] {
 		switch {
-		case '0' <= c && c <= '9':
+		case c <= '9':
 			c -= '0'
-		case 'a' <= c && c <= 'f':
+		case c >= 'a':
 			c = c - 'a' + 10
-		case 'A' <= c && c <= 'F':
-			c = c - 'A' + 10
 		default:
-			return 0, false
+			c = c - 'A' + 10
 		}
 		r = r<<4 | rune(c)
 	}
-	p.i += 4
-	return r, true
+	return r
+}
+
+// isHex4 reports whether b starts with four hex digits.
+func isHex4(b []byte) bool {
+	if len(b) < 4 {
+		return false
+	}
+	for _, c := range b[:4] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // maxJSONDepth bounds nesting; deeper values go to encoding/json.
@@ -394,9 +394,12 @@ func (p *jsonScanner) skip(depth int) bool {
 
 // skipString validates a string without building it.
 func (p *jsonScanner) skipString() bool {
-	if !p.byte('"') {
-		return false
-	}
+	return p.byte('"') && p.skipStringBody()
+}
+
+// skipStringBody validates the rest of a string after its opening quote
+// and moves past the closing one.
+func (p *jsonScanner) skipStringBody() bool {
 	b := p.b
 	for p.i < len(b) {
 		c := b[p.i]
@@ -414,10 +417,10 @@ func (p *jsonScanner) skipString() bool {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
 				p.i += 2
 			case 'u':
-				p.i += 2
-				if _, ok := p.hex4(); !ok {
+				if !isHex4(b[p.i+2:]) {
 					return false
 				}
+				p.i += 6
 			default:
 				return false
 			}

@@ -631,14 +631,26 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	var buf bytes.Buffer
-	if fi, err := f.Stat(); err == nil && fi.Size() > 0 && fi.Size() <= max {
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	// Like os.ReadFile: one buffer of the file's size (plus one byte to see
+	// the end), grown only if the file grew since it was measured.
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Size() > 0 {
+		size = min(fi.Size(), max)
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return nil, fmt.Errorf("read: %w", err)
+	buf := make([]byte, 0, size+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF || int64(len(buf)) > max {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
 	}
-	return buf.Bytes(), nil
 }
 
 // bodyWords counts the words of a body: runs of characters other than
