@@ -157,6 +157,22 @@ func (s *storiesPage) Update(msg tea.Msg) tea.Cmd {
 		case tea.MouseWheelDown:
 			s.move(1)
 		}
+	case tea.MouseClickMsg:
+		// Under the bar, each story takes entryHeight lines: a click
+		// selects one, a click on the selected one opens it.
+		listH, _ := s.layout()
+		if msg.Button != tea.MouseLeft || msg.Y < 1 || msg.Y > listH {
+			return nil
+		}
+		i := s.offset + (msg.Y-1)/entryHeight
+		if i >= len(s.list) {
+			return nil
+		}
+		if i == s.cursor {
+			return s.open(false)
+		}
+		s.cursor = i
+		s.clamp()
 	}
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 )
@@ -262,5 +264,21 @@ func TestStoriesCompareCapsAtSix(t *testing.T) {
 	scr := hs.screenText()
 	if !strings.Contains(scr, "the first 6 of 8 articles") || !strings.Contains(scr, "panes 1–3 of 6") {
 		t.Fatalf("want the cap and the paging said:\n%s", scr)
+	}
+}
+
+func TestStoriesClick(t *testing.T) {
+	hs := newHarness(t, seedArticles(t), 120, 40)
+	hs.keys("t")
+	s := storiesOf(hs)
+	i := storyIndex(t, s, seedAntiwar)
+	y := rowOf(hs.screenText(), "2019-12-29 – 2020-01-02")
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 10, Y: y, Button: tea.MouseLeft}))
+	if s.cursor != i {
+		t.Fatalf("click on the pair's line: cursor %d, want %d", s.cursor, i)
+	}
+	hs.send(tea.MouseClickMsg(tea.Mouse{X: 10, Y: y, Button: tea.MouseLeft}))
+	if hs.m.active != ViewCompare {
+		t.Fatalf("second click: active %d, want compare", hs.m.active)
 	}
 }
