@@ -927,6 +927,8 @@ func (c *comparePage) statusLine() string {
 		switch {
 		case c.full:
 			parts = append(parts, fmt.Sprintf("pane %d of %d, full width (z)", c.focus+1, n))
+		case k == 1 && n > 1:
+			parts = append(parts, fmt.Sprintf("pane %d of %d (←/→)", first+1, n))
 		case k < n:
 			parts = append(parts, fmt.Sprintf("panes %d–%d of %d (←/→)", first+1, first+k, n))
 		}

@@ -591,9 +591,18 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 	}
 	out := []string{sty.Header.Render(" Coverage ") + sty.Dim.Render("● dated  ") +
 		sty.Approx.Render("~") + sty.Dim.Render(" approximate")}
-	shown := rows
-	if len(shown) > maxH-3 {
-		shown = shown[:max(maxH-4, 0)]
+	// Heading, rows, axis and dates: when the rows do not all fit, a line
+	// says how many more there are (or the heading does, if only one
+	// row fits).
+	shown, more := rows, ""
+	if budget := maxH - 3; len(rows) > budget {
+		if budget >= 2 {
+			shown = rows[:budget-1]
+			more = fmt.Sprintf(" … %d more outlets", len(rows)-len(shown))
+		} else {
+			shown = rows[:1]
+			out[0] += sty.Dim.Render(fmt.Sprintf(" · 1 of %d outlets", len(rows)))
+		}
 	}
 	dot, dated, approx := sty.Sep.Render("·"), sty.Meta.Render("●"), sty.Approx.Render("~")
 	for _, r := range shown {
@@ -620,8 +629,8 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 		}
 		out = append(out, line)
 	}
-	if len(shown) < len(rows) {
-		out = append(out, sty.Dim.Render(fmt.Sprintf(" … %d more outlets", len(rows)-len(shown))))
+	if more != "" {
+		out = append(out, sty.Dim.Render(more))
 	}
 	if t0.IsZero() {
 		return out
