@@ -661,18 +661,21 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 func bodyWords(body []Paragraph) int {
 	n := 0
 	for _, p := range body {
-		in := false
+		// A word starts at a non-space after a space (or the start);
+		// branch-free, as this runs over every byte of every body.
+		prev := byte(1)
 		s := p.Text
 		for i := 0; i < len(s); i++ {
-			space := s[i] == ' ' || s[i] == '\n'
-			if !space && !in {
-				n++
-			}
-			in = !space
+			cur := wordSpace[s[i]]
+			n += int(prev &^ cur)
+			prev = cur
 		}
 	}
 	return n
 }
+
+// wordSpace is 1 for the bytes that separate words in sanitised text.
+var wordSpace = [256]byte{' ': 1, '\n': 1}
 
 // fileStem is a file's name without directory and extension: the id of the
 // article it holds.
