@@ -28,6 +28,7 @@ const (
 	kPara
 	kSubhead
 	kRaw
+	kRule // the line between the header and the body
 )
 
 // block is one unit of the document the reader shows: a header field, a
@@ -248,6 +249,8 @@ func (r *reader) buildBlocks() []block {
 	if a.URL != "" {
 		add(kURL, oneLine(a.URL))
 	}
+	add(kBlank, "")
+	add(kRule, "")
 	for i, p := range a.Body {
 		add(kBlank, "")
 		k := kPara
@@ -594,6 +597,10 @@ func (r *reader) renderLine(i int) string {
 		}
 		out.WriteString(gs.Render(g))
 		out.WriteString(st.Gutter.Render("│"))
+	}
+	if b.kind == kRule {
+		out.WriteString(st.Gutter.Render(strings.Repeat("─", max(r.textWidth(), 1))))
+		return out.String()
 	}
 	idx := r.byBlock[l.block]
 	if len(idx) == 0 {
