@@ -157,3 +157,56 @@ func TestGoldenStoriesCompare(t *testing.T) {
 		}
 	}
 }
+
+// compareFuzzKeys are the keys of the stories and compare views (and the
+// library's ways into them).
+var compareFuzzKeys = []string{
+	"t", "c", "space", "enter", "esc", "j", "k", "g", "G", "tab", "shift+tab", "h", "l", "z", "d",
+	"m", "r", "pgdown", "pgup", "ctrl+d", "ctrl+u", "?", "u", "s",
+}
+
+// FuzzStoriesCompare drives the stories and compare views with random keys,
+// clicks and sizes over the seeds and hostile text: no panic, every frame
+// fits.
+func FuzzStoriesCompare(f *testing.F) {
+	f.Add([]byte{0, 3, 2, 2, 1, 5, 9, 10, 12, 14, 6, 4})
+	f.Add([]byte{2, 5, 2, 1, 13, 14, 5, 200, 31, 9, 10, 11, 12})
+	f.Add([]byte{0, 15, 3, 7, 0, 3, 240, 5, 5, 9, 13})
+	arts := append([]*corpus.Article{hostileArticle(), hostileTwin()}, seedArticles(f)...)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 100 {
+			data = data[:100]
+		}
+		hs := newHarness(t, arts, 100, 30)
+		w, h := 100, 30
+		for i := 0; i < len(data); i++ {
+			b := data[i]
+			var msg tea.Msg
+			switch {
+			case b < 200:
+				k := compareFuzzKeys[int(b)%len(compareFuzzKeys)]
+				if k == "shift+tab" {
+					msg = tea.KeyPressMsg(tea.Key{Code: tea.KeyTab, Mod: tea.ModShift})
+				} else {
+					for _, m := range keyMsgs(k) {
+						hs.send(m)
+					}
+				}
+			case b < 230 && i+2 < len(data):
+				w, h = int(data[i+1])%210, int(data[i+2])%70
+				i += 2
+				msg = tea.WindowSizeMsg{Width: w, Height: h}
+			case i+2 < len(data):
+				msg = tea.MouseClickMsg(tea.Mouse{X: int(data[i+1]), Y: int(data[i+2]) % 70, Button: tea.MouseLeft})
+				i += 2
+			}
+			if msg != nil {
+				hs.send(msg)
+			}
+			if hs.quit {
+				return
+			}
+			checkFrame(t, hs.m.View().Content, w, h)
+		}
+	})
+}
