@@ -40,43 +40,6 @@ type titlePart struct {
 	matched []int
 }
 
-// ranked is a raw hit and the part holding its matched offsets.
-type ranked struct {
-	rawHit
-	part int32
-}
-
-// rankHits orders hits (given in index order) by score descending, ties
-// in index order, as fuzzy.Find's stable sort does. Scores span a small
-// range, so a counting sort does it in linear time.
-func rankHits(hs []ranked) []ranked {
-	if len(hs) < 2 {
-		return hs
-	}
-	lo, hi := hs[0].score, hs[0].score
-	for _, h := range hs {
-		lo, hi = min(lo, h.score), max(hi, h.score)
-	}
-	if int(hi)-int(lo) > 1<<16 {
-		slices.SortStableFunc(hs, func(a, b ranked) int { return cmp.Compare(b.score, a.score) })
-		return hs
-	}
-	count := make([]int, int(hi-lo)+2)
-	for _, h := range hs {
-		count[hi-h.score+1]++
-	}
-	for i := 1; i < len(count); i++ {
-		count[i] += count[i-1]
-	}
-	out := make([]ranked, len(hs))
-	for _, h := range hs {
-		k := hi - h.score
-		out[count[k]] = h
-		count[k]++
-	}
-	return out
-}
-
 // minParallel is the number of candidates below which splitting the work
 // across goroutines costs more than it saves.
 const minParallel = 4096
@@ -105,28 +68,71 @@ func (ix *Index) matchTitles(pattern string, cand candidates, _ []int32) ([]Titl
 		}()
 	}
 	wg.Wait()
+	return ix.rankTitles(parts)
+}
+
+// rankTitles merges the parts' hits (each in index order, parts in index
+// order) into TitleHits ordered by score descending, ties in index order,
+// as fuzzy.Find's stable sort orders them, and returns the matching
+// indexes ascending. Scores span a small range, so a counting sort places
+// every hit directly.
+func (ix *Index) rankTitles(parts []titlePart) ([]TitleHit, []int32) {
 	total := 0
+	lo, hi := int32(0), int32(-1)
 	for _, p := range parts {
-		total += len(p.hits)
-	}
-	all := make([]ranked, 0, total)
-	idxs := make([]int32, 0, total)
-	for pi, p := range parts {
 		for _, h := range p.hits {
-			all = append(all, ranked{h, int32(pi)})
+			if total == 0 {
+				lo, hi = h.score, h.score
+			}
+			lo, hi = min(lo, h.score), max(hi, h.score)
+			total++
+		}
+	}
+	idxs := make([]int32, 0, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
 			idxs = append(idxs, h.idx)
 		}
 	}
-	// Score descending, then index: the order of fuzzy.Find's stable sort.
-	all = rankHits(all)
-	out := make([]TitleHit, len(all))
-	for i, h := range all {
-		out[i] = TitleHit{
+	out := make([]TitleHit, total)
+	if total == 0 {
+		return out, idxs
+	}
+	hit := func(p *titlePart, h rawHit) TitleHit {
+		return TitleHit{
 			Article: ix.articles[h.idx],
 			Index:   int(h.idx),
 			Score:   int(h.score),
 			Story:   ix.titles.stories[h.idx],
-			matched: parts[h.part].matched[h.m0:h.m1:h.m1],
+			matched: p.matched[h.m0:h.m1:h.m1],
+		}
+	}
+	if int(hi)-int(lo) > 1<<16 {
+		i := 0
+		for pi := range parts {
+			for _, h := range parts[pi].hits {
+				out[i] = hit(&parts[pi], h)
+				i++
+			}
+		}
+		slices.SortStableFunc(out, func(a, b TitleHit) int { return cmp.Compare(b.Score, a.Score) })
+		return out, idxs
+	}
+	// next[k]: where the next hit with score hi-k goes.
+	next := make([]int, int(hi-lo)+2)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			next[hi-h.score+1]++
+		}
+	}
+	for k := 1; k < len(next); k++ {
+		next[k] += next[k-1]
+	}
+	for pi := range parts {
+		for _, h := range parts[pi].hits {
+			k := hi - h.score
+			out[next[k]] = hit(&parts[pi], h)
+			next[k]++
 		}
 	}
 	return out, idxs
@@ -134,7 +140,12 @@ func (ix *Index) matchTitles(pattern string, cand candidates, _ []int32) ([]Titl
 
 // matchRange scores candidates lo..hi-1.
 func (ix *Index) matchRange(pattern string, patASCII bool, pm uint64, cand candidates, lo, hi int) titlePart {
-	var p titlePart
+	// Most candidates of a narrowed search match: room for all of them
+	// saves growing the slices as they fill.
+	p := titlePart{
+		hits:    make([]rawHit, 0, hi-lo),
+		matched: make([]int, 0, min((hi-lo)*len(pattern), 1<<20)),
+	}
 	t := &ix.titles
 	for i := lo; i < hi; i++ {
 		idx := cand.at(i)
