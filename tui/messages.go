@@ -37,6 +37,17 @@ type wordResultsMsg struct {
 	hits  []*wordHit
 }
 
+// findResultsMsg answers a live find started with generation gen.
+type findResultsMsg struct {
+	gen     int
+	art     *corpus.Article
+	raw     bool
+	query   string
+	terms   []string
+	matches []match
+	byBlock map[int][]int
+}
+
 // openArticleMsg asks the root to show an article in the reader. para is
 // the body paragraph to scroll to (-1: the top); terms are highlighted and
 // become the reader's find query, so n/N walk through them.

@@ -74,11 +74,20 @@ type reader struct {
 
 	finding bool
 	input   textinput.Model
+	find    searchState // live find while typing: one search at a time
+	before  findSave    // what to go back to if the find is cancelled
 	query   string   // what the matches are for, as typed
 	terms   []string // folded search terms
 	matches []match
 	cur     int // index into matches; -1: none chosen
 	byBlock map[int][]int
+}
+
+// findSave is the reader's find state when "/" was pressed.
+type findSave struct {
+	query string
+	terms []string
+	top   int
 }
 
 // docPos is a position in the document: a block and a byte offset in it.
@@ -148,7 +157,7 @@ func (r *reader) gutterWidth() int {
 // was at the top at the top.
 func (r *reader) SetSize(w, h int) {
 	r.w, r.h = w, h
-	r.input.SetWidth(max(w-4, 1))
+	r.input.SetWidth(max(w-16, 1)) // room for the match count
 	r.rewrap()
 }
 
@@ -326,19 +335,27 @@ func (r *reader) scrollTo(i int) {
 // setQuery finds terms in the document; the first match becomes current.
 func (r *reader) setQuery(query string, terms []string) {
 	r.query, r.terms = query, terms
-	r.matches, r.byBlock, r.cur = nil, map[int][]int{}, -1
+	r.matches, r.byBlock = findMatches(r.blocks, terms)
+	r.cur = -1
+}
+
+// findMatches finds terms in every block, in document order.
+func findMatches(blocks []block, terms []string) ([]match, map[int][]int) {
+	var ms []match
+	byBlock := map[int][]int{}
 	if len(terms) == 0 {
-		return
+		return nil, byBlock
 	}
-	for bi, b := range r.blocks {
+	for bi, b := range blocks {
 		if b.text == "" {
 			continue
 		}
 		for _, sp := range foldText(b.text).findAll(terms, b.text) {
-			r.byBlock[bi] = append(r.byBlock[bi], len(r.matches))
-			r.matches = append(r.matches, match{bi, sp})
+			byBlock[bi] = append(byBlock[bi], len(ms))
+			ms = append(ms, match{bi, sp})
 		}
 	}
+	return ms, byBlock
 }
 
 // showMatch scrolls so that the current match is on screen, a third of the
@@ -398,6 +415,8 @@ func (r *reader) Update(msg tea.Msg) tea.Cmd {
 	case tea.BackgroundColorMsg, tea.EnvMsg:
 		r.restyle()
 		return nil
+	case findResultsMsg:
+		return r.findResults(msg)
 	case tea.KeyPressMsg:
 		if r.finding {
 			return r.findKey(msg)
@@ -444,6 +463,7 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.scrollTo(r.maxTop())
 	case key.Matches(msg, k.Find):
 		r.finding = true
+		r.before = findSave{r.query, r.terms, r.top}
 		r.input.SetValue(r.query)
 		r.input.CursorEnd()
 		return r.input.Focus()
@@ -487,22 +507,73 @@ func (r *reader) findKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, r.fkeys.Cancel):
 		r.finding = false
 		r.input.Blur()
+		r.find.gen++ // drop a preview still running
+		r.setQuery(r.before.query, r.before.terms)
+		r.scrollTo(r.before.top)
 		return nil
 	case key.Matches(msg, r.fkeys.Accept):
 		r.finding = false
 		r.input.Blur()
+		r.find.gen++
 		q := r.input.Value()
-		var terms []string
-		if t := foldQuery(q); t != "" {
-			terms = []string{t}
-		}
-		r.setQuery(q, terms)
+		r.setQuery(q, findTerms(q))
 		r.step(1)
 		return nil
 	}
+	before := r.input.Value()
 	var cmd tea.Cmd
 	r.input, cmd = r.input.Update(msg)
-	return cmd
+	if r.input.Value() == before {
+		return cmd
+	}
+	// Preview the matches while typing, in the background: the article may
+	// be long. At most one search runs; the latest query waits for it.
+	r.find.gen++
+	if r.find.inFlight {
+		r.find.pending = true
+		return cmd
+	}
+	return tea.Batch(cmd, r.launchFind())
+}
+
+// findTerms turns what was typed after "/" into the one term to find.
+func findTerms(q string) []string {
+	if t := foldQuery(q); t != "" {
+		return []string{t}
+	}
+	return nil
+}
+
+// launchFind finds the current query in a command.
+func (r *reader) launchFind() tea.Cmd {
+	r.find.inFlight, r.find.pending = true, false
+	gen, art, raw, blocks := r.find.gen, r.art, r.raw, r.blocks
+	q := r.input.Value()
+	terms := findTerms(q)
+	return guard(func() tea.Msg {
+		ms, bb := findMatches(blocks, terms)
+		return findResultsMsg{gen: gen, art: art, raw: raw, query: q, terms: terms, matches: ms, byBlock: bb}
+	})
+}
+
+// findResults shows a live find's matches if they answer the latest query
+// on the document still shown, scrolling to the first one below the top.
+func (r *reader) findResults(msg findResultsMsg) tea.Cmd {
+	r.find.inFlight = false
+	if msg.gen == r.find.gen && msg.art == r.art && msg.raw == r.raw && r.finding {
+		r.query, r.terms, r.matches, r.byBlock, r.cur = msg.query, msg.terms, msg.matches, msg.byBlock, -1
+		top := r.top
+		r.top = r.before.top
+		r.step(1)
+		if r.cur < 0 {
+			r.top = top
+		}
+	}
+	if r.find.pending && r.finding {
+		return r.launchFind()
+	}
+	r.find.pending = false
+	return nil
 }
 
 // View draws the top bar, the visible document lines and the status line.
@@ -635,7 +706,14 @@ func (r *reader) renderLine(i int) string {
 func (r *reader) statusLine() string {
 	st := r.sh.styles
 	if r.finding {
-		return r.input.View()
+		count := ""
+		if strings.TrimSpace(r.input.Value()) != "" && r.query == r.input.Value() {
+			count = fmt.Sprintf("  %d matches", len(r.matches))
+			if r.cur >= 0 {
+				count = fmt.Sprintf("  %d/%d", r.cur+1, len(r.matches))
+			}
+		}
+		return r.input.View() + st.Status.Render(count)
 	}
 	if r.art == nil {
 		return ""

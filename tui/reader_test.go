@@ -196,3 +196,83 @@ func TestReaderScrollPercent(t *testing.T) {
 		t.Fatal("wheel up did not scroll")
 	}
 }
+
+// While typing after "/", matches are found in the background and the
+// view moves to the first; esc puts back the previous find and position.
+func TestReaderLiveFind(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
+	hs.keys("/", "zz", "enter") // a previous find, with no match
+	hs.keys("/", "backspace", "backspace", "kataib")
+	if !r.finding {
+		t.Fatal("find line closed")
+	}
+	scr := hs.screenText()
+	if !strings.Contains(scr, "1/3") || !strings.Contains(scr, "Kata’ib Hezbollah bases") {
+		t.Fatalf("live find did not count and show the first match:\n%s", scr)
+	}
+	hs.keys("esc")
+	if r.query != "zz" || r.top != 0 || len(r.matches) != 0 {
+		t.Fatalf("esc did not restore: query %q top %d matches %d", r.query, r.top, len(r.matches))
+	}
+}
+
+func TestReaderLiveFindDropsStale(t *testing.T) {
+	a := longArticle()
+	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
+	hs.keys("/")
+	m := hs.m
+	var first tea.Cmd
+	for i, k := range "kat" {
+		_, c := m.Update(tea.KeyPressMsg(tea.Key{Code: k, Text: string(k)}))
+		if i == 0 {
+			first = c
+		}
+	}
+	if !r.find.inFlight || !r.find.pending {
+		t.Fatalf("in flight %v pending %v", r.find.inFlight, r.find.pending)
+	}
+	// The first search answers "k": stale, dropped; the pending "kat" runs.
+	var res findResultsMsg
+	for _, msg := range flatten(first) {
+		if fr, ok := msg.(findResultsMsg); ok {
+			res = fr
+		}
+	}
+	if res.query != "k" {
+		t.Fatalf("first search was for %q", res.query)
+	}
+	_, next := m.Update(res)
+	if r.query == "k" {
+		t.Fatal("stale live-find results applied")
+	}
+	var latest findResultsMsg
+	for _, msg := range flatten(next) {
+		if fr, ok := msg.(findResultsMsg); ok {
+			latest = fr
+		}
+	}
+	if latest.query != "kat" {
+		t.Fatalf("pending search was for %q", latest.query)
+	}
+	m.Update(latest)
+	if r.query != "kat" || len(r.matches) != 3 {
+		t.Fatalf("latest results: query %q, %d matches", r.query, len(r.matches))
+	}
+}
+
+// flatten runs cmd and returns its messages, opening batches.
+func flatten(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, flatten(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
