@@ -235,6 +235,11 @@ func loadJSON(file string, data []byte) ([]*Article, []Problem) {
 	case len(trimmed) > 0 && trimmed[0] == '{':
 		var r jsonRecord
 		if err := decodeJSONRecord(data, &r); err != nil {
+			if looksLikeJSONLines(trimmed) {
+				arts, probs := loadJSONL(context.Background(), file, data, 1)
+				return arts, append([]Problem{{Path: file, Warning: true,
+					Err: fmt.Errorf("%w: one JSON object per line in a .json file; read as JSON Lines (name it .jsonl)", ErrBadRecord)}}, probs...)
+			}
 			return nil, []Problem{jsonProblem(file, data, 0, err)}
 		}
 		a, probs := r.article(file, lines.at(len(data)-len(trimmed)), lines.at(len(data)))
@@ -290,6 +295,18 @@ func loadJSON(file string, data []byte) ([]*Article, []Problem) {
 		probs = append(probs, Problem{Path: file, Err: fmt.Errorf("%w: the array is empty", ErrNoArticles)})
 	}
 	return arts, probs
+}
+
+// looksLikeJSONLines reports whether data (which failed to decode as one
+// object) holds one object per line: its first line is a whole object and
+// another line follows.
+func looksLikeJSONLines(data []byte) bool {
+	first, rest, ok := bytes.Cut(data, []byte{'\n'})
+	if !ok || len(bytes.TrimSpace(rest)) == 0 {
+		return false
+	}
+	var r jsonRecord
+	return decodeJSONRecord(bytes.TrimSpace(first), &r) == nil
 }
 
 // numberedRecordID is the id of the n-th record of a JSON file that gives

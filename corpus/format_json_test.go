@@ -216,3 +216,15 @@ func TestLoadJSONLParallelMatchesSequential(t *testing.T) {
 		t.Errorf("big-1: %v", a)
 	}
 }
+
+func TestLoadJSONLinesInJSONFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"mislabelled.json": `{"title": "One", "text": "First."}` + "\n" + `{"title": "Two", "text": "Second."}` + "\n"})
+	c := mustLoad(t, dir)
+	if got := strings.Join(ids(c), " "); got != "mislabelled-1 mislabelled-2" {
+		t.Errorf("ids %q", got)
+	}
+	if len(c.Problems) != 1 || !c.Problems[0].Warning || !strings.Contains(c.Problems[0].Error(), "read as JSON Lines") {
+		t.Errorf("problems %v", c.Problems)
+	}
+}

@@ -453,5 +453,19 @@ func (l *loader) readMeta(mpath string) (map[string]*metaRecord, []Problem) {
 	if err != nil {
 		return nil, []Problem{{Path: mpath, Err: osErr(err)}}
 	}
-	return parseMetaFile(mpath, data)
+	recs, probs := parseMetaFile(mpath, data)
+	// A misspelt file name would leave its metadata silently unused.
+	for name, rec := range recs {
+		var err error
+		if l.fsys != nil {
+			_, err = fs.Stat(l.fsys, path.Join(path.Dir(mpath), name))
+		} else {
+			_, err = os.Stat(filepath.Join(filepath.Dir(mpath), name))
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			probs = append(probs, Problem{Path: mpath, Line: rec.Line, Warning: true,
+				Err: fmt.Errorf("%w: no file %s beside it; record unused", ErrMeta, name)})
+		}
+	}
+	return recs, probs
 }

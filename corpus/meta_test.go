@@ -146,3 +146,21 @@ func mkdirWrite(p, s string) error {
 	}
 	return os.WriteFile(p, []byte(s), 0o644)
 }
+
+func TestMetaRecordForMissingFileWarns(t *testing.T) {
+	dir := t.TempDir()
+	if err := mkdirWrite(filepath.Join(dir, "story.txt"), "Headline A\n\nThe body of the article."); err != nil {
+		t.Fatal(err)
+	}
+	if err := mkdirWrite(filepath.Join(dir, "meta.yaml"), "- file: story.txt\n  outlet: O\n- file: stroy.txt\n  outlet: P\n"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(context.Background(), []string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "meta.yaml") + ":3: bad metadata: no file stroy.txt beside it; record unused"
+	if len(c.Problems) != 1 || c.Problems[0].Error() != want || !c.Problems[0].Warning {
+		t.Errorf("problems %v, want %q", c.Problems, want)
+	}
+}
