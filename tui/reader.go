@@ -76,8 +76,8 @@ type reader struct {
 	input   textinput.Model
 	find    searchState // live find while typing: one search at a time
 	before  findSave    // what to go back to if the find is cancelled
-	query   string   // what the matches are for, as typed
-	terms   []string // folded search terms
+	query   string      // what the matches are for, as typed
+	terms   []string    // folded search terms
 	matches []match
 	cur     int // index into matches; -1: none chosen
 	byBlock map[int][]int
