@@ -488,21 +488,86 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 		}
 		lay.bands = append(lay.bands, b)
 	}
-	// gap collects, for each other visible pane, its unclaimed passages
-	// before upto[p] in its own order.
-	gap := func(upto []int) [][]item {
-		cells := make([][]item, k)
+	// gap draws, for each other visible pane, its unclaimed passages
+	// before upto[p], in its own order. Where two of those panes have
+	// passages of one row (counterparts of each other, with none in the
+	// focused pane), these are drawn level too, as far as both panes'
+	// order allows; the rest run side by side as they come.
+	gap := func(upto []int) {
+		lists := make([][]int, k)
+		at := make([]map[int]int, k) // passage -> its index in lists[p]
 		for p, a := range panes {
+			at[p] = map[int]int{}
 			if a == focus {
 				continue
 			}
 			for ; next[a] < upto[p]; next[a]++ {
 				if !claimed[a][next[a]] {
-					cells[p] = append(cells[p], item{ref: compare.Ref{Article: a, Passage: next[a]}})
+					at[p][next[a]] = len(lists[p])
+					lists[p] = append(lists[p], next[a])
 				}
 			}
 		}
-		return cells
+		head := make([]int, k)
+		broken := map[compare.Ref]bool{} // counterparts given up on: drawn in order
+		// pending lists the counterparts, still to draw, of pane p's
+		// passage q in the other panes: pane and index in its list.
+		pending := func(p int, q compare.Ref) (out [][2]int) {
+			r := cmp.RowOf(q)
+			if r < 0 || broken[q] {
+				return nil
+			}
+			for o, b := range panes {
+				if o == p || b == focus {
+					continue
+				}
+				if m := rowMember[r][b]; m >= 0 {
+					if j, ok := at[o][m]; ok && j >= head[o] && !broken[compare.Ref{Article: b, Passage: m}] {
+						out = append(out, [2]int{o, j})
+					}
+				}
+			}
+			return out
+		}
+		refAt := func(p, j int) compare.Ref { return compare.Ref{Article: panes[p], Passage: lists[p][j]} }
+		for {
+			// Side by side: every pane's passages up to one that waits
+			// for a counterpart in another pane.
+			cells := make([][]item, k)
+			left := -1
+			for p := range panes {
+				for head[p] < len(lists[p]) && len(pending(p, refAt(p, head[p]))) == 0 {
+					cells[p] = append(cells[p], item{ref: refAt(p, head[p])})
+					head[p]++
+				}
+				if head[p] < len(lists[p]) && left < 0 {
+					left = p
+				}
+			}
+			addBand(-1, cells)
+			if left < 0 {
+				return
+			}
+			// The leftmost waiting passage, level with its counterparts
+			// that are next in their panes; those further down are given
+			// up on and drawn in their own order.
+			q := refAt(left, head[left])
+			head[left]++
+			cells = make([][]item, k)
+			cells[left] = []item{{ref: q}}
+			name := oneLine(cmp.Articles[q.Article].Outlet)
+			for _, oj := range pending(left, q) {
+				o, j := oj[0], oj[1]
+				m := refAt(o, j)
+				if j != head[o] {
+					broken[m] = true
+					continue
+				}
+				cells[o] = []item{{ref: m, label: fmt.Sprintf("≈ %.2f with %s", cmp.Score(q, m), name)}}
+				head[o]++
+			}
+			addBand(-1, cells)
+		}
 	}
 	for fpass := range cmp.Articles[focus].Passages {
 		fref := compare.Ref{Article: focus, Passage: fpass}
@@ -516,7 +581,7 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 				}
 			}
 		}
-		addBand(-1, gap(upto))
+		gap(upto)
 		cells := make([][]item, k)
 		cells[fp] = []item{{ref: fref}}
 		if row >= 0 {
@@ -541,7 +606,7 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 	for p, a := range panes {
 		end[p] = len(cmp.Articles[a].Passages)
 	}
-	addBand(-1, gap(end))
+	gap(end)
 	return lay
 }
 

@@ -68,6 +68,17 @@ func rowOf(scr, s string) int {
 	return -1
 }
 
+// paneRow returns the screen row where pane p (0-based, panes split by
+// "│") first shows s, or -1.
+func paneRow(scr string, p int, s string) int {
+	for i, l := range strings.Split(scr, "\n") {
+		if ps := strings.Split(l, "│"); p < len(ps) && strings.Contains(ps[p], s) {
+			return i
+		}
+	}
+	return -1
+}
+
 // passageIndex finds the passage of article a whose text contains s.
 func passageIndex(t testing.TB, c *comparePage, a int, s string) int {
 	t.Helper()
@@ -517,4 +528,55 @@ func TestCompareClick(t *testing.T) {
 	}
 	hs.send(tea.MouseClickMsg(tea.Mouse{X: 80, Y: 0, Button: tea.MouseLeft})) // the bar: nothing
 	hs.send(tea.MouseClickMsg(tea.Mouse{X: 500, Y: 500, Button: tea.MouseLeft}))
+}
+
+// With three panes, passages of the two other panes that report the same
+// thing, with nothing in the focused pane, are level with each other too.
+func TestCompareOtherPanesAlignAmongThemselves(t *testing.T) {
+	a := article("ta", "Alpha Wire", "2020-01-01", "Harvest festival opens in the hill town",
+		"Farmers brought pumpkins to the square on Saturday.", "A brass band played until late.")
+	b := article("tb", "Bravo Daily", "2020-01-02", "Flooding closes the river bridge",
+		"Engineers say the bridge piers were damaged by the flood water.",
+		"The river rose four metres overnight after heavy rain.",
+		"Residents were moved to the school gymnasium.")
+	c := article("tc", "Charlie Post", "2020-01-03", "River bridge shut after floods",
+		"The river rose four metres overnight after days of heavy rain.",
+		"Engineers said the flood water damaged the bridge piers.",
+		"Shops on the embankment stayed closed.")
+	hs := newHarness(t, []*corpus.Article{a, b, c}, 150, 60)
+	hs.keys("space", "space", "space", "c")
+	cm := compareOf(hs)
+	if cm.cmp == nil {
+		t.Fatalf("no comparison: %v", cm.err)
+	}
+	if cm.focus != 0 || cm.arts[0].ID != "ta" {
+		t.Fatalf("focus on %s, want the festival story", cm.arts[cm.focus].ID)
+	}
+	scr := hs.screenText()
+	// Both river sentences are rows of Bravo and Charlie.
+	for _, pair := range [][2]string{{"Engineers say the bridge", "Engineers said the flood"}, {"The river rose four metres overnight after heavy", "The river rose four metres overnight after days"}} {
+		rb, rc := cm.cmp.RowOf(compare.Ref{Article: 1, Passage: passageIndex(t, cm, 1, pair[0])}), cm.cmp.RowOf(compare.Ref{Article: 2, Passage: passageIndex(t, cm, 2, pair[1])})
+		if rb < 0 || rb != rc {
+			t.Skipf("the comparison does not pair %q with %q (rows %d, %d)", pair[0], pair[1], rb, rc)
+		}
+	}
+	// They cross (Bravo: engineers then river; Charlie: river then
+	// engineers), so one pair is level and the other is drawn in order.
+	level := 0
+	for _, pair := range [][2]string{{"Engineers say the bridge", "Engineers said the flood"}, {"The river rose four", "The river rose four"}} {
+		if r := paneRow(scr, 1, pair[0]); r >= 0 && r == paneRow(scr, 2, pair[1]) {
+			level++
+		}
+	}
+	if level != 1 {
+		t.Fatalf("%d of the two crossing pairs level, want 1:\n%s", level, scr)
+	}
+	if !strings.Contains(scr, "with Bravo Daily") {
+		t.Fatalf("the level pair does not say what it is level with:\n%s", scr)
+	}
+	for _, s := range []string{"Residents were moved", "Shops on the embankment", "Flooding closes", "River bridge shut"} {
+		if rowOf(scr, s) < 0 {
+			t.Errorf("%q is not drawn", s)
+		}
+	}
 }
