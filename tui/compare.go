@@ -24,8 +24,10 @@ import (
 // level is labelled "↕ moved from §N" (N: its passage number in its own
 // article). The other panes' passages that have no counterpart in the
 // focused pane keep their own order and sit between the aligned ones, where
-// they fall, with the focused pane blank beside them. tab moves the focus,
-// and so re-anchors the alignment on another outlet.
+// they fall, with the focused pane blank beside them; among themselves,
+// counterparts in two other panes are level too where both orders allow
+// ("≈ 0.95 with Bravo Daily"). tab moves the focus, and so re-anchors the
+// alignment on another outlet.
 //
 // The comparison is corpus/compare's (compare.Compare), computed in a
 // command with a generation number; until it arrives the view says
