@@ -186,7 +186,7 @@ func (m *Model) Init() tea.Cmd {
 			if ch == nil {
 				return batchMsg{done: true}
 			}
-			return waitBatch(ch)()
+			return waitBatch(ch, batchWindow(0))()
 		}))
 	}
 	return tea.Batch(cmds...)
@@ -232,7 +232,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.done {
 			m.sh.loading = false
 		} else if msg.ch != nil {
-			cmds = append(cmds, waitBatch(msg.ch))
+			cmds = append(cmds, waitBatch(msg.ch, batchWindow(len(m.sh.articles))))
 		}
 		return tea.Batch(cmds...)
 	case storyOfMsg:

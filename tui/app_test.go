@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -245,5 +246,22 @@ func TestHelpFromEmptySearchLine(t *testing.T) {
 	}
 	if v := hs.m.pages[ViewLibrary].(*library).input.Value(); v != "x?" {
 		t.Fatalf("search line holds %q", v)
+	}
+}
+
+// Batches that arrive close together reach the library as one message.
+func TestWaitBatchMerges(t *testing.T) {
+	ch := make(chan corpus.Batch, 3)
+	arts := libArticles()
+	ch <- corpus.Batch{Articles: arts[:1], FilesDone: 1, FilesTotal: 3}
+	ch <- corpus.Batch{Articles: arts[1:3], FilesDone: 2, FilesTotal: 3}
+	ch <- corpus.Batch{Articles: arts[3:], FilesDone: 3, FilesTotal: 3}
+	close(ch)
+	msg := waitBatch(ch, batchWindow(0))().(batchMsg)
+	if len(msg.batch.Articles) != 4 || msg.batch.FilesDone != 3 || !msg.done {
+		t.Fatalf("got %d articles, %d files, done %v", len(msg.batch.Articles), msg.batch.FilesDone, msg.done)
+	}
+	if batchWindow(1_000_000) > 250*time.Millisecond || batchWindow(100_000) <= batchWindow(0) {
+		t.Fatal("batch window does not grow within bounds")
 	}
 }

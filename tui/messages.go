@@ -118,15 +118,17 @@ func guardAll(cmd tea.Cmd) tea.Cmd {
 }
 
 // waitBatch reads the next batches from the loader's channel: it blocks for
-// one, then takes whatever else is ready within a few milliseconds, merged.
-func waitBatch(ch <-chan corpus.Batch) tea.Cmd {
+// one, then takes whatever else arrives within window, merged. Each message
+// costs the library a re-sort, so the window grows with the library (see
+// batchWindow) to keep that cost a small share of the load.
+func waitBatch(ch <-chan corpus.Batch, window time.Duration) tea.Cmd {
 	return guard(func() tea.Msg {
 		b, ok := <-ch
 		if !ok {
 			return batchMsg{done: true}
 		}
 		b = mergeBatch(corpus.Batch{}, b)
-		deadline := time.After(15 * time.Millisecond)
+		deadline := time.After(window)
 		for {
 			select {
 			case nb, ok := <-ch:
@@ -139,6 +141,13 @@ func waitBatch(ch <-chan corpus.Batch) tea.Cmd {
 			}
 		}
 	})
+}
+
+// batchWindow is how long to gather batches once one has arrived, for a
+// library of n articles: 15 ms, plus 1 ms per thousand articles, at most
+// 250 ms (sorting 100,000 articles takes some tens of milliseconds).
+func batchWindow(n int) time.Duration {
+	return min(15*time.Millisecond+time.Duration(n/1000)*time.Millisecond, 250*time.Millisecond)
 }
 
 // mergeBatch folds batch b into a: articles and problems appended, progress
