@@ -113,6 +113,11 @@ func (s *wordScanner) fast(text string, fn func(start, end int, key []byte)) boo
 		return wbClass(r), size
 	}
 	for i := 0; i < len(text); {
+		// Fast path: skip ASCII bytes that cannot start a word.
+		if b := text[i]; b < utf8.RuneSelf && asciiClass[b]-wbLetter >= 3 {
+			i++
+			continue
+		}
 		cl, size := at(i)
 		if cl != wbLetter && cl != wbNumeric && cl != wbExtNum {
 			i += size
@@ -123,6 +128,15 @@ func (s *wordScanner) fast(text string, fn func(start, end int, key []byte)) boo
 		last := cl
 		i += size
 		for i < len(text) {
+			// Fast path: an ASCII letter, digit or _ continues the word.
+			if b := text[i]; b < utf8.RuneSelf {
+				if c := asciiClass[b]; c-wbLetter < 3 {
+					wordy = wordy || c != wbExtNum
+					last = c
+					i++
+					continue
+				}
+			}
 			c, sz := at(i)
 			switch c {
 			case wbLetter, wbNumeric, wbExtNum:

@@ -50,6 +50,8 @@ type builder struct {
 	n       int32   // words so far in the document
 	table   []int32 // open addressing: local term id + 1, 0 when empty
 	seed    maphash.Seed
+	short   []shortSlot // keys of up to 7 bytes, packed in a word
+	nshort  int
 	terms   []localTerm
 	touched []int32
 	scratch []byte
@@ -79,11 +81,72 @@ func (b *builder) word(_, _ int, key []byte) {
 	b.n++
 }
 
-// lookup returns the local id of key, adding it if new. A hash table of
+// shortSlot maps a packed short key (bytes and length) to its local id + 1.
+type shortSlot struct {
+	key uint64
+	id  int32
+}
+
+// packShort packs a key of up to 7 bytes with its length in the top byte,
+// so that different keys always pack differently.
+func packShort(key []byte) uint64 {
+	v := uint64(len(key)) << 56
+	for i, c := range key {
+		v |= uint64(c) << (8 * i)
+	}
+	return v
+}
+
+// lookupShort is lookup for keys of up to 7 bytes (most words): one
+// integer compare per probe, no string hashing.
+func (b *builder) lookupShort(key []byte) int32 {
+	if b.nshort*2 >= len(b.short) {
+		old := b.short
+		b.short = make([]shortSlot, max(1024, 2*len(old)))
+		for _, e := range old {
+			if e.id != 0 {
+				b.placeShort(e)
+			}
+		}
+	}
+	v := packShort(key)
+	mask := uint64(len(b.short) - 1)
+	for i := (v * 0x9E3779B97F4A7C15) >> 32 & mask; ; i = (i + 1) & mask {
+		e := &b.short[i]
+		if e.id == 0 {
+			id := b.lookupLong(key)
+			*e = shortSlot{v, id + 1}
+			b.nshort++
+			return id
+		}
+		if e.key == v {
+			return e.id - 1
+		}
+	}
+}
+
+func (b *builder) placeShort(e shortSlot) {
+	mask := uint64(len(b.short) - 1)
+	i := (e.key * 0x9E3779B97F4A7C15) >> 32 & mask
+	for b.short[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	b.short[i] = e
+}
+
+// lookup returns the local id of key, adding it if new.
+func (b *builder) lookup(key []byte) int32 {
+	if len(key) <= 7 {
+		return b.lookupShort(key)
+	}
+	return b.lookupLong(key)
+}
+
+// lookupLong returns the local id of key, adding it if new. A hash table of
 // its own (linear probing over int32 ids, hashes kept with the terms) is
 // several times faster here than a map[string]int32, which matters at tens
 // of millions of words.
-func (b *builder) lookup(key []byte) int32 {
+func (b *builder) lookupLong(key []byte) int32 {
 	if len(b.terms)*2 >= len(b.table) {
 		b.grow()
 	}

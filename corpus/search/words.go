@@ -71,7 +71,7 @@ type docScore struct {
 }
 
 func (ix *Index) wordHits(wq *wordQuery, res []docScore) []WordHit {
-	sortScores(res)
+	res = radixScores(res)
 	out := make([]WordHit, len(res))
 	for i, r := range res {
 		out[i] = WordHit{
@@ -83,6 +83,41 @@ func (ix *Index) wordHits(wq *wordQuery, res []docScore) []WordHit {
 		}
 	}
 	return out
+}
+
+// radixScores orders results, given in document order, by score
+// descending, then document, as sortScores does, in linear time: a stable
+// least-significant-digit radix sort on the bits of the (positive) scores,
+// 16 bits a pass, skipping passes where every digit is the same.
+func radixScores(res []docScore) []docScore {
+	if len(res) < 256 {
+		sortScores(res)
+		return res
+	}
+	tmp := make([]docScore, len(res))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		digit := func(d docScore) int { return int(^math.Float64bits(d.score) >> shift & 0xffff) }
+		clear(count[:])
+		for _, d := range res {
+			count[digit(d)]++
+		}
+		if count[digit(res[0])] == len(res) {
+			continue
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for _, d := range res {
+			k := digit(d)
+			tmp[count[k]] = d
+			count[k]++
+		}
+		res, tmp = tmp, res
+	}
+	return res
 }
 
 // sortScores orders results by score descending, then document.

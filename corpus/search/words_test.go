@@ -202,3 +202,22 @@ func FuzzTitles(f *testing.F) {
 		}
 	})
 }
+
+func TestRadixScoresEqualsSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	for _, n := range []int{0, 1, 300, 5000} {
+		res := make([]docScore, n)
+		for i := range res {
+			// Few distinct scores, so that ties must keep document order.
+			res[i] = docScore{doc: int32(i), score: float64(r.IntN(50)) * 0.37}
+			if r.IntN(3) == 0 {
+				res[i].score = r.Float64() * 20
+			}
+		}
+		want := slices.Clone(res)
+		sortScores(want)
+		if got := radixScores(slices.Clone(res)); !slices.Equal(got, want) {
+			t.Fatalf("n=%d: radix order differs", n)
+		}
+	}
+}
