@@ -516,8 +516,14 @@ func (r *reader) findKey(msg tea.KeyPressMsg) tea.Cmd {
 		r.input.Blur()
 		r.find.gen++
 		q := r.input.Value()
-		r.setQuery(q, findTerms(q))
-		r.step(1)
+		if q != r.query || r.before.query == q {
+			// The preview has not caught up: find now. (Otherwise its
+			// matches stand, and the one previewed stays current.)
+			r.setQuery(q, findTerms(q))
+			r.step(1)
+		} else if r.cur < 0 {
+			r.step(1)
+		}
 		return nil
 	}
 	before := r.input.Value()
