@@ -105,6 +105,7 @@ func (ix *Index) rankTitles(parts []titlePart) ([]TitleHit, []int32) {
 			Score:   int(h.score),
 			Story:   ix.titles.stories[h.idx],
 			matched: p.matched[h.m0:h.m1:h.m1],
+			hay:     ix.titles.hays[h.idx],
 		}
 	}
 	if int(hi)-int(lo) > 1<<16 {

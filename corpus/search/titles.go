@@ -20,7 +20,14 @@ type TitleHit struct {
 	Story string
 	// matched are byte offsets into the haystack, as fuzzy reports them.
 	matched []int
+	hay     string
 }
+
+// Haystack returns the string that was matched (see the function
+// Haystack), as stored in the index: no work, no allocation, so a view can
+// test every hit cheaply (e.g. strings.Contains with FoldQuery(query) to
+// tell contiguous matches from scattered ones).
+func (h TitleHit) Haystack() string { return h.hay }
 
 // Highlights maps the matched characters back to the original title,
 // outlet, author and story. It is computed on demand, so a search that
@@ -114,6 +121,7 @@ func (ix *Index) titlesPlain(query string) []TitleHit {
 			Score:   m.Score,
 			Story:   ix.titles.stories[m.Index],
 			matched: m.MatchedIndexes,
+			hay:     ix.titles.hays[m.Index],
 		}
 	}
 	return out

@@ -51,6 +51,9 @@ type hitKey struct {
 func titleKeys(hs []TitleHit) []hitKey {
 	out := make([]hitKey, len(hs))
 	for i, h := range hs {
+		if h.Haystack() != Haystack(h.Article, h.Story) {
+			panic("stored haystack differs from Haystack()")
+		}
 		out[i] = hitKey{h.Index, h.Score, fmt.Sprint(h.matched)}
 	}
 	return out
