@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
@@ -34,12 +35,23 @@ func benchmarkCompare(b *testing.B, n int) {
 	for _, a := range arts {
 		words += a.Words
 	}
-	b.ReportMetric(float64(words)/float64(n), "words/article")
-	b.ResetTimer()
+	b.ReportAllocs()
+	cpu0, ops := processCPU(), 0
 	for b.Loop() {
 		if _, err := Compare(arts, Options{}); err != nil {
 			b.Fatal(err)
 		}
+		ops++
+	}
+	reportCPU(b, cpu0, ops)
+	b.ReportMetric(float64(words)/float64(n), "words/article")
+}
+
+// reportCPU adds the process CPU time per op (all threads) beside wall
+// time: on a loaded machine wall time measures the neighbours too.
+func reportCPU(b *testing.B, cpu0 time.Duration, ops int) {
+	if ops > 0 {
+		b.ReportMetric(float64(processCPU()-cpu0)/1e6/float64(ops), "cpu-ms/op")
 	}
 }
 
@@ -50,12 +62,15 @@ func BenchmarkCompare6(b *testing.B) { benchmarkCompare(b, 6) }
 
 func benchmarkGroup(b *testing.B, n int) {
 	arts := synth.Articles(n, 1)
-	b.ResetTimer()
+	b.ReportAllocs()
+	cpu0, ops := processCPU(), 0
 	for b.Loop() {
 		if _, err := Group(context.Background(), arts, StoryOptions{}); err != nil {
 			b.Fatal(err)
 		}
+		ops++
 	}
+	reportCPU(b, cpu0, ops)
 }
 
 func BenchmarkGroup1k(b *testing.B)  { benchmarkGroup(b, 1000) }

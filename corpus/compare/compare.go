@@ -2,14 +2,14 @@ package compare
 
 import (
 	"errors"
-
 	"fmt"
-	"github.com/pmureader/pmureader/corpus/textnorm"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // analysed is one passage with everything scoring needs.
@@ -71,12 +71,12 @@ func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 		}
 		seen[a.ID] = true
 	}
-	c := &Comparison{}
-	for _, a := range articles {
-		c.Articles = append(c.Articles, ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet,
-			Byline: a.Byline(), Date: a.Date, Passages: passagesOf(a, opt.Unit)})
+	c := &Comparison{Articles: make([]ArticleInfo, len(articles))}
+	for i, a := range articles {
+		// Passages are cut by build, in parallel.
+		c.Articles[i] = ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Byline: a.Byline(), Date: a.Date}
 	}
-	c.build(opt)
+	c.build(articles, opt)
 	return c, nil
 }
 
@@ -142,8 +142,12 @@ func subSpan(p corpus.Paragraph, start, end int) corpus.Span {
 }
 
 // build analyses the passages and fills rows, unique passages, entities and
-// differences.
-func (c *Comparison) build(opt Options) {
+// differences. The work on one article (cutting passages, tokens, names,
+// figures) and the scoring of one pair of articles run on up to
+// opt.workers goroutines; what crosses articles (capitalisation statistics,
+// entity resolution, term ids, rows) is done in article order, so the
+// result does not depend on scheduling.
+func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	al := opt.Aliases
 	if al == nil {
 		al = DefaultAliases()
@@ -153,106 +157,146 @@ func (c *Comparison) build(opt Options) {
 		thr = DefaultRowThreshold
 	}
 	n := len(c.Articles)
+	w := workerCount(opt.workers, n)
 	an := make([][]analysed, n)
-	st := newTextStats()
-	memo := stemMemo{}
 	c.toks = make([][][]token, n)
-	for i, a := range c.Articles {
-		an[i] = make([]analysed, len(a.Passages))
-		c.toks[i] = make([][]token, len(a.Passages))
-		for j, p := range a.Passages {
-			an[i][j].toks = tokenizeMemo(p.Text, memo)
+	memos := make([]stemMemo, w)
+	stats := make([]*textStats, w)
+	for k := range memos {
+		memos[k] = make(stemMemo, 1024)
+		stats[k] = newTextStats()
+	}
+	var share *stemShare
+	if w > 1 {
+		share = newStemShare()
+	}
+	forEach(n, w, func(k, i int) {
+		ps := passagesOf(articles[i], opt.Unit)
+		c.Articles[i].Passages = ps
+		an[i] = make([]analysed, len(ps))
+		c.toks[i] = make([][]token, len(ps))
+		for j, p := range ps {
+			an[i][j].toks = tokenizeMemo(p.Text, memos[k], share)
 			c.toks[i][j] = an[i][j].toks
-			st.observe(an[i][j].toks, p.Kind == KindTitle)
+			stats[k].observe(an[i][j].toks, p.Kind == KindTitle)
 		}
+	})
+	st := stats[0]
+	for _, o := range stats[1:] {
+		st.merge(o)
 	}
 	docs := make([][][]mention, n)
-	for i, a := range c.Articles {
-		docs[i] = make([][]mention, len(a.Passages))
-		for j, p := range a.Passages {
+	forEach(n, w, func(_, i int) {
+		ps := c.Articles[i].Passages
+		docs[i] = make([][]mention, len(ps))
+		for j, p := range ps {
 			docs[i][j] = extractMentions(p.Text, an[i][j].toks, st, al, p.Kind == KindTitle)
+			an[i][j].figs = extractFigures(p.Text, an[i][j].toks)
 		}
-	}
+	})
 	res := newResolver(al)
 	res.resolve(docs)
 	for i := range an {
 		for j := range an[i] {
 			an[i][j].ments = docs[i][j]
-			an[i][j].figs = extractFigures(c.Articles[i].Passages[j].Text, an[i][j].toks)
 		}
 	}
 	c.Entities = entitiesOf(docs, res)
 	vectorize(an)
-	c.score(an)
+	c.score(an, w)
 	c.align(an, thr, res)
 	c.Differences = differences(c, an, res)
 }
 
 // vectorize builds every passage's TF-IDF vector. Terms are word stems,
 // numbers, and entity keys (so "PMU" meets "Popular Mobilization Forces");
-// IDF is over all passages of all articles.
+// IDF is over all passages of all articles. Term ids are given in order of
+// first appearance; the four kinds of term have their own tables, as if
+// prefixed ("#27", "~killed", "@entity"), so they never meet.
 func vectorize(an [][]analysed) {
-	ids := map[string]int32{}
 	type tf struct {
 		id int32
 		n  float64
 	}
-	terms := make([][][]tf, len(an))
-	var df []int
+	var (
+		stems, nums, cas, ents = map[string]int32{}, map[string]int32{}, map[string]int32{}, map[string]int32{}
+		df                     []int32
+		// While a passage is counted, its term id's entry in cur is
+		// slot[id], valid when seen[id] is the passage's stamp.
+		slot, seen []int32
+		cur        []tf
+		stamp      int32
+	)
+	intern := func(m map[string]int32, term string) int32 {
+		id, ok := m[term]
+		if !ok {
+			id = int32(len(df))
+			m[term] = id
+			df = append(df, 0)
+			slot = append(slot, 0)
+			seen = append(seen, -1)
+		}
+		return id
+	}
+	add := func(id int32, w float64) {
+		if seen[id] != stamp {
+			seen[id] = stamp
+			slot[id] = int32(len(cur))
+			cur = append(cur, tf{id, 0})
+			df[id]++
+		}
+		cur[slot[id]].n += w
+	}
+	// Every passage's counts, one after another: passage x's are
+	// all[off[x]:off[x+1]], by id.
+	var all []tf
+	off := []int{0}
 	total := 0
 	for i := range an {
-		terms[i] = make([][]tf, len(an[i]))
 		for j := range an[i] {
 			total++
-			counts := map[int32]float64{}
-			add := func(term string, w float64) {
-				id, ok := ids[term]
-				if !ok {
-					id = int32(len(ids))
-					ids[term] = id
-					df = append(df, 0)
-				}
-				if _, seen := counts[id]; !seen {
-					df[id]++
-				}
-				counts[id] += w
-			}
-			if isDateline(an[i][j].toks) {
-				// A dateline ("Posted Nov 14th 2007 12:41PM") states
-				// nothing; it would only match other dates.
-				continue
-			}
-			for _, t := range an[i][j].toks {
-				switch {
-				case t.num:
-					add("#"+t.key, 1)
-				case t.stem != "":
-					if w, ok := casualtyOf(t); ok {
-						add("~"+w, 1) // "killed", "dead", "death" are one term
-					} else {
-						add(t.stem, 1)
+			stamp++
+			cur = cur[:0]
+			// A dateline ("Posted Nov 14th 2007 12:41PM") states nothing;
+			// it would only match other dates.
+			if !isDateline(an[i][j].toks) {
+				for _, t := range an[i][j].toks {
+					switch {
+					case t.num:
+						add(intern(nums, t.key), 1)
+					case t.stem != "":
+						if w, ok := casualtyOf(t); ok {
+							add(intern(cas, w), 1) // "killed", "dead", "death" are one term
+						} else {
+							add(intern(stems, t.stem), 1)
+						}
 					}
 				}
-			}
-			for _, m := range an[i][j].ments {
-				add("@"+m.entity, entityWeight)
-			}
-			for id, n := range counts {
-				if n <= 0 {
-					continue
+				for _, m := range an[i][j].ments {
+					add(intern(ents, m.entity), entityWeight)
 				}
-				terms[i][j] = append(terms[i][j], tf{id, n})
 			}
-			sort.Slice(terms[i][j], func(a, b int) bool { return terms[i][j][a].id < terms[i][j][b].id })
+			start := len(all)
+			for _, t := range cur {
+				if t.n > 0 {
+					all = append(all, t)
+				}
+			}
+			slices.SortFunc(all[start:], func(a, b tf) int { return int(a.id - b.id) })
+			off = append(off, len(all))
 		}
 	}
 	N := float64(total)
+	ids := make([]int32, len(all))
+	ws := make([]float32, len(all))
+	x := 0
 	for i := range an {
 		for j := range an[i] {
-			ts := terms[i][j]
-			v := vector{ids: make([]int32, len(ts)), w: make([]float32, len(ts))}
+			lo, hi := off[x], off[x+1]
+			x++
+			v := vector{ids: ids[lo:hi:hi], w: ws[lo:hi:hi]}
 			var norm float64
-			for k, t := range ts {
+			for k, t := range all[lo:hi] {
 				w := (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))
 				v.ids[k] = t.id
 				v.w[k] = float32(w)
@@ -317,56 +361,115 @@ func isDateline(toks []token) bool {
 	return true
 }
 
-// score fills the pairwise passage similarity matrices.
-func (c *Comparison) score(an [][]analysed) {
+// score fills the pairwise passage similarity matrices, one pair of
+// articles per task on up to w goroutines. Each article's passages are
+// indexed by term (postings), so a passage meets only the passages that
+// share a term with it; every other pair scores 0 without being looked at.
+// A pair's terms are summed in ascending term id, as a merge of the two
+// sparse vectors would, so the scores do not depend on the method.
+func (c *Comparison) score(an [][]analysed, w int) {
 	n := len(an)
 	vocab := int32(0)
+	most := 0
 	for i := range an {
+		most = max(most, len(an[i]))
 		for _, a := range an[i] {
 			for _, id := range a.vec.ids {
 				vocab = max(vocab, id+1)
 			}
 		}
 	}
-	// dense holds passage p's weights by term id while p is scored
-	// against every passage of the other article: a lookup per term
-	// instead of a merge per pair.
-	dense := make([]float32, vocab)
+	// lead[p] is the lead prior's weight of position p.
+	lead := make([]float64, most)
+	for p := range lead {
+		lead[p] = math.Exp(-float64(p) / 3)
+	}
+	type posting struct {
+		q int32
+		w float32
+	}
+	// Article j's postings of term t are post[j][start[j][t]:start[j][t+1]],
+	// passages ascending.
+	post := make([][]posting, n)
+	start := make([][]int32, n)
+	forEach(n-1, w, func(_, x int) {
+		j := x + 1 // article 0 is never the second of a pair
+		st := make([]int32, vocab+2)
+		size := 0
+		for _, a := range an[j] {
+			for _, id := range a.vec.ids {
+				st[id+2]++
+			}
+			size += len(a.vec.ids)
+		}
+		for t := 2; t < len(st); t++ {
+			st[t] += st[t-1]
+		}
+		// st[t+1] is now where term t's postings start; fill moves it to
+		// where they end, which is where term t+1's start.
+		ps := make([]posting, size)
+		for q, a := range an[j] {
+			for k, id := range a.vec.ids {
+				ps[st[id+1]] = posting{int32(q), a.vec.w[k]}
+				st[id+1]++
+			}
+		}
+		post[j], start[j] = ps, st[:vocab+1]
+	})
+	type pair struct{ i, j int }
+	var pairs []pair
 	c.scores = make([][][][]float32, n)
 	for i := 0; i < n; i++ {
 		c.scores[i] = make([][][]float32, n)
 		for j := i + 1; j < n; j++ {
-			m := make([][]float32, len(an[i]))
-			for p := range an[i] {
-				m[p] = make([]float32, len(an[j]))
-				pv := an[i][p].vec
-				for k, id := range pv.ids {
-					dense[id] = pv.w[k]
-				}
-				for q := range an[j] {
-					var v float64
-					qv := an[j][q].vec
-					for k, id := range qv.ids {
-						v += float64(dense[id] * qv.w[k])
-					}
-					if v > 0 && posPrior > 0 {
-						rp := float64(p) / float64(max(1, len(an[i])-1))
-						rq := float64(q) / float64(max(1, len(an[j])-1))
-						v *= 1 - posPrior*math.Abs(rp-rq)
-					}
-					if v > 0 && leadPrior > 0 {
-						v *= 1 + leadPrior*(math.Exp(-float64(p)/3)+math.Exp(-float64(q)/3))/2
-						v = math.Min(v, 1)
-					}
-					m[p][q] = float32(v)
-				}
-				for _, id := range pv.ids {
-					dense[id] = 0
-				}
-			}
-			c.scores[i][j] = m
+			pairs = append(pairs, pair{i, j})
 		}
 	}
+	accs := make([][]float64, w)
+	marks := make([][]bool, w)
+	toucheds := make([][]int32, w)
+	forEach(len(pairs), w, func(k, x int) {
+		i, j := pairs[x].i, pairs[x].j
+		if accs[k] == nil {
+			accs[k] = make([]float64, most)
+			marks[k] = make([]bool, most)
+		}
+		acc, mark, touched := accs[k], marks[k], toucheds[k][:0]
+		ni, nj := len(an[i]), len(an[j])
+		cells := make([]float32, ni*nj)
+		m := make([][]float32, ni)
+		for p := range an[i] {
+			m[p] = cells[p*nj : (p+1)*nj : (p+1)*nj]
+			pv := an[i][p].vec
+			for t, id := range pv.ids {
+				pw := pv.w[t]
+				for _, po := range post[j][start[j][id]:start[j][id+1]] {
+					if !mark[po.q] {
+						mark[po.q] = true
+						touched = append(touched, po.q)
+					}
+					acc[po.q] += float64(pw * po.w)
+				}
+			}
+			for _, q := range touched {
+				v := acc[q]
+				acc[q], mark[q] = 0, false
+				if v > 0 && posPrior > 0 {
+					rp := float64(p) / float64(max(1, ni-1))
+					rq := float64(q) / float64(max(1, nj-1))
+					v *= 1 - posPrior*math.Abs(rp-rq)
+				}
+				if v > 0 && leadPrior > 0 {
+					v *= 1 + leadPrior*(lead[p]+lead[q])/2
+					v = math.Min(v, 1)
+				}
+				m[p][q] = float32(v)
+			}
+			touched = touched[:0]
+		}
+		toucheds[k] = touched
+		c.scores[i][j] = m
+	})
 }
 
 // Score is the similarity (0..1) of two passages of different articles; 0
@@ -661,16 +764,28 @@ func entitiesOf(docs [][][]mention, res *resolver) []Entity {
 			}
 		}
 	}
+	// Two entities can show the same name ("Syrian" the alias and
+	// "Syrian" a name of its own): their keys break the tie, so the order
+	// never depends on map iteration.
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := byKey[keys[i]], byKey[keys[j]]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return keys[i] < keys[j]
+	})
 	out := make([]Entity, 0, len(byKey))
-	for _, e := range byKey {
+	for _, k := range keys {
+		e := byKey[k]
 		sort.Strings(e.Variants)
 		out = append(out, *e)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Mentions != out[j].Mentions {
-			return out[i].Mentions > out[j].Mentions
-		}
-		return out[i].Name < out[j].Name
-	})
 	return out
 }

@@ -35,10 +35,17 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 				s      float64
 			}
 			var cands []cand
+			m := c.scores[i][j]
 			for p := range an[i] {
+				if len(an[i][p].figs) == 0 {
+					continue // a pair without figures on both sides adds nothing
+				}
 				for q := range an[j] {
+					if len(an[j][q].figs) == 0 {
+						continue
+					}
 					ra, rb := Ref{i, p}, Ref{j, q}
-					s := c.Score(ra, rb)
+					s := float64(m[p][q])
 					same := c.rowOf[i][p] >= 0 && c.rowOf[i][p] == c.rowOf[j][q]
 					if !same && s < 0.1 {
 						continue

@@ -44,23 +44,29 @@ type mention struct {
 // compared, to tell a name ("Sadr said") from a capitalised sentence start
 // ("Yesterday, ...").
 type textStats struct {
-	lower map[string]bool // keys seen in lower case
 	capIn map[string]bool // keys seen capitalised not at a sentence start
 }
 
 func newTextStats() *textStats {
-	return &textStats{lower: map[string]bool{}, capIn: map[string]bool{}}
+	return &textStats{capIn: map[string]bool{}}
 }
 
 // observe records a passage's capitalisation.
 func (st *textStats) observe(toks []token, title bool) {
+	if title {
+		return
+	}
 	for i, t := range toks {
-		switch {
-		case !t.upper:
-			st.lower[t.key] = true
-		case i > 0 && !title:
+		if i > 0 && t.upper && !st.capIn[t.key] {
 			st.capIn[t.key] = true
 		}
+	}
+}
+
+// merge adds another textStats' observations (of other passages) to st.
+func (st *textStats) merge(o *textStats) {
+	for k := range o.capIn {
+		st.capIn[k] = true
 	}
 }
 

@@ -46,6 +46,11 @@ type StoryOptions struct {
 	Threshold float64
 	// Aliases resolves entity spellings; nil means DefaultAliases().
 	Aliases *Aliases
+
+	// workers bounds the goroutines Group uses; 0 means GOMAXPROCS. Tests
+	// set 1 to check that the parallel path gives exactly what the
+	// sequential one gives.
+	workers int
 }
 
 // Defaults for Group.
@@ -400,7 +405,7 @@ func storyFeatures(articles []*corpus.Article, al *Aliases) []storyDoc {
 				ps = append(ps, part{text: p.Text})
 			}
 			for k := range ps {
-				ps[k].toks = tokenizeMemo(ps[k].text, memo)
+				ps[k].toks = tokenizeMemo(ps[k].text, memo, nil)
 			}
 			parts[i] = ps
 		}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -129,17 +130,57 @@ type token struct {
 	cas        string // casualty class of the stem ("killed"), or ""
 }
 
-// stemMemo caches stems and casualty classes by word key for one call of
-// Compare or one worker of Group: Snowball stemming is the costliest step,
-// and news repeats its words.
+// stemMemo caches stems and casualty classes by word key for one worker
+// of one call of Compare or Group: Snowball stemming is the costliest
+// step, and news repeats its words.
 type stemMemo map[string]stemInfo
 
 type stemInfo struct{ stem, casualty string }
 
-// tokenize analyses a passage's words; memo may be nil.
-func tokenize(text string) []token { return tokenizeMemo(text, nil) }
+// stemShare is the memo the workers of one call share, so that a word two
+// workers meet is stemmed once. A worker asks it only on a miss in its own
+// stemMemo, so the lock is taken once per distinct word per worker.
+type stemShare struct {
+	mu   sync.Mutex
+	memo stemMemo
+}
 
-func tokenizeMemo(text string, memo stemMemo) []token {
+func newStemShare() *stemShare { return &stemShare{memo: stemMemo{}} }
+
+// stemOf returns key's stem and casualty class, from memo, share, or the
+// stemmer (recording it in both); memo and share may be nil.
+func stemOf(key string, memo stemMemo, share *stemShare) stemInfo {
+	if si, ok := memo[key]; ok {
+		return si
+	}
+	var si stemInfo
+	found := false
+	if share != nil {
+		share.mu.Lock()
+		si, found = share.memo[key]
+		share.mu.Unlock()
+	}
+	if !found {
+		si.stem = textnorm.Stem(key)
+		si.casualty = casualtyClass(si.stem)
+		if share != nil {
+			share.mu.Lock()
+			share.memo[key] = si
+			share.mu.Unlock()
+		}
+	}
+	if memo != nil {
+		memo[key] = si
+	}
+	return si
+}
+
+// tokenize analyses a passage's words.
+func tokenize(text string) []token { return tokenizeMemo(text, nil, nil) }
+
+// tokenizeMemo is tokenize with a worker's memo and the call's shared memo
+// (either may be nil).
+func tokenizeMemo(text string, memo stemMemo, share *stemShare) []token {
 	ws := textnorm.Words(text)
 	out := make([]token, len(ws))
 	for i, w := range ws {
@@ -158,15 +199,8 @@ func tokenizeMemo(text string, memo stemMemo) []token {
 		case textnorm.IsStopWord(w.Key) || len(w.Key) < 2:
 			t.stop = true
 		default:
-			if si, ok := memo[t.key]; ok {
-				t.stem, t.cas = si.stem, si.casualty
-				break
-			}
-			t.stem = textnorm.Stem(t.key)
-			t.cas = casualtyClass(t.stem)
-			if memo != nil {
-				memo[t.key] = stemInfo{t.stem, t.cas}
-			}
+			si := stemOf(t.key, memo, share)
+			t.stem, t.cas = si.stem, si.casualty
 		}
 		out[i] = t
 	}

@@ -166,6 +166,11 @@ type Options struct {
 	// Threshold is the least similarity (0..1) for two passages to share a
 	// row; 0 means DefaultRowThreshold.
 	Threshold float64
+
+	// workers bounds the goroutines Compare uses; 0 means GOMAXPROCS.
+	// Tests set 1 to check that the parallel path gives exactly what the
+	// sequential one gives.
+	workers int
 }
 
 // DefaultRowThreshold is the least passage similarity for a row.

@@ -1,0 +1,83 @@
+package compare
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/synth"
+)
+
+// The parallel path must give exactly what the sequential one gives: every
+// exported field and the score matrices, bit for bit, whatever the number
+// of workers (more than the cores too, to vary the interleaving).
+func TestCompareParallelMatchesSequential(t *testing.T) {
+	for _, seed := range []int64{3, 42} {
+		arts := synth.Articles(60, seed)
+		for k, size := 0, 2; k+size <= len(arts); k, size = k+size, size%MaxArticles+1 {
+			if size < 2 {
+				size = 2
+			}
+			group := arts[k : k+size]
+			for _, unit := range []Unit{UnitSentence, UnitParagraph} {
+				want, err := Compare(group, Options{Unit: unit, workers: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range []int{2, 3, 7} {
+					got, err := Compare(group, Options{Unit: unit, workers: w})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("seed %d, articles %d..%d, unit %d: %d workers differ from 1", seed, k, k+size, unit, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestGroupParallelMatchesSequential(t *testing.T) {
+	for _, seed := range []int64{5, 9} {
+		arts := synth.Articles(250, seed)
+		for _, opt := range []StoryOptions{{}, {SameOutlet: true, Threshold: 0.3}} {
+			seq := opt
+			seq.workers = 1
+			want, err := Group(context.Background(), arts, seq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []int{2, 3, 7} {
+				par := opt
+				par.workers = w
+				got, err := Group(context.Background(), arts, par)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("seed %d, %+v: %d workers differ from 1", seed, opt, w)
+				}
+			}
+		}
+	}
+}
+
+// The bundled seeds and the fixture take the same checks, on their own
+// passages (quotes, entities, figures the synthetic text lacks).
+func TestParallelMatchesSequentialSeeds(t *testing.T) {
+	c := loadSeeds(t)
+	for _, group := range [][]*corpus.Article{c.Articles[:min(6, len(c.Articles))], fixture} {
+		want, _ := Compare(group, Options{workers: 1})
+		got, _ := Compare(group, Options{workers: 4})
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("parallel Compare of %d articles differs", len(group))
+		}
+	}
+	want, _ := Group(context.Background(), c.Articles, StoryOptions{workers: 1})
+	got, _ := Group(context.Background(), c.Articles, StoryOptions{workers: 4})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("parallel Group of the seeds differs")
+	}
+}
