@@ -26,18 +26,29 @@ import (
 //     notation of `cat -v`. What followed an ESC stays as plain text, so an
 //     escape sequence is visible for what it is and cannot act.
 //  5. TAB, NO-BREAK SPACE and the other Unicode spaces become a plain space;
-//     a byte-order mark and soft hyphens are dropped.
+//     a byte-order mark, soft hyphens and the bidirectional override,
+//     embedding and isolate controls (U+202A–U+202E, U+2066–U+2069) are
+//     dropped, so text shows in its logical order; right-to-left script
+//     itself is untouched.
 //  6. Spaces at the end of each line are trimmed.
 func Sanitize(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	if isPlain(s) {
+	clean := cleanPrefix(s)
+	if clean == len(s) {
 		return trimLineEnds(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
+	b.WriteString(s[:clean])
+	for i := clean; i < len(s); {
+		// Copy runs that need no change in one go: most text is such runs.
+		if n := cleanPrefix(s[i:]); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
@@ -64,6 +75,9 @@ func Sanitize(s string) string {
 			b.WriteByte(byte(r-0x80) + 0x40)
 		case r == '\ufeff' || r == '\u00ad':
 			// byte-order mark, soft hyphen: invisible, drop
+		case isBidiOverride(r):
+			// embedding, override and isolate controls: they would reorder
+			// what the terminal shows; text keeps its logical order
 		case r != ' ' && unicode.IsSpace(r):
 			b.WriteByte(' ')
 		case unicode.Is(unicode.Zs, r):
@@ -123,16 +137,37 @@ func Safe(s string) bool {
 	return true
 }
 
-// isPlain reports whether s is printable ASCII plus LF, the common case that
-// needs no rewriting.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+// cleanPrefix returns the length of the longest prefix of s that Sanitize
+// leaves unchanged (before trimming line ends).
+func cleanPrefix(s string) int {
+	i := 0
+	for i < len(s) {
 		c := s[i]
-		if c >= 0x80 || c == 0x7f || (c < 0x20 && c != '\n') {
-			return false
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1,
+			r <= 0xa0, r == 0xad, r == 0x1680, r >= 0x2000 && r <= 0x200a,
+			r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000, r == 0xfeff,
+			isBidiOverride(r):
+			return i
+		}
+		i += size
 	}
-	return true
+	return i
+}
+
+// isBidiOverride reports the explicit bidirectional embedding, override and
+// isolate controls (U+202A–U+202E, U+2066–U+2069). Right-to-left text itself
+// and the marks U+200E/U+200F are kept.
+func isBidiOverride(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
 }
 
 func trimLineEnds(s string) string {

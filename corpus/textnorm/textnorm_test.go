@@ -109,3 +109,39 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// TestCleanPrefixAgreesWithSanitize checks the fast path against the slow one
+// for every rune: a rune the fast path copies as it is must be one the
+// rune-by-rune path leaves unchanged, and the other way round.
+func TestCleanPrefixAgreesWithSanitize(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue
+		}
+		s := "a" + string(r) + "b"
+		fast := cleanPrefix(s) == len(s)
+		unchanged := Sanitize(s) == s
+		if r == '&' {
+			continue // entity decoding runs before either path
+		}
+		if fast != unchanged {
+			t.Fatalf("rune %U: fast path says clean=%v, Sanitize leaves it unchanged=%v", r, fast, unchanged)
+		}
+	}
+}
+
+func TestSanitizeDropsBidiOverrides(t *testing.T) {
+	in := "abc\u202egnp.exe and \u2066x\u2069 שלום \u200f"
+	want := "abcgnp.exe and x שלום \u200f"
+	if got := Sanitize(in); got != want {
+		t.Fatalf("Sanitize(%q) = %q, want %q", in, got, want)
+	}
+}
+
+func BenchmarkSanitize(b *testing.B) {
+	para := strings.Repeat("Iraq’s Popular Mobilization Units (PMU) said “27 killed” on Sunday.\u00a0", 60)
+	b.SetBytes(int64(len(para)))
+	for b.Loop() {
+		Sanitize(para)
+	}
+}
