@@ -48,17 +48,17 @@ func forEach(n, w int, f func(worker, i int)) {
 	wg.Wait()
 }
 
-// chunks runs f over [0, n) cut into w contiguous ranges, one goroutine
-// each (chunk index c in [0, w)), and waits. With w == 1 it is f(0, 0, n).
+// chunks runs f over [0, n) cut into exactly w contiguous ranges of
+// near-equal size, chunk c on its own goroutine, and waits. With w == 1 it
+// is f(0, 0, n) on the calling goroutine.
 func chunks(n, w int, f func(c, lo, hi int)) {
-	if w <= 1 || n <= 1 {
+	if w <= 1 {
 		f(0, 0, n)
 		return
 	}
 	var wg sync.WaitGroup
-	step := (n + w - 1) / w
-	for c, lo := 0, 0; lo < n; c, lo = c+1, lo+step {
-		hi := min(lo+step, n)
+	for c := 0; c < w; c++ {
+		lo, hi := c*n/w, (c+1)*n/w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -3,12 +3,10 @@ package compare
 import (
 	"context"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"time"
+	"sync/atomic"
 
 	"github.com/pmureader/pmureader/corpus"
 )
@@ -69,6 +67,13 @@ const (
 	maxCandidates = 40
 )
 
+// edge is a candidate pair of articles i < j with their similarity.
+type edge struct {
+	i, j    int32
+	content float64 // text similarity, dates ignored
+	s       float64 // with dates
+}
+
 // storyDoc is an article's features for grouping.
 type storyDoc struct {
 	a     *corpus.Article
@@ -96,78 +101,128 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	if al == nil {
 		al = DefaultAliases()
 	}
-	docs := storyFeatures(articles, al)
+	w := workerCount(opt.workers, len(articles))
+	docs, err := storyFeatures(ctx, articles, al, w)
+	if err != nil {
+		return nil, err
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	n := len(docs)
-	// Candidate pairs from the inverted index of top terms.
-	post := map[int32][]int32{}
-	postW := map[int32][]float32{}
-	for i, d := range docs {
-		for k, t := range d.top {
-			post[t] = append(post[t], int32(i))
-			postW[t] = append(postW[t], d.topW[k])
+	// Candidate pairs from the inverted index of top terms: term t's
+	// postings are postI/postW[start[t]:start[t+1]], articles ascending.
+	vocab := int32(0)
+	for _, d := range docs {
+		if len(d.vec.ids) > 0 {
+			vocab = max(vocab, d.vec.ids[len(d.vec.ids)-1]+1)
 		}
 	}
+	start := make([]int32, vocab+2)
+	for _, d := range docs {
+		for _, t := range d.top {
+			start[t+2]++
+		}
+	}
+	for t := 2; t < len(start); t++ {
+		start[t] += start[t-1]
+	}
+	postI := make([]int32, start[len(start)-1])
+	postW := make([]float32, len(postI))
+	for i, d := range docs {
+		for k, t := range d.top {
+			postI[start[t+1]] = int32(i)
+			postW[start[t+1]] = d.topW[k]
+			start[t+1]++
+		}
+	}
+	start = start[:vocab+1]
 	maxDF := max(20, min(n/10, 300))
-	type edge struct {
-		i, j    int32
-		content float64 // text similarity, dates ignored
-		s       float64 // with dates
-	}
-	var edges []edge
-	acc := make([]float32, n)
-	var touched []int32
-	for i, d := range docs {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+	// Each chunk of articles finds its own candidates; the chunks' edges,
+	// concatenated in order, are the edges one scan would give.
+	chunkEdges := make([][]edge, w)
+	var cancelled atomicFlag
+	chunks(n, w, func(c, lo, hi int) {
+		var edges []edge
+		acc := make([]float32, n)
+		// dense holds article i's weights by term id while its
+		// candidates are scored: a lookup per term instead of a merge.
+		dense := make([]float32, vocab)
+		var touched []int32
+		for i := lo; i < hi; i++ {
+			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
+				cancelled.set()
+				return
 			}
-		}
-		touched = touched[:0]
-		for k, t := range d.top {
-			ps := post[t]
-			if len(ps) > maxDF {
-				continue
-			}
-			for x, j := range ps {
-				if int(j) <= i {
+			d := &docs[i]
+			touched = touched[:0]
+			for k, t := range d.top {
+				from, to := start[t], start[t+1]
+				if to-from > int32(maxDF) {
 					continue
 				}
-				if acc[j] == 0 {
-					touched = append(touched, j)
+				for x := from; x < to; x++ {
+					j := postI[x]
+					if int(j) <= i {
+						continue
+					}
+					if acc[j] == 0 {
+						touched = append(touched, j)
+					}
+					acc[j] += d.topW[k] * postW[x]
 				}
-				acc[j] += d.topW[k] * postW[t][x]
+			}
+			if len(touched) > maxCandidates {
+				slices.SortFunc(touched, func(x, y int32) int {
+					switch {
+					case acc[x] > acc[y]:
+						return -1
+					case acc[x] < acc[y]:
+						return 1
+					}
+					return int(x - y)
+				})
+			}
+			for k, id := range d.vec.ids {
+				dense[id] = d.vec.w[k]
+			}
+			for k, j := range touched {
+				if k < maxCandidates {
+					// The same sum, in the same order, as dot(d.vec,
+					// docs[j].vec): terms d lacks add zero.
+					var content float64
+					dj := &docs[j]
+					for x, id := range dj.vec.ids {
+						content += float64(dense[id]) * float64(dj.vec.w[x])
+					}
+					edges = append(edges, edge{int32(i), j, content, content * dateFactor(*d, *dj)})
+				}
+				acc[j] = 0
+			}
+			for _, id := range d.vec.ids {
+				dense[id] = 0
 			}
 		}
-		if len(touched) > maxCandidates {
-			slices.SortFunc(touched, func(x, y int32) int {
-				switch {
-				case acc[x] > acc[y]:
-					return -1
-				case acc[x] < acc[y]:
-					return 1
-				}
-				return int(x - y)
-			})
-		}
-		for k, j := range touched {
-			if k < maxCandidates {
-				content := dot(d.vec, docs[j].vec)
-				edges = append(edges, edge{int32(i), j, content, content * dateFactor(d, docs[j])})
-			}
-			acc[j] = 0
-		}
+		chunkEdges[c] = edges
+	})
+	if cancelled.get() {
+		return nil, ctx.Err()
 	}
-	sort.Slice(edges, func(x, y int) bool {
-		if edges[x].s != edges[y].s {
-			return edges[x].s > edges[y].s
+	var edges []edge
+	for _, es := range chunkEdges {
+		edges = append(edges, es...)
+	}
+	chunkEdges = nil
+	slices.SortFunc(edges, func(x, y edge) int {
+		switch {
+		case x.s > y.s:
+			return -1
+		case x.s < y.s:
+			return 1
+		case x.i != y.i:
+			return int(x.i - y.i)
 		}
-		if edges[x].i != edges[y].i {
-			return edges[x].i < edges[y].i
-		}
-		return edges[x].j < edges[y].j
+		return int(x.j - y.j)
 	})
 	// Clusters: pins first.
 	cl := make([]int, n) // article → cluster
@@ -386,151 +441,329 @@ func slug(s string) string {
 
 // storyFeatures computes each article's TF-IDF vector (stems of title,
 // dek and body, title and dek counted twice, plus resolved entities) and its
-// strongest terms.
-func storyFeatures(articles []*corpus.Article, al *Aliases) []storyDoc {
+// strongest terms, on w goroutines.
+//
+// Memory is what limits Group at scale, so no article's full token list
+// outlives its analysis: the first pass keeps, per article, its distinct
+// stems (as the worker's small ints) and its words in a compact form
+// (offsets, an interned key, flags: 16 bytes a word) for the second pass,
+// which needs every article's capitalisation (textStats) before it can tell
+// names from sentence starts. Term ids are then given in the order the
+// terms first appear (article by article, part by part, a part's words
+// before its names), which is the order a single sequential scan gives, so
+// the vectors do not depend on how the work was split.
+func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases, w int) ([]storyDoc, error) {
 	n := len(articles)
-	st := newTextStats()
-	type part struct {
-		text  string
-		toks  []token
-		title bool
+	type ctok struct {
+		start, end int32
+		key        int32 // index in the worker's keys
+		flags      uint8
 	}
-	parts := make([][]part, n)
-	parallel(n, func(lo, hi int) {
-		memo := stemMemo{}
+	const (
+		fStop = 1 << iota
+		fNum
+		fUpper
+		fCaps
+		fPoss
+	)
+	type stemCount struct {
+		stem int32 // index in the worker's stems
+		part int32 // the part it first appears in
+		n    int32 // occurrences, title and dek counted twice
+	}
+	type article struct {
+		toks  []ctok
+		parts []int32 // part k's words are toks[parts[k]:parts[k+1]]
+		stems []stemCount
+	}
+	// worker is one chunk's state: its own memo and interned strings.
+	type worker struct {
+		memo     stemMemo
+		keyID    map[string]int32
+		keys     []string
+		keyStem  []int32 // key index → stem index, -1 until needed
+		stemID   map[string]int32
+		stems    []string
+		st       *textStats
+		articles []article
+		lo       int
+	}
+	ws := make([]*worker, w)
+	var cancelled atomicFlag
+	chunks(n, w, func(c, lo, hi int) {
+		wk := &worker{memo: make(stemMemo, 4096), keyID: make(map[string]int32, 4096),
+			stemID: make(map[string]int32, 4096), st: newTextStats(), articles: make([]article, hi-lo), lo: lo}
+		ws[c] = wk
+		seen := map[int32]int32{} // stem index → position in the article's stems
 		for i := lo; i < hi; i++ {
+			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
+				cancelled.set()
+				return
+			}
 			a := articles[i]
-			ps := []part{{text: a.Title, title: true}, {text: a.Dek}}
-			for _, p := range a.Body {
-				ps = append(ps, part{text: p.Text})
-			}
-			for k := range ps {
-				ps[k].toks = tokenizeMemo(ps[k].text, memo, nil)
-			}
-			parts[i] = ps
-		}
-	})
-	for i := range parts {
-		for _, p := range parts[i] {
-			if p.text != "" {
-				st.observe(p.toks, p.title)
-			}
-		}
-	}
-	docsM := make([][][]mention, n)
-	parallel(n, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			docsM[i] = make([][]mention, len(parts[i]))
-			for k, p := range parts[i] {
-				docsM[i][k] = extractMentions(p.text, p.toks, st, al, p.title)
-			}
-		}
-	})
-	newResolver(al).resolve(docsM)
-	ids := map[string]int32{}
-	var df []int
-	tfs := make([]map[int32]float64, n)
-	for i := range articles {
-		tf := map[int32]float64{}
-		add := func(term string, w float64) {
-			id, ok := ids[term]
-			if !ok {
-				id = int32(len(ids))
-				ids[term] = id
-				df = append(df, 0)
-			}
-			if _, seen := tf[id]; !seen {
-				df[id]++
-			}
-			tf[id] += w
-		}
-		for k, p := range parts[i] {
-			w := 1.0
-			if k < 2 {
-				w = 2
-			}
-			for _, t := range p.toks {
-				if t.stem != "" {
-					add(t.stem, w)
+			art := &wk.articles[i-lo]
+			clear(seen)
+			nparts := 2 + len(a.Body)
+			art.parts = make([]int32, 0, nparts+1)
+			for k := 0; k < nparts; k++ {
+				art.parts = append(art.parts, int32(len(art.toks)))
+				text := partText(a, k)
+				if text == "" {
+					continue
+				}
+				toks := tokenizeMemo(text, wk.memo, nil)
+				wk.st.observe(toks, k == 0)
+				weight := int32(1)
+				if k < 2 {
+					weight = 2
+				}
+				for _, t := range toks {
+					kid, ok := wk.keyID[t.key]
+					if !ok {
+						kid = int32(len(wk.keys))
+						wk.keyID[t.key] = kid
+						wk.keys = append(wk.keys, t.key)
+						wk.keyStem = append(wk.keyStem, -1)
+					}
+					var f uint8
+					if t.stop {
+						f |= fStop
+					}
+					if t.num {
+						f |= fNum
+					}
+					if t.upper {
+						f |= fUpper
+					}
+					if t.caps {
+						f |= fCaps
+					}
+					if t.poss {
+						f |= fPoss
+					}
+					art.toks = append(art.toks, ctok{int32(t.start), int32(t.end), kid, f})
+					if t.stem == "" {
+						continue
+					}
+					// A word's stem depends on its key alone.
+					sid := wk.keyStem[kid]
+					if sid < 0 {
+						sid, ok = wk.stemID[t.stem]
+						if !ok {
+							sid = int32(len(wk.stems))
+							wk.stemID[t.stem] = sid
+							wk.stems = append(wk.stems, t.stem)
+						}
+						wk.keyStem[kid] = sid
+					}
+					if x, ok := seen[sid]; ok {
+						art.stems[x].n += weight
+					} else {
+						seen[sid] = int32(len(art.stems))
+						art.stems = append(art.stems, stemCount{sid, int32(k), weight})
+					}
 				}
 			}
-			for _, m := range docsM[i][k] {
-				add("@"+m.entity, w)
-			}
+			art.parts = append(art.parts, int32(len(art.toks)))
+			art.toks = slices.Clip(art.toks)
 		}
-		tfs[i] = tf
+	})
+	if cancelled.get() {
+		return nil, ctx.Err()
+	}
+	st := ws[0].st
+	for _, wk := range ws[1:] {
+		st.merge(wk.st)
+	}
+	// Second pass: names, now that capitalisation is known everywhere.
+	docsM := make([][][]mention, n)
+	chunks(n, w, func(c, lo, hi int) {
+		wk := ws[c]
+		var toks []token
+		for i := lo; i < hi; i++ {
+			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
+				cancelled.set()
+				return
+			}
+			a := articles[i]
+			art := &wk.articles[i-lo]
+			docsM[i] = make([][]mention, len(art.parts)-1)
+			for k := range docsM[i] {
+				text := partText(a, k)
+				if text == "" {
+					continue
+				}
+				toks = toks[:0]
+				for _, t := range art.toks[art.parts[k]:art.parts[k+1]] {
+					// extractMentions reads no stem or casualty class.
+					toks = append(toks, token{start: int(t.start), end: int(t.end), key: wk.keys[t.key],
+						stop: t.flags&fStop != 0, num: t.flags&fNum != 0, upper: t.flags&fUpper != 0,
+						caps: t.flags&fCaps != 0, poss: t.flags&fPoss != 0})
+				}
+				docsM[i][k] = extractMentions(text, toks, st, al, k == 0)
+			}
+			art.toks, art.parts = nil, art.parts[:len(art.parts):len(art.parts)]
+		}
+	})
+	if cancelled.get() {
+		return nil, ctx.Err()
+	}
+	newResolver(al).resolve(docsM)
+	// Term ids in order of first appearance; counts and document
+	// frequencies.
+	type tf struct {
+		id int32
+		n  float64
+	}
+	var (
+		stemIDs = map[string]int32{}
+		entIDs  = map[string]int32{}
+		df      []int32
+		seenAt  []int32 // term id → last article (+1) that counted it
+		slot    []int32 // term id → its index in that article's tfs
+	)
+	newTerm := func() int32 {
+		id := int32(len(df))
+		df = append(df, 0)
+		seenAt = append(seenAt, 0)
+		slot = append(slot, 0)
+		return id
+	}
+	gid := make([][]int32, w) // worker stem index → term id, -1 unset
+	for c, wk := range ws {
+		gid[c] = make([]int32, len(wk.stems))
+		for x := range gid[c] {
+			gid[c][x] = -1
+		}
+	}
+	tfs := make([][]tf, n)
+	for c, wk := range ws {
+		for x := range wk.articles {
+			i := wk.lo + x
+			if i%1024 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			art := &wk.articles[x]
+			var out []tf
+			next := 0
+			for k := range docsM[i] {
+				weight := 1.0
+				if k < 2 {
+					weight = 2
+				}
+				for ; next < len(art.stems) && int(art.stems[next].part) == k; next++ {
+					sc := art.stems[next]
+					id := gid[c][sc.stem]
+					if id < 0 {
+						s := wk.stems[sc.stem]
+						var ok bool
+						if id, ok = stemIDs[s]; !ok {
+							id = newTerm()
+							stemIDs[s] = id
+						}
+						gid[c][sc.stem] = id
+					}
+					df[id]++
+					out = append(out, tf{id, float64(sc.n)})
+				}
+				for _, m := range docsM[i][k] {
+					id, ok := entIDs[m.entity]
+					if !ok {
+						id = newTerm()
+						entIDs[m.entity] = id
+					}
+					if seenAt[id] != int32(i+1) {
+						seenAt[id] = int32(i + 1)
+						slot[id] = int32(len(out))
+						df[id]++
+						out = append(out, tf{id, 0})
+					}
+					out[slot[id]].n += weight
+				}
+			}
+			tfs[i] = out
+		}
+		wk.articles = nil
 	}
 	docs := make([]storyDoc, n)
 	N := float64(n)
-	for i, a := range articles {
-		d := storyDoc{a: a, day: math.NaN()}
-		if a.Date.Known() {
-			d.day = float64(a.Date.Time.Unix()) / 86400
-			d.slack = dateSlack(a.Date.Precision)
-		}
+	chunks(n, w, func(_, lo, hi int) {
 		type tw struct {
 			id int32
 			w  float64
 		}
-		var ws []tw
-		var norm float64
-		for id, c := range tfs[i] {
-			w := (1 + math.Log(c)) * math.Log(1+N/float64(df[id]))
-			ws = append(ws, tw{id, w})
-			norm += w * w
-		}
-		inv := 0.0
-		if norm > 0 {
-			inv = 1 / math.Sqrt(norm)
-		}
-		sort.Slice(ws, func(x, y int) bool { return ws[x].id < ws[y].id })
-		d.vec = vector{ids: make([]int32, len(ws)), w: make([]float32, len(ws))}
-		for k, x := range ws {
-			d.vec.ids[k] = x.id
-			d.vec.w[k] = float32(x.w * inv)
-		}
-		// Top terms: strongest weights among terms shared with some other
-		// article (df >= 2); a term of one article finds no candidate.
-		sort.Slice(ws, func(x, y int) bool {
-			if ws[x].w != ws[y].w {
-				return ws[x].w > ws[y].w
+		var tws []tw
+		for i := lo; i < hi; i++ {
+			a := articles[i]
+			d := storyDoc{a: a, day: math.NaN()}
+			if a.Date.Known() {
+				d.day = float64(a.Date.Time.Unix()) / 86400
+				d.slack = dateSlack(a.Date.Precision)
 			}
-			return ws[x].id < ws[y].id
-		})
-		for _, x := range ws {
-			if len(d.top) == topTerms {
-				break
+			tws = tws[:0]
+			for _, t := range tfs[i] {
+				tws = append(tws, tw{t.id, (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))})
 			}
-			if df[x.id] < 2 {
-				continue
+			tfs[i] = nil
+			slices.SortFunc(tws, func(x, y tw) int { return int(x.id - y.id) })
+			var norm float64
+			for _, x := range tws {
+				norm += x.w * x.w
 			}
-			d.top = append(d.top, x.id)
-			d.topW = append(d.topW, float32(x.w*inv))
+			inv := 0.0
+			if norm > 0 {
+				inv = 1 / math.Sqrt(norm)
+			}
+			d.vec = vector{ids: make([]int32, len(tws)), w: make([]float32, len(tws))}
+			for k, x := range tws {
+				d.vec.ids[k] = x.id
+				d.vec.w[k] = float32(x.w * inv)
+			}
+			// Top terms: strongest weights among terms shared with some
+			// other article (df >= 2); a term of one article finds no
+			// candidate.
+			slices.SortFunc(tws, func(x, y tw) int {
+				switch {
+				case x.w > y.w:
+					return -1
+				case x.w < y.w:
+					return 1
+				}
+				return int(x.id - y.id)
+			})
+			for _, x := range tws {
+				if len(d.top) == topTerms {
+					break
+				}
+				if df[x.id] < 2 {
+					continue
+				}
+				d.top = append(d.top, x.id)
+				d.topW = append(d.topW, float32(x.w*inv))
+			}
+			docs[i] = d
 		}
-		docs[i] = d
-	}
-	return docs
+	})
+	return docs, nil
 }
 
-// parallel runs f over [0, n) in GOMAXPROCS chunks and waits.
-func parallel(n int, f func(lo, hi int)) {
-	w := runtime.GOMAXPROCS(0)
-	if n < 64 || w == 1 {
-		f(0, n)
-		return
+// partText is part k of an article as Group reads it: the title, the dek,
+// then the body paragraphs.
+func partText(a *corpus.Article, k int) string {
+	switch k {
+	case 0:
+		return a.Title
+	case 1:
+		return a.Dek
 	}
-	var wg sync.WaitGroup
-	step := (n + w - 1) / w
-	for lo := 0; lo < n; lo += step {
-		hi := min(lo+step, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(lo, hi)
-		}()
-	}
-	wg.Wait()
+	return a.Body[k-2].Text
 }
+
+// atomicFlag is a flag goroutines set and read without a lock.
+type atomicFlag struct{ v atomic.Bool }
+
+func (f *atomicFlag) set()      { f.v.Store(true) }
+func (f *atomicFlag) get() bool { return f.v.Load() }
 
 // dateSlack is how many days off a date of this precision may be.
 func dateSlack(p corpus.Precision) float64 {
@@ -568,5 +801,3 @@ func dateFactor(a, b storyDoc) float64 {
 	}
 	return 1 - (g-sameStoryDays)/(fadeDays-sameStoryDays)
 }
-
-var _ = time.Now
