@@ -29,7 +29,9 @@ func benchArticles(n int) []*corpus.Article {
 	return out
 }
 
-func benchmarkCompare(b *testing.B, n int) {
+func benchmarkCompare(b *testing.B, n int) { benchmarkCompareOpt(b, n, Options{}) }
+
+func benchmarkCompareOpt(b *testing.B, n int, opt Options) {
 	arts := benchArticles(n)
 	words := 0
 	for _, a := range arts {
@@ -38,7 +40,7 @@ func benchmarkCompare(b *testing.B, n int) {
 	b.ReportAllocs()
 	cpu0, ops := processCPU(), 0
 	for b.Loop() {
-		if _, err := Compare(arts, Options{}); err != nil {
+		if _, err := Compare(arts, opt); err != nil {
 			b.Fatal(err)
 		}
 		ops++
@@ -59,6 +61,10 @@ func reportCPU(b *testing.B, cpu0 time.Duration, ops int) {
 // under 20 ms.
 func BenchmarkCompare2(b *testing.B) { benchmarkCompare(b, 2) }
 func BenchmarkCompare6(b *testing.B) { benchmarkCompare(b, 6) }
+
+// BenchmarkCompare6OneWorker is Compare6 on the sequential path, to show
+// what the parallel steps buy (and cost in CPU).
+func BenchmarkCompare6OneWorker(b *testing.B) { benchmarkCompareOpt(b, 6, Options{workers: 1}) }
 
 func benchmarkGroup(b *testing.B, n int) {
 	arts := synth.Articles(n, 1)

@@ -202,7 +202,11 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		}
 	}
 	c.Entities = entitiesOf(docs, res)
-	vectorize(an)
+	keys := len(memos[0])
+	if share != nil {
+		keys = len(share.memo)
+	}
+	vectorize(an, keys)
 	c.score(an, w)
 	c.align(an, thr, res)
 	c.Differences = differences(c, an, res)
@@ -212,8 +216,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 // numbers, and entity keys (so "PMU" meets "Popular Mobilization Forces");
 // IDF is over all passages of all articles. Term ids are given in order of
 // first appearance; the four kinds of term have their own tables, as if
-// prefixed ("#27", "~killed", "@entity"), so they never meet.
-func vectorize(an [][]analysed) {
+// prefixed ("#27", "~killed", "@entity"), so they never meet. keys is how
+// many word keys the stem memo numbered (token.sid): a word's term is
+// looked up once per key, not once per occurrence.
+func vectorize(an [][]analysed, keys int) {
 	type tf struct {
 		id int32
 		n  float64
@@ -238,6 +244,7 @@ func vectorize(an [][]analysed) {
 		}
 		return id
 	}
+	keyTerm := make([]int32, keys) // token.sid → stem term id + 1, 0 unknown
 	add := func(id int32, w float64) {
 		if seen[id] != stamp {
 			seen[id] = stamp
@@ -267,6 +274,13 @@ func vectorize(an [][]analysed) {
 					case t.stem != "":
 						if w, ok := casualtyOf(t); ok {
 							add(intern(cas, w), 1) // "killed", "dead", "death" are one term
+						} else if t.sid >= 0 && int(t.sid) < keys {
+							id := keyTerm[t.sid] - 1
+							if id < 0 {
+								id = intern(stems, t.stem)
+								keyTerm[t.sid] = id + 1
+							}
+							add(id, 1)
 						} else {
 							add(intern(stems, t.stem), 1)
 						}

@@ -1,8 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -62,11 +63,16 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 					}
 				}
 			}
-			sort.SliceStable(cands, func(x, y int) bool { return cands[x].s > cands[y].s })
-			usedA, usedB := map[string]bool{}, map[string]bool{}
+			slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(y.s, x.s) })
+			// A figure is its passage and its offset there.
+			type fig struct {
+				ref   Ref
+				start int
+			}
+			usedA, usedB := map[fig]bool{}, map[fig]bool{}
 			for _, cd := range cands {
-				ka := fmt.Sprint(cd.a, cd.fa.start)
-				kb := fmt.Sprint(cd.b, cd.fb.start)
+				ka := fig{cd.a, cd.fa.start}
+				kb := fig{cd.b, cd.fb.start}
 				if usedA[ka] || usedB[kb] {
 					continue
 				}

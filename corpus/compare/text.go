@@ -128,6 +128,8 @@ type token struct {
 	caps       bool   // all letters upper case, two or more ("PMU")
 	poss       bool   // ends in a possessive ’s, which key and stem leave out
 	cas        string // casualty class of the stem ("killed"), or ""
+	// sid is the memo's number of key when stem is set (see stemInfo).
+	sid int32
 }
 
 // stemMemo caches stems and casualty classes by word key for one worker
@@ -135,7 +137,15 @@ type token struct {
 // step, and news repeats its words.
 type stemMemo map[string]stemInfo
 
-type stemInfo struct{ stem, casualty string }
+// stemInfo is what the memo knows of a word key. id numbers the keys the
+// memo has stemmed (the shared memo's numbering when there is one, else the
+// worker's), so that callers can index arrays by word instead of hashing
+// stems again; -1 without a memo. Keys with one stem ("strike",
+// "strikes") have different ids.
+type stemInfo struct {
+	stem, casualty string
+	id             int32
+}
 
 // stemShare is the memo the workers of one call share, so that a word two
 // workers meet is stemmed once. A worker asks it only on a miss in its own
@@ -163,13 +173,22 @@ func stemOf(key string, memo stemMemo, share *stemShare) stemInfo {
 	if !found {
 		si.stem = textnorm.Stem(key)
 		si.casualty = casualtyClass(si.stem)
+		si.id = -1
 		if share != nil {
 			share.mu.Lock()
-			share.memo[key] = si
+			if prev, ok := share.memo[key]; ok {
+				si = prev // another worker stemmed it meanwhile
+			} else {
+				si.id = int32(len(share.memo))
+				share.memo[key] = si
+			}
 			share.mu.Unlock()
 		}
 	}
 	if memo != nil {
+		if share == nil {
+			si.id = int32(len(memo))
+		}
 		memo[key] = si
 	}
 	return si
@@ -200,7 +219,7 @@ func tokenizeMemo(text string, memo stemMemo, share *stemShare) []token {
 			t.stop = true
 		default:
 			si := stemOf(t.key, memo, share)
-			t.stem, t.cas = si.stem, si.casualty
+			t.stem, t.cas, t.sid = si.stem, si.casualty, si.id
 		}
 		out[i] = t
 	}
