@@ -186,8 +186,9 @@ func BenchmarkIndexBuild(b *testing.B) {
 }
 
 // BenchmarkMemory measures the heap held by n articles plus their index,
-// per article (B/article) and as a multiple of the body and title text
-// (x-text; the target is at most 3).
+// per article (B/article) and as a multiple of the articles' text
+// (x-text; the target is at most 3), and the index's share
+// (index-B/article).
 func BenchmarkMemory(b *testing.B) {
 	for _, size := range []struct {
 		name string
@@ -195,10 +196,12 @@ func BenchmarkMemory(b *testing.B) {
 	}{{"10k", 10_000}} {
 		b.Run(size.name, func(b *testing.B) {
 			for range b.N {
-				var before, after runtime.MemStats
+				var before, mid, after runtime.MemStats
 				runtime.GC()
 				runtime.ReadMemStats(&before)
 				arts := synth.Articles(size.n, 1)
+				runtime.GC()
+				runtime.ReadMemStats(&mid)
 				ix := New(arts)
 				runtime.GC()
 				runtime.ReadMemStats(&after)
@@ -212,6 +215,7 @@ func BenchmarkMemory(b *testing.B) {
 				held := float64(after.HeapAlloc) - float64(before.HeapAlloc)
 				b.ReportMetric(held/float64(size.n), "B/article")
 				b.ReportMetric(held/float64(text), "x-text")
+				b.ReportMetric((float64(after.HeapAlloc)-float64(mid.HeapAlloc))/float64(size.n), "index-B/article")
 				runtime.KeepAlive(ix)
 			}
 		})
