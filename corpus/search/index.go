@@ -47,6 +47,9 @@ type Options struct {
 // Index holds the articles and what is needed to search them: the folded
 // header strings for fuzzy title search and the inverted index of body words.
 type Index struct {
+	// addMu serialises Add and SetStory, the only writers, so that they can
+	// do their heavy work before taking mu, which searches wait for.
+	addMu    sync.Mutex
 	mu       sync.RWMutex
 	story    func(*corpus.Article) string
 	articles []*corpus.Article
@@ -76,22 +79,39 @@ func (ix *Index) Add(articles []*corpus.Article) {
 	if len(articles) == 0 {
 		return
 	}
+	ix.addMu.Lock()
+	defer ix.addMu.Unlock()
+	// Only Add and SetStory change articles and story, and they hold
+	// addMu: both can be read here without mu. The batch is tokenised and
+	// indexed before mu is taken; under mu it is only merged.
+	base := len(ix.articles)
+	var titles titleStore
+	titles.add(articles, ix.storyOf)
+	parts := buildParts(base, articles)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	base := len(ix.articles)
 	ix.articles = append(ix.articles, articles...)
-	ix.titles.add(articles, ix.storyOf)
-	ix.words.add(base, articles)
+	ix.titles.appendStore(&titles)
+	ix.words.merge(parts)
 }
 
 // SetStory changes how story names are found (see Options.Story) and
 // rebuilds the title strings. Call it after story grouping.
 func (ix *Index) SetStory(fn func(*corpus.Article) string) {
+	ix.addMu.Lock()
+	defer ix.addMu.Unlock()
+	var titles titleStore
+	story := func(a *corpus.Article) string {
+		if fn != nil {
+			return fn(a)
+		}
+		return a.Story
+	}
+	titles.add(ix.articles, story)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.story = fn
-	ix.titles = titleStore{}
-	ix.titles.add(ix.articles, ix.storyOf)
+	ix.titles = titles
 	ix.gen++
 }
 

@@ -70,6 +70,14 @@ type titleStore struct {
 	ascii   []bool
 }
 
+// appendStore appends u's entries to t.
+func (t *titleStore) appendStore(u *titleStore) {
+	t.hays = append(t.hays, u.hays...)
+	t.stories = append(t.stories, u.stories...)
+	t.masks = append(t.masks, u.masks...)
+	t.ascii = append(t.ascii, u.ascii...)
+}
+
 func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article) string) {
 	var buf []byte
 	for _, a := range articles {

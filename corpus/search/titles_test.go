@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -205,6 +206,52 @@ func checkHighlights(t *testing.T, q string, h TitleHit) {
 			if hay[m] != ' ' && !strings.HasPrefix(hay[m:], fieldSep) && hay[m] != '|' {
 				t.Fatalf("query %q: no highlight although %q matched at %d", q, hay, m)
 			}
+		}
+	}
+}
+
+// TestConcurrentAddAndSearch adds batches while other goroutines search
+// (run it with -race); at the end the searcher agrees with fuzzy.Find.
+func TestConcurrentAddAndSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 11))
+	arts := randomArticles(r, 3000)
+	for _, a := range arts {
+		a.Body = []corpus.Paragraph{{Text: a.Title}}
+	}
+	ix := New(arts[:100])
+	s := ix.NewTitleSearcher()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	for g := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := []string{"kataib", "cafe", "hez"}[g]
+			for k := 0; ; k = (k + 1) % len(q) {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				s.Search(q[:k+1])
+				ix.Titles(q[:k+1])
+				ix.WordsPrefix(q[:k+1])
+			}
+		}()
+	}
+	for lo := 100; lo < len(arts); lo += 250 {
+		ix.Add(arts[lo:min(lo+250, len(arts))])
+		if lo == 1100 {
+			ix.SetStory(func(a *corpus.Article) string { return "story " + a.ID })
+		}
+	}
+	close(done)
+	wg.Wait()
+	story := func(a *corpus.Article) string { return "story " + a.ID }
+	hays := haystacks(arts, story)
+	for _, q := range []string{"kataib", "cafe", "hez", "ka"} {
+		if got, want := titleKeys(s.Search(q)), fuzzyKeys(hays, q); !slices.Equal(got, want) {
+			t.Fatalf("after concurrent adds, %q: %d hits, fuzzy.Find %d", q, len(got), len(want))
 		}
 	}
 }

@@ -212,9 +212,13 @@ func (b *builder) addDoc(doc int32, a *corpus.Article) {
 // add indexes articles, which become documents base, base+1, …; it splits
 // them across the cores and merges the parts in document order.
 func (w *wordIndex) add(base int, articles []*corpus.Article) {
-	if w.dict == nil {
-		w.dict = make(map[string]int32)
-	}
+	w.merge(buildParts(base, articles))
+}
+
+// buildParts indexes articles (documents base, base+1, …) into one local
+// index per core. It touches nothing shared, so Index.Add runs it without
+// holding the lock searches need.
+func buildParts(base int, articles []*corpus.Article) []*builder {
 	workers := runtime.GOMAXPROCS(0)
 	if len(articles) < 64*workers {
 		workers = 1
@@ -234,6 +238,14 @@ func (w *wordIndex) add(base int, articles []*corpus.Article) {
 		}()
 	}
 	wg.Wait()
+	return parts
+}
+
+// merge appends local indexes, in document order, to the shared one.
+func (w *wordIndex) merge(parts []*builder) {
+	if w.dict == nil {
+		w.dict = make(map[string]int32)
+	}
 	var newKeys []string
 	for _, b := range parts {
 		w.docLen = append(w.docLen, b.docLen...)
