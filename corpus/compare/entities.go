@@ -70,6 +70,16 @@ func (st *textStats) merge(o *textStats) {
 	}
 }
 
+// forNames reports whether extractMentions can need toks[i]: the first
+// word (a run there starts the text), capitalised words and connectors.
+// Leaving the other words out gives the same mentions: a run holds only
+// names and connectors, and a left-out word between two kept ones shows in
+// the text between them, which then is not the space or hyphen a run
+// needs. Group keeps only these words between its passes.
+func forNames(toks []token, i int) bool {
+	return i == 0 || toks[i].upper || connectors[toks[i].key]
+}
+
 // extractMentions finds the names in one passage: runs of capitalised
 // words joined by connectors, acronyms, and within those the longest spans
 // the alias table knows. title marks a headline, where every word is

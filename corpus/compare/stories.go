@@ -445,10 +445,11 @@ func slug(s string) string {
 //
 // Memory is what limits Group at scale, so no article's full token list
 // outlives its analysis: the first pass keeps, per article, its distinct
-// stems (as the worker's small ints) and its words in a compact form
-// (offsets, an interned key, flags: 16 bytes a word) for the second pass,
-// which needs every article's capitalisation (textStats) before it can tell
-// names from sentence starts. Term ids are then given in the order the
+// stems (as the worker's small ints) and, for the second pass, only the
+// words that pass can need (forNames: capitalised words and connectors,
+// about a fifth) in a compact form (offsets, an interned key, flags: 16
+// bytes a word). The second pass finds names; it needs every article's
+// capitalisation (textStats) before it can tell names from sentence starts. Term ids are then given in the order the
 // terms first appear (article by article, part by part, a part's words
 // before its names), which is the order a single sequential scan gives, so
 // the vectors do not depend on how the work was split.
@@ -456,7 +457,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	n := len(articles)
 	type ctok struct {
 		start, end int32
-		key        int32 // index in the worker's keys
+		key        int32 // index in the worker's keys; -1: the word as written
 		flags      uint8
 	}
 	const (
@@ -481,7 +482,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		memo     stemMemo
 		keyID    map[string]int32
 		keys     []string
-		keyStem  []int32 // key index → stem index, -1 until needed
+		keyStem  []int32 // memo key number (token.sid) → stem index, -1 until needed
 		stemID   map[string]int32
 		stems    []string
 		st       *textStats
@@ -494,7 +495,41 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		wk := &worker{memo: make(stemMemo, 4096), keyID: make(map[string]int32, 4096),
 			stemID: make(map[string]int32, 4096), st: newTextStats(), articles: make([]article, hi-lo), lo: lo}
 		ws[c] = wk
-		seen := map[int32]int32{} // stem index → position in the article's stems
+		var (
+			toks   []token
+			ctoks  []ctok
+			stems  []stemCount
+			seenAt []int32 // stem index → last article (+1) that counted it
+			slot   []int32 // stem index → its position in that article's stems
+		)
+		stamp := int32(0)
+		// countStem adds a word to the article's stem counts.
+		countStem := func(t token, part, weight int32) {
+			// A word's stem depends on its key alone: look the stem up
+			// once per key (t.sid numbers this worker's keys).
+			for int(t.sid) >= len(wk.keyStem) {
+				wk.keyStem = append(wk.keyStem, -1)
+			}
+			sid := wk.keyStem[t.sid]
+			if sid < 0 {
+				var ok bool
+				if sid, ok = wk.stemID[t.stem]; !ok {
+					sid = int32(len(wk.stems))
+					wk.stemID[t.stem] = sid
+					wk.stems = append(wk.stems, t.stem)
+					seenAt = append(seenAt, 0)
+					slot = append(slot, 0)
+				}
+				wk.keyStem[t.sid] = sid
+			}
+			if seenAt[sid] == stamp {
+				stems[slot[sid]].n += weight
+			} else {
+				seenAt[sid] = stamp
+				slot[sid] = int32(len(stems))
+				stems = append(stems, stemCount{sid, part, weight})
+			}
+		}
 		for i := lo; i < hi; i++ {
 			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
 				cancelled.set()
@@ -502,28 +537,28 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 			}
 			a := articles[i]
 			art := &wk.articles[i-lo]
-			clear(seen)
+			ctoks, stems = ctoks[:0], stems[:0]
+			stamp = int32(i + 1)
 			nparts := 2 + len(a.Body)
 			art.parts = make([]int32, 0, nparts+1)
 			for k := 0; k < nparts; k++ {
-				art.parts = append(art.parts, int32(len(art.toks)))
+				art.parts = append(art.parts, int32(len(ctoks)))
 				text := partText(a, k)
 				if text == "" {
 					continue
 				}
-				toks := tokenizeMemo(text, wk.memo, nil)
+				toks = tokenizeInto(toks, text, wk.memo, nil)
 				wk.st.observe(toks, k == 0)
 				weight := int32(1)
 				if k < 2 {
 					weight = 2
 				}
-				for _, t := range toks {
-					kid, ok := wk.keyID[t.key]
-					if !ok {
-						kid = int32(len(wk.keys))
-						wk.keyID[t.key] = kid
-						wk.keys = append(wk.keys, t.key)
-						wk.keyStem = append(wk.keyStem, -1)
+				for x, t := range toks {
+					if t.stem != "" {
+						countStem(t, int32(k), weight)
+					}
+					if !forNames(toks, x) {
+						continue
 					}
 					var f uint8
 					if t.stop {
@@ -541,31 +576,23 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 					if t.poss {
 						f |= fPoss
 					}
-					art.toks = append(art.toks, ctok{int32(t.start), int32(t.end), kid, f})
-					if t.stem == "" {
-						continue
-					}
-					// A word's stem depends on its key alone.
-					sid := wk.keyStem[kid]
-					if sid < 0 {
-						sid, ok = wk.stemID[t.stem]
-						if !ok {
-							sid = int32(len(wk.stems))
-							wk.stemID[t.stem] = sid
-							wk.stems = append(wk.stems, t.stem)
+					// Most keys are the word as written (lower case
+					// ASCII); the others are interned.
+					kid := int32(-1)
+					if t.key != text[t.start:t.end] {
+						var ok bool
+						if kid, ok = wk.keyID[t.key]; !ok {
+							kid = int32(len(wk.keys))
+							wk.keyID[t.key] = kid
+							wk.keys = append(wk.keys, t.key)
 						}
-						wk.keyStem[kid] = sid
 					}
-					if x, ok := seen[sid]; ok {
-						art.stems[x].n += weight
-					} else {
-						seen[sid] = int32(len(art.stems))
-						art.stems = append(art.stems, stemCount{sid, int32(k), weight})
-					}
+					ctoks = append(ctoks, ctok{int32(t.start), int32(t.end), kid, f})
 				}
 			}
-			art.parts = append(art.parts, int32(len(art.toks)))
-			art.toks = slices.Clip(art.toks)
+			art.parts = append(art.parts, int32(len(ctoks)))
+			art.toks = slices.Clone(ctoks)
+			art.stems = slices.Clone(stems)
 		}
 	})
 	if cancelled.get() {
@@ -595,8 +622,12 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 				}
 				toks = toks[:0]
 				for _, t := range art.toks[art.parts[k]:art.parts[k+1]] {
+					key := text[t.start:t.end]
+					if t.key >= 0 {
+						key = wk.keys[t.key]
+					}
 					// extractMentions reads no stem or casualty class.
-					toks = append(toks, token{start: int(t.start), end: int(t.end), key: wk.keys[t.key],
+					toks = append(toks, token{start: int(t.start), end: int(t.end), key: key,
 						stop: t.flags&fStop != 0, num: t.flags&fNum != 0, upper: t.flags&fUpper != 0,
 						caps: t.flags&fCaps != 0, poss: t.flags&fPoss != 0})
 				}
@@ -688,11 +719,11 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	docs := make([]storyDoc, n)
 	N := float64(n)
 	chunks(n, w, func(_, lo, hi int) {
-		type tw struct {
-			id int32
-			w  float64
-		}
-		var tws []tw
+		var (
+			keys []uint64 // term id << 32 | position in tfs[i]
+			ws   []float64
+			top  []int // positions in keys, best first
+		)
 		for i := lo; i < hi; i++ {
 			a := articles[i]
 			d := storyDoc{a: a, day: math.NaN()}
@@ -700,46 +731,54 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 				d.day = float64(a.Date.Time.Unix()) / 86400
 				d.slack = dateSlack(a.Date.Precision)
 			}
-			tws = tws[:0]
-			for _, t := range tfs[i] {
-				tws = append(tws, tw{t.id, (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))})
+			// The article's terms by id (ids are distinct, so the
+			// order is total).
+			keys = keys[:0]
+			for x, t := range tfs[i] {
+				keys = append(keys, uint64(t.id)<<32|uint64(x))
+			}
+			slices.Sort(keys)
+			ws = ws[:0]
+			var norm float64
+			for _, k := range keys {
+				t := tfs[i][uint32(k)]
+				wt := (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))
+				ws = append(ws, wt)
+				norm += wt * wt
 			}
 			tfs[i] = nil
-			slices.SortFunc(tws, func(x, y tw) int { return int(x.id - y.id) })
-			var norm float64
-			for _, x := range tws {
-				norm += x.w * x.w
-			}
 			inv := 0.0
 			if norm > 0 {
 				inv = 1 / math.Sqrt(norm)
 			}
-			d.vec = vector{ids: make([]int32, len(tws)), w: make([]float32, len(tws))}
-			for k, x := range tws {
-				d.vec.ids[k] = x.id
-				d.vec.w[k] = float32(x.w * inv)
+			d.vec = vector{ids: make([]int32, len(keys)), w: make([]float32, len(keys))}
+			for x, k := range keys {
+				d.vec.ids[x] = int32(k >> 32)
+				d.vec.w[x] = float32(ws[x] * inv)
 			}
-			// Top terms: strongest weights among terms shared with some
-			// other article (df >= 2); a term of one article finds no
-			// candidate.
-			slices.SortFunc(tws, func(x, y tw) int {
-				switch {
-				case x.w > y.w:
-					return -1
-				case x.w < y.w:
-					return 1
-				}
-				return int(x.id - y.id)
-			})
-			for _, x := range tws {
-				if len(d.top) == topTerms {
-					break
-				}
-				if df[x.id] < 2 {
+			// Top terms: the topTerms strongest weights (ties to the
+			// smaller id) among terms shared with some other article
+			// (df >= 2); a term of one article finds no candidate.
+			better := func(x, y int) bool { return ws[x] > ws[y] || ws[x] == ws[y] && d.vec.ids[x] < d.vec.ids[y] }
+			top = top[:0]
+			for x, id := range d.vec.ids {
+				if df[id] < 2 || (len(top) == topTerms && !better(x, top[len(top)-1])) {
 					continue
 				}
-				d.top = append(d.top, x.id)
-				d.topW = append(d.topW, float32(x.w*inv))
+				if len(top) < topTerms {
+					top = append(top, x)
+				} else {
+					top[len(top)-1] = x
+				}
+				for y := len(top) - 1; y > 0 && better(top[y], top[y-1]); y-- {
+					top[y], top[y-1] = top[y-1], top[y]
+				}
+			}
+			d.top = make([]int32, len(top))
+			d.topW = make([]float32, len(top))
+			for y, x := range top {
+				d.top[y] = d.vec.ids[x]
+				d.topW[y] = float32(ws[x] * inv)
 			}
 			docs[i] = d
 		}

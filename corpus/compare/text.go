@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -200,8 +201,14 @@ func tokenize(text string) []token { return tokenizeMemo(text, nil, nil) }
 // tokenizeMemo is tokenize with a worker's memo and the call's shared memo
 // (either may be nil).
 func tokenizeMemo(text string, memo stemMemo, share *stemShare) []token {
+	return tokenizeInto(nil, text, memo, share)
+}
+
+// tokenizeInto is tokenizeMemo writing into dst's storage (reused when it
+// is large enough), for callers that drop the tokens before the next text.
+func tokenizeInto(dst []token, text string, memo stemMemo, share *stemShare) []token {
 	ws := textnorm.Words(text)
-	out := make([]token, len(ws))
+	out := slices.Grow(dst[:0], len(ws))[:len(ws)]
 	for i, w := range ws {
 		t := token{start: w.Start, end: w.End, key: w.Key}
 		surface := text[w.Start:w.End]
