@@ -120,7 +120,7 @@ func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*title
 	for _, h := range ts.Search(q) {
 		th := &titleHit{article: h.Article, hit: h}
 		switch {
-		case fq != "" && strings.Contains(search.Haystack(h.Article, h.Story), fq):
+		case fq != "" && strings.Contains(h.Haystack(), fq):
 			tight = append(tight, th)
 			seen[h.Article] = true
 		case !inText[h.Article]:
