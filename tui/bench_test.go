@@ -1,10 +1,15 @@
 package tui
 
 import (
+	"context"
 	"strconv"
+	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/seeds"
 )
 
 // benchArticles is the seeds plus enough generated articles to fill a
@@ -41,3 +46,48 @@ func BenchmarkViewReaderRaw(b *testing.B) {
 	benchView(b, "/", "response to us strikes", "enter", "r")
 }
 func BenchmarkViewHelp(b *testing.B) { benchView(b, "?") }
+
+// BenchmarkFirstFrame measures what `pmureader` does before its first
+// useful frame, from nothing: load the bundled seeds with the real loader
+// (inside Options.Load, from the Init command, as the binary does), build
+// the model, size it, deliver the loader's batch and draw the library. The
+// target is 20 ms.
+func BenchmarkFirstFrame(b *testing.B) {
+	load := func(ctx context.Context) <-chan corpus.Batch {
+		ch := make(chan corpus.Batch, 1)
+		c, err := corpus.LoadFS(ctx, seeds.FS, corpus.Options{})
+		if err != nil {
+			b.Fatalf("load seeds: %v", err)
+		}
+		ch <- corpus.Batch{Articles: c.Articles, Problems: c.Problems, FilesDone: len(c.Articles), FilesTotal: len(c.Articles)}
+		close(ch)
+		return ch
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(Options{Load: load})
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		// Run Init's commands until the loader's batch is delivered. What
+		// that Update starts (grouping stories) runs beside the first
+		// frame in the program, not before it, so it is not run here.
+		pending := []tea.Cmd{m.Init()}
+		for delivered := false; !delivered && len(pending) > 0; {
+			cmd := pending[0]
+			pending = pending[1:]
+			if cmd == nil {
+				continue
+			}
+			switch msg := cmd().(type) {
+			case tea.BatchMsg:
+				pending = append(pending, msg...)
+			case batchMsg:
+				m.Update(msg)
+				delivered = true
+			}
+		}
+		if v := m.View(); !strings.Contains(v.Content, "Antiwar.com") {
+			b.Fatalf("no library rows in the first frame:\n%s", v.Content)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+}
