@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -225,7 +226,7 @@ func vectorize(an [][]analysed, keys int) {
 		n  float64
 	}
 	var (
-		stems, nums, cas, ents = map[string]int32{}, map[string]int32{}, map[string]int32{}, map[string]int32{}
+		stems, nums, cas, ents = make(map[string]int32, keys), map[string]int32{}, map[string]int32{}, map[string]int32{}
 		df                     []int32
 		// While a passage is counted, its term id's entry in cur is
 		// slot[id], valid when seen[id] is the passage's stamp.
@@ -256,8 +257,18 @@ func vectorize(an [][]analysed, keys int) {
 	}
 	// Every passage's counts, one after another: passage x's are
 	// all[off[x]:off[x+1]], by id.
-	var all []tf
-	off := []int{0}
+	passages, words := 0, 0
+	for i := range an {
+		passages += len(an[i])
+		for j := range an[i] {
+			words += len(an[i][j].toks)
+		}
+	}
+	all := make([]tf, 0, words)
+	off := make([]int, 1, passages+1)
+	df = make([]int32, 0, keys)
+	slot = make([]int32, 0, keys)
+	seen = make([]int32, 0, keys)
 	total := 0
 	for i := range an {
 		for j := range an[i] {
@@ -545,7 +556,7 @@ func (c *Comparison) Counterparts(r Ref, k int) [][]Match {
 			}
 			ms = append(ms, Match{Ref: o, Score: s, InRow: row >= 0 && c.rowOf[j][q] == row})
 		}
-		sort.SliceStable(ms, func(a, b int) bool { return ms[a].Score > ms[b].Score })
+		slices.SortStableFunc(ms, func(a, b Match) int { return cmp.Compare(b.Score, a.Score) })
 		if len(ms) > k {
 			ms = ms[:k]
 		}
@@ -577,7 +588,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].s > pairs[y].s })
+	slices.SortStableFunc(pairs, func(x, y pair) int { return cmp.Compare(y.s, x.s) })
 	c.rowOf = make([][]int, n)
 	for i := range c.rowOf {
 		c.rowOf[i] = make([]int, len(c.Articles[i].Passages))
@@ -651,10 +662,10 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 		if len(r) == 0 {
 			continue
 		}
-		sort.Slice(r, func(x, y int) bool { return r[x].Article < r[y].Article })
+		slices.SortFunc(r, func(x, y Ref) int { return x.Article - y.Article }) // one passage per article
 		ks = append(ks, keyed{r, rowKey(c, r)})
 	}
-	sort.SliceStable(ks, func(x, y int) bool { return ks[x].key < ks[y].key })
+	slices.SortStableFunc(ks, func(x, y keyed) int { return cmp.Compare(x.key, y.key) })
 	c.Rows = make([]Row, 0, len(ks))
 	for i := range c.rowOf {
 		for p := range c.rowOf[i] {
