@@ -97,19 +97,19 @@ func newBlock(lines []string, first, last int) *block {
 	return b
 }
 
-// collapse trims s and turns runs of spaces into one, in one pass over s
-// when there is nothing to change (the common case).
+// collapse trims s and turns runs of spaces (and line breaks) into one
+// space. When there is nothing to change (the common case) it only runs
+// the vectorised searches of the strings package over s, and allocates
+// nothing.
 func collapse(s string) string {
-	prev := byte(' ')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' && prev == ' ' || c == '\n' {
-			return textnorm.CollapseSpaces(strings.ReplaceAll(s, "\n", " "))
-		}
-		prev = c
+	if len(s) == 0 {
+		return s
 	}
-	if prev == ' ' {
-		return strings.TrimRight(s, " ")
+	if s[0] == ' ' || strings.IndexByte(s, '\n') >= 0 || strings.Contains(s, "  ") {
+		return textnorm.CollapseSpaces(strings.ReplaceAll(s, "\n", " "))
+	}
+	if s[len(s)-1] == ' ' {
+		return s[:len(s)-1] // no run of two: one space at most
 	}
 	return s
 }
