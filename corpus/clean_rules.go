@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file holds the line rules of cleaning: what a line looks like, and
@@ -348,16 +349,25 @@ func isWordByte(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '\''
 }
 
+// wordBytes marks the bytes isWordByte accepts, for the scan in
+// containsPhrase, which looks at every byte of every short line.
+var wordBytes = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isWordByte(rune(c))
+	}
+	return t
+}()
+
 // containsPhrase returns the why of the first containsRules phrase found in
 // the folded line l, or "".
 func containsPhrase(l string) string {
 	for i := 0; i < len(l); {
-		if !isWordByte(rune(l[i])) {
+		if !wordBytes[l[i]] {
 			i++
 			continue
 		}
-		j := i
-		for j < len(l) && isWordByte(rune(l[j])) {
+		j := i + 1
+		for j < len(l) && wordBytes[l[j]] {
 			j++
 		}
 		if phraseKeyLens[l[i]]&(1<<min(j-i, 31)) == 0 {
@@ -377,36 +387,66 @@ func containsPhrase(l string) string {
 // fold lower-cases s and makes typographic apostrophes, quotes and dashes
 // ASCII, so that the phrase tables can be written in plain ASCII.
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
+	i := asciiPrefix(s)
+	if i == len(s) {
+		return strings.ToLower(s)
+	}
+	// One buffer of the input's size: every rewrite below is no longer
+	// than what it replaces except unicode.ToLower of a few letters,
+	// which append grows for.
+	buf := make([]byte, 0, len(s))
+	for j := 0; j < i; j++ {
+		buf = append(buf, lowerASCII[s[j]])
+	}
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			buf = append(buf, lowerASCII[c])
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '′':
+			buf = append(buf, '\'')
+		case r == '“' || r == '”':
+			buf = append(buf, '"')
+		case r == '–' || r == '—':
+			buf = append(buf, '-')
+		default:
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	// buf is not used after this: the string can take its bytes.
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// lowerASCII maps each ASCII byte to its lower case.
+var lowerASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+// asciiPrefix returns the length of the longest ASCII prefix of s, looking
+// at eight bytes at a time.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s[i:i+8])&0x8080808080808080 != 0 {
 			break
 		}
 	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		case r == '’' || r == '‘' || r == 'ʼ' || r == '′':
-			b.WriteByte('\'')
-		case r == '“' || r == '”':
-			b.WriteByte('"')
-		case r == '–' || r == '—':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
 		}
 	}
-	return b.String()
+	return i
 }
 
 func hasLetterOrDigit(s string) bool {
@@ -549,7 +589,8 @@ func isCaption(l string) bool {
 	}
 	// Every credit has a bracket, a slash, "getty" or "credit" in it: most
 	// lines are ruled out without scanning for each credit.
-	if strings.IndexAny(l, "()/") < 0 && !strings.Contains(l, "getty") && !strings.Contains(l, "credit") {
+	if strings.IndexByte(l, '(') < 0 && strings.IndexByte(l, ')') < 0 && strings.IndexByte(l, '/') < 0 &&
+		!strings.Contains(l, "getty") && !strings.Contains(l, "credit") {
 		return false
 	}
 	for _, s := range captionCredits {

@@ -1,0 +1,109 @@
+package corpus
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldSlow is fold as first written, one rune at a time through a
+// strings.Builder: the definition the fast fold must keep.
+func foldSlow(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '′':
+			b.WriteByte('\'')
+		case r == '“' || r == '”':
+			b.WriteByte('"')
+		case r == '–' || r == '—':
+			b.WriteByte('-')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// containsPhraseSlow is the plain definition of containsPhrase: the why of
+// the first phrase that starts at the start of a word, trying words from
+// the left and, at each word, the rules in table order.
+func containsPhraseSlow(l string) string {
+	for i := 0; i < len(l); i++ {
+		if !isWordByte(rune(l[i])) || i > 0 && isWordByte(rune(l[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(l) && isWordByte(rune(l[j])) {
+			j++
+		}
+		for _, r := range containsRules {
+			if firstWord(r.phrase) == l[i:j] && strings.HasPrefix(l[i:], r.phrase) {
+				return r.why
+			}
+		}
+	}
+	return ""
+}
+
+// isCaptionSlow is isCaption without its prefilter.
+func isCaptionSlow(l string) bool {
+	for _, p := range captionPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, s := range captionCredits {
+		if strings.Contains(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFoldAndPhrasesMatchSlow(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var phrases []string
+	for _, c := range containsRules {
+		phrases = append(phrases, c.phrase, strings.ToUpper(c.phrase))
+	}
+	phrases = append(phrases, captionCredits...)
+	phrases = append(phrases, captionPrefixes...)
+	for n := range 100000 {
+		s := randomText(r, 16)
+		if n%2 == 0 {
+			k := r.IntN(len(s) + 1)
+			s = s[:k] + phrases[r.IntN(len(phrases))] + s[k:]
+		}
+		if got, want := fold(s), foldSlow(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+		l := fold(s)
+		if got, want := containsPhrase(l), containsPhraseSlow(l); got != want {
+			t.Fatalf("containsPhrase(%q) = %q, want %q", l, got, want)
+		}
+		if got, want := isCaption(l), isCaptionSlow(l); got != want {
+			t.Fatalf("isCaption(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	f.Add("Kata’ib “Hezbollah” — SUPPORT US ON Patreon İ K ſ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldSlow(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+		l := fold(s)
+		if got, want := containsPhrase(l), containsPhraseSlow(l); got != want {
+			t.Fatalf("containsPhrase(%q) = %q, want %q", l, got, want)
+		}
+	})
+}
