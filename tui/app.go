@@ -22,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/search"
 )
 
@@ -36,6 +37,12 @@ type Options struct {
 	// StoryOf names the story an article belongs to, for the library's
 	// Story column. Nil shows Article.Story (stories pinned by metadata).
 	StoryOf func(*corpus.Article) string
+
+	// Aliases is the table of entity spellings the stories and compare
+	// views group and align by (compare.StoryOptions.Aliases,
+	// compare.Options.Aliases): the shipped table, with the user's
+	// --aliases file merged over it. Nil means the shipped table.
+	Aliases *compare.Aliases
 
 	// NoColor draws without colours, as when NO_COLOR is set in the
 	// environment (which is honoured too).
@@ -88,6 +95,7 @@ type shared struct {
 	titles   *search.TitleSearcher // over index
 	marks    map[string]bool
 	storyOf  func(*corpus.Article) string
+	aliases  *compare.Aliases // Options.Aliases: nil is the shipped table
 
 	loading                bool
 	filesDone, filesTotal  int
@@ -155,6 +163,7 @@ func New(opt Options) *Model {
 		sh: &shared{
 			marks:   map[string]bool{},
 			storyOf: opt.StoryOf,
+			aliases: opt.Aliases,
 			loading: opt.Load != nil,
 		},
 	}

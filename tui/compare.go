@@ -224,9 +224,9 @@ func (c *comparePage) open(arts []*corpus.Article, title string) tea.Cmd {
 		return nil
 	}
 	c.busy = true
-	gen, in := c.gen, c.arts
+	gen, in, aliases := c.gen, c.arts, c.sh.aliases
 	work := guard(func() tea.Msg {
-		cmp, err := compare.Compare(in, compare.Options{})
+		cmp, err := compare.Compare(in, compare.Options{Aliases: aliases})
 		return compareMsg{gen: gen, cmp: cmp, err: err}
 	})
 	// The work first: a synchronous driver (the tests) runs it before the

@@ -119,13 +119,13 @@ func (s *storiesPage) launch() tea.Cmd {
 	}
 	s.gen++
 	s.busy = true
-	gen := s.gen
+	gen, aliases := s.gen, s.sh.aliases
 	arts := slices.Clone(s.sh.articles)
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	return guard(func() tea.Msg {
 		defer cancel()
-		st, err := compare.Group(ctx, arts, compare.StoryOptions{})
+		st, err := compare.Group(ctx, arts, compare.StoryOptions{Aliases: aliases})
 		byID := make(map[string]*corpus.Article, len(arts))
 		for _, a := range arts {
 			byID[a.ID] = a
