@@ -22,6 +22,7 @@ type app struct {
 	corpusPaths []string // --corpus/-C, repeatable
 	maxSize     byteSize // --max-file-size
 	noColor     bool     // --no-color
+	aliasFile   string   // --aliases of the reader (stories and compare have their own)
 
 	out   output // decided in PersistentPreRun, after flags are parsed
 	paint paint

@@ -79,6 +79,7 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 	pf.Var(&a.maxSize, "max-file-size", "skip input files larger than `SIZE`, e.g. 20MB, 500KB or 1048576")
 	pf.BoolVar(&a.noColor, "no-color", false, "no colour even on a terminal (so does NO_COLOR=1)")
 
+	root.Flags().StringVar(&a.aliasFile, "aliases", "", "extra entity spellings from `FILE` for the reader's stories and compare views")
 	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
 	return root
 }

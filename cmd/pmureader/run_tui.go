@@ -16,9 +16,15 @@ import (
 // into the TUI; what went wrong is collected meanwhile and printed on stderr
 // once the TUI has given the terminal back, and decides the exit code like
 // any other command: 3 when some inputs failed, 4 when nothing loaded.
+// An --aliases file is read first, so a bad one fails (exit 1) before the
+// terminal is taken over.
 func (a *app) runTUI(ctx context.Context, paths []string) error {
+	aliases, err := loadAliases(a.aliasFile)
+	if err != nil {
+		return err
+	}
 	feed := &tuiFeed{opt: corpus.Options{MaxFileSize: int64(a.maxSize)}, paths: paths}
-	err := tui.Run(ctx, tui.Options{Load: feed.load, NoColor: a.noColor})
+	err = tui.Run(ctx, tui.Options{Load: feed.load, NoColor: a.noColor, Aliases: aliases})
 	problems, articles, started, panicked := feed.result()
 	if panicked != nil {
 		return &exitError{code: exitInternal, err: panicked}
