@@ -142,6 +142,15 @@ func subSpan(p corpus.Paragraph, start, end int) corpus.Span {
 	return corpus.Span{File: sp.File, StartLine: first, EndLine: last}
 }
 
+// parallelWords is how many words (all articles together) a comparison
+// needs before build uses more than one goroutine. Six articles of 1,000
+// words take about 12 ms on one core; split over two, the hand-offs at each
+// step and the shared stem memo cost more than they save on a busy machine
+// (measured on the 2-core reference machine at load 10: median 24 ms on
+// two workers against 14.5 ms on one; at load 2 the two were level).
+// Longer texts, whose steps take tens of milliseconds, use every core.
+const parallelWords = 40000
+
 // build analyses the passages and fills rows, unique passages, entities and
 // differences. The work on one article (cutting passages, tokens, names,
 // figures) and the scoring of one pair of articles run on up to
@@ -158,7 +167,20 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		thr = DefaultRowThreshold
 	}
 	n := len(c.Articles)
-	w := workerCount(opt.workers, n)
+	want := opt.workers
+	if want == 0 {
+		words := 0
+		for _, a := range articles {
+			words += len(a.Title) + len(a.Dek)
+			for _, p := range a.Body {
+				words += len(p.Text)
+			}
+		}
+		if words/6 < parallelWords {
+			want = 1 // bytes / 6 is about words
+		}
+	}
+	w := workerCount(want, n)
 	an := make([][]analysed, n)
 	c.toks = make([][][]token, n)
 	memos := make([]stemMemo, w)
@@ -443,9 +465,9 @@ func (c *Comparison) score(an [][]analysed, w int) {
 	})
 	type pair struct{ i, j int }
 	var pairs []pair
-	c.scores = make([][][][]float32, n)
+	c.scores = make([][]sparseScores, n)
 	for i := 0; i < n; i++ {
-		c.scores[i] = make([][][]float32, n)
+		c.scores[i] = make([]sparseScores, n)
 		for j := i + 1; j < n; j++ {
 			pairs = append(pairs, pair{i, j})
 		}
@@ -453,6 +475,8 @@ func (c *Comparison) score(an [][]analysed, w int) {
 	accs := make([][]float64, w)
 	marks := make([][]bool, w)
 	toucheds := make([][]int32, w)
+	qss := make([][]int32, w)
+	vss := make([][]float32, w)
 	forEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		if accs[k] == nil {
@@ -461,10 +485,11 @@ func (c *Comparison) score(an [][]analysed, w int) {
 		}
 		acc, mark, touched := accs[k], marks[k], toucheds[k][:0]
 		ni, nj := len(an[i]), len(an[j])
-		cells := make([]float32, ni*nj)
-		m := make([][]float32, ni)
+		m := sparseScores{start: make([]int32, 1, ni+1)}
+		// The cells go to the worker's scratch first, then to slices of
+		// their exact size.
+		qs, vs := qss[k][:0], vss[k][:0]
 		for p := range an[i] {
-			m[p] = cells[p*nj : (p+1)*nj : (p+1)*nj]
 			pv := an[i][p].vec
 			for t, id := range pv.ids {
 				pw := pv.w[t]
@@ -476,6 +501,7 @@ func (c *Comparison) score(an [][]analysed, w int) {
 					acc[po.q] += float64(pw * po.w)
 				}
 			}
+			slices.Sort(touched)
 			for _, q := range touched {
 				v := acc[q]
 				acc[q], mark[q] = 0, false
@@ -488,13 +514,35 @@ func (c *Comparison) score(an [][]analysed, w int) {
 					v *= 1 + leadPrior*(lead[p]+lead[q])/2
 					v = math.Min(v, 1)
 				}
-				m[p][q] = float32(v)
+				qs = append(qs, q)
+				vs = append(vs, float32(v))
 			}
+			m.start = append(m.start, int32(len(qs)))
 			touched = touched[:0]
 		}
-		toucheds[k] = touched
+		m.q, m.v = slices.Clone(qs), slices.Clone(vs)
+		toucheds[k], qss[k], vss[k] = touched, qs, vs
 		c.scores[i][j] = m
 	})
+}
+
+// sparseScores is a passage similarity matrix with its zeros left out:
+// row p's nonzero cells are in columns q[start[p]:start[p+1]] (ascending)
+// with values v[start[p]:start[p+1]]. Most pairs of passages share no term,
+// so this is several times smaller than the full matrix.
+type sparseScores struct {
+	start []int32
+	q     []int32
+	v     []float32
+}
+
+// at is cell (p, q), 0 when left out.
+func (m *sparseScores) at(p, q int) float32 {
+	lo, hi := int(m.start[p]), int(m.start[p+1])
+	if x, ok := slices.BinarySearch(m.q[lo:hi], int32(q)); ok {
+		return m.v[lo+x]
+	}
+	return 0
 }
 
 // Score is the similarity (0..1) of two passages of different articles; 0
@@ -506,7 +554,7 @@ func (c *Comparison) Score(a, b Ref) float64 {
 	if a.Article > b.Article {
 		a, b = b, a
 	}
-	return float64(c.scores[a.Article][b.Article][a.Passage][b.Passage])
+	return float64(c.scores[a.Article][b.Article].at(a.Passage, b.Passage))
 }
 
 func (c *Comparison) valid(r Ref) bool {
@@ -579,10 +627,12 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 	var pairs []pair
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			for p, row := range c.scores[i][j] {
-				for q, s := range row {
-					if float64(s) >= thr {
-						pairs = append(pairs, pair{Ref{i, p}, Ref{j, q}, float64(s)})
+			// thr > 0, so the cells left out (zeros) never count.
+			m := &c.scores[i][j]
+			for p := 0; p+1 < len(m.start); p++ {
+				for x := m.start[p]; x < m.start[p+1]; x++ {
+					if s := float64(m.v[x]); s >= thr {
+						pairs = append(pairs, pair{Ref{i, p}, Ref{j, int(m.q[x])}, s})
 					}
 				}
 			}

@@ -36,7 +36,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 				s      float64
 			}
 			var cands []cand
-			m := c.scores[i][j]
+			m := &c.scores[i][j]
 			for p := range an[i] {
 				if len(an[i][p].figs) == 0 {
 					continue // a pair without figures on both sides adds nothing
@@ -46,7 +46,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 						continue
 					}
 					ra, rb := Ref{i, p}, Ref{j, q}
-					s := float64(m[p][q])
+					s := float64(m.at(p, q))
 					same := c.rowOf[i][p] >= 0 && c.rowOf[i][p] == c.rowOf[j][q]
 					if !same && s < 0.1 {
 						continue

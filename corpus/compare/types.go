@@ -140,9 +140,10 @@ type Comparison struct {
 	Entities    []Entity     `json:"entities"`
 	Differences []Difference `json:"differences"`
 
-	// scores[i][j] is the passage similarity matrix between articles i and
-	// j (i < j), rows indexed by i's passages; nil for i >= j.
-	scores [][][][]float32
+	// scores[i][j] holds the passage similarities between articles i and
+	// j (i < j), rows indexed by i's passages, zeros left out; unset for
+	// i >= j.
+	scores [][]sparseScores
 	// rowOf maps each passage to its row index, or -1.
 	rowOf [][]int
 	// toks caches each passage's tokens for Diff.
@@ -167,9 +168,9 @@ type Options struct {
 	// row; 0 means DefaultRowThreshold.
 	Threshold float64
 
-	// workers bounds the goroutines Compare uses; 0 means GOMAXPROCS.
-	// Tests set 1 to check that the parallel path gives exactly what the
-	// sequential one gives.
+	// workers bounds the goroutines Compare uses; 0 means one for texts
+	// under parallelWords words, else GOMAXPROCS. Tests set it to check
+	// that the parallel path gives exactly what the sequential one gives.
 	workers int
 }
 
