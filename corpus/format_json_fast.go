@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -221,21 +223,15 @@ func (p *jsonScanner) str() (string, bool) {
 	start := p.i
 	b := p.b
 	// Fast path: no escapes.
-	for p.i < len(b) {
-		c := b[p.i]
-		if c == '"' {
-			s := string(b[start:p.i])
-			p.i++
-			return s, true
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
-			return "", false
-		}
-		p.i++
+	j := nextSpecial(b, start)
+	if j >= len(b) || b[j] < 0x20 {
+		return "", false
 	}
+	if b[j] == '"' {
+		p.i = j + 1
+		return string(b[start:j]), true
+	}
+	p.i = j
 	// Escapes only ever shrink, so the escaped length bounds the result:
 	// find the end first, then unescape into a buffer of that size once.
 	from := p.i
@@ -251,11 +247,9 @@ func (p *jsonScanner) str() (string, bool) {
 		case c == '"':
 			return out.String(), true
 		case c != '\\':
-			// Copy the run up to the next quote or backslash.
-			j := i + 1
-			for b[j] != '"' && b[j] != '\\' {
-				j++
-			}
+			// Copy the run up to the next quote or backslash (the string
+			// is valid: no control character stops the search).
+			j := nextSpecial(b, i+1)
 			out.Write(b[i:j])
 			i = j
 			continue
@@ -401,34 +395,63 @@ func (p *jsonScanner) skipString() bool {
 // and moves past the closing one.
 func (p *jsonScanner) skipStringBody() bool {
 	b := p.b
-	for p.i < len(b) {
-		c := b[p.i]
+	for {
+		i := nextSpecial(b, p.i)
 		switch {
-		case c == '"':
-			p.i++
-			return true
-		case c < 0x20:
+		case i >= len(b) || b[i] < 0x20:
+			p.i = i
 			return false
-		case c == '\\':
-			if p.i+1 >= len(b) {
+		case b[i] == '"':
+			p.i = i + 1
+			return true
+		}
+		// A backslash.
+		if i+1 >= len(b) {
+			p.i = i
+			return false
+		}
+		switch b[i+1] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			p.i = i + 2
+		case 'u':
+			if !isHex4(b[i+2:]) {
+				p.i = i
 				return false
 			}
-			switch b[p.i+1] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				p.i += 2
-			case 'u':
-				if !isHex4(b[p.i+2:]) {
-					return false
-				}
-				p.i += 6
-			default:
-				return false
-			}
+			p.i = i + 6
 		default:
-			p.i++
+			p.i = i
+			return false
 		}
 	}
-	return false
+}
+
+// nextSpecial returns the index of the first byte at or after i that ends
+// a run of plain string content: a quote, a backslash or a control
+// character (below 0x20); len(b) when there is none. It looks at eight
+// bytes at a time, as string content is most of a JSON article.
+func nextSpecial(b []byte, i int) int {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		lows  = 0x7f7f7f7f7f7f7f7f
+	)
+	// zero marks, in each byte's high bit, the bytes of x that are 0
+	// (exactly: no borrow crosses bytes).
+	zero := func(x uint64) uint64 { return ^(((x & lows) + lows) | x) & highs }
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		m := zero(x^('"'*ones)) | zero(x^('\\'*ones)) | zero(x&(0xe0*ones))
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return len(b)
 }
 
 func (p *jsonScanner) literal(lit string) bool {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -66,4 +67,20 @@ func BenchmarkDecodeJSONRecord(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestNextSpecialMatchesBytewise(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		b := []byte(randomText(r, 30))
+		for i := 0; i <= len(b); i++ {
+			want := i
+			for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
+				want++
+			}
+			if got := nextSpecial(b, i); got != want {
+				t.Fatalf("nextSpecial(%q, %d) = %d, want %d", b, i, got, want)
+			}
+		}
+	}
 }
