@@ -48,22 +48,16 @@ func forEach(n, w int, f func(worker, i int)) {
 	wg.Wait()
 }
 
-// chunks runs f over [0, n) cut into exactly w contiguous ranges of
-// near-equal size, chunk c on its own goroutine, and waits. With w == 1 it
-// is f(0, 0, n) on the calling goroutine.
-func chunks(n, w int, f func(c, lo, hi int)) {
-	if w <= 1 {
-		f(0, 0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	for c := 0; c < w; c++ {
-		lo, hi := c*n/w, (c+1)*n/w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f(c, lo, hi)
-		}()
-	}
-	wg.Wait()
+// blockSize is how many articles Group hands a worker at a time: small
+// enough that a worker the OS sets aside on a busy machine holds up little
+// (the others take the remaining blocks), large enough that handing out
+// costs nothing.
+const blockSize = 64
+
+// blocks runs f over [0, n) in blocks of blockSize on w goroutines, handing
+// blocks out as workers come free (see forEach); block is the block's
+// index, [lo, hi) its items.
+func blocks(n, w int, f func(worker, block, lo, hi int)) {
+	nb := (n + blockSize - 1) / blockSize
+	forEach(nb, w, func(k, b int) { f(k, b, b*blockSize, min(n, (b+1)*blockSize)) })
 }

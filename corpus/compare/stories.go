@@ -138,22 +138,30 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	}
 	start = start[:vocab+1]
 	maxDF := max(20, min(n/10, 300))
-	// Each chunk of articles finds its own candidates; the chunks' edges,
+	// Each block of articles finds its own candidates; the blocks' edges,
 	// concatenated in order, are the edges one scan would give.
-	chunkEdges := make([][]edge, w)
-	var cancelled atomicFlag
-	chunks(n, w, func(c, lo, hi int) {
-		var edges []edge
-		acc := make([]float32, n)
+	blockEdges := make([][]edge, (n+blockSize-1)/blockSize)
+	type scratch struct {
+		acc []float32
 		// dense holds article i's weights by term id while its
 		// candidates are scored: a lookup per term instead of a merge.
-		dense := make([]float32, vocab)
-		var touched []int32
+		dense   []float32
+		touched []int32
+	}
+	scr := make([]scratch, w)
+	var cancelled atomicFlag
+	blocks(n, w, func(k, b, lo, hi int) {
+		if cancelled.get() || ctx.Err() != nil {
+			cancelled.set()
+			return
+		}
+		sc := &scr[k]
+		if sc.acc == nil {
+			sc.acc, sc.dense = make([]float32, n), make([]float32, vocab)
+		}
+		acc, dense, touched := sc.acc, sc.dense, sc.touched
+		var edges []edge
 		for i := lo; i < hi; i++ {
-			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
-				cancelled.set()
-				return
-			}
 			d := &docs[i]
 			touched = touched[:0]
 			for k, t := range d.top {
@@ -203,16 +211,21 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 				dense[id] = 0
 			}
 		}
-		chunkEdges[c] = edges
+		sc.touched = touched
+		blockEdges[b] = edges
 	})
 	if cancelled.get() {
 		return nil, ctx.Err()
 	}
-	var edges []edge
-	for _, es := range chunkEdges {
+	total := 0
+	for _, es := range blockEdges {
+		total += len(es)
+	}
+	edges := make([]edge, 0, total)
+	for _, es := range blockEdges {
 		edges = append(edges, es...)
 	}
-	chunkEdges = nil
+	blockEdges = nil
 	slices.SortFunc(edges, func(x, y edge) int {
 		switch {
 		case x.s > y.s:
@@ -455,144 +468,27 @@ func slug(s string) string {
 // the vectors do not depend on how the work was split.
 func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases, w int) ([]storyDoc, error) {
 	n := len(articles)
-	type ctok struct {
-		start, end int32
-		key        int32 // index in the worker's keys; -1: the word as written
-		flags      uint8
+	arts := make([]storyArticle, n)
+	ws := make([]*storyWorker, w)
+	for k := range ws {
+		ws[k] = &storyWorker{memo: make(stemMemo, 4096), keyID: make(map[string]int32, 4096),
+			stemID: make(map[string]int32, 4096), st: newTextStats()}
 	}
-	const (
-		fStop = 1 << iota
-		fNum
-		fUpper
-		fCaps
-		fPoss
-	)
-	type stemCount struct {
-		stem int32 // index in the worker's stems
-		part int32 // the part it first appears in
-		n    int32 // occurrences, title and dek counted twice
-	}
-	type article struct {
-		toks  []ctok
-		parts []int32 // part k's words are toks[parts[k]:parts[k+1]]
-		stems []stemCount
-	}
-	// worker is one chunk's state: its own memo and interned strings.
-	type worker struct {
-		memo     stemMemo
-		keyID    map[string]int32
-		keys     []string
-		keyStem  []int32 // memo key number (token.sid) → stem index, -1 until needed
-		stemID   map[string]int32
-		stems    []string
-		st       *textStats
-		articles []article
-		lo       int
-	}
-	ws := make([]*worker, w)
 	var cancelled atomicFlag
-	chunks(n, w, func(c, lo, hi int) {
-		wk := &worker{memo: make(stemMemo, 4096), keyID: make(map[string]int32, 4096),
-			stemID: make(map[string]int32, 4096), st: newTextStats(), articles: make([]article, hi-lo), lo: lo}
-		ws[c] = wk
-		var (
-			toks   []token
-			ctoks  []ctok
-			stems  []stemCount
-			seenAt []int32 // stem index → last article (+1) that counted it
-			slot   []int32 // stem index → its position in that article's stems
-		)
-		stamp := int32(0)
-		// countStem adds a word to the article's stem counts.
-		countStem := func(t token, part, weight int32) {
-			// A word's stem depends on its key alone: look the stem up
-			// once per key (t.sid numbers this worker's keys).
-			for int(t.sid) >= len(wk.keyStem) {
-				wk.keyStem = append(wk.keyStem, -1)
-			}
-			sid := wk.keyStem[t.sid]
-			if sid < 0 {
-				var ok bool
-				if sid, ok = wk.stemID[t.stem]; !ok {
-					sid = int32(len(wk.stems))
-					wk.stemID[t.stem] = sid
-					wk.stems = append(wk.stems, t.stem)
-					seenAt = append(seenAt, 0)
-					slot = append(slot, 0)
-				}
-				wk.keyStem[t.sid] = sid
-			}
-			if seenAt[sid] == stamp {
-				stems[slot[sid]].n += weight
-			} else {
-				seenAt[sid] = stamp
-				slot[sid] = int32(len(stems))
-				stems = append(stems, stemCount{sid, part, weight})
-			}
+	stopped := func() bool {
+		if cancelled.get() || ctx.Err() != nil {
+			cancelled.set()
+			return true
 		}
+		return false
+	}
+	blocks(n, w, func(k, _, lo, hi int) {
+		if stopped() {
+			return
+		}
+		wk := ws[k]
 		for i := lo; i < hi; i++ {
-			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
-				cancelled.set()
-				return
-			}
-			a := articles[i]
-			art := &wk.articles[i-lo]
-			ctoks, stems = ctoks[:0], stems[:0]
-			stamp = int32(i + 1)
-			nparts := 2 + len(a.Body)
-			art.parts = make([]int32, 0, nparts+1)
-			for k := 0; k < nparts; k++ {
-				art.parts = append(art.parts, int32(len(ctoks)))
-				text := partText(a, k)
-				if text == "" {
-					continue
-				}
-				toks = tokenizeInto(toks, text, wk.memo, nil)
-				wk.st.observe(toks, k == 0)
-				weight := int32(1)
-				if k < 2 {
-					weight = 2
-				}
-				for x, t := range toks {
-					if t.stem != "" {
-						countStem(t, int32(k), weight)
-					}
-					if !forNames(toks, x) {
-						continue
-					}
-					var f uint8
-					if t.stop {
-						f |= fStop
-					}
-					if t.num {
-						f |= fNum
-					}
-					if t.upper {
-						f |= fUpper
-					}
-					if t.caps {
-						f |= fCaps
-					}
-					if t.poss {
-						f |= fPoss
-					}
-					// Most keys are the word as written (lower case
-					// ASCII); the others are interned.
-					kid := int32(-1)
-					if t.key != text[t.start:t.end] {
-						var ok bool
-						if kid, ok = wk.keyID[t.key]; !ok {
-							kid = int32(len(wk.keys))
-							wk.keyID[t.key] = kid
-							wk.keys = append(wk.keys, t.key)
-						}
-					}
-					ctoks = append(ctoks, ctok{int32(t.start), int32(t.end), kid, f})
-				}
-			}
-			art.parts = append(art.parts, int32(len(ctoks)))
-			art.toks = slices.Clone(ctoks)
-			art.stems = slices.Clone(stems)
+			wk.first(articles[i], &arts[i], int32(k), int32(i+1))
 		}
 	})
 	if cancelled.get() {
@@ -604,24 +500,22 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	}
 	// Second pass: names, now that capitalisation is known everywhere.
 	docsM := make([][][]mention, n)
-	chunks(n, w, func(c, lo, hi int) {
-		wk := ws[c]
-		var toks []token
+	toksOf := make([][]token, w) // each worker's scratch
+	blocks(n, w, func(k, _, lo, hi int) {
+		if stopped() {
+			return
+		}
 		for i := lo; i < hi; i++ {
-			if (i-lo)%256 == 0 && (cancelled.get() || ctx.Err() != nil) {
-				cancelled.set()
-				return
-			}
-			a := articles[i]
-			art := &wk.articles[i-lo]
+			a, art := articles[i], &arts[i]
+			wk := ws[art.worker]
 			docsM[i] = make([][]mention, len(art.parts)-1)
-			for k := range docsM[i] {
-				text := partText(a, k)
+			for p := range docsM[i] {
+				text := partText(a, p)
 				if text == "" {
 					continue
 				}
-				toks = toks[:0]
-				for _, t := range art.toks[art.parts[k]:art.parts[k+1]] {
+				toks := toksOf[k][:0]
+				for _, t := range art.toks[art.parts[p]:art.parts[p+1]] {
 					key := text[t.start:t.end]
 					if t.key >= 0 {
 						key = wk.keys[t.key]
@@ -631,9 +525,10 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 						stop: t.flags&fStop != 0, num: t.flags&fNum != 0, upper: t.flags&fUpper != 0,
 						caps: t.flags&fCaps != 0, poss: t.flags&fPoss != 0})
 				}
-				docsM[i][k] = extractMentions(text, toks, st, al, k == 0)
+				toksOf[k] = toks
+				docsM[i][p] = extractMentions(text, toks, st, al, p == 0)
 			}
-			art.toks, art.parts = nil, art.parts[:len(art.parts):len(art.parts)]
+			art.toks = nil
 		}
 	})
 	if cancelled.get() {
@@ -668,57 +563,56 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		}
 	}
 	tfs := make([][]tf, n)
-	for c, wk := range ws {
-		for x := range wk.articles {
-			i := wk.lo + x
-			if i%1024 == 0 && ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			art := &wk.articles[x]
-			var out []tf
-			next := 0
-			for k := range docsM[i] {
-				weight := 1.0
-				if k < 2 {
-					weight = 2
-				}
-				for ; next < len(art.stems) && int(art.stems[next].part) == k; next++ {
-					sc := art.stems[next]
-					id := gid[c][sc.stem]
-					if id < 0 {
-						s := wk.stems[sc.stem]
-						var ok bool
-						if id, ok = stemIDs[s]; !ok {
-							id = newTerm()
-							stemIDs[s] = id
-						}
-						gid[c][sc.stem] = id
-					}
-					df[id]++
-					out = append(out, tf{id, float64(sc.n)})
-				}
-				for _, m := range docsM[i][k] {
-					id, ok := entIDs[m.entity]
-					if !ok {
-						id = newTerm()
-						entIDs[m.entity] = id
-					}
-					if seenAt[id] != int32(i+1) {
-						seenAt[id] = int32(i + 1)
-						slot[id] = int32(len(out))
-						df[id]++
-						out = append(out, tf{id, 0})
-					}
-					out[slot[id]].n += weight
-				}
-			}
-			tfs[i] = out
+	for i := range arts {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		wk.articles = nil
+		art := &arts[i]
+		c := art.worker
+		wk := ws[c]
+		var out []tf
+		next := 0
+		for k := range docsM[i] {
+			weight := 1.0
+			if k < 2 {
+				weight = 2
+			}
+			for ; next < len(art.stems) && int(art.stems[next].part) == k; next++ {
+				sc := art.stems[next]
+				id := gid[c][sc.stem]
+				if id < 0 {
+					s := wk.stems[sc.stem]
+					var ok bool
+					if id, ok = stemIDs[s]; !ok {
+						id = newTerm()
+						stemIDs[s] = id
+					}
+					gid[c][sc.stem] = id
+				}
+				df[id]++
+				out = append(out, tf{id, float64(sc.n)})
+			}
+			for _, m := range docsM[i][k] {
+				id, ok := entIDs[m.entity]
+				if !ok {
+					id = newTerm()
+					entIDs[m.entity] = id
+				}
+				if seenAt[id] != int32(i+1) {
+					seenAt[id] = int32(i + 1)
+					slot[id] = int32(len(out))
+					df[id]++
+					out = append(out, tf{id, 0})
+				}
+				out[slot[id]].n += weight
+			}
+		}
+		tfs[i] = out
+		docsM[i], art.stems = nil, nil
 	}
 	docs := make([]storyDoc, n)
 	N := float64(n)
-	chunks(n, w, func(_, lo, hi int) {
+	blocks(n, w, func(_, _, lo, hi int) {
 		var (
 			keys []uint64 // term id << 32 | position in tfs[i]
 			ws   []float64
@@ -784,6 +678,147 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		}
 	})
 	return docs, nil
+}
+
+// ctok is a word kept between Group's passes: its byte range, its key (an
+// index in the worker's keys, or -1 when the key is the word as written)
+// and the flags extractMentions reads.
+type ctok struct {
+	start, end int32
+	key        int32
+	flags      uint8
+}
+
+// ctok flags.
+const (
+	fStop = 1 << iota
+	fNum
+	fUpper
+	fCaps
+	fPoss
+)
+
+// stemCount is one distinct stem of an article.
+type stemCount struct {
+	stem int32 // index in the worker's stems
+	part int32 // the part it first appears in
+	n    int32 // occurrences, title and dek counted twice
+}
+
+// storyArticle is what Group's first pass keeps of an article.
+type storyArticle struct {
+	worker int32   // the worker whose keys and stems the indexes refer to
+	toks   []ctok  // the words forNames keeps
+	parts  []int32 // part k's words are toks[parts[k]:parts[k+1]]
+	stems  []stemCount
+}
+
+// storyWorker is one worker's state in Group's first pass: its memo,
+// interned strings and scratch buffers.
+type storyWorker struct {
+	memo    stemMemo
+	keyID   map[string]int32
+	keys    []string
+	keyStem []int32 // memo key number (token.sid) → stem index, -1 until needed
+	stemID  map[string]int32
+	stems   []string
+	st      *textStats
+
+	toks   []token
+	ctoks  []ctok
+	counts []stemCount
+	seenAt []int32 // stem index → the stamp of the article that last counted it
+	slot   []int32 // stem index → its position in that article's counts
+}
+
+// first is Group's first pass over one article: tokens, capitalisation,
+// stem counts, and the words the second pass needs.
+func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp int32) {
+	art.worker = worker
+	wk.ctoks, wk.counts = wk.ctoks[:0], wk.counts[:0]
+	nparts := 2 + len(a.Body)
+	art.parts = make([]int32, 0, nparts+1)
+	for k := 0; k < nparts; k++ {
+		art.parts = append(art.parts, int32(len(wk.ctoks)))
+		text := partText(a, k)
+		if text == "" {
+			continue
+		}
+		wk.toks = tokenizeInto(wk.toks, text, wk.memo, nil)
+		toks := wk.toks
+		wk.st.observe(toks, k == 0)
+		weight := int32(1)
+		if k < 2 {
+			weight = 2
+		}
+		for x, t := range toks {
+			if t.stem != "" {
+				wk.countStem(t, int32(k), weight, stamp)
+			}
+			if !forNames(toks, x) {
+				continue
+			}
+			var f uint8
+			if t.stop {
+				f |= fStop
+			}
+			if t.num {
+				f |= fNum
+			}
+			if t.upper {
+				f |= fUpper
+			}
+			if t.caps {
+				f |= fCaps
+			}
+			if t.poss {
+				f |= fPoss
+			}
+			// Most keys are the word as written (lower case ASCII); the
+			// others are interned.
+			kid := int32(-1)
+			if t.key != text[t.start:t.end] {
+				var ok bool
+				if kid, ok = wk.keyID[t.key]; !ok {
+					kid = int32(len(wk.keys))
+					wk.keyID[t.key] = kid
+					wk.keys = append(wk.keys, t.key)
+				}
+			}
+			wk.ctoks = append(wk.ctoks, ctok{int32(t.start), int32(t.end), kid, f})
+		}
+	}
+	art.parts = append(art.parts, int32(len(wk.ctoks)))
+	art.toks = slices.Clone(wk.ctoks)
+	art.stems = slices.Clone(wk.counts)
+}
+
+// countStem adds a word to the current article's stem counts.
+func (wk *storyWorker) countStem(t token, part, weight, stamp int32) {
+	// A word's stem depends on its key alone: look the stem up once per key
+	// (t.sid numbers this worker's keys).
+	for int(t.sid) >= len(wk.keyStem) {
+		wk.keyStem = append(wk.keyStem, -1)
+	}
+	sid := wk.keyStem[t.sid]
+	if sid < 0 {
+		var ok bool
+		if sid, ok = wk.stemID[t.stem]; !ok {
+			sid = int32(len(wk.stems))
+			wk.stemID[t.stem] = sid
+			wk.stems = append(wk.stems, t.stem)
+			wk.seenAt = append(wk.seenAt, 0)
+			wk.slot = append(wk.slot, 0)
+		}
+		wk.keyStem[t.sid] = sid
+	}
+	if wk.seenAt[sid] == stamp {
+		wk.counts[wk.slot[sid]].n += weight
+	} else {
+		wk.seenAt[sid] = stamp
+		wk.slot[sid] = int32(len(wk.counts))
+		wk.counts = append(wk.counts, stemCount{sid, part, weight})
+	}
 }
 
 // partText is part k of an article as Group reads it: the title, the dek,
