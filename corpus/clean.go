@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -64,13 +65,45 @@ type block struct {
 const proseMinWords = 20
 
 func newBlock(lines []string, first, last int) *block {
+	return initBlock(new(block), lines, first, last)
+}
+
+// blockSlab hands out the blocks of one text from one allocation: a text
+// has at most one block per non-blank line.
+type blockSlab []block
+
+func newBlockSlab(lines []string) blockSlab {
+	n := 0
+	for _, l := range lines {
+		if !isBlank(l) {
+			n++
+		}
+	}
+	return make(blockSlab, 0, n)
+}
+
+// block returns the block of lines[first..last], from the slab while it
+// has room.
+func (s *blockSlab) block(lines []string, first, last int) *block {
+	if len(*s) == cap(*s) {
+		return newBlock(lines, first, last)
+	}
+	*s = (*s)[:len(*s)+1]
+	return initBlock(&(*s)[len(*s)-1], lines, first, last)
+}
+
+// initBlock fills the zero block b with lines[first..last] and classifies
+// it.
+func initBlock(b *block, lines []string, first, last int) *block {
 	var text string
+	words := -1 // not known yet
 	if first == last {
-		text = collapse(lines[first])
+		text, words = collapseCount(lines[first])
 	} else {
 		text = collapse(strings.Join(lines[first:last+1], " "))
 	}
-	b := &block{first: first, last: last}
+	b.first, b.last = first, last
+	collapsed := len(text)
 	if r, size := utf8.DecodeRuneInString(text); size > 0 && strings.ContainsRune(bullets, r) {
 		b.bullet = true
 		rest := strings.TrimLeft(text[size:], " ")
@@ -83,8 +116,11 @@ func newBlock(lines []string, first, last int) *block {
 			text = strings.TrimSpace(rest)
 		}
 	}
+	if len(text) != collapsed || words < 0 {
+		words = countWords(text)
+	}
 	b.text = text
-	b.words = countWords(text)
+	b.words = words
 	b.final = finalRune(text)
 	// Running text: a sentence ends, or the line is long, or it breaks off
 	// mid-sentence (at a comma, or a colon before a quote or list).
@@ -114,6 +150,55 @@ func collapse(s string) string {
 	return s
 }
 
+// collapseCount is collapse, and also returns the number of words of the
+// result, or -1 when it is not known. Most lines need no change: for them
+// it finds that and counts the spaces in one pass, eight bytes at a time.
+func collapseCount(s string) (string, int) {
+	if len(s) == 0 {
+		return s, 0
+	}
+	spaces, ok := countSingleSpaces(s)
+	if !ok || s[0] == ' ' {
+		return collapse(s), -1
+	}
+	if s[len(s)-1] == ' ' {
+		return s[:len(s)-1], spaces // no run of two: one space at most
+	}
+	return s, spaces + 1
+}
+
+// countSingleSpaces counts the spaces of s; ok is false when s holds a
+// line break or two spaces in a row (then the count is not meaningful).
+func countSingleSpaces(s string) (n int, ok bool) {
+	prev := uint64(0) // 0x80 when the byte before the word is a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		sp := zeroBytes(x ^ (' ' * onesWord))
+		if zeroBytes(x^('\n'*onesWord)) != 0 || sp&(sp<<8|prev) != 0 {
+			return 0, false
+		}
+		n += bits.OnesCount64(sp)
+		prev = sp >> 56
+	}
+	prevSpace := prev != 0
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '\n':
+			return 0, false
+		case ' ':
+			if prevSpace {
+				return 0, false
+			}
+			n++
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return n, true
+}
+
 func isSentenceEnd(r rune) bool {
 	return r == '.' || r == '!' || r == '?' || r == '…'
 }
@@ -122,11 +207,12 @@ func isSentenceEnd(r rune) bool {
 // line is a paragraph.
 func lineBlocks(lines []string) []*block {
 	bs := make([]*block, 0, len(lines)/2+1)
+	slab := newBlockSlab(lines)
 	for i, l := range lines {
 		if isBlank(l) {
 			continue
 		}
-		bs = append(bs, newBlock(lines, i, i))
+		bs = append(bs, slab.block(lines, i, i))
 	}
 	return bs
 }
@@ -139,6 +225,7 @@ func lineBlocks(lines []string) []*block {
 // width of the text in runes, 0 when unknown.
 func paragraphBlocks(lines []string, width int) []*block {
 	var bs []*block
+	slab := newBlockSlab(lines)
 	for i := 0; i < len(lines); {
 		if isBlank(lines[i]) {
 			i++
@@ -151,7 +238,7 @@ func paragraphBlocks(lines []string, width int) []*block {
 		run := lines[i : j+1]
 		if j == i || isLineList(run) || width > 0 && !isWrapped(run, width) {
 			for k := i; k <= j; k++ {
-				bs = append(bs, newBlock(lines, k, k))
+				bs = append(bs, slab.block(lines, k, k))
 			}
 			i = j + 1
 			continue
@@ -159,11 +246,11 @@ func paragraphBlocks(lines []string, width int) []*block {
 		start := i
 		for k := i + 1; k <= j; k++ {
 			if startsOwnBlock(lines[k]) || startsOwnBlock(lines[start]) {
-				bs = append(bs, newBlock(lines, start, k-1))
+				bs = append(bs, slab.block(lines, start, k-1))
 				start = k
 			}
 		}
-		bs = append(bs, newBlock(lines, start, j))
+		bs = append(bs, slab.block(lines, start, j))
 		i = j + 1
 	}
 	return bs

@@ -107,3 +107,20 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestCollapseCountMatchesCollapse(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		s := randomText(r, 14)
+		got, n := collapseCount(s)
+		if want := collapse(s); got != want {
+			t.Fatalf("collapseCount(%q) = %q, collapse %q", s, got, want)
+		}
+		if n >= 0 && n != countWords(got) {
+			t.Fatalf("collapseCount(%q) counts %d words, countWords %d", s, n, countWords(got))
+		}
+		if n < 0 && !strings.Contains(s, "\n") && !strings.Contains(s, "  ") && !strings.HasPrefix(s, " ") {
+			t.Fatalf("collapseCount(%q) did not count a line that needs no change", s)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -385,20 +386,27 @@ func containsPhrase(l string) string {
 }
 
 // fold lower-cases s and makes typographic apostrophes, quotes and dashes
-// ASCII, so that the phrase tables can be written in plain ASCII.
+// ASCII, so that the phrase tables can be written in plain ASCII. Runs of
+// ASCII are lower-cased eight bytes at a time; s itself is returned when
+// it has nothing to change.
 func fold(s string) string {
-	i := asciiPrefix(s)
+	i := foldedPrefix(s)
 	if i == len(s) {
-		return strings.ToLower(s)
+		return s
 	}
 	// One buffer of the input's size: every rewrite below is no longer
 	// than what it replaces except unicode.ToLower of a few letters,
 	// which append grows for.
-	buf := make([]byte, 0, len(s))
-	for j := 0; j < i; j++ {
-		buf = append(buf, lowerASCII[s[j]])
-	}
+	buf := make([]byte, i, len(s))
+	copy(buf, s[:i])
 	for i < len(s) {
+		if i+8 <= len(s) {
+			if x := load64(s[i : i+8]); x&highsWord == 0 {
+				buf = binary.LittleEndian.AppendUint64(buf, x|upperASCII(x)>>2)
+				i += 8
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			buf = append(buf, lowerASCII[c])
 			i++
@@ -421,6 +429,30 @@ func fold(s string) string {
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
+// upperASCII marks, with the high bit of each byte, the bytes 'A'..'Z' of
+// x, whose bytes must all be ASCII (so no sum carries into the next byte).
+func upperASCII(x uint64) uint64 {
+	return ((x + (0x80-'A')*onesWord) &^ (x + (0x80-'Z'-1)*onesWord)) & highsWord
+}
+
+// foldedPrefix returns the length of the longest prefix of s that fold
+// leaves as it is: ASCII without capitals.
+func foldedPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		if x&highsWord != 0 || upperASCII(x) != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return i
+		}
+	}
+	return i
+}
+
 // lowerASCII maps each ASCII byte to its lower case.
 var lowerASCII = func() (t [utf8.RuneSelf]byte) {
 	for c := range t {
@@ -431,23 +463,6 @@ var lowerASCII = func() (t [utf8.RuneSelf]byte) {
 	}
 	return t
 }()
-
-// asciiPrefix returns the length of the longest ASCII prefix of s, looking
-// at eight bytes at a time.
-func asciiPrefix(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s[i:i+8])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return i
-		}
-	}
-	return i
-}
 
 func hasLetterOrDigit(s string) bool {
 	for _, r := range s {

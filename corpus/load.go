@@ -711,6 +711,17 @@ func load64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// Constants and a helper of the eight-bytes-at-a-time (SWAR) scans.
+const (
+	onesWord  = 0x0101010101010101
+	highsWord = 0x8080808080808080
+	lowsWord  = 0x7f7f7f7f7f7f7f7f
+)
+
+// zeroBytes marks, in the high bit of each byte, the bytes of x that are
+// zero. It is exact: no carry crosses from one byte into the next.
+func zeroBytes(x uint64) uint64 { return ^(((x & lowsWord) + lowsWord) | x) & highsWord }
+
 // fileStem is a file's name without directory and extension: the id of the
 // article it holds.
 func fileStem(p string) string {
