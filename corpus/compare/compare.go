@@ -501,7 +501,17 @@ func (c *Comparison) score(an [][]analysed, w int) {
 					acc[po.q] += float64(pw * po.w)
 				}
 			}
-			slices.Sort(touched)
+			// Columns in ascending order: sort a few, or sweep the marks.
+			if len(touched) > 0 && len(touched)*8 < nj {
+				slices.Sort(touched)
+			} else if len(touched) > 0 {
+				touched = touched[:0]
+				for q := range nj {
+					if mark[q] {
+						touched = append(touched, int32(q))
+					}
+				}
+			}
 			for _, q := range touched {
 				v := acc[q]
 				acc[q], mark[q] = 0, false
@@ -512,7 +522,9 @@ func (c *Comparison) score(an [][]analysed, w int) {
 				}
 				if v > 0 && leadPrior > 0 {
 					v *= 1 + leadPrior*(lead[p]+lead[q])/2
-					v = math.Min(v, 1)
+					if v > 1 { // math.Min(v, 1) for the positive v here
+						v = 1
+					}
 				}
 				qs = append(qs, q)
 				vs = append(vs, float32(v))

@@ -37,16 +37,20 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 			}
 			var cands []cand
 			m := &c.scores[i][j]
+			row := make([]float32, len(an[j])) // row p of the scores, dense
 			for p := range an[i] {
 				if len(an[i][p].figs) == 0 {
 					continue // a pair without figures on both sides adds nothing
+				}
+				for x := m.start[p]; x < m.start[p+1]; x++ {
+					row[m.q[x]] = m.v[x]
 				}
 				for q := range an[j] {
 					if len(an[j][q].figs) == 0 {
 						continue
 					}
 					ra, rb := Ref{i, p}, Ref{j, q}
-					s := float64(m.at(p, q))
+					s := float64(row[q])
 					same := c.rowOf[i][p] >= 0 && c.rowOf[i][p] == c.rowOf[j][q]
 					if !same && s < 0.1 {
 						continue
@@ -61,6 +65,9 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 							}
 						}
 					}
+				}
+				for x := m.start[p]; x < m.start[p+1]; x++ {
+					row[m.q[x]] = 0
 				}
 			}
 			slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(y.s, x.s) })
