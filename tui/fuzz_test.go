@@ -9,12 +9,15 @@ import (
 )
 
 // fuzzKeys are the keys a fuzz input picks from: every binding of every
-// view, plus letters and text.
+// view (library, reader, stories: t m; compare: tab shift+tab h l [ ] d z
+// left right), plus letters and text. New keys go at the end, so that the
+// seeds' bytes below 42 keep their meaning.
 var fuzzKeys = []string{
 	"enter", "esc", "up", "down", "pgup", "pgdown", "home", "end", "space", "backspace", "tab",
 	"ctrl+d", "ctrl+u", "ctrl+f", "ctrl+n", "ctrl+p",
 	"j", "k", "g", "G", "s", "S", "/", "f", "?", "n", "N", "r", "u", "c", "q", "b",
 	"a", "e", "i", "z", " ", "\"", "’", "é", "漢", "👩‍👩‍👧",
+	"t", "d", "l", "h", "m", "shift+tab", "[", "]", "left", "right",
 }
 
 // fuzzMsgs decodes fuzz bytes into a sequence of messages: keys, window
@@ -58,6 +61,11 @@ func FuzzModel(f *testing.F) {
 	f.Add([]byte{200, 80, 24, 23, 4, 5, 0, 1, 36, 200, 40, 12, 26, 2})
 	f.Add([]byte{22, 37, 38, 0, 22, 201, 30, 8, 1, 1, 33, 0, 34})
 	f.Add([]byte{23, 39, 40, 41, 0, 202, 1, 1, 203, 0, 0, 204, 200, 60})
+	// Stories then compare: t m enter, then tab shift+tab d z l h [ ] left
+	// right j G, enter (read the passage), esc esc.
+	f.Add([]byte{42, 46, 0, 10, 47, 43, 35, 44, 45, 48, 49, 50, 51, 16, 19, 0, 1, 1})
+	// Marks then compare, resized small while comparing.
+	f.Add([]byte{8, 8, 29, 43, 10, 200, 40, 12, 44, 35, 47, 1, 42, 46, 46})
 	arts := append([]*corpus.Article{hostileArticle()}, seedArticles(f)...)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 120 {
