@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
@@ -365,18 +366,37 @@ const jsonlParallelMin = 1 << 20
 // record number. Large files are cut at line ends into chunks parsed on
 // workers goroutines.
 func loadJSONL(ctx context.Context, file string, data []byte, workers int) ([]*Article, []Problem) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	return loadJSONLines(ctx, file, data, workers, false)
+}
+
+// jsonlChunkSize is the size of the pieces a large JSON Lines file is cut
+// into: small enough that the cores finish together, large enough that
+// handing them out costs nothing.
+const jsonlChunkSize = 2 << 20
+
+// loadJSONLines is loadJSONL; with checkUTF8 it also does checkUTF8's work
+// (on every core, chunk by chunk, instead of over the whole file before
+// parsing): its warning, if any, comes first among the problems. It fills
+// each article's Words.
+func loadJSONLines(ctx context.Context, file string, data []byte, workers int, checkUTF8 bool) ([]*Article, []Problem) {
+	bom := 0
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		bom = len("\ufeff")
+		data = data[bom:]
+	}
 	nChunks := 1
 	if len(data) >= jsonlParallelMin && workers > 1 {
-		nChunks = workers * 4
+		nChunks = max(workers*4, len(data)/jsonlChunkSize)
 	}
 	type chunk struct {
 		data      []byte
+		offset    int // of data in the file, after any byte-order mark
 		firstLine int
 		arts      []*Article
 		recNo     []int // local record number of each article
 		records   int
 		probs     []Problem
+		invalid   int // offset in data of the first invalid UTF-8, or -1
 	}
 	chunks := make([]*chunk, 0, nChunks)
 	line := 1
@@ -389,11 +409,16 @@ func loadJSONL(ctx context.Context, file string, data []byte, workers int) ([]*A
 		} else {
 			size = len(rest)
 		}
-		chunks = append(chunks, &chunk{data: rest[:size], firstLine: line})
+		chunks = append(chunks, &chunk{data: rest[:size], offset: len(data) - len(rest), firstLine: line, invalid: -1})
 		line += bytes.Count(rest[:size], []byte{'\n'})
 		rest = rest[size:]
 	}
 	parse := func(c *chunk) {
+		// Chunks end at line breaks, which are never inside a UTF-8
+		// sequence: the file is valid when every chunk is.
+		if checkUTF8 && !utf8.Valid(c.data) {
+			c.invalid = firstInvalid(c.data)
+		}
 		n := c.firstLine
 		for rest := c.data; len(rest) > 0; n++ {
 			if n%1024 == 0 && ctx.Err() != nil {
@@ -425,6 +450,7 @@ func loadJSONL(ctx context.Context, file string, data []byte, workers int) ([]*A
 			a, more := r.article(file, n, n)
 			c.probs = append(c.probs, more...)
 			if a != nil {
+				a.Words = bodyWords(a.Body)
 				c.arts = append(c.arts, a)
 				c.recNo = append(c.recNo, c.records)
 			}
@@ -452,6 +478,14 @@ func loadJSONL(ctx context.Context, file string, data []byte, workers int) ([]*A
 	}
 	var arts []*Article
 	var probs []Problem
+	for _, c := range chunks {
+		if c.invalid >= 0 {
+			off := bom + c.offset + c.invalid
+			line := c.firstLine + bytes.Count(c.data[:c.invalid], []byte{'\n'})
+			probs = append(probs, invalidUTF8(file, off, line))
+			break
+		}
+	}
 	stem := fileStem(file)
 	records := 0
 	for _, c := range chunks {

@@ -101,7 +101,7 @@ func Stream(ctx context.Context, paths []string, opt Options) <-chan Batch {
 	out := make(chan Batch)
 	go func() {
 		defer close(out)
-		seen := map[string]string{}
+		seen := map[string]Span{}
 		var pending Batch
 		dirty := false
 		for {
@@ -239,7 +239,7 @@ func (l *loader) collect(ctx context.Context, walk func(w *walker), what string)
 	// Articles of one file arrive together and in order, so a stable sort
 	// by file keeps the position within each file.
 	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Source.File < arts[j].Source.File })
-	arts, dups := dedupe(arts, map[string]string{})
+	arts, dups := dedupe(arts, make(map[string]Span, len(arts)))
 	probs = append(probs, dups...)
 	sortProblems(probs)
 	c := New(arts, probs)
@@ -306,17 +306,18 @@ func describePaths(paths []string) string {
 }
 
 // dedupe drops articles whose id is already in seen (id -> where it was
-// first loaded), returning a Problem for each, and records the rest.
-func dedupe(arts []*Article, seen map[string]string) ([]*Article, []Problem) {
+// first loaded), returning a Problem for each, and records the rest. The
+// place is kept as a Span and only formatted for a duplicate.
+func dedupe(arts []*Article, seen map[string]Span) ([]*Article, []Problem) {
 	var probs []Problem
 	out := arts[:0]
 	for _, a := range arts {
 		if first, ok := seen[a.ID]; ok {
 			probs = append(probs, Problem{Path: a.Source.File, Line: a.Source.StartLine,
-				Err: fmt.Errorf("%w %q: already loaded from %s; skipped", ErrDuplicateID, a.ID, first)})
+				Err: fmt.Errorf("%w %q: already loaded from %s; skipped", ErrDuplicateID, a.ID, first.String())})
 			continue
 		}
-		seen[a.ID] = a.Source.String()
+		seen[a.ID] = a.Source
 		out = append(out, a)
 	}
 	return out, probs
@@ -545,10 +546,15 @@ func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, prob
 	if int64(len(data)) > max {
 		return nil, []Problem{tooLarge(j.path, int64(len(data)), max)}
 	}
-	if p, ok := checkContent(safeText(j.path), data); !ok {
+	// A JSON Lines file is checked for invalid UTF-8 as it is parsed, on
+	// every core.
+	if p, ok := checkShape(safeText(j.path), data); !ok {
 		return nil, []Problem{p}
-	} else if p.Err != nil {
-		probs = append(probs, p)
+	}
+	if j.format != "jsonl" {
+		if p, ok := checkUTF8(safeText(j.path), data); !ok {
+			probs = append(probs, p)
+		}
 	}
 	// Spans, ids and problems show the path; a hostile file name must not
 	// reach the terminal either.
@@ -562,19 +568,21 @@ func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, prob
 	case "json":
 		arts, more = loadJSON(shown, data)
 	case "jsonl":
-		arts, more = loadJSONL(ctx, shown, data, l.opt.Workers)
+		arts, more = loadJSONLines(ctx, shown, data, l.opt.Workers, true)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {
 		a.Format = j.format
-		a.Words = bodyWords(a.Body)
+		if j.format != "jsonl" { // loadJSONLines counted them on its workers
+			a.Words = bodyWords(a.Body)
+		}
 	}
 	return arts, probs
 }
 
-// checkContent rejects empty and binary files (ok false) and reports invalid
-// UTF-8 as a warning (ok true, p.Err set): Sanitize repairs it.
-func checkContent(file string, data []byte) (p Problem, ok bool) {
+// checkShape rejects empty and binary files (ok false). Invalid UTF-8 is
+// only a warning (checkUTF8): Sanitize repairs it.
+func checkShape(file string, data []byte) (p Problem, ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		if len(data) == 0 {
 			return Problem{Path: file, Err: ErrEmptyFile}, false
@@ -584,13 +592,24 @@ func checkContent(file string, data []byte) (p Problem, ok bool) {
 	if i := bytes.IndexByte(data[:min(len(data), binarySniff)], 0); i >= 0 {
 		return Problem{Path: file, Err: fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)}, false
 	}
-	if !utf8.Valid(data) {
-		off := firstInvalid(data)
-		line := 1 + bytes.Count(data[:off], []byte{'\n'})
-		return Problem{Path: file, Line: line, Warning: true,
-			Err: fmt.Errorf("%w replaced with U+FFFD (first at byte %d)", ErrInvalidUTF8, off)}, true
-	}
 	return Problem{}, true
+}
+
+// checkUTF8 returns the warning for invalid UTF-8 in data (ok false), if
+// there is any.
+func checkUTF8(file string, data []byte) (p Problem, ok bool) {
+	if utf8.Valid(data) {
+		return Problem{}, true
+	}
+	off := firstInvalid(data)
+	return invalidUTF8(file, off, 1+bytes.Count(data[:off], []byte{'\n'})), false
+}
+
+// invalidUTF8 is the warning for a file whose first invalid UTF-8 is at
+// byte off, on line line.
+func invalidUTF8(file string, off, line int) Problem {
+	return Problem{Path: file, Line: line, Warning: true,
+		Err: fmt.Errorf("%w replaced with U+FFFD (first at byte %d)", ErrInvalidUTF8, off)}
 }
 
 func firstInvalid(b []byte) int {
