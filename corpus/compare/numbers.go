@@ -177,7 +177,22 @@ func extractFigures(text string, toks []token) []figure {
 }
 
 // casualtyOf maps a word to its casualty class ("wounding" → "injured").
-func casualtyOf(t token) (string, bool) { return t.cas, t.cas != "" }
+func casualtyOf(t token) (string, bool) { return casualtyClasses[t.cas], t.cas != 0 }
+
+// casualtyClasses are the values of casualty, after "" for none; tokens
+// keep an index here.
+var casualtyClasses = []string{"", "killed", "injured", "arrested", "displaced", "kidnapped"}
+
+// casualtyIndex is class's index in casualtyClasses (0 for "" and, which
+// a test rules out, for a class the list lacks).
+func casualtyIndex(class string) uint8 {
+	for i, c := range casualtyClasses {
+		if c == class {
+			return uint8(i)
+		}
+	}
+	return 0
+}
 
 // casualtyClass maps a stem to its casualty class, or "".
 func casualtyClass(stem string) string {

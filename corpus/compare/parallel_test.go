@@ -140,3 +140,15 @@ func TestForNamesKeepsMentions(t *testing.T) {
 		}
 	}
 }
+
+// Every casualty class has its index, so tokens can keep a byte.
+func TestCasualtyClasses(t *testing.T) {
+	for stem, class := range casualty {
+		if casualtyClasses[casualtyIndex(class)] != class {
+			t.Errorf("%s: class %s has no index", stem, class)
+		}
+	}
+	if tok := tokenize("wounding"); len(tok) != 1 || casualtyClasses[tok[0].cas] != "injured" {
+		t.Errorf("wounding: %+v", tok)
+	}
+}

@@ -128,7 +128,9 @@ type token struct {
 	upper      bool   // starts with an upper-case letter
 	caps       bool   // all letters upper case, two or more ("PMU")
 	poss       bool   // ends in a possessive ’s, which key and stem leave out
-	cas        string // casualty class of the stem ("killed"), or ""
+	// cas is the casualty class of the stem, as an index in
+	// casualtyClasses (0: none); a byte keeps the token at 64 bytes.
+	cas uint8
 	// sid is the memo's number of key when stem is set (see stemInfo).
 	sid int32
 }
@@ -144,7 +146,8 @@ type stemMemo map[string]stemInfo
 // stems again; -1 without a memo. Keys with one stem ("strike",
 // "strikes") have different ids.
 type stemInfo struct {
-	stem, casualty string
+	stem     string
+	casualty uint8 // index in casualtyClasses
 	id             int32
 }
 
@@ -173,7 +176,7 @@ func stemOf(key string, memo stemMemo, share *stemShare) stemInfo {
 	}
 	if !found {
 		si.stem = textnorm.Stem(key)
-		si.casualty = casualtyClass(si.stem)
+		si.casualty = casualtyIndex(casualtyClass(si.stem))
 		si.id = -1
 		if share != nil {
 			share.mu.Lock()
