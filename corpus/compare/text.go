@@ -125,9 +125,9 @@ type token struct {
 	stem       string // textnorm.Stem of key; "" for stop words
 	stop       bool
 	num        bool
-	upper      bool   // starts with an upper-case letter
-	caps       bool   // all letters upper case, two or more ("PMU")
-	poss       bool   // ends in a possessive ’s, which key and stem leave out
+	upper      bool // starts with an upper-case letter
+	caps       bool // all letters upper case, two or more ("PMU")
+	poss       bool // ends in a possessive ’s, which key and stem leave out
 	// cas is the casualty class of the stem, as an index in
 	// casualtyClasses (0: none); a byte keeps the token at 64 bytes.
 	cas uint8
@@ -148,7 +148,7 @@ type stemMemo map[string]stemInfo
 type stemInfo struct {
 	stem     string
 	casualty uint8 // index in casualtyClasses
-	id             int32
+	id       int32
 }
 
 // stemShare is the memo the workers of one call share, so that a word two
