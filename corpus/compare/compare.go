@@ -167,18 +167,17 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		thr = DefaultRowThreshold
 	}
 	n := len(c.Articles)
+	words := 0 // bytes / 6 is about words
+	for _, a := range articles {
+		words += len(a.Title) + len(a.Dek)
+		for _, p := range a.Body {
+			words += len(p.Text)
+		}
+	}
+	words /= 6
 	want := opt.workers
-	if want == 0 {
-		words := 0
-		for _, a := range articles {
-			words += len(a.Title) + len(a.Dek)
-			for _, p := range a.Body {
-				words += len(p.Text)
-			}
-		}
-		if words/6 < parallelWords {
-			want = 1 // bytes / 6 is about words
-		}
+	if want == 0 && words < parallelWords {
+		want = 1
 	}
 	w := workerCount(want, n)
 	an := make([][]analysed, n)
@@ -186,7 +185,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	memos := make([]stemMemo, w)
 	stats := make([]*textStats, w)
 	for k := range memos {
-		memos[k] = make(stemMemo, 1024)
+		memos[k] = make(stemMemo, min(words/3, 1<<16)) // about the distinct words
 		stats[k] = newTextStats()
 	}
 	var share *stemShare
