@@ -409,7 +409,16 @@ func (m *Model) render() string {
 		}
 		hl = m.help.ShortHelpView(bs)
 	} else {
-		hl = m.help.ShortHelpView(p.KeyMap().ShortHelp())
+		km := p.KeyMap()
+		bs := km.ShortHelp()
+		if rk, ok := km.(rankedHelp); ok {
+			free := m.help // measured without the cut to the width
+			free.SetWidth(0)
+			bs = fitHelp(rk.ShortHelpRanked(), m.w, func(bs []key.Binding) int {
+				return textWidth(free.ShortHelpView(bs))
+			})
+		}
+		hl = m.help.ShortHelpView(bs)
 	}
 	lines = append(lines, hl)
 	return screen(lines, m.w, m.h)

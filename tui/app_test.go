@@ -265,3 +265,35 @@ func TestWaitBatchMerges(t *testing.T) {
 		t.Fatal("batch window does not grow within bounds")
 	}
 }
+
+// The library's help line fits itself to the width: help and quit always,
+// then the most useful keys that fit, "t stories" among them from 80
+// columns; never a cut-off binding.
+func TestShortHelpFitsWidth(t *testing.T) {
+	for _, tc := range []struct {
+		w          int
+		want, lack []string
+	}{
+		{120, []string{"enter read", "/ find", "f words", "space mark", "c compare", "t stories", "s sort", "? help", "q quit"}, nil},
+		{80, []string{"enter read", "/ find", "f words", "c compare", "t stories", "? help", "q quit"}, []string{"s sort", "space mark"}},
+		{50, []string{"enter read", "/ find", "t stories", "? help", "q quit"}, []string{"s sort", "c compare"}},
+		{30, []string{"? help", "q quit"}, []string{"s sort"}},
+	} {
+		hs := newHarness(t, libArticles(), tc.w, 20)
+		lines := strings.Split(hs.screenText(), "\n")
+		last := strings.TrimRight(lines[len(lines)-1], " ")
+		for _, want := range tc.want {
+			if !strings.Contains(last, want) {
+				t.Errorf("%d columns: help line %q lacks %q", tc.w, last, want)
+			}
+		}
+		for _, lack := range tc.lack {
+			if strings.Contains(last, lack) {
+				t.Errorf("%d columns: help line %q has %q, which cannot fit with the rest", tc.w, last, lack)
+			}
+		}
+		if strings.Contains(last, "…") || textWidth(last) > tc.w {
+			t.Errorf("%d columns: help line cut off: %q", tc.w, last)
+		}
+	}
+}

@@ -96,11 +96,73 @@ func short(b key.Binding, desc string) key.Binding {
 	return b
 }
 
+// ranked is a binding of a help line with its rank: when the line is
+// too wide for the terminal the highest ranks are left out first; rank 0
+// is never left out.
+type ranked struct {
+	b    key.Binding
+	rank int
+}
+
+// rankedHelp is a key map whose help line fits itself to the width: the
+// root shows as many of its bindings as fit, most useful first, in the
+// order given, instead of cutting the line off at the right.
+type rankedHelp interface {
+	ShortHelpRanked() []ranked
+}
+
+// fitHelp returns the enabled bindings of rs, in order, leaving out the
+// highest-ranked (the later of equal ranks first) until width(bs) <= w or
+// only rank 0 is left.
+func fitHelp(rs []ranked, w int, width func([]key.Binding) int) []key.Binding {
+	keep := make([]bool, len(rs))
+	for i, r := range rs {
+		keep[i] = r.b.Enabled()
+	}
+	pick := func() []key.Binding {
+		var bs []key.Binding
+		for i, r := range rs {
+			if keep[i] {
+				bs = append(bs, r.b)
+			}
+		}
+		return bs
+	}
+	for {
+		bs := pick()
+		if width(bs) <= w {
+			return bs
+		}
+		drop := -1
+		for i, r := range rs {
+			if keep[i] && r.rank > 0 && (drop < 0 || r.rank >= rs[drop].rank) {
+				drop = i
+			}
+		}
+		if drop < 0 {
+			return bs
+		}
+		keep[drop] = false
+	}
+}
+
 // ShortHelp is the help line under the library: the most useful keys,
-// tersely, so that even 80 columns show quit and help.
+// tersely.
 func (k libraryKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.Open, "read"), short(k.Find, "find"), short(k.Words, "words"),
-		short(k.Mark, "mark"), short(k.Compare, "compare"), short(k.Sort, "sort"), k.global.Help, k.Quit}
+	var bs []key.Binding
+	for _, r := range k.ShortHelpRanked() {
+		bs = append(bs, r.b)
+	}
+	return bs
+}
+
+// ShortHelpRanked ranks the library's help line: help and quit always
+// show; then, as the width allows, read, find, stories, word search,
+// compare, mark and sort (80 columns show all but the last two).
+func (k libraryKeys) ShortHelpRanked() []ranked {
+	return []ranked{{short(k.Open, "read"), 1}, {short(k.Find, "find"), 2}, {short(k.Words, "words"), 4},
+		{short(k.Mark, "mark"), 6}, {short(k.Compare, "compare"), 5}, {short(k.Stories, "stories"), 3},
+		{short(k.Sort, "sort"), 7}, {k.global.Help, 0}, {k.Quit, 0}}
 }
 
 // FullHelp is the library's "?" screen.
