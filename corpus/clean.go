@@ -69,17 +69,22 @@ func newBlock(lines []string, first, last int) *block {
 }
 
 // blockSlab hands out the blocks of one text from one allocation: a text
-// has at most one block per non-blank line.
+// has at most one block per non-blank line. A cleaner keeps its slab from
+// one text to the next.
 type blockSlab []block
 
-func newBlockSlab(lines []string) blockSlab {
+// reset empties s and makes room for the blocks of lines.
+func (s *blockSlab) reset(lines []string) {
 	n := 0
 	for _, l := range lines {
 		if !isBlank(l) {
 			n++
 		}
 	}
-	return make(blockSlab, 0, n)
+	if cap(*s) < n {
+		*s = make(blockSlab, 0, n)
+	}
+	*s = (*s)[:0]
 }
 
 // block returns the block of lines[first..last], from the slab while it
@@ -89,7 +94,55 @@ func (s *blockSlab) block(lines []string, first, last int) *block {
 		return newBlock(lines, first, last)
 	}
 	*s = (*s)[:len(*s)+1]
-	return initBlock(&(*s)[len(*s)-1], lines, first, last)
+	b := &(*s)[len(*s)-1]
+	*b = block{}
+	return initBlock(b, lines, first, last)
+}
+
+// cleaner holds the scratch space of cleaning, reused from one text to the
+// next by one goroutine (a JSON Lines worker): the lines, the blocks and
+// the list of blocks of a text are garbage once it is cleaned. The zero
+// cleaner is ready to use; a nil *cleaner allocates afresh each time.
+type cleaner struct {
+	lines []string
+	slab  blockSlab
+	bs    []*block
+}
+
+// split is strings.Split(s, "\n") into the cleaner's line buffer.
+func (c *cleaner) split(s string) []string {
+	if c == nil {
+		return strings.Split(s, "\n")
+	}
+	lines := c.lines[:0]
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			break
+		}
+		lines = append(lines, s[:i])
+		s = s[i+1:]
+	}
+	lines = append(lines, s)
+	c.lines = lines
+	return lines
+}
+
+// blocks returns an empty slab ready for the blocks of lines, and an empty
+// list to collect them in.
+func (c *cleaner) blocks(lines []string) (*blockSlab, []*block) {
+	if c == nil {
+		c = &cleaner{}
+	}
+	c.slab.reset(lines)
+	return &c.slab, c.bs[:0]
+}
+
+// keep records the list of blocks, grown, for the next text.
+func (c *cleaner) keep(bs []*block) {
+	if c != nil {
+		c.bs = bs
+	}
 }
 
 // initBlock fills the zero block b with lines[first..last] and classifies
@@ -205,9 +258,8 @@ func isSentenceEnd(r rune) bool {
 
 // lineBlocks makes one block of every non-blank line: in scraped text each
 // line is a paragraph.
-func lineBlocks(lines []string) []*block {
-	bs := make([]*block, 0, len(lines)/2+1)
-	slab := newBlockSlab(lines)
+func lineBlocks(cl *cleaner, lines []string) []*block {
+	slab, bs := cl.blocks(lines)
 	for i, l := range lines {
 		if isBlank(l) {
 			continue
@@ -223,9 +275,8 @@ func lineBlocks(lines []string) []*block {
 // list of separate short lines (related headlines, or lines much shorter
 // than the text's wrap width) gives a block per line. width is the wrap
 // width of the text in runes, 0 when unknown.
-func paragraphBlocks(lines []string, width int) []*block {
-	var bs []*block
-	slab := newBlockSlab(lines)
+func paragraphBlocks(cl *cleaner, lines []string, width int) []*block {
+	slab, bs := cl.blocks(lines)
 	for i := 0; i < len(lines); {
 		if isBlank(lines[i]) {
 			i++
@@ -262,9 +313,9 @@ func paragraphBlocks(lines []string, width int) []*block {
 // blank lines between paragraphs) has a block per paragraph.
 func textBlocks(lines []string) []*block {
 	if w := wrapWidth(lines); w > 0 {
-		return paragraphBlocks(lines, w)
+		return paragraphBlocks(nil, lines, w)
 	}
-	return lineBlocks(lines)
+	return lineBlocks(nil, lines)
 }
 
 // wrapWidth returns the width in runes at which lines were hard-wrapped, or
@@ -425,6 +476,12 @@ func identityLine(i int) int { return i + 1 }
 // blank lines). lineNo maps an index of lines to its line in the source file.
 // There is no headline or dek detection and no splitting.
 func cleanBody(file string, lines []string, lineNo func(i int) int) (body []Paragraph, raw []Line, author, via string) {
+	return (*cleaner)(nil).cleanBody(file, lines, lineNo)
+}
+
+// cleanBody is the package function cleanBody, reusing the cleaner's
+// scratch space.
+func (cl *cleaner) cleanBody(file string, lines []string, lineNo func(i int) int) (body []Paragraph, raw []Line, author, via string) {
 	blank := false
 	for _, l := range lines {
 		if isBlank(l) {
@@ -434,10 +491,11 @@ func cleanBody(file string, lines []string, lineNo func(i int) int) (body []Para
 	}
 	var bs []*block
 	if blank {
-		bs = paragraphBlocks(lines, wrapWidth(lines))
+		bs = paragraphBlocks(cl, lines, wrapWidth(lines))
 	} else {
-		bs = lineBlocks(lines)
+		bs = lineBlocks(cl, lines)
 	}
+	defer cl.keep(bs)
 	res := cleanSegment(bs, segOpts{})
 	body = paragraphs(file, bs, lineNo)
 	if len(lines) > 0 {

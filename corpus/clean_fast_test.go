@@ -2,10 +2,13 @@ package corpus
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // foldSlow is fold as first written, one rune at a time through a
@@ -121,6 +124,34 @@ func TestCollapseCountMatchesCollapse(t *testing.T) {
 		}
 		if n < 0 && !strings.Contains(s, "\n") && !strings.Contains(s, "  ") && !strings.HasPrefix(s, " ") {
 			t.Fatalf("collapseCount(%q) did not count a line that needs no change", s)
+		}
+	}
+}
+
+// TestCleanerReuseMatchesFresh cleans a run of different texts with one
+// cleaner, as a JSON Lines worker does, and checks each result against
+// cleaning with fresh scratch space: nothing of one text leaks into the
+// next.
+func TestCleanerReuseMatchesFresh(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	chrome := []string{"Notify of", "Share this:", "By Jane Doe", "Via Antiwar.com", "Support us on Patreon!",
+		"Related", "• A bulleted lead of running text that goes on for a while, as such leads do.", "# Heading", ""}
+	var cl cleaner
+	for n := range 3000 {
+		var lines []string
+		for k := r.IntN(30); k >= 0; k-- {
+			if r.IntN(3) == 0 {
+				lines = append(lines, chrome[r.IntN(len(chrome))])
+			} else {
+				lines = append(lines, randomText(r, 25))
+			}
+		}
+		text := textnorm.Sanitize(strings.Join(lines, "\n"))
+		lineNo := func(i int) int { return i + 1 }
+		b1, r1, a1, v1 := cl.cleanBody("f.jsonl", cl.split(text), lineNo)
+		b2, r2, a2, v2 := cleanBody("f.jsonl", strings.Split(text, "\n"), lineNo)
+		if !reflect.DeepEqual(b1, b2) || !reflect.DeepEqual(r1, r2) || a1 != a2 || v1 != v2 {
+			t.Fatalf("text %d %q: reused cleaner gave\n%+v %+v %q %q\nfresh\n%+v %+v %q %q", n, text, b1, r1, a1, v1, b2, r2, a2, v2)
 		}
 	}
 }

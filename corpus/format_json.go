@@ -174,6 +174,11 @@ func first(vs ...flex) string {
 // start..end of file; every paragraph cites start. It returns a nil article
 // (and a problem) for a record with neither title nor text.
 func (r *jsonRecord) article(file string, start, end int) (*Article, []Problem) {
+	return r.articleWith(nil, file, start, end)
+}
+
+// articleWith is article, cleaning the text with cl's scratch space.
+func (r *jsonRecord) articleWith(cl *cleaner, file string, start, end int) (*Article, []Problem) {
 	text := first(r.Text, r.Maintext, r.Plaintext, flex(r.Body), r.Content, r.RawText)
 	title := textnorm.Line(string(r.Title))
 	if title == "" && strings.TrimSpace(text) == "" {
@@ -183,8 +188,8 @@ func (r *jsonRecord) article(file string, start, end int) (*Article, []Problem) 
 	var raw []Line
 	var author, via string
 	if text != "" {
-		lines := strings.Split(textnorm.Sanitize(text), "\n")
-		body, raw, author, via = cleanBody(file, lines, func(int) int { return start })
+		lines := cl.split(textnorm.Sanitize(text))
+		body, raw, author, via = cl.cleanBody(file, lines, func(int) int { return start })
 	}
 	url, source := textnorm.Line(string(r.URL)), textnorm.Line(string(r.Source))
 	if url == "" && strings.Contains(source, "://") {
@@ -413,7 +418,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 		line += bytes.Count(rest[:size], []byte{'\n'})
 		rest = rest[size:]
 	}
-	parse := func(c *chunk) {
+	parse := func(c *chunk, cl *cleaner) {
 		// Chunks end at line breaks, which are never inside a UTF-8
 		// sequence: the file is valid when every chunk is.
 		if checkUTF8 && !utf8.Valid(c.data) {
@@ -447,7 +452,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 				c.probs = append(c.probs, p)
 				continue
 			}
-			a, more := r.article(file, n, n)
+			a, more := r.articleWith(cl, file, n, n)
 			c.probs = append(c.probs, more...)
 			if a != nil {
 				a.Words = bodyWords(a.Body)
@@ -457,7 +462,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 		}
 	}
 	if len(chunks) == 1 {
-		parse(chunks[0])
+		parse(chunks[0], &cleaner{})
 	} else {
 		var wg sync.WaitGroup
 		next := make(chan *chunk)
@@ -465,8 +470,9 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				var cl cleaner
 				for c := range next {
-					parse(c)
+					parse(c, &cl)
 				}
 			}()
 		}
