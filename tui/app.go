@@ -206,7 +206,7 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.err = fmt.Errorf("internal error: %v", r)
+			m.err = panicError("internal error", r)
 			cmd = tea.Quit
 		}
 	}()
@@ -361,7 +361,7 @@ func (m *Model) View() (v tea.View) {
 	v.WindowTitle = "pmureader"
 	defer func() {
 		if r := recover(); r != nil {
-			m.err = fmt.Errorf("internal error while drawing: %v", r)
+			m.err = panicError("internal error while drawing", r)
 			v.Content = ""
 			if m.kill != nil {
 				m.kill()
@@ -490,9 +490,14 @@ func (m *Model) fullHelp(km help.KeyMap, h int) string {
 // a background command) comes back as a short error rather than a stack
 // trace.
 func Run(ctx context.Context, opt Options) error {
+	return run(ctx, New(opt), opt)
+}
+
+// run is Run on a model already built, so that tests can give it views of
+// their own (e.g. one whose command panics).
+func run(ctx context.Context, m *Model, opt Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	m := New(opt)
 	m.ctx = ctx
 	// Bubble Tea puts frames on the screen only on its ticker. At the
 	// default 60 per second the first frame (and the answer to every key)

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // Messages the views exchange through the root. Views never call each
@@ -90,11 +91,18 @@ func guard(cmd tea.Cmd) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = fatalMsg{err: fmt.Errorf("internal error in background work: %v", r)}
+				msg = fatalMsg{err: panicError("internal error in background work", r)}
 			}
 		}()
 		return cmd()
 	}
+}
+
+// panicError is the error a recovered panic value r becomes: "what: r" on
+// one sanitised line, since it is printed on the restored terminal as the
+// program's last words, and a panic value may hold anything.
+func panicError(what string, r any) error {
+	return fmt.Errorf("%s: %s", what, textnorm.Line(fmt.Sprint(r)))
 }
 
 // guardAll guards cmd and, when it turns out to be a tea.Batch, every

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/pmureader/pmureader/corpus"
 )
 
@@ -65,5 +67,45 @@ func TestRunPanicInCommandIsShortError(t *testing.T) {
 	}
 	if !strings.Contains(out, "\x1b[?1049l") {
 		t.Fatalf("alternate screen not left: %q", out)
+	}
+}
+
+// cmdPanicPage is a view whose command panics on a goroutine of its own,
+// as a search or a grouping would if corpus code crashed: it starts one
+// when the articles arrive (a broadcast, so the terminal's size, none
+// here, does not matter).
+type cmdPanicPage struct{ panicPage }
+
+func (p *cmdPanicPage) Update(msg tea.Msg) tea.Cmd {
+	if _, ok := msg.(batchMsg); ok {
+		return func() tea.Msg { panic("boom in a view's command\nsecond line") }
+	}
+	return nil
+}
+
+// A panic inside a command a view returns, running on Bubble Tea's
+// goroutine, ends the real program with one short line (no stack trace,
+// not Bubble Tea's "Caught panic"), and the terminal is restored.
+func TestRunPanicInViewCommandIsShortError(t *testing.T) {
+	var out bytes.Buffer
+	opt := Options{Load: batchLoader(libArticles()), Input: &slowReader{}, Output: &out}
+	m := New(opt)
+	m.pages[ViewLibrary] = &cmdPanicPage{}
+	done := make(chan error, 1)
+	go func() { done <- run(context.Background(), m, opt) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after the panic")
+	}
+	if err == nil || !strings.Contains(err.Error(), "boom in a view's command") {
+		t.Fatalf("run returned %v", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "goroutine") || strings.Contains(msg, "\n") {
+		t.Fatalf("error is not one short line: %q", msg)
+	}
+	if s := out.String(); !strings.Contains(s, "\x1b[?1049l") || strings.Contains(s, "Caught panic") {
+		t.Fatalf("alternate screen not left, or Bubble Tea's panic report: %q", s)
 	}
 }
