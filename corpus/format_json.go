@@ -393,17 +393,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 	if len(data) >= jsonlParallelMin && workers > 1 {
 		nChunks = max(workers*4, len(data)/jsonlChunkSize)
 	}
-	type chunk struct {
-		data      []byte
-		offset    int // of data in the file, after any byte-order mark
-		firstLine int
-		arts      []*Article
-		recNo     []int // local record number of each article
-		records   int
-		probs     []Problem
-		invalid   int // offset in data of the first invalid UTF-8, or -1
-	}
-	chunks := make([]*chunk, 0, nChunks)
+	chunks := make([]*jsonlChunk, 0, nChunks)
 	line := 1
 	for rest := data; len(rest) > 0; {
 		size := len(data) / nChunks
@@ -414,86 +404,139 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 		} else {
 			size = len(rest)
 		}
-		chunks = append(chunks, &chunk{data: rest[:size], offset: len(data) - len(rest), firstLine: line, invalid: -1})
+		chunks = append(chunks, &jsonlChunk{data: rest[:size], offset: len(data) - len(rest), firstLine: line})
 		line += bytes.Count(rest[:size], []byte{'\n'})
 		rest = rest[size:]
 	}
-	parse := func(c *chunk, cl *cleaner) {
-		// Chunks end at line breaks, which are never inside a UTF-8
-		// sequence: the file is valid when every chunk is.
-		if checkUTF8 && !utf8.Valid(c.data) {
-			c.invalid = firstInvalid(c.data)
-		}
-		n := c.firstLine
-		for rest := c.data; len(rest) > 0; n++ {
-			if n%1024 == 0 && ctx.Err() != nil {
-				return
-			}
-			var l []byte
-			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-				l, rest = rest[:i], rest[i+1:]
-			} else {
-				l, rest = rest, nil
-			}
-			l = bytes.TrimSpace(l)
-			if len(l) == 0 {
-				continue
-			}
-			c.records++
-			if l[0] != '{' {
-				c.probs = append(c.probs, Problem{Path: file, Line: n, Err: fmt.Errorf("%w: line is not a JSON object; skipped", ErrBadRecord)})
-				continue
-			}
-			var r jsonRecord
-			if err := decodeJSONRecord(l, &r); err != nil {
-				p := jsonProblem(file, l, 0, err)
-				p.Line = n
-				p.Err = fmt.Errorf("%w; skipped", p.Err)
-				c.probs = append(c.probs, p)
-				continue
-			}
-			a, more := r.articleWith(cl, file, n, n)
-			c.probs = append(c.probs, more...)
-			if a != nil {
-				a.Words = bodyWords(a.Body)
-				c.arts = append(c.arts, a)
-				c.recNo = append(c.recNo, c.records)
-			}
-		}
-	}
+	p := &jsonlParser{ctx: ctx, file: file, checkUTF8: checkUTF8}
 	if len(chunks) == 1 {
-		parse(chunks[0], &cleaner{})
+		p.parse(chunks[0], &cleaner{})
 	} else {
-		var wg sync.WaitGroup
-		next := make(chan *chunk)
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				var cl cleaner
-				for c := range next {
-					parse(c, &cl)
-				}
-			}()
-		}
+		next, wait := p.start(workers, nil)
 		for _, c := range chunks {
 			next <- c
 		}
 		close(next)
-		wg.Wait()
+		wait()
 	}
+	return p.merge(chunks, bom)
+}
+
+// jsonlChunk is a run of whole lines of a JSON Lines file, and what
+// parsing them gave.
+type jsonlChunk struct {
+	data      []byte
+	offset    int // of data in the file, after any byte-order mark
+	firstLine int
+	arts      []*Article
+	recNo     []int // local record number of each article
+	records   int
+	probs     []Problem
+	invalid   int // offset in data of the first invalid UTF-8 (if invalidAt > 0)
+	invalidAt int // line of that byte; 0 when the chunk is valid UTF-8
+}
+
+// jsonlParser parses the chunks of one JSON Lines file.
+type jsonlParser struct {
+	ctx       context.Context
+	file      string
+	checkUTF8 bool
+}
+
+// start starts workers goroutines that parse the chunks sent on next, each
+// with a cleaner of its own; wait closes nothing and returns when next is
+// closed and every chunk parsed. When done is not nil, each parsed chunk's
+// data is offered to it for reuse (parsing copies what it keeps).
+func (p *jsonlParser) start(workers int, done chan<- []byte) (next chan<- *jsonlChunk, wait func()) {
+	ch := make(chan *jsonlChunk, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var cl cleaner
+			for c := range ch {
+				p.parse(c, &cl)
+				if done != nil {
+					select {
+					case done <- c.data[:0]:
+					default:
+					}
+				}
+				c.data = nil
+			}
+		}()
+	}
+	return ch, wg.Wait
+}
+
+// parse parses the lines of one chunk.
+func (p *jsonlParser) parse(c *jsonlChunk, cl *cleaner) {
+	file := p.file
+	// Chunks end at line breaks, which are never inside a UTF-8
+	// sequence: the file is valid when every chunk is.
+	if p.checkUTF8 && !utf8.Valid(c.data) {
+		c.invalid = firstInvalid(c.data)
+		c.invalidAt = c.firstLine + bytes.Count(c.data[:c.invalid], []byte{'\n'})
+	}
+	n := c.firstLine
+	for rest := c.data; len(rest) > 0; n++ {
+		if n%1024 == 0 && p.ctx.Err() != nil {
+			return
+		}
+		var l []byte
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i], rest[i+1:]
+		} else {
+			l, rest = rest, nil
+		}
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			continue
+		}
+		c.records++
+		if l[0] != '{' {
+			c.probs = append(c.probs, Problem{Path: file, Line: n, Err: fmt.Errorf("%w: line is not a JSON object; skipped", ErrBadRecord)})
+			continue
+		}
+		var r jsonRecord
+		if err := decodeJSONRecord(l, &r); err != nil {
+			p := jsonProblem(file, l, 0, err)
+			p.Line = n
+			p.Err = fmt.Errorf("%w; skipped", p.Err)
+			c.probs = append(c.probs, p)
+			continue
+		}
+		a, more := r.articleWith(cl, file, n, n)
+		c.probs = append(c.probs, more...)
+		if a != nil {
+			a.Words = bodyWords(a.Body)
+			c.arts = append(c.arts, a)
+			c.recNo = append(c.recNo, c.records)
+		}
+	}
+}
+
+// merge joins the chunks' articles and problems in file order, numbering
+// the records without an id; bom is the length of the byte-order mark the
+// file started with.
+func (p *jsonlParser) merge(chunks []*jsonlChunk, bom int) ([]*Article, []Problem) {
 	var arts []*Article
 	var probs []Problem
 	for _, c := range chunks {
-		if c.invalid >= 0 {
-			off := bom + c.offset + c.invalid
-			line := c.firstLine + bytes.Count(c.data[:c.invalid], []byte{'\n'})
-			probs = append(probs, invalidUTF8(file, off, line))
+		if c.invalidAt > 0 {
+			probs = append(probs, invalidUTF8(p.file, bom+c.offset+c.invalid, c.invalidAt))
 			break
 		}
 	}
-	stem := fileStem(file)
-	records := 0
+	stem := fileStem(p.file)
+	records, n := 0, 0
+	for _, c := range chunks {
+		n += len(c.arts)
+	}
+	if n > 0 {
+		arts = make([]*Article, 0, n)
+	}
 	for _, c := range chunks {
 		for i, a := range c.arts {
 			if a.ID == "" {
@@ -505,7 +548,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 		probs = append(probs, c.probs...)
 	}
 	if records == 0 {
-		probs = append(probs, Problem{Path: file, Err: fmt.Errorf("%w: no JSON lines", ErrNoArticles)})
+		probs = append(probs, Problem{Path: p.file, Err: fmt.Errorf("%w: no JSON lines", ErrNoArticles)})
 	}
 	return arts, probs
 }
