@@ -64,6 +64,8 @@ func (a *app) runTUI(ctx context.Context, paths []string) error {
 type tuiFeed struct {
 	opt   corpus.Options
 	paths []string
+	// open replaces source (tests); nil means source.
+	open func(ctx context.Context) <-chan corpus.Batch
 
 	mu       sync.Mutex
 	started  bool
@@ -73,23 +75,33 @@ type tuiFeed struct {
 }
 
 // load starts loading and returns the channel the TUI reads. The goroutine
-// it starts recovers a panic into an internal error, reported when the TUI
-// has restored the terminal.
+// it starts recovers a panic into an internal error: the TUI is sent it as
+// a problem (its status line shows it; the library keeps what loaded), and
+// runTUI reports it, in one line, once the terminal is restored (exit 70).
 func (f *tuiFeed) load(ctx context.Context) <-chan corpus.Batch {
 	f.mu.Lock()
 	f.started = true
 	f.mu.Unlock()
+	open := f.open
+	if open == nil {
+		open = f.source
+	}
 	out := make(chan corpus.Batch)
 	go func() {
 		defer close(out)
 		defer func() {
 			if r := recover(); r != nil {
+				err := fmt.Errorf("internal error while loading: %s", oneLine(fmt.Sprint(r)))
 				f.mu.Lock()
-				f.panicked = fmt.Errorf("internal error while loading: %s", oneLine(fmt.Sprint(r)))
+				f.panicked = err
 				f.mu.Unlock()
+				select {
+				case out <- corpus.Batch{Problems: []corpus.Problem{{Path: "pmureader", Err: err}}}:
+				case <-ctx.Done():
+				}
 			}
 		}()
-		for b := range f.source(ctx) {
+		for b := range open(ctx) {
 			f.mu.Lock()
 			f.articles += len(b.Articles)
 			f.problems = append(f.problems, b.Problems...)
