@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"math/bits"
 	"os"
 	"path"
@@ -539,6 +540,13 @@ func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, prob
 	if j.size > max {
 		return nil, []Problem{tooLarge(j.path, j.size, max)}
 	}
+	if j.format == "jsonl" && j.size >= jsonlParallelMin && l.opt.Workers > 1 {
+		arts, probs = l.streamJSONL(ctx, j, max)
+		for _, a := range arts {
+			a.Format = j.format
+		}
+		return arts, probs
+	}
 	data, err := l.readFile(j.path, max)
 	if err != nil {
 		return nil, []Problem{{Path: j.path, Err: osErr(err)}}
@@ -671,6 +679,117 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 			return nil, fmt.Errorf("read: %w", err)
 		}
 	}
+}
+
+// streamJSONL loads a large JSON Lines file as loadFile would, reading it
+// in pieces of whole lines that the workers parse while reading goes on:
+// the file is never in memory whole, and its pieces' buffers are reused.
+// It makes the checks loadFile makes on the whole file (empty, binary,
+// invalid UTF-8, too large) piece by piece, with the same problems.
+func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64) ([]*Article, []Problem) {
+	var f fs.File
+	var err error
+	if l.fsys != nil {
+		f, err = l.fsys.Open(j.path)
+	} else {
+		f, err = os.Open(j.path)
+	}
+	if err != nil {
+		return nil, []Problem{{Path: j.path, Err: osErr(err)}}
+	}
+	defer f.Close()
+	shown := safeText(j.path)
+	p := &jsonlParser{ctx: ctx, file: shown, checkUTF8: true}
+	free := make(chan []byte, l.opt.Workers+2)
+	next, wait := p.start(l.opt.Workers, free)
+	var chunks []*jsonlChunk
+	// fail stops the workers and drops what they made.
+	fail := func(prob Problem) ([]*Article, []Problem) {
+		close(next)
+		wait()
+		return nil, []Problem{prob}
+	}
+	var r io.Reader = f
+	if max < math.MaxInt64 {
+		r = io.LimitReader(f, max+1) // one byte over the limit shows a file that grew
+	}
+	var carry []byte // the start of a line the last piece cut
+	var total int64
+	line, offset, bom := 1, 0, 0
+	blank := true // only white space so far
+	for first, eof := true, false; !eof; first = false {
+		var buf []byte
+		select {
+		case buf = <-free:
+		default:
+			buf = make([]byte, 0, jsonlChunkSize)
+		}
+		buf = append(buf, carry...)
+		// Fill the buffer; a line longer than it grows it.
+		end := -1
+		for !eof && (end < 0 || len(buf) < cap(buf)) {
+			if len(buf) == cap(buf) {
+				buf = append(buf, 0)[:len(buf)]
+			}
+			n, err := r.Read(buf[len(buf):cap(buf)])
+			if i := bytes.LastIndexByte(buf[len(buf):len(buf)+n], '\n'); i >= 0 {
+				end = len(buf) + i
+			}
+			buf = buf[:len(buf)+n]
+			total += int64(n)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return fail(Problem{Path: j.path, Err: osErr(fmt.Errorf("read: %w", err))})
+			}
+		}
+		if total > max {
+			return fail(tooLarge(j.path, total, max))
+		}
+		piece := buf
+		carry = carry[:0]
+		if !eof {
+			carry = append(carry, buf[end+1:]...)
+			piece = buf[:end+1]
+		}
+		if first {
+			// What checkShape looks at the start of a file for: buf holds
+			// all of the file or more than binarySniff bytes of it.
+			if i := bytes.IndexByte(buf[:min(len(buf), binarySniff)], 0); i >= 0 {
+				return fail(Problem{Path: shown, Err: fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)})
+			}
+			if bytes.HasPrefix(piece, []byte("\ufeff")) {
+				bom = len("\ufeff")
+			}
+		}
+		// Pieces end at line breaks, so no white-space character is cut.
+		blank = blank && len(bytes.TrimSpace(piece)) == 0
+		data := piece
+		if first {
+			data = piece[bom:]
+		}
+		if len(data) == 0 {
+			continue
+		}
+		c := &jsonlChunk{data: data, offset: offset, firstLine: line}
+		line += bytes.Count(data, []byte{'\n'})
+		offset += len(data)
+		chunks = append(chunks, c)
+		select {
+		case next <- c:
+		case <-ctx.Done():
+			return fail(Problem{Path: shown, Err: ctx.Err()})
+		}
+	}
+	if blank {
+		if total == 0 {
+			return fail(Problem{Path: shown, Err: ErrEmptyFile})
+		}
+		return fail(Problem{Path: shown, Err: fmt.Errorf("%w (only white space)", ErrEmptyFile)})
+	}
+	close(next)
+	wait()
+	return p.merge(chunks, bom)
 }
 
 // bodyWords counts the words of a body: runs of characters other than
