@@ -99,7 +99,8 @@ func (s *blockSlab) block(lines []string, first, last int) *block {
 	return initBlock(b, lines, first, last)
 }
 
-// cleaner holds the scratch space of cleaning, reused from one text to the
+// cleaner holds the scratch space of cleaning (and of decoding the JSON
+// record being cleaned), reused from one text to the
 // next by one goroutine (a JSON Lines worker): the lines, the blocks and
 // the list of blocks of a text are garbage once it is cleaned. The zero
 // cleaner is ready to use; a nil *cleaner allocates afresh each time.
@@ -107,6 +108,7 @@ type cleaner struct {
 	lines []string
 	slab  blockSlab
 	bs    []*block
+	json  []byte // for unescaping JSON strings (see jsonScanner)
 }
 
 // split is strings.Split(s, "\n") into the cleaner's line buffer.

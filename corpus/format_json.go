@@ -500,7 +500,7 @@ func (p *jsonlParser) parse(c *jsonlChunk, cl *cleaner) {
 			continue
 		}
 		var r jsonRecord
-		if err := decodeJSONRecord(l, &r); err != nil {
+		if err := decodeJSONRecordWith(l, &r, &cl.json); err != nil {
 			p := jsonProblem(file, l, 0, err)
 			p.Line = n
 			p.Err = fmt.Errorf("%w; skipped", p.Err)

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math/bits"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -17,7 +16,13 @@ import (
 // nesting) it gives up and encoding/json decides, with its error messages.
 // FuzzDecodeJSONRecord checks that both agree.
 func decodeJSONRecord(b []byte, r *jsonRecord) error {
-	if fastDecodeRecord(b, r) {
+	return decodeJSONRecordWith(b, r, nil)
+}
+
+// decodeJSONRecordWith is decodeJSONRecord, unescaping strings in *buf
+// (when not nil), which it keeps for the next record.
+func decodeJSONRecordWith(b []byte, r *jsonRecord, buf *[]byte) error {
+	if fastDecodeRecordWith(b, r, buf) {
 		return nil
 	}
 	*r = jsonRecord{}
@@ -27,7 +32,17 @@ func decodeJSONRecord(b []byte, r *jsonRecord) error {
 // fastDecodeRecord decodes b into r and reports whether it could; b must be
 // exactly one JSON object, white space around it allowed.
 func fastDecodeRecord(b []byte, r *jsonRecord) bool {
+	return fastDecodeRecordWith(b, r, nil)
+}
+
+// fastDecodeRecordWith is fastDecodeRecord with scratch space in *buf
+// (when not nil) for unescaping, kept for the next call.
+func fastDecodeRecordWith(b []byte, r *jsonRecord, buf *[]byte) bool {
 	p := jsonScanner{b: b}
+	if buf != nil {
+		p.buf = *buf
+		defer func() { *buf = p.buf }()
+	}
 	p.space()
 	if !p.byte('{') {
 		return false
@@ -187,10 +202,12 @@ func foldsToField(key string) bool {
 	return dst != nil || body != nil
 }
 
-// jsonScanner reads JSON from b at i, validating as it goes.
+// jsonScanner reads JSON from b at i, validating as it goes. buf is
+// scratch space for unescaping strings.
 type jsonScanner struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	buf []byte
 }
 
 func (p *jsonScanner) space() {
@@ -215,7 +232,8 @@ func (p *jsonScanner) byte(c byte) bool {
 
 // str reads a string and returns it unescaped, as encoding/json would
 // (an invalid surrogate becomes U+FFFD), except that invalid UTF-8 is left
-// for Sanitize to replace.
+// for Sanitize to replace. It validates and unescapes in one pass, into
+// the scanner's buffer.
 func (p *jsonScanner) str() (string, bool) {
 	if !p.byte('"') {
 		return "", false
@@ -231,59 +249,63 @@ func (p *jsonScanner) str() (string, bool) {
 		p.i = j + 1
 		return string(b[start:j]), true
 	}
-	p.i = j
-	// Escapes only ever shrink, so the escaped length bounds the result:
-	// find the end first, then unescape into a buffer of that size once.
-	from := p.i
-	if !p.skipStringBody() {
-		return "", false
-	}
-	var out strings.Builder
-	out.Grow(p.i - 1 - start)
-	out.Write(b[start:from])
-	for i := from; ; {
-		c := b[i]
-		switch {
-		case c == '"':
-			return out.String(), true
-		case c != '\\':
-			// Copy the run up to the next quote or backslash (the string
-			// is valid: no control character stops the search).
-			j := nextSpecial(b, i+1)
-			out.Write(b[i:j])
-			i = j
-			continue
+	out := append(p.buf[:0], b[start:j]...)
+	for i := j; ; {
+		// b[i] is a backslash.
+		if i+1 >= len(b) {
+			return "", false
 		}
-		e := b[i+1]
-		i += 2
-		switch e {
+		switch e := b[i+1]; e {
 		case '"', '\\', '/':
-			out.WriteByte(e)
+			out = append(out, e)
+			i += 2
 		case 'b':
-			out.WriteByte('\b')
+			out = append(out, '\b')
+			i += 2
 		case 'f':
-			out.WriteByte('\f')
+			out = append(out, '\f')
+			i += 2
 		case 'n':
-			out.WriteByte('\n')
+			out = append(out, '\n')
+			i += 2
 		case 'r':
-			out.WriteByte('\r')
+			out = append(out, '\r')
+			i += 2
 		case 't':
-			out.WriteByte('\t')
+			out = append(out, '\t')
+			i += 2
 		case 'u':
-			r := hex4(b[i:])
-			i += 4
+			if !isHex4(b[i+2:]) {
+				return "", false
+			}
+			r := hex4(b[i+2:])
+			i += 6
 			if utf16.IsSurrogate(r) {
-				if i+6 <= len(b) && b[i] == '\\' && b[i+1] == 'u' {
+				if i+6 <= len(b) && b[i] == '\\' && b[i+1] == 'u' && isHex4(b[i+2:]) {
 					if dec := utf16.DecodeRune(r, hex4(b[i+2:])); dec != utf8.RuneError {
-						out.WriteRune(dec)
+						out = utf8.AppendRune(out, dec)
 						i += 6
-						continue
+						break
 					}
 				}
 				r = utf8.RuneError
 			}
-			out.WriteRune(r)
+			out = utf8.AppendRune(out, r)
+		default:
+			return "", false
 		}
+		// Copy the run up to the next quote or backslash.
+		j := nextSpecial(b, i)
+		if j >= len(b) || b[j] < 0x20 {
+			return "", false
+		}
+		out = append(out, b[i:j]...)
+		if b[j] == '"' {
+			p.i = j + 1
+			p.buf = out
+			return string(out), true
+		}
+		i = j
 	}
 }
 

@@ -84,3 +84,34 @@ func TestNextSpecialMatchesBytewise(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeWithReusedBufferMatches decodes a run of records with escaped
+// strings through one scratch buffer, as a JSON Lines worker does, and
+// checks each against a decode with fresh space and against encoding/json.
+func TestDecodeWithReusedBufferMatches(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	var buf []byte
+	for range 20000 {
+		rec := map[string]any{"title": randomText(r, 6), "text": randomText(r, 40), "authors": []string{randomText(r, 3)}}
+		line, err := json.Marshal(rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.IntN(4) == 0 { // escapes encoding/json does not write
+			line = []byte(strings.Replace(string(line), `"text":"`, `"text":"\ud83d\ude00\/\u00e9\ud800x`, 1))
+		}
+		var reused, fresh, std jsonRecord
+		if err := decodeJSONRecordWith(line, &reused, &buf); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		if !fastDecodeRecord(line, &fresh) {
+			t.Fatalf("fast decoder gave up on %s", line)
+		}
+		if err := json.Unmarshal(line, &std); err != nil {
+			t.Fatal(err)
+		}
+		if reused != fresh || reused != std {
+			t.Fatalf("%s:\nreused %+v\nfresh  %+v\nstd    %+v", line, reused, fresh, std)
+		}
+	}
+}
