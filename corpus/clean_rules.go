@@ -109,6 +109,16 @@ var wholeLine = map[string]string{
 	"about the author": whyBio,
 }
 
+// wholeLineMaxLen is the length of the longest wholeLine key: a longer
+// line is not looked up (hashing a paragraph costs more than the lookup).
+var wholeLineMaxLen = func() int {
+	n := 0
+	for k := range wholeLine {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
 // prefixRules: a short line that starts with one of these is chrome of the
 // given kind ("VIDEO: …" is the title of an embedded video, "Read more: …"
 // a link to another article).
@@ -258,9 +268,11 @@ func classify(b *block) {
 		return
 	}
 	key := strings.TrimRight(l, " .:!?…|»›>-–—")
-	if why, ok := wholeLine[key]; ok {
-		b.kind, b.why = kindChrome, why
-		return
+	if len(key) <= wholeLineMaxLen {
+		if why, ok := wholeLine[key]; ok {
+			b.kind, b.why = kindChrome, why
+			return
+		}
 	}
 	if isLink(l) {
 		b.kind, b.why = kindChrome, whyLink
