@@ -65,13 +65,18 @@ type block struct {
 const proseMinWords = 20
 
 func newBlock(lines []string, first, last int) *block {
-	return initBlock(new(block), lines, first, last)
+	return initBlock(new(block), lines, first, last, nil)
 }
 
-// blockSlab hands out the blocks of one text from one allocation: a text
-// has at most one block per non-blank line. A cleaner keeps its slab from
-// one text to the next.
-type blockSlab []block
+// blockSlab hands out the blocks of one text from one allocation (a text
+// has at most one block per non-blank line), and keeps their folded text
+// (block.lower) in one buffer. A cleaner keeps its slab from one text to
+// the next: blocks and their folded text are garbage once a text is
+// cleaned (nothing of block.lower reaches an Article).
+type blockSlab struct {
+	blocks []block
+	folded []byte
+}
 
 // reset empties s and makes room for the blocks of lines.
 func (s *blockSlab) reset(lines []string) {
@@ -81,22 +86,23 @@ func (s *blockSlab) reset(lines []string) {
 			n++
 		}
 	}
-	if cap(*s) < n {
-		*s = make(blockSlab, 0, n)
+	if cap(s.blocks) < n {
+		s.blocks = make([]block, 0, n)
 	}
-	*s = (*s)[:0]
+	s.blocks = s.blocks[:0]
+	s.folded = s.folded[:0]
 }
 
 // block returns the block of lines[first..last], from the slab while it
 // has room.
 func (s *blockSlab) block(lines []string, first, last int) *block {
-	if len(*s) == cap(*s) {
+	if len(s.blocks) == cap(s.blocks) {
 		return newBlock(lines, first, last)
 	}
-	*s = (*s)[:len(*s)+1]
-	b := &(*s)[len(*s)-1]
+	s.blocks = s.blocks[:len(s.blocks)+1]
+	b := &s.blocks[len(s.blocks)-1]
 	*b = block{}
-	return initBlock(b, lines, first, last)
+	return initBlock(b, lines, first, last, &s.folded)
 }
 
 // cleaner holds the scratch space of cleaning (and of decoding the JSON
@@ -148,8 +154,8 @@ func (c *cleaner) keep(bs []*block) {
 }
 
 // initBlock fills the zero block b with lines[first..last] and classifies
-// it.
-func initBlock(b *block, lines []string, first, last int) *block {
+// it. Its folded text goes in *folded when that is not nil.
+func initBlock(b *block, lines []string, first, last int, folded *[]byte) *block {
 	var text string
 	words := -1 // not known yet
 	if first == last {
@@ -182,7 +188,11 @@ func initBlock(b *block, lines []string, first, last int) *block {
 	b.prose = isSentenceEnd(b.final) || b.words >= proseMinWords ||
 		(b.final == ',' || b.final == ';') && b.words >= 6 || b.final == ':' && b.words >= 5
 	if b.words <= maxPhraseWords {
-		b.lower = fold(text)
+		if folded != nil {
+			*folded, b.lower = foldAppend(*folded, text)
+		} else {
+			b.lower = fold(text)
+		}
 	}
 	classify(b)
 	return b

@@ -155,3 +155,27 @@ func TestCleanerReuseMatchesFresh(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldAppendKeepsEarlierTexts folds many strings into one buffer, as
+// the blocks of a text are folded, and checks that every folded text stays
+// what foldSlow gives while later ones are appended (the buffer grows into
+// fresh arrays, never over texts handed out).
+func TestFoldAppendKeepsEarlierTexts(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	var buf []byte
+	for round := range 50 {
+		buf = buf[:0] // a new text
+		var ins, outs []string
+		for range 200 {
+			s := randomText(r, 20)
+			var l string
+			buf, l = foldAppend(buf, s)
+			ins, outs = append(ins, s), append(outs, l)
+		}
+		for i, s := range ins {
+			if want := foldSlow(s); outs[i] != want {
+				t.Fatalf("round %d, text %d: %q folded to %q, want %q", round, i, s, outs[i], want)
+			}
+		}
+	}
+}

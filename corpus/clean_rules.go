@@ -402,15 +402,29 @@ func containsPhrase(l string) string {
 // ASCII are lower-cased eight bytes at a time; s itself is returned when
 // it has nothing to change.
 func fold(s string) string {
+	_, l := foldAppend(nil, s)
+	return l
+}
+
+// foldAppend is fold, writing the folded text (when it differs from s) at
+// the end of buf, and returning buf grown and that text. The text shares
+// buf's bytes: the caller must not change them while it uses the text.
+func foldAppend(buf []byte, s string) ([]byte, string) {
 	i := foldedPrefix(s)
 	if i == len(s) {
-		return s
+		return buf, s
 	}
-	// One buffer of the input's size: every rewrite below is no longer
-	// than what it replaces except unicode.ToLower of a few letters,
-	// which append grows for.
-	buf := make([]byte, i, len(s))
-	copy(buf, s[:i])
+	switch {
+	case buf == nil:
+		buf = make([]byte, 0, len(s))
+	case cap(buf)-len(buf) < len(s):
+		// A fresh array: texts already handed out keep the old one.
+		buf = make([]byte, 0, max(2*cap(buf), len(s), 4096))
+	}
+	start := len(buf)
+	buf = append(buf, s[:i]...)
+	// Every rewrite below is no longer than what it replaces except
+	// unicode.ToLower of a few letters, which append grows for.
 	for i < len(s) {
 		if i+8 <= len(s) {
 			if x := load64(s[i : i+8]); x&highsWord == 0 {
@@ -437,8 +451,8 @@ func fold(s string) string {
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		}
 	}
-	// buf is not used after this: the string can take its bytes.
-	return unsafe.String(unsafe.SliceData(buf), len(buf))
+	out := buf[start:]
+	return buf, unsafe.String(unsafe.SliceData(out), len(out))
 }
 
 // upperASCII marks, with the high bit of each byte, the bytes 'A'..'Z' of
