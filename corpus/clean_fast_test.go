@@ -179,3 +179,19 @@ func TestFoldAppendKeepsEarlierTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestWordByteMaskMatchesTable(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		for k := 0; k < 8; k++ {
+			x := uint64(0x2020202020202020) &^ (0xff << (8 * k)) // spaces around
+			x |= uint64(c) << (8 * k)
+			want := uint64(0)
+			if wordBytes[c] {
+				want = 0x80 << (8 * k)
+			}
+			if got := wordByteMask(x); got != want {
+				t.Fatalf("byte %#x at %d: mask %#x, want %#x", c, k, got, want)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -372,29 +373,87 @@ var wordBytes = func() (t [256]bool) {
 }()
 
 // containsPhrase returns the why of the first containsRules phrase found in
-// the folded line l, or "".
+// the folded line l, or "". It finds the words of l eight bytes at a time
+// and looks up only those whose first byte and length match a phrase's
+// first word: this runs over every byte of every short line.
 func containsPhrase(l string) string {
-	for i := 0; i < len(l); {
-		if !wordBytes[l[i]] {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(l) && wordBytes[l[j]] {
-			j++
-		}
-		if phraseKeyLens[l[i]]&(1<<min(j-i, 31)) == 0 {
-			i = j
-			continue
-		}
-		for _, k := range phraseIndex[l[i:j]] {
-			if strings.HasPrefix(l[i:], containsRules[k].phrase) {
-				return containsRules[k].why
+	i := 0
+	prev := uint64(0) // 0x80 when the byte before the word at i is a word byte
+	for ; i+8 <= len(l); i += 8 {
+		w := wordByteMask(load64(l[i : i+8]))
+		starts := w &^ (w<<8 | prev)
+		prev = w >> 56
+		for starts != 0 {
+			k := bits.TrailingZeros64(starts) / 8
+			starts &= starts - 1
+			s := i + k
+			lens := phraseKeyLens[l[s]]
+			if lens == 0 {
+				continue
+			}
+			// The word ends at the first byte that is not a word byte.
+			var e int
+			if rest := (^w & highsWord) >> (8 * (k + 1)); rest != 0 {
+				e = s + 1 + bits.TrailingZeros64(rest)/8
+			} else {
+				e = i + 8
+				for e < len(l) && wordBytes[l[e]] {
+					e++
+				}
+			}
+			if lens&(1<<min(e-s, 31)) == 0 {
+				continue
+			}
+			if why := phraseAt(l, s, e); why != "" {
+				return why
 			}
 		}
-		i = j
+	}
+	// The last bytes one at a time; a word may have started before them.
+	inWord := prev != 0
+	for ; i < len(l); i++ {
+		if !wordBytes[l[i]] {
+			inWord = false
+			continue
+		}
+		if inWord {
+			continue
+		}
+		inWord = true
+		e := i + 1
+		for e < len(l) && wordBytes[l[e]] {
+			e++
+		}
+		if phraseKeyLens[l[i]]&(1<<min(e-i, 31)) == 0 {
+			continue
+		}
+		if why := phraseAt(l, i, e); why != "" {
+			return why
+		}
 	}
 	return ""
+}
+
+// phraseAt returns the why of the first containsRules phrase that starts
+// with the word l[s:e] and is found at s, or "".
+func phraseAt(l string, s, e int) string {
+	for _, k := range phraseIndex[l[s:e]] {
+		if strings.HasPrefix(l[s:], containsRules[k].phrase) {
+			return containsRules[k].why
+		}
+	}
+	return ""
+}
+
+// wordByteMask marks, with the high bit of each byte, the bytes of x that
+// wordBytes accepts: a-z, 0-9, '-' and '\”.
+func wordByteMask(x uint64) uint64 {
+	a := x & lowsWord // each byte below 0x80, so no sum below carries
+	in := func(lo, hi byte) uint64 {
+		return (a + (0x80-uint64(lo))*onesWord) &^ (a + (0x7f-uint64(hi))*onesWord)
+	}
+	m := in('a', 'z') | in('0', '9') | zeroBytes(a^('-'*onesWord)) | zeroBytes(a^('\''*onesWord))
+	return m & ^x & highsWord
 }
 
 // fold lower-cases s and makes typographic apostrophes, quotes and dashes
