@@ -76,13 +76,17 @@ func newBlock(lines []string, first, last int) *block {
 type blockSlab struct {
 	blocks []block
 	folded []byte
+	kept   bool // a cleaner's slab: fold into folded, which it keeps
 }
 
-// reset empties s and makes room for the blocks of lines.
-func (s *blockSlab) reset(lines []string) {
+// reset empties s and makes room for the blocks of lines: one per
+// non-blank line, or with perRun one per run of non-blank lines (a
+// hard-wrapped paragraph is one block; the few runs that give a block per
+// line take their further blocks from the heap).
+func (s *blockSlab) reset(lines []string, perRun bool) {
 	n := 0
-	for _, l := range lines {
-		if !isBlank(l) {
+	for i, l := range lines {
+		if !isBlank(l) && (!perRun || i == 0 || isBlank(lines[i-1])) {
 			n++
 		}
 	}
@@ -102,6 +106,9 @@ func (s *blockSlab) block(lines []string, first, last int) *block {
 	s.blocks = s.blocks[:len(s.blocks)+1]
 	b := &s.blocks[len(s.blocks)-1]
 	*b = block{}
+	if !s.kept {
+		return initBlock(b, lines, first, last, nil)
+	}
 	return initBlock(b, lines, first, last, &s.folded)
 }
 
@@ -136,13 +143,16 @@ func (c *cleaner) split(s string) []string {
 	return lines
 }
 
-// blocks returns an empty slab ready for the blocks of lines, and an empty
-// list to collect them in.
-func (c *cleaner) blocks(lines []string) (*blockSlab, []*block) {
+// blocks returns an empty slab ready for the blocks of lines (see
+// blockSlab.reset for perRun), and an empty list to collect them in.
+func (c *cleaner) blocks(lines []string, perRun bool) (*blockSlab, []*block) {
 	if c == nil {
-		c = &cleaner{}
+		s := &blockSlab{}
+		s.reset(lines, perRun)
+		return s, make([]*block, 0, cap(s.blocks))
 	}
-	c.slab.reset(lines)
+	c.slab.reset(lines, perRun)
+	c.slab.kept = true
 	return &c.slab, c.bs[:0]
 }
 
@@ -271,7 +281,7 @@ func isSentenceEnd(r rune) bool {
 // lineBlocks makes one block of every non-blank line: in scraped text each
 // line is a paragraph.
 func lineBlocks(cl *cleaner, lines []string) []*block {
-	slab, bs := cl.blocks(lines)
+	slab, bs := cl.blocks(lines, false)
 	for i, l := range lines {
 		if isBlank(l) {
 			continue
@@ -288,7 +298,9 @@ func lineBlocks(cl *cleaner, lines []string) []*block {
 // than the text's wrap width) gives a block per line. width is the wrap
 // width of the text in runes, 0 when unknown.
 func paragraphBlocks(cl *cleaner, lines []string, width int) []*block {
-	slab, bs := cl.blocks(lines)
+	// A kept cleaner's slab grows to its largest text once; a fresh
+	// one is sized to the paragraphs.
+	slab, bs := cl.blocks(lines, cl == nil)
 	for i := 0; i < len(lines); {
 		if isBlank(lines[i]) {
 			i++
