@@ -9,8 +9,6 @@ import (
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
-var textnormKeys = textnorm.Keys
-
 // differences finds how the accounts differ: figures that disagree
 // between counterpart passages (numbers.go), and later sources and labels.
 func differences(c *Comparison, an [][]analysed, res *resolver) []Difference {
@@ -325,7 +323,7 @@ var groupWords = []string{"forces", "force", "units", "unit", "militia", "brigad
 	"committee", "state", "hamas", "taliban", "qaeda", "isis", "daesh", "haq"}
 
 func isGroup(name string) bool {
-	for _, k := range textnormKeys(name) {
+	for _, k := range textnorm.Keys(name) {
 		for _, g := range groupWords {
 			if k == g {
 				return true
