@@ -1,42 +1,13 @@
 package corpus
 
 import (
-	"encoding/json"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/pmureader/pmureader/internal/evaldata"
+
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
-
-// evalDocsPath finds ../shared/eval/news_ecb/docs.json beside the module
-// root, or returns "" when it is absent.
-func evalDocsPath(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "eval", "news_ecb", "docs.json")
-	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		return ""
-	}
-	return p
-}
 
 // TestCleanTextKeepsNewsBodies runs cleaning on 502 news articles from
 // other sites (ECB+, one sentence a line: headline, often a date line, then
@@ -44,26 +15,18 @@ func evalDocsPath(t *testing.T) string {
 // reporting: almost every sentence stays in the body, the headline is found,
 // and no article is split.
 func TestCleanTextKeepsNewsBodies(t *testing.T) {
-	path := evalDocsPath(t)
-	if path == "" {
-		t.Skip("../shared/eval/news_ecb/docs.json not found beside the module root; skipping the cleaning check on news_ecb")
+	dir, err := evaldata.NewsECBDir()
+	if err != nil {
+		t.Skipf("skipping the cleaning check on news_ecb: %v", err)
 	}
-	data, err := os.ReadFile(path)
+	docs, err := evaldata.Docs(dir)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var docs map[string]map[string]string
-	if err := json.Unmarshal(data, &docs); err != nil {
-		t.Fatalf("parse %s: %v", path, err)
 	}
 	var nDocs, oneArticle, titleOK, sentences, kept int
 	for id, d := range docs {
 		lines := make([]string, len(d))
-		for k, v := range d {
-			n, err := strconv.Atoi(k)
-			if err != nil || n < 0 || n >= len(lines) {
-				t.Fatalf("%s: bad sentence index %q", id, k)
-			}
+		for n, v := range d {
 			lines[n] = textnorm.Sanitize(v)
 		}
 		nDocs++

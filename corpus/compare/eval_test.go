@@ -11,30 +11,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmureader/pmureader/internal/evaldata"
+
 	"github.com/pmureader/pmureader/corpus"
 )
 
-// evalDir finds ../shared/eval/news_ecb beside the module root (the
-// directory holding go.mod), or skips the test.
+// evalDir finds ../shared/eval/news_ecb beside the module root, or skips
+// the test.
 func evalDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	d, err := evaldata.NewsECBDir()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the test directory, so ../shared/eval cannot be located")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "eval", "news_ecb")
-	if _, err := os.Stat(filepath.Join(d, "docs.json")); err != nil {
-		t.Skipf("skipping: evaluation data %s is absent (it lives beside the project, not in it)", d)
+		t.Skipf("skipping: %v", err)
 	}
 	return d
 }
@@ -43,32 +31,16 @@ func evalDir(t *testing.T) string {
 // (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
 func loadECB(t *testing.T, dir string) map[string]*corpus.Article {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(dir, "docs.json"))
+	docs, err := evaldata.Docs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var docs map[string]map[string]string
-	if err := json.Unmarshal(raw, &docs); err != nil {
-		t.Fatalf("docs.json: %v", err)
-	}
 	out := map[string]*corpus.Article{}
 	for id, sents := range docs {
-		idx := make([]int, 0, len(sents))
-		for k := range sents {
-			n, err := strconv.Atoi(k)
-			if err != nil {
-				t.Fatalf("docs.json: %s: sentence key %q", id, k)
-			}
-			idx = append(idx, n)
-		}
-		sort.Ints(idx)
 		a := &corpus.Article{ID: id, Source: corpus.Span{File: id}}
-		for _, n := range idx {
-			// Paragraph i must be sentence i: fill gaps with empty paragraphs.
-			for len(a.Body) < n {
-				a.Body = append(a.Body, corpus.Paragraph{})
-			}
-			a.Body = append(a.Body, corpus.Paragraph{Text: strings.TrimSpace(sents[strconv.Itoa(n)]),
+		for n, text := range sents {
+			// Paragraph i is sentence i; a missing sentence stays empty.
+			a.Body = append(a.Body, corpus.Paragraph{Text: strings.TrimSpace(text),
 				Source: corpus.Span{File: id, StartLine: n + 1, EndLine: n + 1}})
 		}
 		out[id] = a
