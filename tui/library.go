@@ -89,15 +89,7 @@ func newLibrary(sh *shared) *library {
 	return l
 }
 
-func (l *library) restyle() {
-	st := textinput.DefaultStyles(l.sh.styles.Dark)
-	st.Cursor.Blink = false
-	if l.sh.styles.NoColor {
-		st = textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}}
-	}
-	st.Focused.Prompt = l.sh.styles.Prompt
-	l.input.SetStyles(st)
-}
+func (l *library) restyle() { l.sh.styles.styleInput(&l.input) }
 
 // SetSize gives the library its rectangle.
 func (l *library) SetSize(w, h int) {

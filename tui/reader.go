@@ -110,15 +110,7 @@ func newReader(sh *shared) *reader {
 	return r
 }
 
-func (r *reader) restyle() {
-	st := textinput.DefaultStyles(r.sh.styles.Dark)
-	st.Cursor.Blink = false
-	if r.sh.styles.NoColor {
-		st = textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}}
-	}
-	st.Focused.Prompt = r.sh.styles.Prompt
-	r.input.SetStyles(st)
-}
+func (r *reader) restyle() { r.sh.styles.styleInput(&r.input) }
 
 // KeyMap is the reader's keys, or the find line's while it has focus.
 func (r *reader) KeyMap() help.KeyMap {

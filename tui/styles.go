@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -193,4 +195,17 @@ func compilePaints(s Styles) Paints {
 		Body: compile(s.Body), Chrome: compile(s.Chrome), Gutter: compile(s.Gutter),
 		ChromeGutter: compile(s.Error.Faint(true)),
 	}
+}
+
+// styleInput gives a search line the current theme: the bubbles defaults
+// for a light or dark background, a steady cursor, and the accented
+// prompt; under NO_COLOR only a block cursor.
+func (s Styles) styleInput(in *textinput.Model) {
+	st := textinput.DefaultStyles(s.Dark)
+	st.Cursor.Blink = false
+	if s.NoColor {
+		st = textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}}
+	}
+	st.Focused.Prompt = s.Prompt
+	in.SetStyles(st)
 }
