@@ -12,60 +12,19 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/internal/tmuxtest"
 )
 
-// hostileTerm is a tmux server set up so that escape sequences act if they
-// reach it: OSC 0/2 set the pane title, ESC k renames the window
-// (allow-rename), OSC 52 creates a paste buffer (set-clipboard on).
-type hostileTerm struct {
+// hostileChecks is a tmux terminal set up so that escape sequences act if
+// they reach it: OSC 0/2 set the pane title, ESC k renames the window
+// (allow-rename), OSC 52 creates a paste buffer (set-clipboard on); and
+// what went wrong on it, gathered so a failure says all of it.
+type hostileChecks struct {
+	*tmuxtest.Term
 	t       *testing.T
-	sock    string
 	w, h    int
-	pending []string // what went wrong, gathered so a failure says all of it
-}
-
-func (e *hostileTerm) tmux(args ...string) string {
-	e.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", e.sock}, args...)...).CombinedOutput()
-	if err != nil {
-		e.t.Fatalf("tmux %v: %v\n%s", args, err, out)
-	}
-	return string(out)
-}
-
-func (e *hostileTerm) display(format string) string {
-	return strings.TrimSpace(e.tmux("display-message", "-p", "-t", "hostile", format))
-}
-
-// screen is the pane's text; with escapes, tmux's SGR for each cell's
-// style. Lines the terminal wrapped are joined (-J), so a line wider than
-// the pane shows as one.
-func (e *hostileTerm) screen(escapes bool) string {
-	args := []string{"capture-pane", "-p", "-J", "-t", "hostile"}
-	if escapes {
-		args = append(args, "-e")
-	}
-	return e.tmux(args...)
-}
-
-func (e *hostileTerm) waitFor(what string, ok func(scr string) bool) string {
-	e.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		scr := e.screen(false)
-		if ok(scr) {
-			return scr
-		}
-		if time.Now().After(deadline) {
-			e.t.Fatalf("screen never showed %s:\n%s", what, scr)
-		}
-		time.Sleep(40 * time.Millisecond)
-	}
-}
-
-func (e *hostileTerm) key(k string) {
-	e.tmux("send-keys", "-t", "hostile", k)
-	time.Sleep(90 * time.Millisecond)
+	pending []string
 }
 
 // sgrOnly matches the escape sequences capture-pane -e writes for styles;
@@ -75,22 +34,22 @@ var sgrOnly = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 // check looks at the terminal after step: the pane title is still ours,
 // the window name untouched, no paste buffer, every line fits, and the
 // screen holds text and styles only.
-func (e *hostileTerm) check(step string) {
+func (e *hostileChecks) check(step string) {
 	e.t.Helper()
 	fail := func(format string, args ...any) {
 		e.pending = append(e.pending, step+": "+fmt.Sprintf(format, args...))
 	}
-	if title := e.display("#{pane_title}"); title != "pmureader" {
+	if title := e.Display("#{pane_title}"); title != "pmureader" {
 		fail("pane title is %q, want pmureader's own", title)
 	}
-	if name := e.display("#{window_name}"); name != "hostile" {
+	if name := e.Display("#{window_name}"); name != "hostile" {
 		fail("window renamed to %q", name)
 	}
-	if bufs := strings.TrimSpace(e.tmux("list-buffers")); bufs != "" {
+	if bufs := strings.TrimSpace(e.Tmux("list-buffers")); bufs != "" {
 		fail("a paste buffer was created (OSC 52 reached the terminal): %q", bufs)
 	}
-	styled := e.screen(true)
-	plain := e.screen(false)
+	styled := e.Screen(true)
+	plain := e.Screen(false)
 	if rest := sgrOnly.ReplaceAllString(styled, ""); strings.ContainsAny(rest, "\x1b\x07\x08\x7f\u009b\u009d") {
 		i := strings.IndexAny(rest, "\x1b\x07\x08\x7f\u009b\u009d")
 		fail("the screen holds a control character other than our SGR near %q", rest[max(i-30, 0):min(i+30, len(rest))])
@@ -127,9 +86,7 @@ func TestHostileEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: hostile end-to-end TUI test skipped")
-	}
+	tmuxtest.Require(t)
 	corpusDir, err := filepath.Abs("../corpus/testdata/hostile")
 	if err != nil {
 		t.Fatal(err)
@@ -142,20 +99,23 @@ func TestHostileEndToEnd(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/pmureader").CombinedOutput(); err != nil {
 		t.Fatalf("go build ../cmd/pmureader: %v\n%s", err, out)
 	}
-	e := &hostileTerm{t: t, sock: fmt.Sprintf("pmureader-hostile-%d", os.Getpid()), w: 100, h: 30}
-	e.tmux("-f", "/dev/null", "new-session", "-d", "-s", "hostile", "-n", "hostile",
-		"-x", strconv.Itoa(e.w), "-y", strconv.Itoa(e.h),
-		"env", "TERM=xterm-256color", "sh", "-c", bin+" "+corpusDir+`; echo "EXIT=$?"; sleep 600`)
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", e.sock, "kill-server").Run() })
-	e.tmux("set-option", "-g", "escape-time", "0")
-	e.tmux("set-option", "-g", "set-clipboard", "on")
-	e.tmux("set-option", "-g", "set-titles", "on")
-	e.tmux("set-window-option", "-g", "allow-rename", "on")
-	e.tmux("set-window-option", "-t", "hostile", "automatic-rename", "off")
-	e.tmux("rename-window", "-t", "hostile", "hostile")
+	// The options are set before the program starts, so its first output
+	// already meets a terminal that obeys; the window is named (which turns
+	// automatic renaming off) so that a rename shows.
+	const w, h = 100, 30
+	e := &hostileChecks{t: t, w: w, h: h, Term: tmuxtest.Start(t, w, h,
+		"env TERM=xterm-256color "+bin+" "+corpusDir,
+		tmuxtest.Session("hostile"), tmuxtest.Window("hostile"), tmuxtest.Linger(600),
+		tmuxtest.Before("set-option", "-g", "escape-time", "0"),
+		tmuxtest.Before("set-option", "-g", "set-clipboard", "on"),
+		tmuxtest.Before("set-option", "-g", "set-titles", "on"),
+		tmuxtest.Before("set-window-option", "-g", "allow-rename", "on"),
+		tmuxtest.After("set-window-option", "-t", "hostile", "automatic-rename", "off"),
+		tmuxtest.After("rename-window", "-t", "hostile", "hostile"),
+		tmuxtest.Timeout(15*time.Second), tmuxtest.KeyDelay(90*time.Millisecond))}
 
 	articles := regexp.MustCompile(`(\d+) articles · sorted`)
-	scr := e.waitFor("the library, loaded, with its problems", func(s string) bool {
+	scr := e.WaitFor("the library, loaded, with its problems", func(s string) bool {
 		return articles.MatchString(s) && strings.Contains(s, "problems:") && !strings.Contains(s, "loading")
 	})
 	n, _ := strconv.Atoi(articles.FindStringSubmatch(scr)[1])
@@ -166,13 +126,13 @@ func TestHostileEndToEnd(t *testing.T) {
 	inReader := func(s string) bool { return strings.Contains(s, "r raw") }
 	inLibrary := func(s string) bool { return strings.Contains(s, "enter read") }
 	opened := 0
-	e.key("g")
+	e.Keys("g")
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			e.key("j")
+			e.Keys("j")
 		}
 		at := fmt.Sprintf("%d/%d ", i+1, n) // the status line starts with it
-		e.waitFor("the cursor on row "+at, func(s string) bool {
+		e.WaitFor("the cursor on row "+at, func(s string) bool {
 			for _, l := range strings.Split(s, "\n") {
 				if strings.HasPrefix(strings.TrimSpace(l)+" ", at) {
 					return true
@@ -181,14 +141,14 @@ func TestHostileEndToEnd(t *testing.T) {
 			return false
 		})
 		e.check(fmt.Sprintf("library row %d", i+1))
-		e.key("Enter")
-		e.waitFor(fmt.Sprintf("article %d in the reader", i+1), inReader)
+		e.Keys("Enter")
+		e.WaitFor(fmt.Sprintf("article %d in the reader", i+1), inReader)
 		for _, k := range []string{"PageDown", "G", "r", "PageDown", "G", "g", "r", "G"} {
-			e.key(k)
+			e.Keys(k)
 			e.check(fmt.Sprintf("article %d, after %s", i+1, k))
 		}
-		e.key("Escape")
-		e.waitFor("the library again", inLibrary)
+		e.Keys("Escape")
+		e.WaitFor("the library again", inLibrary)
 		opened++
 		if len(e.pending) > 0 {
 			break
@@ -198,18 +158,18 @@ func TestHostileEndToEnd(t *testing.T) {
 		t.Error(p)
 	}
 	t.Logf("opened %d of %d hostile articles", opened, n)
-	e.key("q")
-	scr = e.waitFor("the exit status", func(s string) bool { return strings.Contains(s, "EXIT=") })
+	e.Keys("q")
+	scr = e.WaitFor("the exit status", func(s string) bool { return strings.Contains(s, "EXIT=") })
 	if !strings.Contains(scr, "EXIT=3") {
 		t.Errorf("exit status after a partial load is not 3:\n%s", scr)
 	}
-	if bufs := strings.TrimSpace(e.tmux("list-buffers")); bufs != "" {
+	if bufs := strings.TrimSpace(e.Tmux("list-buffers")); bufs != "" {
 		t.Errorf("a paste buffer was created: %q", bufs)
 	}
-	if name := e.display("#{window_name}"); name != "hostile" {
+	if name := e.Display("#{window_name}"); name != "hostile" {
 		t.Errorf("window renamed to %q", name)
 	}
-	if title := e.display("#{pane_title}"); strings.Contains(title, "pwned") || strings.Contains(title, "c1title") {
+	if title := e.Display("#{pane_title}"); strings.Contains(title, "pwned") || strings.Contains(title, "c1title") {
 		t.Errorf("pane title is %q", title)
 	}
 }
