@@ -13,20 +13,6 @@ import (
 // session, for what only happens on a terminal: cutting to the width,
 // colour (and NO_COLOR), and the TUI. They skip when tmux is missing.
 
-// startTmux and its lower-case methods keep the names tui_test.go and
-// tui_aliases_test.go (not yet moved to tmuxtest) call; they only forward
-// to tmuxtest, and go once those files call it directly.
-func startTmux(t *testing.T, width, height int, command string) tmuxTerm {
-	t.Helper()
-	return tmuxTerm{tmuxtest.Start(t, width, height, command)}
-}
-
-type tmuxTerm struct{ *tmuxtest.Term }
-
-func (tm tmuxTerm) waitFor(s string) string    { return tm.WaitForText(s) }
-func (tm tmuxTerm) tmux(args ...string) string { return tm.Tmux(args...) }
-func (tm tmuxTerm) screen(escapes bool) string { return tm.Screen(escapes) }
-
 func TestTerminalListFitsAndColours(t *testing.T) {
 	tm := tmuxtest.Start(t, 60, 20, binPath+" list")
 	scr := tm.WaitForText("EXIT=0")

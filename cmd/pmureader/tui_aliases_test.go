@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pmureader/pmureader/internal/tmuxtest"
 )
 
 // aliasFixture is two accounts of one visit that name its subject
@@ -31,14 +33,14 @@ func TestTUIAliases(t *testing.T) {
 		{"--aliases " + aliases + " " + dir, "1 with several articles"},
 		{dir, "0 with several articles"},
 	} {
-		tm := startTmux(t, 100, 24, binPath+" "+tc.args)
-		tm.waitFor("sorted by date")
-		tm.tmux("send-keys", "t")
-		tm.waitFor(tc.want)
-		tm.tmux("send-keys", "q")
-		tm.waitFor("sorted by date")
-		tm.tmux("send-keys", "q")
-		if scr := tm.waitFor("EXIT="); !strings.Contains(scr, "EXIT=0") {
+		tm := tmuxtest.Start(t, 100, 24, binPath+" "+tc.args)
+		tm.WaitForText("sorted by date")
+		tm.Tmux("send-keys", "t")
+		tm.WaitForText(tc.want)
+		tm.Tmux("send-keys", "q")
+		tm.WaitForText("sorted by date")
+		tm.Tmux("send-keys", "q")
+		if scr := tm.WaitForText("EXIT="); !strings.Contains(scr, "EXIT=0") {
 			t.Errorf("%s: want exit 0:\n%s", tc.args, scr)
 		}
 	}
@@ -49,8 +51,8 @@ func TestTUIAliases(t *testing.T) {
 func TestTUIBadAliases(t *testing.T) {
 	dir, _ := aliasFixture(t)
 	bad := writeFixture(t, map[string]string{"aliases.txt": "no equals sign here\n"})
-	tm := startTmux(t, 100, 24, binPath+" --aliases "+filepath.Join(bad, "aliases.txt")+" "+dir)
-	scr := tm.waitFor("EXIT=")
+	tm := tmuxtest.Start(t, 100, 24, binPath+" --aliases "+filepath.Join(bad, "aliases.txt")+" "+dir)
+	scr := tm.WaitForText("EXIT=")
 	if !strings.Contains(scr, "EXIT=1") || !strings.Contains(scr, "aliases.txt:1:") {
 		t.Errorf("want the file and line and exit 1:\n%s", scr)
 	}
