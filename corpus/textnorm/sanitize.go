@@ -169,16 +169,23 @@ func cleanPrefix(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1,
-			r <= 0xa0, r == 0xad, r == 0x1680, r >= 0x2000 && r <= 0x200a,
-			r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000, r == 0xfeff,
-			isBidiOverride(r):
+		if rewrites(r, size) {
 			return i
 		}
 		i += size
 	}
 	return i
+}
+
+// rewrites reports whether Sanitize changes a non-ASCII rune (decoded with
+// the given size): invalid bytes, C1 controls, no-break and other Unicode
+// spaces, line and paragraph separators, soft hyphen, byte-order mark and
+// bidi overrides. The fast path stops at such a rune.
+func rewrites(r rune, size int) bool {
+	return r == utf8.RuneError && size <= 1 ||
+		r <= 0xa0 || r == 0xad || r == 0x1680 || r >= 0x2000 && r <= 0x200a ||
+		r == 0x2028 || r == 0x2029 || r == 0x202f || r == 0x205f || r == 0x3000 || r == 0xfeff ||
+		isBidiOverride(r)
 }
 
 // isBidiOverride reports the explicit bidirectional embedding, override and

@@ -20,11 +20,7 @@ func cleanPrefixRunewise(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size <= 1,
-			r <= 0xa0, r == 0xad, r == 0x1680, r >= 0x2000 && r <= 0x200a,
-			r == 0x2028, r == 0x2029, r == 0x202f, r == 0x205f, r == 0x3000, r == 0xfeff,
-			isBidiOverride(r):
+		if rewrites(r, size) {
 			return i
 		}
 		i += size
