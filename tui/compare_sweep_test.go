@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -133,26 +131,7 @@ func TestGoldenStoriesCompare(t *testing.T) {
 				hs := newHarness(t, seedArticles(t), sz[0], sz[1])
 				sc.keys(t, hs)
 				checkFrame(t, hs.m.render(), sz[0], sz[1])
-				var b strings.Builder
-				for _, l := range strings.Split(hs.screenText(), "\n") {
-					b.WriteString(strings.TrimRight(l, " "))
-					b.WriteByte('\n')
-				}
-				got := b.String()
-				path := filepath.Join("testdata", "golden", name+".golden")
-				if *update {
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -run TestGoldenStoriesCompare -update)", err)
-				}
-				if got != string(want) {
-					t.Fatalf("%s differs from the golden file (go test -run TestGoldenStoriesCompare -update, then look):\n--- got\n%s--- want\n%s", name, got, want)
-				}
+				checkGolden(t, name, hs.screenText())
 			})
 		}
 	}

@@ -34,32 +34,39 @@ func TestGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				hs := newHarness(t, seedArticles(t), sz[0], sz[1])
 				hs.keys(sc.keys...)
-				frame := hs.m.render()
-				checkFrame(t, frame, sz[0], sz[1])
-				var b strings.Builder
-				for _, l := range strings.Split(hs.screenText(), "\n") {
-					b.WriteString(strings.TrimRight(l, " "))
-					b.WriteByte('\n')
-				}
-				got := b.String()
-				path := filepath.Join("testdata", "golden", name+".golden")
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -run TestGolden -update)", err)
-				}
-				if got != string(want) {
-					t.Fatalf("%s differs from the golden file (go test -run TestGolden -update, then look):\n--- got\n%s--- want\n%s", name, got, want)
-				}
+				checkFrame(t, hs.m.render(), sz[0], sz[1])
+				checkGolden(t, name, hs.screenText())
 			})
 		}
+	}
+}
+
+// checkGolden compares a screen, as plain text with trailing spaces
+// trimmed, with testdata/golden/NAME.golden, or rewrites that file under
+// -update (then read the diff before committing).
+func checkGolden(t *testing.T, name, screen string) {
+	t.Helper()
+	var b strings.Builder
+	for _, l := range strings.Split(screen, "\n") {
+		b.WriteString(strings.TrimRight(l, " "))
+		b.WriteByte('\n')
+	}
+	got := b.String()
+	path := filepath.Join("testdata", "golden", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -run %s -update)", err, t.Name())
+	}
+	if got != string(want) {
+		t.Fatalf("%s differs from the golden file (go test ./tui -run %s -update, then look):\n--- got\n%s--- want\n%s", name, t.Name(), got, want)
 	}
 }
