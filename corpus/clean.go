@@ -926,7 +926,9 @@ func paragraphs(file string, bs []*block, lineNo func(int) int) []Paragraph {
 		}
 		text := b.text
 		if b.bullet && !b.lead {
-			text = strings.TrimSpace(b.marker) + " " + text
+			// A bullet with nothing after it stays as the bare marker, so
+			// that no paragraph ends in a space.
+			text = strings.TrimSpace(strings.TrimSpace(b.marker) + " " + text)
 		}
 		out = append(out, Paragraph{
 			Text:    text,
