@@ -297,3 +297,53 @@ func TestShortHelpFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// Every view's help line fits itself to the width the way the library's
+// does: the way back and "?" always show, the other keys give way from the
+// right, and the line is never cut off mid-binding.
+func TestEveryHelpLineFitsWidth(t *testing.T) {
+	views := []struct {
+		name   string
+		open   func(hs *harness)
+		always []string
+		first  string // the binding listed first: shown once there is room
+	}{
+		{"search", func(hs *harness) { hs.keys("/") }, []string{"esc back", "ctrl+c quit"}, "enter read"},
+		{"reader", func(hs *harness) { hs.keys("enter") }, []string{"esc/q back", "? help"}, "pgdn/space page"},
+		{"stories", func(hs *harness) { hs.keys("t") }, []string{"esc/q back", "? help"}, "enter compare"},
+		{"compare", func(hs *harness) {
+			markIDs(t, hs, seedIranian, seedAntiwar)
+			hs.keys("c")
+		}, []string{"esc/q back", "? help"}, "↓/j passage"},
+		{"differences", func(hs *harness) {
+			markIDs(t, hs, seedIranian, seedAntiwar)
+			hs.keys("c", "d")
+		}, []string{"esc/d close", "? help"}, "enter go to passage"},
+		{"compare, paged", func(hs *harness) {
+			markIDs(t, hs, seedIranian, seedAntiwar, "004_f3682412e17b471f")
+			hs.keys("c")
+		}, []string{"→/l panes", "esc/q back", "? help"}, "↓/j passage"},
+	}
+	for _, v := range views {
+		for _, w := range []int{minWidth, 40, 60, 80, 100, 160} {
+			if v.name == "compare, paged" && (w < 40 || w >= 100) {
+				continue // too narrow for the three keys; from 100 all panes fit
+			}
+			hs := newHarness(t, seedArticles(t), w, 24)
+			v.open(hs)
+			lines := strings.Split(hs.screenText(), "\n")
+			last := strings.TrimRight(lines[len(lines)-1], " ")
+			for _, want := range v.always {
+				if !strings.Contains(last, want) {
+					t.Errorf("%s at %d columns: help line %q lacks %q", v.name, w, last, want)
+				}
+			}
+			if w >= 80 && !strings.Contains(last, v.first) {
+				t.Errorf("%s at %d columns: help line %q lacks %q", v.name, w, last, v.first)
+			}
+			if strings.Contains(last, "…") || textWidth(last) > w {
+				t.Errorf("%s at %d columns: help line cut off: %q", v.name, w, last)
+			}
+		}
+	}
+}

@@ -88,6 +88,23 @@ func (k compareKeys) ShortHelp() []key.Binding {
 	return append(bs, short(k.Read, "read"), short(k.Back, "back"), k.global.Help)
 }
 
+// ShortHelpRanked keeps back and help when the line is too wide, and,
+// when the panes page, the paging key next: without it the panes beyond
+// the screen cannot be reached.
+func (k compareKeys) ShortHelpRanked() []ranked {
+	rs := inOrder(k.ShortHelp(), 2)
+	for i, r := range rs {
+		switch {
+		case r.rank == 0:
+		case r.b.Help().Key == k.Right.Help().Key:
+			rs[i].rank = 1
+		default:
+			rs[i].rank++
+		}
+	}
+	return rs
+}
+
 // FullHelp is the compare view's "?" screen.
 func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

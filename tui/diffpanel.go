@@ -43,6 +43,9 @@ func (k diffKeys) ShortHelp() []key.Binding {
 		short(k.Close, "close"), k.global.Help}
 }
 
+// ShortHelpRanked keeps close and help when the line is too wide.
+func (k diffKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
+
 // FullHelp is the panel's "?" screen.
 func (k diffKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Jump, k.Close, k.global.Help, k.global.Quit}}

@@ -111,6 +111,21 @@ type rankedHelp interface {
 	ShortHelpRanked() []ranked
 }
 
+// inOrder ranks a help line by position: its last keep bindings (back and
+// help, or quit) always show, and the others give way from the right, so
+// that the earlier a binding is listed, the longer it stays.
+func inOrder(bs []key.Binding, keep int) []ranked {
+	rs := make([]ranked, len(bs))
+	for i, b := range bs {
+		rank := i + 1
+		if i >= len(bs)-keep {
+			rank = 0
+		}
+		rs[i] = ranked{b, rank}
+	}
+	return rs
+}
+
 // fitHelp returns the enabled bindings of rs, in order, leaving out the
 // highest-ranked (the later of equal ranks first) until width(bs) <= w or
 // only rank 0 is left.
@@ -200,6 +215,9 @@ func (k searchKeys) ShortHelp() []key.Binding {
 	return []key.Binding{short(k.Open, "read"), short(k.Up, "up"), short(k.Down, "down"), short(k.Leave, "back"), k.Quit}
 }
 
+// ShortHelpRanked keeps back and quit when the line is too wide.
+func (k searchKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
+
 // FullHelp is the "?" screen while searching: "?" opens it while the
 // search line is empty; once it holds text, "?" is a letter.
 func (k searchKeys) FullHelp() [][]key.Binding {
@@ -236,6 +254,9 @@ func (k readerKeys) ShortHelp() []key.Binding {
 	return []key.Binding{short(k.nav.PageDown, "page"), short(k.Find, "find"), short(k.Next, "next"),
 		short(k.Prev, "prev"), short(k.Raw, "raw"), short(k.Back, "back"), k.global.Help}
 }
+
+// ShortHelpRanked keeps back and help when the line is too wide.
+func (k readerKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
 
 // FullHelp is the reader's "?" screen.
 func (k readerKeys) FullHelp() [][]key.Binding {

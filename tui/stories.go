@@ -62,6 +62,9 @@ func (k storiesKeys) ShortHelp() []key.Binding {
 		short(k.Back, "back"), k.global.Help}
 }
 
+// ShortHelpRanked keeps back and help when the line is too wide.
+func (k storiesKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
+
 // FullHelp is the stories view's "?" screen.
 func (k storiesKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.nav.all(), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
