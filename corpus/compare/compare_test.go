@@ -410,3 +410,64 @@ func TestMarkdown(t *testing.T) {
 		t.Errorf("json: %v %.200s", err, b)
 	}
 }
+
+// Labels and sources are not mixed up on the seeds: a state's own forces
+// are not a label for the PMU, a label that points back at the article's
+// subject ("the anti-terror group") goes to that subject rather than to the
+// nearest name, "Daesh and other terrorist groups" labels Daesh, a name
+// with a hyphen is credited whole, a bare "the group" is nobody's name,
+// and one source credited twice in one paragraph is listed once.
+func TestSeedDifferencesPrecision(t *testing.T) {
+	c, err := Compare(seedArticles(t, idIranian, idPMU, idAntiwar, idVice), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pmf := labelsFor(c, "Popular Mobilization Forces")
+	is := labelsFor(c, "Islamic State")
+	for art, ls := range pmf {
+		for _, l := range ls {
+			if strings.Contains(l, "security forces") || strings.Contains(l, "American forces") || strings.Contains(l, "US-led") ||
+				l == "US-backed units" { // "the US-backed units of the Iraqi army"
+				t.Errorf("%s: %q, a state's forces, filed as a PMU label", c.Articles[art].Outlet, l)
+			}
+		}
+	}
+	for art, want := range map[int][]string{1: {"anti-terror group", "popular resistance group"}, 3: {"paramilitary groups"}} {
+		for _, w := range want {
+			if !slices.Contains(pmf[art], w) {
+				t.Errorf("%s: PMU labels %v lack %q", c.Articles[art].Outlet, pmf[art], w)
+			}
+			if slices.Contains(is[art], w) {
+				t.Errorf("%s: %q filed under Islamic State: %v", c.Articles[art].Outlet, w, is[art])
+			}
+		}
+	}
+	if !slices.Contains(is[1], "terrorist groups") {
+		t.Errorf("News Line: “Daesh and other terrorist groups” not an Islamic State label: %v", is[1])
+	}
+	type key struct {
+		art, paragraph int
+		text, verb     string
+	}
+	seen := map[key]bool{}
+	sources := map[int][]string{}
+	for _, d := range c.Differences {
+		if d.Kind != DiffAttribution {
+			continue
+		}
+		for _, it := range d.Items {
+			k := key{it.Article, c.Articles[it.Article].Passages[it.Passage].Paragraph, strings.ToLower(it.Text), it.Verb}
+			if seen[k] {
+				t.Errorf("%s credits %q (%s) twice in paragraph %d", c.Articles[it.Article].Outlet, it.Text, it.Verb, k.paragraph)
+			}
+			seen[k] = true
+			sources[it.Article] = append(sources[it.Article], it.Text)
+		}
+	}
+	if !slices.Contains(sources[1], "al-Shamas") || slices.Contains(sources[1], "al") {
+		t.Errorf("News Line sources %v: want al-Shamas whole", sources[1])
+	}
+	if slices.Contains(sources[3], "group") {
+		t.Errorf("VICE sources %v: a bare “group” is not a source", sources[3])
+	}
+}

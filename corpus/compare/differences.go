@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -225,7 +226,9 @@ func findAttributions(text string, a analysed, ref Ref, prev *attribution) []att
 		if toks[end].stop || toks[end].num {
 			continue
 		}
-		if isSourceNoun(toks[end].key) {
+		// A lone group noun ("the group said") points back at a group
+		// named elsewhere; on its own it names no one.
+		if isSourceNoun(toks[end].key) && (k < end || toks[end].upper || !labelHeads[toks[end].key]) {
 			add(text[toks[k].start:toks[end].end], "", verb)
 		}
 	}
@@ -249,14 +252,18 @@ func isSourceNoun(key string) bool {
 }
 
 // nounPhrase returns up to five words from toks[i] to the next
-// punctuation: "the Pentagon", "Iraqi media".
+// punctuation: "the Pentagon", "Iraqi media", "al-Shamas".
 func nounPhrase(text string, toks []token, i int) string {
 	j := i
-	for j+1 < len(toks) && j-i < 4 && text[toks[j].end:toks[j+1].start] == " " && !speechVerbs[toks[j+1].key] {
+	for j+1 < len(toks) && j-i < 4 && isWordGap(text[toks[j].end:toks[j+1].start]) && !speechVerbs[toks[j+1].key] {
 		j++
 	}
 	return text[toks[i].start:toks[j].end]
 }
+
+// isWordGap reports whether gap joins two words of one name or phrase: a
+// space, or a hyphen ("al-Shamas").
+func isWordGap(gap string) bool { return gap == " " || gap == "-" || gap == "‐" }
 
 // attributionDifference lists who each article credits, in passage order.
 func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Difference, bool) {
@@ -266,7 +273,9 @@ func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Diffe
 		var prev attribution
 		var names []string
 		seen := map[string]bool{}
+		credited := map[string]bool{}
 		for p := range an[i] {
+			para := strconv.Itoa(c.Articles[i].Passages[p].Paragraph)
 			for _, at := range findAttributions(c.Articles[i].Passages[p].Text, an[i][p], Ref{i, p}, &prev) {
 				it := DifferenceItem{Ref: at.ref, Text: at.speaker, Verb: at.verb}
 				key := strings.ToLower(at.speaker)
@@ -274,6 +283,12 @@ func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Diffe
 					it.Entity = res.display(at.entity)
 					key = at.entity
 				}
+				// One source credited twice in a paragraph is one item.
+				once := para + "\x00" + key + "\x00" + strings.ToLower(at.verb)
+				if credited[once] {
+					continue
+				}
+				credited[once] = true
 				d.Items = append(d.Items, it)
 				if !seen[key] {
 					seen[key] = true
@@ -338,6 +353,33 @@ type label struct {
 	ref        Ref
 	text       string
 	start, end int
+	named      bool // the phrase ends in the group's name
+}
+
+// stateModifiers mark a state's own forces: "Iraqi security forces",
+// "US-led forces", "the government’s forces".
+var stateModifiers = map[string]bool{"security": true, "government": true, "led": true, "coalition": true}
+
+// stateNationals mark them as a bare adjective ("American forces"), but
+// not as the backer in "US-backed".
+var stateNationals = map[string]bool{"american": true, "us": true, "british": true, "western": true, "foreign": true}
+
+// stateForces reports whether toks[k:h] describe a state's forces, whose
+// head toks[h] is "forces" or "units": another actor than the armed group
+// the labels are about.
+func stateForces(text string, toks []token, k, h int) bool {
+	switch toks[h].key {
+	case "force", "forces", "units":
+	default:
+		return false
+	}
+	for i := k; i < h; i++ {
+		key := toks[i].key
+		if stateModifiers[key] || stateNationals[key] && text[toks[i].end:toks[i+1].start] == " " {
+			return true
+		}
+	}
+	return false
 }
 
 // findLabels finds descriptive phrases for groups: a group noun with at
@@ -416,18 +458,68 @@ func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool)
 				k++
 			}
 		}
-		if k == h {
+		if k == h || m == nil && stateForces(text, toks, k, h) {
 			continue
 		}
-		out = append(out, label{ref: ref, text: text[toks[k].start:headEnd], start: toks[k].start, end: headEnd})
+		out = append(out, label{ref: ref, text: text[toks[k].start:headEnd], start: toks[k].start, end: headEnd, named: m != nil})
 	}
 	return out
 }
 
+// apposition is what may stand between a group's name and a label that
+// follows it: "Kata’ib Hezbollah, a paramilitary group", "Daesh and other
+// terrorist groups", "the PMU umbrella group".
+var apposition = map[string]bool{"": true, "a": true, "an": true, "the": true, "and other": true,
+	"or other": true, "and its": true, "as a": true}
+
+// labelOwner picks the group label l describes, or "" for none: the name
+// it is on; the group after "of" ("fighters of Kata’ib Hezbollah"; none
+// when what follows "of" is not a group: "units of the Iraqi army"); the group it stands in
+// apposition to, before or after ("Iraq’s Shi’ite militias, the Popular
+// Mobilization Units"); else, as a label standing alone ("the anti-terror
+// group") refers back to the article's subject, the group the article
+// names most (top); else the nearest group named in the passage.
+func labelOwner(text string, l label, ments []mention, groupEntity func(string) bool, top string) string {
+	ofAt := -1
+	if rest, ok := strings.CutPrefix(text[l.end:], " of "); ok {
+		ofAt = len(text) - len(strings.TrimPrefix(rest, "the "))
+	}
+	nearest, best := "", -1
+	for _, m := range ments {
+		if !groupEntity(m.entity) {
+			continue
+		}
+		switch {
+		case m.start >= l.start && m.end <= l.end, m.start == ofAt:
+			return m.entity
+		case l.named:
+		case m.end <= l.start:
+			if apposition[strings.ToLower(strings.Trim(text[m.end:l.start], " ,()"))] {
+				return m.entity
+			}
+		case m.start >= l.end:
+			if gap := text[l.end:m.start]; strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, " (") {
+				if apposition[strings.ToLower(strings.Trim(gap, " ,()"))] {
+					return m.entity
+				}
+			}
+		}
+		if dist := abs(m.start - l.start); best < 0 || dist < best {
+			nearest, best = m.entity, dist
+		}
+	}
+	if ofAt >= 0 {
+		return "" // part of something that is not a group: "the units of the Iraqi army"
+	}
+	if top != "" {
+		return top
+	}
+	return nearest
+}
+
 // labelDifferences lists, for each group named in two or more articles,
-// the descriptive labels each article uses for it. A label goes to the
-// group it names or the nearest group named in its passage, else to the
-// group the article names most.
+// the descriptive labels each article uses for it; labelOwner says which
+// group a label is for.
 func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Difference {
 	groupCache := map[string]bool{}
 	groupEntity := func(e string) bool {
@@ -464,20 +556,7 @@ func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Differenc
 		for p := range an[i] {
 			text := c.Articles[i].Passages[p].Text
 			for _, l := range findLabels(text, an[i][p], Ref{i, p}, groupEntity) {
-				e := top
-				best := -1
-				for _, m := range an[i][p].ments {
-					if !groupEntity(m.entity) {
-						continue
-					}
-					dist := abs(m.start - l.start)
-					if m.start >= l.start && m.end <= l.end {
-						dist = -1 // the label is on the name itself
-					}
-					if best < 0 && dist >= -1 || dist < best {
-						e, best = m.entity, dist
-					}
-				}
+				e := labelOwner(text, l, an[i][p].ments, groupEntity, top)
 				if e == "" {
 					continue
 				}
