@@ -555,8 +555,16 @@ func (l *library) open() tea.Cmd {
 		return nil
 	}
 	msg := openArticleMsg{article: a, para: -1}
-	if l.mode == modeWords {
-		h := l.wordHits[l.cursor]
+	var h *wordHit
+	switch {
+	case l.mode == modeWords:
+		h = l.wordHits[l.cursor]
+	case l.mode == modeTitle && l.titleActive():
+		// Found by the words of its text ("¶"): open where they are, as
+		// word search does, rather than at the top with nothing marked.
+		h = l.titleHits[l.cursor].words
+	}
+	if h != nil {
 		msg.para, _, _ = h.detail(l.snippetWidth())
 		msg.terms, msg.query = h.terms, strings.TrimSpace(l.input.Value())
 	}

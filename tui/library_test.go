@@ -301,6 +301,40 @@ func TestWordSearchShowsSnippetsAndOpensAtPassage(t *testing.T) {
 	}
 }
 
+// A "/" hit found by the words of its text (¶) opens, like a word-search
+// hit, at the passage with the words, counted and highlighted; a hit found
+// by its title opens at the top with nothing to find.
+func TestTitleSearchTextHitOpensAtPassage(t *testing.T) {
+	arts := libArticles()
+	arts = append(arts, article("long", "Long Outlet", "2018-05-05", "A long article",
+		strings.Repeat("Filler sentence about nothing in particular. ", 30),
+		strings.Repeat("More filler text that is not relevant. ", 30),
+		"Here the militia named Zanzibari Hezbollah is finally mentioned.",
+	))
+	hs := newHarness(t, arts, 80, 24)
+	hs.keys("/", "zanzibari")
+	l := hs.m.pages[ViewLibrary].(*library)
+	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "long" || !l.titleHits[0].inText {
+		t.Fatalf("want the long article first, found by its text: %q", rowTitles(hs))
+	}
+	hs.keys("enter")
+	scr := hs.screenText()
+	if hs.m.active != ViewReader || !strings.Contains(scr, "finally mentioned") {
+		t.Fatalf("reader not at the passage:\n%s", scr)
+	}
+	if !strings.Contains(scr, "1/1 “zanzibari”") {
+		t.Fatalf("reader does not count the match of the typed query:\n%s", scr)
+	}
+	if !strings.Contains(hs.m.render(), hs.m.sh.styles.Current.Render("Zanzibari")) {
+		t.Fatal("the match is not highlighted")
+	}
+
+	hs.keys("esc", "esc", "/", "charlie", "enter")
+	if scr := hs.screenText(); !strings.Contains(scr, "Charlie condemns airstrikes") || strings.Contains(scr, "“charlie”") {
+		t.Fatalf("a title hit opens at the top with no find:\n%s", scr)
+	}
+}
+
 func TestWordSearchPhrase(t *testing.T) {
 	hs := newHarness(t, libArticles(), 80, 24)
 	hs.keys("f", `"ketaib hezbollah"`)

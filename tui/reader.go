@@ -456,8 +456,10 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Find):
 		r.finding = true
 		r.before = findSave{r.query, r.terms, r.top}
-		r.input.SetValue(r.query)
-		r.input.CursorEnd()
+		// A new query starts empty, as in less and vim: the previous one
+		// (perhaps the search that opened the article) stays until enter,
+		// and esc brings it back.
+		r.input.SetValue("")
 		return r.input.Focus()
 	case key.Matches(msg, k.Next):
 		r.step(1)

@@ -130,6 +130,16 @@ func TestReaderFindNextPrev(t *testing.T) {
 	if !strings.Contains(hs.screenText(), "2/2") {
 		t.Fatal("N does not go back")
 	}
+	// "/" starts a new query empty; the old one stays until enter and
+	// comes back with esc.
+	hs.keys("/")
+	if r.input.Value() != "" {
+		t.Fatalf("find line opened with %q, want it empty", r.input.Value())
+	}
+	hs.keys("esc")
+	if r.query != "kataib hezbollah" || len(r.matches) != 2 {
+		t.Fatalf("esc on an empty find line: query %q, %d matches", r.query, len(r.matches))
+	}
 	hs.keys("/", "zzzz", "enter")
 	if !strings.Contains(hs.screenText(), "no match") {
 		t.Fatalf("no-match not reported:\n%s", hs.screenText())

@@ -16,7 +16,8 @@ import (
 type titleHit struct {
 	article *corpus.Article
 	hit     search.TitleHit
-	inText  bool // found by the words of its text, not its header
+	inText  bool     // found by the words of its text, not its header
+	words   *wordHit // for inText hits: where in the text, to open there
 	done    bool
 	title   []span
 	outlet  []span
@@ -129,10 +130,15 @@ func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*title
 		}
 	}
 	out := tight
+	var terms []string
 	for _, h := range words {
 		if !seen[h.Article] {
 			seen[h.Article] = true
-			out = append(out, &titleHit{article: h.Article, inText: true, done: true})
+			if terms == nil {
+				terms = queryTerms(q)
+			}
+			wh := &wordHit{article: h.Article, hit: h, terms: terms, para: -1}
+			out = append(out, &titleHit{article: h.Article, inText: true, words: wh, done: true})
 		}
 	}
 	return append(out, loose...)
