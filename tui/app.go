@@ -425,9 +425,9 @@ func (m *Model) render() string {
 }
 
 // fullHelp lists every binding of a key map: its groups side by side when
-// they fit, else one under the other, scrolled by helpScroll (j/k) when
-// even that is too long. Unlike bubbles' FullHelpView it never drops a
-// group for lack of width.
+// they fit, else one under the other, then the marks the view draws and
+// what they mean; scrolled by helpScroll (j/k) when that is too long.
+// Unlike bubbles' FullHelpView it never drops a group for lack of width.
 func (m *Model) fullHelp(km help.KeyMap, h int) string {
 	st := m.sh.styles
 	var cols [][]string
@@ -476,6 +476,17 @@ func (m *Model) fullHelp(km help.KeyMap, h int) string {
 				lines = append(lines, "")
 			}
 			lines = append(lines, c...)
+		}
+	}
+	if sk, ok := km.(signed); ok {
+		signs := sk.Signs()
+		markW := 0
+		for _, s := range signs {
+			markW = max(markW, textWidth(s.mark))
+		}
+		lines = append(lines, "", st.HelpTitle.Render(" Marks"), "")
+		for _, s := range signs {
+			lines = append(lines, " "+st.Help.FullKey.Render(padPlain(s.mark, markW))+"  "+st.Help.FullDesc.Render(s.meaning))
 		}
 	}
 	maxScroll := max(len(lines)-h, 0)

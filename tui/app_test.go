@@ -347,3 +347,43 @@ func TestEveryHelpLineFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// The "?" screen explains the marks each view draws, under its keys; in a
+// small terminal it scrolls down to the last of them.
+func TestHelpExplainsMarks(t *testing.T) {
+	views := []struct {
+		name string
+		open []string
+		km   signed
+	}{
+		{"library", nil, newLibraryKeys()},
+		{"reader", []string{"enter"}, newReaderKeys()},
+		{"stories", []string{"t"}, newStoriesKeys()},
+		{"compare", []string{"t", "j", "j", "j", "enter"}, newCompareKeys()},
+	}
+	for _, v := range views {
+		hs := newHarness(t, seedArticles(t), 140, 60)
+		hs.keys(v.open...)
+		hs.keys("?")
+		scr := hs.screenText()
+		if !strings.Contains(scr, " Marks") {
+			t.Errorf("%s help has no marks:\n%s", v.name, scr)
+		}
+		for _, s := range v.km.Signs() {
+			if !strings.Contains(scr, s.mark) || !strings.Contains(scr, s.meaning) {
+				t.Errorf("%s help lacks %q %q", v.name, s.mark, s.meaning)
+			}
+		}
+		small := newHarness(t, seedArticles(t), 40, 12)
+		small.keys(v.open...)
+		small.keys("?")
+		for range 60 {
+			small.keys("j")
+		}
+		signs := v.km.Signs()
+		if last := signs[len(signs)-1].mark; !strings.Contains(small.screenText(), last) {
+			t.Errorf("%s help at 40×12 does not scroll to %q:\n%s", v.name, last, small.screenText())
+		}
+		checkFrame(t, small.m.render(), 40, 12)
+	}
+}

@@ -105,6 +105,19 @@ func (k compareKeys) ShortHelpRanked() []ranked {
 	return rs
 }
 
+// Signs explains the compare view's marks.
+func (k compareKeys) Signs() []sign {
+	return []sign{
+		{"▸", "the focused pane: its account reads in order, the others line up with it"},
+		{"▍", "the passage under the cursor and its counterparts"},
+		{"≈ 0.37", "similarity of a counterpart to the focused passage, 0 to 1"},
+		{"↕ moved from §3", "its own article tells it elsewhere, as passage 3"},
+		{"○", "no counterpart in any other account"},
+		{"— only in —", "the focused passage has no counterpart in this pane"},
+		{"highlight", "words that differ between two counterparts"},
+	}
+}
+
 // FullHelp is the compare view's "?" screen.
 func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

@@ -104,6 +104,15 @@ type ranked struct {
 	rank int
 }
 
+// sign is one mark a view draws, with what it means, for the "?" screen.
+type sign struct{ mark, meaning string }
+
+// signed is a key map whose view draws marks worth explaining; the "?"
+// screen lists them under the keys.
+type signed interface {
+	Signs() []sign
+}
+
 // rankedHelp is a key map whose help line fits itself to the width: the
 // root shows as many of its bindings as fit, most useful first, in the
 // order given, instead of cutting the line off at the right.
@@ -189,6 +198,15 @@ func (k libraryKeys) FullHelp() [][]key.Binding {
 	}
 }
 
+// Signs explains the library's marks.
+func (k libraryKeys) Signs() []sign {
+	return []sign{
+		{"✓", "marked to compare (space)"},
+		{"~", "date approximate: the day was not published"},
+		{"¶", "found by the words of its text, not its title"},
+	}
+}
+
 // searchKeys are active while a search line (title or words) has focus:
 // printable keys are text, so only these and ctrl+c do anything else.
 type searchKeys struct {
@@ -264,6 +282,14 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 		k.nav.all(),
 		{k.Find, k.Next, k.Prev, k.Raw},
 		{k.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// Signs explains the raw view's marks.
+func (k readerKeys) Signs() []sign {
+	return []sign{
+		{"12 chrome", "raw view (r): a line's number in its file and its role"},
+		{"⟨author bio⟩", "raw view: the rule that removed a dimmed line"},
 	}
 }
 

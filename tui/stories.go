@@ -65,6 +65,15 @@ func (k storiesKeys) ShortHelp() []key.Binding {
 // ShortHelpRanked keeps back and help when the line is too wide.
 func (k storiesKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
 
+// Signs explains the stories view's marks.
+func (k storiesKeys) Signs() []sign {
+	return []sign{
+		{"●", "published on that day (coverage timeline)"},
+		{"~", "date approximate"},
+		{"Related", "stories with the same actors at other dates"},
+	}
+}
+
 // FullHelp is the stories view's "?" screen.
 func (k storiesKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{k.nav.all(), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
