@@ -119,12 +119,19 @@ func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) 
 // repairs prefixed "warning:". Paths come from the file system and may hold
 // anything, so the line is sanitised.
 func (a *app) reportProblems(ps []corpus.Problem) {
+	tooLarge := false
 	for _, p := range ps {
 		prefix := "pmureader: "
 		if p.Warning {
 			prefix += "warning: "
 		}
 		fmt.Fprintln(a.stderr, prefix+oneLine(p.Error()))
+		tooLarge = tooLarge || errors.Is(p, corpus.ErrTooLarge)
+	}
+	// The limit guards against a stray huge file; a JSON Lines dump of a
+	// whole corpus is larger by design, so say how to read it.
+	if tooLarge {
+		fmt.Fprintln(a.stderr, "pmureader: to read larger files, raise the limit: --max-file-size 1GB")
 	}
 }
 

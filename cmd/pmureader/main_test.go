@@ -326,7 +326,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown id", []string{"show", "no-such-id"}, exitNotFound, []string{`"no-such-id"`}},
 		{"ambiguous id", []string{"show", "00"}, exitNotFound, []string{"ambiguous"}},
 		{"nonexistent path", []string{"list", missing}, exitNothing, []string{missing}},
-		{"nothing loaded", []string{"list", "--max-file-size", "1KB", onlyBad}, exitNothing, []string{"huge.txt"}},
+		{"nothing loaded", []string{"list", "--max-file-size", "1KB", onlyBad}, exitNothing, []string{"huge.txt", "raise the limit: --max-file-size"}},
 		{"one bad file among good", []string{"list", "--max-file-size", "1KB", mixed}, exitPartial, []string{"pmureader: " + filepath.Join(mixed, "huge.txt")}},
 		{"partial and not found", []string{"show", "nope", "--max-file-size", "1KB", mixed}, exitNotFound, []string{"huge.txt", `"nope"`}},
 	}
@@ -344,6 +344,10 @@ func TestExitCodes(t *testing.T) {
 				}
 			}
 		})
+	}
+	// The hint on the size limit comes only with a file over it.
+	if r := run1(t, exitNothing, "list", missing); strings.Contains(r.stderr, "--max-file-size") {
+		t.Errorf("size hint without a large file:\n%s", r.stderr)
 	}
 	// The partial run still printed the good article.
 	r := run1(t, exitPartial, "list", "--max-file-size", "1KB", mixed)
