@@ -167,6 +167,11 @@ func New(opt Options) *Model {
 			loading: opt.Load != nil,
 		},
 	}
+	// The index starts empty and is filled by the loading commands (see
+	// waitBatch); its story names come from opt.StoryOf until grouping
+	// sets them.
+	m.sh.index = search.NewWithOptions(nil, search.Options{Story: opt.StoryOf})
+	m.sh.titles = m.sh.index.NewTitleSearcher()
 	m.noColor = opt.NoColor || os.Getenv("NO_COLOR") != ""
 	m.restyle()
 	m.pages = map[ViewID]page{
@@ -195,7 +200,7 @@ func (m *Model) Init() tea.Cmd {
 			if ch == nil {
 				return batchMsg{done: true}
 			}
-			return waitBatch(ch, batchWindow(0))()
+			return waitBatch(ch, batchWindow(0), m.sh.index)()
 		}))
 	}
 	return tea.Batch(cmds...)
@@ -241,14 +246,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if msg.done {
 			m.sh.loading = false
 		} else if msg.ch != nil {
-			cmds = append(cmds, waitBatch(msg.ch, batchWindow(len(m.sh.articles))))
+			cmds = append(cmds, waitBatch(msg.ch, batchWindow(len(m.sh.articles)), m.sh.index))
 		}
 		return tea.Batch(cmds...)
 	case storyOfMsg:
+		// The index already names the stories (SetStory ran in the
+		// command that sent this).
 		m.sh.storyOf = msg.storyOf
-		if m.sh.index != nil {
-			m.sh.index.SetStory(m.sh.story)
-		}
 		return tea.Batch(m.broadcast(msg)...)
 	case openArticleMsg:
 		if msg.article == nil {
@@ -314,12 +318,6 @@ func (m *Model) addBatch(b corpus.Batch) {
 	sh.problems = append(sh.problems, b.Problems...)
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
 	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
-	if len(b.Articles) > 0 {
-		sh.index = indexAdd(sh.index, b.Articles, sh.story)
-		if sh.titles == nil {
-			sh.titles = sh.index.NewTitleSearcher()
-		}
-	}
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/search"
 )
 
 func TestHelpShowsEveryBindingOfTheView(t *testing.T) {
@@ -257,9 +258,13 @@ func TestWaitBatchMerges(t *testing.T) {
 	ch <- corpus.Batch{Articles: arts[1:3], FilesDone: 2, FilesTotal: 3}
 	ch <- corpus.Batch{Articles: arts[3:], FilesDone: 3, FilesTotal: 3}
 	close(ch)
-	msg := waitBatch(ch, batchWindow(0))().(batchMsg)
+	ix := search.New(nil)
+	msg := waitBatch(ch, batchWindow(0), ix)().(batchMsg)
 	if len(msg.batch.Articles) != 4 || msg.batch.FilesDone != 3 || !msg.done {
 		t.Fatalf("got %d articles, %d files, done %v", len(msg.batch.Articles), msg.batch.FilesDone, msg.done)
+	}
+	if ix.Len() != 4 {
+		t.Fatalf("the command indexed %d articles, want all 4 before its message", ix.Len())
 	}
 	if batchWindow(1_000_000) > 250*time.Millisecond || batchWindow(100_000) <= batchWindow(0) {
 		t.Fatal("batch window does not grow within bounds")
@@ -385,5 +390,40 @@ func TestHelpExplainsMarks(t *testing.T) {
 			t.Errorf("%s help at 40×12 does not scroll to %q:\n%s", v.name, last, small.screenText())
 		}
 		checkFrame(t, small.m.render(), 40, 12)
+	}
+}
+
+// Indexing is the loading command's work, never the update loop's: a batch
+// message adds its articles to the library without touching the index
+// (which waitBatch filled before sending it), and story names reach the
+// index in the grouping command, not in Update.
+func TestUpdateDoesNotIndex(t *testing.T) {
+	m := New(Options{})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	arts := libArticles()
+	m.Update(batchMsg{batch: corpus.Batch{Articles: arts}, done: true})
+	if len(m.sh.articles) != len(arts) {
+		t.Fatalf("library has %d articles, want %d", len(m.sh.articles), len(arts))
+	}
+	if n := m.sh.index.Len(); n != 0 {
+		t.Fatalf("Update indexed %d articles itself", n)
+	}
+
+	hs := newHarness(t, seedArticles(t), 100, 30)
+	if hs.m.sh.index.Len() != len(hs.m.sh.articles) {
+		t.Fatalf("index holds %d of %d loaded articles", hs.m.sh.index.Len(), len(hs.m.sh.articles))
+	}
+	// After grouping, the title index searches each article's story name.
+	s := storiesOf(hs)
+	if len(s.stories) == 0 {
+		t.Fatal("no stories after the load")
+	}
+	st := s.stories[0]
+	found := false
+	for _, h := range hs.m.sh.titles.Search(st.Name) {
+		found = found || h.Article.ID == st.Articles[0] && h.Story == st.Name
+	}
+	if !found {
+		t.Fatalf("the title index does not know %s is in story %q", st.Articles[0], st.Name)
 	}
 }

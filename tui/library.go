@@ -643,8 +643,6 @@ func (l *library) emptyText() string {
 	switch {
 	case l.mode == modeWords && strings.TrimSpace(l.input.Value()) == "":
 		return `Type words to find in article texts, or a "quoted phrase".`
-	case l.mode != modeBrowse && l.sh.index == nil && len(l.sh.articles) > 0:
-		return "The search index is not ready yet."
 	case l.mode != modeBrowse && l.state().inFlight:
 		return "Searching…"
 	case l.mode != modeBrowse:

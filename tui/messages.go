@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -129,7 +130,13 @@ func guardAll(cmd tea.Cmd) tea.Cmd {
 // one, then takes whatever else arrives within window, merged. Each message
 // costs the library a re-sort, so the window grows with the library (see
 // batchWindow) to keep that cost a small share of the load.
-func waitBatch(ch <-chan corpus.Batch, window time.Duration) tea.Cmd {
+//
+// It also indexes the articles into ix for both searches, here, in the
+// command, before the message goes out: indexing 100,000 articles takes
+// seconds, which on the update loop would freeze typing while a large
+// corpus loads. The index is safe for concurrent use, so searches running
+// meanwhile simply see the articles already added.
+func waitBatch(ch <-chan corpus.Batch, window time.Duration, ix *search.Index) tea.Cmd {
 	return guard(func() tea.Msg {
 		b, ok := <-ch
 		if !ok {
@@ -137,17 +144,25 @@ func waitBatch(ch <-chan corpus.Batch, window time.Duration) tea.Cmd {
 		}
 		b = mergeBatch(corpus.Batch{}, b)
 		deadline := time.After(window)
+		msg := batchMsg{ch: ch}
+	gather:
 		for {
 			select {
 			case nb, ok := <-ch:
 				if !ok {
-					return batchMsg{batch: b, done: true, ch: ch}
+					msg.done = true
+					break gather
 				}
 				b = mergeBatch(b, nb)
 			case <-deadline:
-				return batchMsg{batch: b, ch: ch}
+				break gather
 			}
 		}
+		if ix != nil {
+			ix.Add(b.Articles)
+		}
+		msg.batch = b
+		return msg
 	})
 }
 

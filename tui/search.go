@@ -82,17 +82,6 @@ func toSpans(rs []search.Range) []span {
 	return out
 }
 
-// indexAdd adds freshly loaded articles to the search index, creating it
-// on the first batch. The index is safe for concurrent use, so searches
-// running in commands meanwhile simply wait.
-func indexAdd(ix *search.Index, as []*corpus.Article, story func(*corpus.Article) string) *search.Index {
-	if ix == nil {
-		return search.NewWithOptions(as, search.Options{Story: story})
-	}
-	ix.Add(as)
-	return ix
-}
-
 // searchTitles runs a "/" query (in a command) and ranks its hits in three
 // tiers:
 //

@@ -225,7 +225,15 @@ func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
 		}
 		return a.Story
 	}
-	return func() tea.Msg { return storyOfMsg{storyOf: fn} }
+	// Renaming every article's story in the title index is work for a
+	// command, not the update loop.
+	ix := s.sh.index
+	return guard(func() tea.Msg {
+		if ix != nil {
+			ix.SetStory(fn)
+		}
+		return storyOfMsg{storyOf: fn}
+	})
 }
 
 // selected is the story under the cursor.
