@@ -98,6 +98,7 @@ func LoadFS(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
 // closed when loading is done or ctx is cancelled.
 func Stream(ctx context.Context, paths []string, opt Options) <-chan Batch {
 	l := newLoader(opt, nil)
+	l.progressive = true
 	events := l.run(ctx, func(w *walker) { w.walkOS(paths) })
 	out := make(chan Batch)
 	go func() {
@@ -151,6 +152,9 @@ type loader struct {
 	opt   Options
 	fsys  fs.FS // nil: the operating system's files
 	metas metaCache
+	// progressive makes a large JSON Lines file report its records in
+	// pieces as they are parsed (Stream), instead of all at the end.
+	progressive bool
 }
 
 func newLoader(opt Options, fsys fs.FS) *loader {
@@ -213,8 +217,18 @@ func (l *loader) run(ctx context.Context, walk func(w *walker)) <-chan event {
 				if ctx.Err() != nil {
 					continue // drain so the walker is not blocked
 				}
-				arts, probs := l.loadFile(ctx, j)
-				send(event{articles: arts, problems: probs, done: 1, doneBytes: j.size})
+				// A large JSON Lines file may report pieces first (emit);
+				// the last event finishes the file and its bytes.
+				var emitted int64
+				emit := func(arts []*Article, probs []Problem, n int64) {
+					emitted += n
+					send(event{articles: arts, problems: probs, doneBytes: n})
+				}
+				if !l.progressive {
+					emit = nil
+				}
+				arts, probs := l.loadFile(ctx, j, emit)
+				send(event{articles: arts, problems: probs, done: 1, doneBytes: max(j.size-emitted, 0)})
 			}
 		}()
 	}
@@ -529,7 +543,11 @@ func osErr(err error) error {
 
 // loadFile reads and parses one file. It never panics: a panic in a parser
 // becomes a Problem, so that one hostile file cannot take the load down.
-func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, probs []Problem) {
+//
+// emit, when not nil, lets a large JSON Lines file hand over its records in
+// file order as they are parsed, with the bytes they came from; what it
+// returns then is only what is left.
+func (l *loader) loadFile(ctx context.Context, j fileJob, emit func([]*Article, []Problem, int64)) (arts []*Article, probs []Problem) {
 	defer func() {
 		if r := recover(); r != nil {
 			arts = nil
@@ -541,11 +559,7 @@ func (l *loader) loadFile(ctx context.Context, j fileJob) (arts []*Article, prob
 		return nil, []Problem{tooLarge(j.path, j.size, max)}
 	}
 	if j.format == "jsonl" && j.size >= jsonlParallelMin && l.opt.Workers > 1 {
-		arts, probs = l.streamJSONL(ctx, j, max)
-		for _, a := range arts {
-			a.Format = j.format
-		}
-		return arts, probs
+		return l.streamJSONL(ctx, j, max, emit)
 	}
 	data, err := l.readFile(j.path, max)
 	if err != nil {
@@ -686,7 +700,12 @@ func (l *loader) readFile(p string, max int64) ([]byte, error) {
 // the file is never in memory whole, and its pieces' buffers are reused.
 // It makes the checks loadFile makes on the whole file (empty, binary,
 // invalid UTF-8, too large) piece by piece, with the same problems.
-func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64) ([]*Article, []Problem) {
+//
+// With emit, the records are handed over chunk by chunk, in file order, as
+// soon as every chunk before them is parsed (see jsonlDelivery), and it
+// returns only the problems found at the end. A read error after some
+// chunks were handed over keeps those records.
+func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64, emit func([]*Article, []Problem, int64)) ([]*Article, []Problem) {
 	var f fs.File
 	var err error
 	if l.fsys != nil {
@@ -703,10 +722,23 @@ func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64) ([]*Arti
 	free := make(chan []byte, l.opt.Workers+2)
 	next, wait := p.start(l.opt.Workers, free)
 	var chunks []*jsonlChunk
-	// fail stops the workers and drops what they made.
+	var d *jsonlDelivery
+	if emit != nil {
+		d = p.deliver(l.opt.Workers+2, func(arts []*Article, probs []Problem, n int64) {
+			for _, a := range arts {
+				a.Format = j.format
+			}
+			emit(arts, probs, n)
+		})
+	}
+	// fail stops the workers and drops what they made (what was already
+	// handed over stays).
 	fail := func(prob Problem) ([]*Article, []Problem) {
 		close(next)
 		wait()
+		if d != nil {
+			d.finish()
+		}
 		return nil, []Problem{prob}
 	}
 	var r io.Reader = f
@@ -771,14 +803,23 @@ func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64) ([]*Arti
 		if len(data) == 0 {
 			continue
 		}
-		c := &jsonlChunk{data: data, offset: offset, firstLine: line}
+		c := &jsonlChunk{data: data, offset: offset, firstLine: line, size: len(piece)}
 		line += bytes.Count(data, []byte{'\n'})
 		offset += len(data)
 		chunks = append(chunks, c)
+		if d != nil {
+			c.parsed = make(chan struct{})
+			if len(chunks) == 1 {
+				d.bom = bom // before the first add, so the deliverer sees it
+			}
+		}
 		select {
 		case next <- c:
 		case <-ctx.Done():
 			return fail(Problem{Path: shown, Err: ctx.Err()})
+		}
+		if d != nil {
+			d.add(c) // after next: a chunk added is always parsed
 		}
 	}
 	if blank {
@@ -789,7 +830,14 @@ func (l *loader) streamJSONL(ctx context.Context, j fileJob, max int64) ([]*Arti
 	}
 	close(next)
 	wait()
-	return p.merge(chunks, bom)
+	if d != nil {
+		return nil, d.finish()
+	}
+	arts, probs := p.merge(chunks, bom)
+	for _, a := range arts {
+		a.Format = j.format
+	}
+	return arts, probs
 }
 
 // bodyWords counts the words of a body: runs of characters other than

@@ -201,6 +201,35 @@ func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 			if name == "plain" && limit == 1<<30 && (len(one.Articles) < 30000 || len(one.Problems) < 60) {
 				t.Fatalf("plain: %d articles, %d problems", len(one.Articles), len(one.Problems))
 			}
+			// As Stream reads it: the same articles and problems, handed
+			// over in pieces, in file order, while the file is parsed.
+			l := newLoader(Options{Workers: 2, MaxFileSize: limit}, nil)
+			l.progressive = true
+			var arts []*Article
+			var probs []Problem
+			pieces := 0
+			var bytesDone int64
+			for e := range l.run(context.Background(), func(w *walker) { w.walkOS([]string{p}) }) {
+				if len(e.articles) > 0 {
+					pieces++
+				}
+				arts = append(arts, e.articles...)
+				probs = append(probs, e.problems...)
+				bytesDone += e.doneBytes
+			}
+			sortProblems(probs)
+			if len(arts) != len(one.Articles) || len(arts) > 0 && !reflect.DeepEqual(arts, one.Articles) {
+				t.Fatalf("%s (limit %d): progressive articles differ: %d vs %d", name, limit, len(arts), len(one.Articles))
+			}
+			if fmt.Sprint(one.Problems) != fmt.Sprint(probs) {
+				t.Fatalf("%s (limit %d): problems progressive\n%v\nwhole\n%v", name, limit, probs, one.Problems)
+			}
+			if bytesDone != int64(len(data)) {
+				t.Fatalf("%s (limit %d): progress counted %d of %d bytes", name, limit, bytesDone, len(data))
+			}
+			if name == "plain" && limit == 1<<30 && pieces < 2 {
+				t.Fatalf("plain: the records came in %d piece(s), not as they were parsed", pieces)
+			}
 		}
 	}
 }
