@@ -788,6 +788,11 @@ func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared
 			}
 		}
 		for _, t := range a.toks {
+			// A word inside a name counts as the name, listed once among
+			// the entities ("Iraq", not also "iraq").
+			if inMention(a.ments, t.start) {
+				continue
+			}
 			if t.stem != "" && !seenW[t.stem] {
 				seenW[t.stem] = true
 				words[t.stem]++
@@ -823,6 +828,16 @@ func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared
 	}
 	sort.Strings(sh.Words)
 	return sh
+}
+
+// inMention reports whether byte offset off lies in one of ms.
+func inMention(ms []mention, off int) bool {
+	for _, m := range ms {
+		if off >= m.start && off < m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // entitiesOf lists the entities named in the compared articles, most

@@ -471,3 +471,34 @@ func TestSeedDifferencesPrecision(t *testing.T) {
 		t.Errorf("VICE sources %v: a bare “group” is not a source", sources[3])
 	}
 }
+
+// A row's shared words leave out the words of its shared names: "Iraq" is
+// listed once, as an entity, not again as the word "iraq".
+func TestSharedWordsLeaveOutNames(t *testing.T) {
+	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, r := range c.Rows {
+		names := map[string]bool{}
+		for _, e := range c.Entities {
+			if slices.Contains(r.Shared.Entities, e.Name) {
+				for _, v := range append([]string{e.Name}, e.Variants...) {
+					for _, w := range strings.Fields(strings.ToLower(v)) {
+						names[w] = true
+					}
+				}
+			}
+		}
+		for _, w := range r.Shared.Words {
+			if names[w] {
+				t.Errorf("row %v: %q listed as a word and inside a shared name %v", r.Passages, w, r.Shared.Entities)
+			}
+		}
+		checked += len(r.Shared.Entities)
+	}
+	if checked == 0 {
+		t.Fatal("no row shares a name: nothing checked")
+	}
+}

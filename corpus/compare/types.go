@@ -63,7 +63,7 @@ type ArticleInfo struct {
 type Shared struct {
 	Entities []string `json:"entities,omitempty"` // canonical entity names
 	Numbers  []string `json:"numbers,omitempty"`  // figures, e.g. "25 killed"
-	Words    []string `json:"words,omitempty"`    // content words, rarest first
+	Words    []string `json:"words,omitempty"`    // other content words, alphabetical
 }
 
 // Row is a group of passages, at most one per article, that report the
