@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -35,6 +36,41 @@ type storiesMsg struct {
 	byID    map[string]*corpus.Article // the articles grouped, by ID
 	err     error
 }
+
+// groupTickMsg redraws the grouping's progress while it runs.
+type groupTickMsg struct{ gen int }
+
+// groupTick is how often the progress of a grouping is redrawn.
+const groupTick = 200 * time.Millisecond
+
+// groupProgress is how far a grouping has got, written by its workers
+// (compare.StoryOptions.Progress) and read by View.
+type groupProgress struct {
+	done, total atomic.Int64
+}
+
+func (p *groupProgress) report(done, total int) {
+	p.total.Store(int64(total))
+	for {
+		old := p.done.Load()
+		if int64(done) <= old || p.done.CompareAndSwap(old, int64(done)) {
+			return
+		}
+	}
+}
+
+// percent is the share done, 0 to 99 (the steps after the counted work
+// are quick but not nothing), or -1 before any report.
+func (p *groupProgress) percent() int {
+	if p == nil || p.total.Load() <= 0 {
+		return -1
+	}
+	return int(min(99, 100*p.done.Load()/p.total.Load()))
+}
+
+// progressFrom is the library size from which the stories view shows how
+// far grouping has got (below it, grouping takes well under a second).
+const progressFrom = 2000
 
 // storiesKeys are the stories view's keys.
 type storiesKeys struct {
@@ -86,10 +122,12 @@ type storiesPage struct {
 	keys storiesKeys
 	w, h int
 
-	gen    int                // generation of the latest grouping
-	cancel context.CancelFunc // stops the grouping in flight
-	busy   bool               // a grouping is running
-	loaded bool               // the load has finished at least once
+	gen      int                // generation of the latest grouping
+	cancel   context.CancelFunc // stops the grouping in flight
+	busy     bool               // a grouping is running
+	prog     *groupProgress     // its progress
+	grouping int                // how many articles it groups
+	loaded   bool               // the load has finished at least once
 	// ownStoryOf: nobody set Options.StoryOf, so the library's Story
 	// column shows the stories found here.
 	ownStoryOf bool
@@ -140,9 +178,11 @@ func (s *storiesPage) launch() tea.Cmd {
 	arts := slices.Clone(s.sh.articles)
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	return guard(func() tea.Msg {
+	prog := &groupProgress{}
+	s.prog, s.grouping = prog, len(arts)
+	work := guard(func() tea.Msg {
 		defer cancel()
-		st, err := compare.Group(ctx, arts, compare.StoryOptions{Aliases: aliases})
+		st, err := compare.Group(ctx, arts, compare.StoryOptions{Aliases: aliases, Progress: prog.report})
 		if len(arts) >= bigGrouping {
 			// Grouping a large library peaks at several times the memory
 			// it keeps (about 3 GB for 100,000 articles); give the rest
@@ -155,6 +195,10 @@ func (s *storiesPage) launch() tea.Cmd {
 		}
 		return storiesMsg{gen: gen, stories: st, byID: byID, err: err}
 	})
+	if len(arts) < progressFrom {
+		return work
+	}
+	return tea.Batch(work, tea.Tick(groupTick, func(time.Time) tea.Msg { return groupTickMsg{gen} }))
 }
 
 // Update handles keys while the view is shown, and loading and grouping
@@ -171,6 +215,12 @@ func (s *storiesPage) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case storiesMsg:
 		return s.result(msg)
+	case groupTickMsg:
+		// Nothing to do but be drawn again, until the grouping ends.
+		if msg.gen == s.gen && s.busy {
+			return tea.Tick(groupTick, func(time.Time) tea.Msg { return groupTickMsg{msg.gen} })
+		}
+		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.MouseWheelMsg:
@@ -466,9 +516,17 @@ func (s *storiesPage) barInfo() string {
 	}
 	info := fmt.Sprintf("  %d stories · %d with several articles · %d articles", len(s.stories), multi, len(s.byID))
 	if s.busy {
-		info += " · grouping…"
+		info += " · " + s.groupingText()
 	}
 	return info
+}
+
+// groupingText says that stories are being grouped, and how far along.
+func (s *storiesPage) groupingText() string {
+	if pct := s.prog.percent(); pct >= 0 {
+		return fmt.Sprintf("grouping %d articles… %d%%", s.grouping, pct)
+	}
+	return "grouping…"
 }
 
 func (s *storiesPage) emptyText() string {
@@ -476,6 +534,9 @@ func (s *storiesPage) emptyText() string {
 	case s.err != nil:
 		return "Could not group stories: " + oneLine(s.err.Error())
 	case s.busy:
+		if pct := s.prog.percent(); pct >= 0 {
+			return fmt.Sprintf("Grouping %d articles into stories… %d%%", s.grouping, pct)
+		}
 		return "Grouping articles into stories…"
 	case !s.loaded && s.sh.loading:
 		return "Stories are grouped once loading has finished…"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/synth"
 )
 
 // The 29 Dec 2019 pair of the seeds: Antiwar.com and the Iranian.com copy
@@ -280,5 +281,48 @@ func TestStoriesClick(t *testing.T) {
 	hs.send(tea.MouseClickMsg(tea.Mouse{X: 10, Y: y, Button: tea.MouseLeft}))
 	if hs.m.active != ViewCompare {
 		t.Fatalf("second click: active %d, want compare", hs.m.active)
+	}
+}
+
+// While a large library is grouped, the stories view says how far along
+// it is, redrawn on a tick that stops when the grouping ends.
+func TestStoriesShowGroupingProgress(t *testing.T) {
+	hs := newHarness(t, seedArticles(t), 100, 30)
+	hs.keys("t")
+	s := storiesOf(hs)
+	s.busy, s.grouping, s.prog = true, 12345, &groupProgress{}
+	if scr := hs.screenText(); !strings.Contains(scr, "grouping…") {
+		t.Fatalf("before any progress:\n%s", scr)
+	}
+	s.prog.report(40, 100)
+	s.prog.report(30, 100) // a slower worker's older count does not go back
+	scr := hs.screenText()
+	if !strings.Contains(scr, "grouping 12345 articles… 40%") {
+		t.Fatalf("progress not shown:\n%s", scr)
+	}
+	if cmd := s.Update(groupTickMsg{gen: s.gen}); cmd == nil {
+		t.Fatal("the tick stopped while grouping runs")
+	}
+	if cmd := s.Update(groupTickMsg{gen: s.gen - 1}); cmd != nil {
+		t.Fatal("an old grouping's tick kept ticking")
+	}
+	s.busy = false
+	if cmd := s.Update(groupTickMsg{gen: s.gen}); cmd != nil {
+		t.Fatal("the tick went on after the grouping ended")
+	}
+	checkFrame(t, hs.m.render(), 100, 30)
+}
+
+// A library large enough gets the ticking progress; grouping it still
+// ends with its stories.
+func TestLargeLibraryGroupsWithProgress(t *testing.T) {
+	arts := synth.Articles(progressFrom, 1)
+	hs := newHarness(t, arts, 100, 30)
+	s := storiesOf(hs)
+	if s.busy || len(s.stories) == 0 {
+		t.Fatalf("not grouped: busy %v, %d stories", s.busy, len(s.stories))
+	}
+	if p := s.prog.percent(); p < 90 {
+		t.Fatalf("progress at the end: %d%%", p)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -500,5 +501,29 @@ func TestSharedWordsLeaveOutNames(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no row shares a name: nothing checked")
+	}
+}
+
+// Group reports its progress: counts that only grow, ending at the total,
+// with one worker or several.
+func TestGroupProgress(t *testing.T) {
+	arts := seedArticles(t, idDuran, idIranian, idPMU, idGaza, idAntiwar, idVice)
+	for _, w := range []int{1, 0} {
+		var mu sync.Mutex
+		last, most, total, calls := 0, 0, 0, 0
+		_, err := Group(context.Background(), arts, StoryOptions{workers: w, Progress: func(done, all int) {
+			mu.Lock()
+			defer mu.Unlock()
+			if w == 1 && done <= last {
+				t.Errorf("one worker: progress went from %d to %d", last, done)
+			}
+			last, most, total, calls = done, max(most, done), all, calls+1
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if calls == 0 || total != groupPasses*len(arts) || most != total {
+			t.Errorf("workers %d: %d calls, most %d of %d, want %d", w, calls, most, total, groupPasses*len(arts))
+		}
 	}
 }

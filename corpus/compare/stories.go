@@ -44,11 +44,35 @@ type StoryOptions struct {
 	Threshold float64
 	// Aliases resolves entity spellings; nil means DefaultAliases().
 	Aliases *Aliases
+	// Progress, when not nil, is called as grouping advances, with the
+	// work done and the work in all (articles times the passes over
+	// them); the last steps, linking and naming, are quick and not
+	// counted. It is called from several goroutines at once, so it must
+	// be safe for concurrent use, and quick.
+	Progress func(done, total int)
 
 	// workers bounds the goroutines Group uses; 0 means GOMAXPROCS. Tests
 	// set 1 to check that the parallel path gives exactly what the
 	// sequential one gives.
 	workers int
+}
+
+// groupPasses is how many times Group goes over the articles in blocks:
+// words, names, vectors, candidates. Progress counts articles per pass.
+const groupPasses = 4
+
+// progress counts Group's work for StoryOptions.Progress.
+type progress struct {
+	report func(done, total int)
+	total  int
+	done   atomic.Int64
+}
+
+// add records k more articles done in a pass.
+func (p *progress) add(k int) {
+	if p != nil && p.report != nil {
+		p.report(int(p.done.Add(int64(k))), p.total)
+	}
 }
 
 // Defaults for Group.
@@ -102,7 +126,8 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 		al = DefaultAliases()
 	}
 	w := workerCount(opt.workers, len(articles))
-	docs, err := storyFeatures(ctx, articles, al, w)
+	prog := &progress{report: opt.Progress, total: groupPasses * len(articles)}
+	docs, err := storyFeatures(ctx, articles, al, w, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +238,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 		}
 		sc.touched = touched
 		blockEdges[b] = edges
+		prog.add(hi - lo)
 	})
 	if cancelled.get() {
 		return nil, ctx.Err()
@@ -467,7 +493,7 @@ func slug(s string) string {
 // terms first appear (article by article, part by part, a part's words
 // before its names), which is the order a single sequential scan gives, so
 // the vectors do not depend on how the work was split.
-func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases, w int) ([]storyDoc, error) {
+func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases, w int, prog *progress) ([]storyDoc, error) {
 	n := len(articles)
 	arts := make([]storyArticle, n)
 	ws := make([]*storyWorker, w)
@@ -491,6 +517,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		for i := lo; i < hi; i++ {
 			wk.first(articles[i], &arts[i], int32(k), int32(i+1))
 		}
+		prog.add(hi - lo)
 	})
 	if cancelled.get() {
 		return nil, ctx.Err()
@@ -531,6 +558,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 			}
 			art.toks = nil
 		}
+		prog.add(hi - lo)
 	})
 	if cancelled.get() {
 		return nil, ctx.Err()
@@ -677,6 +705,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 			}
 			docs[i] = d
 		}
+		prog.add(hi - lo)
 	})
 	return docs, nil
 }
