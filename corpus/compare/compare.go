@@ -790,7 +790,7 @@ func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared
 		for _, t := range a.toks {
 			// A word inside a name counts as the name, listed once among
 			// the entities ("Iraq", not also "iraq").
-			if inMention(a.ments, t.start) {
+			if mentionAt(a.ments, t.start) != nil {
 				continue
 			}
 			if t.stem != "" && !seenW[t.stem] {
@@ -830,14 +830,14 @@ func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared
 	return sh
 }
 
-// inMention reports whether byte offset off lies in one of ms.
-func inMention(ms []mention, off int) bool {
-	for _, m := range ms {
-		if off >= m.start && off < m.end {
-			return true
+// mentionAt returns the mention of ms that byte offset off lies in, or nil.
+func mentionAt(ms []mention, off int) *mention {
+	for k := range ms {
+		if off >= ms[k].start && off < ms[k].end {
+			return &ms[k]
 		}
 	}
-	return false
+	return nil
 }
 
 // entitiesOf lists the entities named in the compared articles, most

@@ -389,14 +389,6 @@ func stateForces(text string, toks []token, k, h int) bool {
 func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool) []label {
 	var out []label
 	toks := a.toks
-	inMention := func(off int) *mention {
-		for k := range a.ments {
-			if off >= a.ments[k].start && off < a.ments[k].end {
-				return &a.ments[k]
-			}
-		}
-		return nil
-	}
 	isMod := func(k int) bool {
 		t := toks[k]
 		if t.num {
@@ -435,10 +427,10 @@ func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool)
 		var headEnd int
 		var m *mention
 		switch {
-		case labelHeads[t.key] && !t.upper && inMention(t.start) == nil:
+		case labelHeads[t.key] && !t.upper && mentionAt(a.ments, t.start) == nil:
 			headEnd = t.end
 		default:
-			m = inMention(t.start)
+			m = mentionAt(a.ments, t.start)
 			if m == nil || m.start != t.start || !groupEntity(m.entity) {
 				continue
 			}
@@ -474,11 +466,12 @@ var apposition = map[string]bool{"": true, "a": true, "an": true, "the": true, "
 
 // labelOwner picks the group label l describes, or "" for none: the name
 // it is on; the group after "of" ("fighters of Kata’ib Hezbollah"; none
-// when what follows "of" is not a group: "units of the Iraqi army"); the group it stands in
-// apposition to, before or after ("Iraq’s Shi’ite militias, the Popular
-// Mobilization Units"); else, as a label standing alone ("the anti-terror
-// group") refers back to the article's subject, the group the article
-// names most (top); else the nearest group named in the passage.
+// when what follows "of" is not a group: "units of the Iraqi army"); the
+// group it stands in apposition to, before or after ("Iraq’s Shi’ite
+// militias, the Popular Mobilization Units"); else, as a label standing
+// alone ("the anti-terror group") refers back to the article's subject,
+// the group the article names most (top); else the nearest group named in
+// the passage.
 func labelOwner(text string, l label, ments []mention, groupEntity func(string) bool, top string) string {
 	ofAt := -1
 	if rest, ok := strings.CutPrefix(text[l.end:], " of "); ok {
