@@ -526,7 +526,7 @@ func (s *storiesPage) groupingText() string {
 	if pct := s.prog.percent(); pct >= 0 {
 		return fmt.Sprintf("grouping %d articles… %d%%", s.grouping, pct)
 	}
-	return "grouping…"
+	return "grouping articles…"
 }
 
 func (s *storiesPage) emptyText() string {
@@ -534,10 +534,7 @@ func (s *storiesPage) emptyText() string {
 	case s.err != nil:
 		return "Could not group stories: " + oneLine(s.err.Error())
 	case s.busy:
-		if pct := s.prog.percent(); pct >= 0 {
-			return fmt.Sprintf("Grouping %d articles into stories… %d%%", s.grouping, pct)
-		}
-		return "Grouping articles into stories…"
+		return "G" + strings.TrimPrefix(s.groupingText(), "g")
 	case !s.loaded && s.sh.loading:
 		return "Stories are grouped once loading has finished…"
 	case s.multiOnly && len(s.stories) > 0:

@@ -291,7 +291,7 @@ func TestStoriesShowGroupingProgress(t *testing.T) {
 	hs.keys("t")
 	s := storiesOf(hs)
 	s.busy, s.grouping, s.prog = true, 12345, &groupProgress{}
-	if scr := hs.screenText(); !strings.Contains(scr, "grouping…") {
+	if scr := hs.screenText(); !strings.Contains(scr, "grouping articles…") {
 		t.Fatalf("before any progress:\n%s", scr)
 	}
 	s.prog.report(40, 100)
@@ -299,6 +299,10 @@ func TestStoriesShowGroupingProgress(t *testing.T) {
 	scr := hs.screenText()
 	if !strings.Contains(scr, "grouping 12345 articles… 40%") {
 		t.Fatalf("progress not shown:\n%s", scr)
+	}
+	s.stories, s.list = nil, nil // the first grouping: nothing to list yet
+	if scr := hs.screenText(); !strings.Contains(scr, "Grouping 12345 articles… 40%") {
+		t.Fatalf("progress not shown on the empty page:\n%s", scr)
 	}
 	if cmd := s.Update(groupTickMsg{gen: s.gen}); cmd == nil {
 		t.Fatal("the tick stopped while grouping runs")
