@@ -220,12 +220,12 @@ func (l *loader) run(ctx context.Context, walk func(w *walker)) <-chan event {
 				// A large JSON Lines file may report pieces first (emit);
 				// the last event finishes the file and its bytes.
 				var emitted int64
-				emit := func(arts []*Article, probs []Problem, n int64) {
-					emitted += n
-					send(event{articles: arts, problems: probs, doneBytes: n})
-				}
-				if !l.progressive {
-					emit = nil
+				var emit func([]*Article, []Problem, int64)
+				if l.progressive {
+					emit = func(arts []*Article, probs []Problem, n int64) {
+						emitted += n
+						send(event{articles: arts, problems: probs, doneBytes: n})
+					}
 				}
 				arts, probs := l.loadFile(ctx, j, emit)
 				send(event{articles: arts, problems: probs, done: 1, doneBytes: max(j.size-emitted, 0)})
