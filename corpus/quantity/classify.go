@@ -78,7 +78,11 @@ func isInjuryWord(w string) bool { return w == "injury" || w == "injuries" || w 
 // returns the class of the tally it meets. wide lets it pass over any word
 // of the clause ("the death toll from the fire rose to 27").
 func tallyBefore(toks []token, first int, wide bool) (Class, bool) {
-	for k, steps := first-1, 0; k >= 0 && steps < 8; k, steps = k-1, steps+1 {
+	limit := 8
+	if wide {
+		limit = 16
+	}
+	for k, steps := first-1, 0; k >= 0 && steps < limit; k, steps = k-1, steps+1 {
 		t := toks[k]
 		if t.kind == tkNum && k > 0 && toks[k-1].low == "from" {
 			continue // the earlier value of a change: "rose from 12 to 27"
@@ -93,9 +97,10 @@ func tallyBefore(toks []token, first int, wide bool) (Class, bool) {
 			return Killed, true
 		}
 		if c, ok := strong[t.low]; ok {
-			// In a wide walk a verb belongs to another clause ("released
-			// nine captives and kept two").
-			return c, !wide
+			// "the number of dead rose to 14"; but in a wide walk any
+			// other verb belongs to another clause ("released nine
+			// captives and kept two").
+			return c, !wide || k > 0 && toks[k-1].low == "of"
 		}
 		if wide && (cardinals[t.low] > 0 || verbsBefore[t.low] != Other) {
 			return Other, false
@@ -117,13 +122,14 @@ func tallyBefore(toks []token, first int, wide bool) (Class, bool) {
 // ("…, officials said"), and passes over an inserted part ("27 people,
 // including 12 children, were killed").
 func predicateAfter(text string, toks []token, k int) (Class, bool) {
-	for steps := 0; k < len(toks) && steps < 12; k, steps = k+1, steps+1 {
+	event := Other
+	for steps := 0; k < len(toks) && steps < 16; k, steps = k+1, steps+1 {
 		t := toks[k]
-		if t.isBreak() || t.kind == tkNum {
-			return Other, false
+		if t.isBreak() {
+			break
 		}
 		if t.kind == tkPunct {
-			if t.low == "," && k+1 < len(toks) && partMarkers[toks[k+1].low] {
+			if t.low == "," && k+1 < len(toks) && (partMarkers[toks[k+1].low] || isArticle(toks[k+1].low)) {
 				k = skipInsert(toks, k+1)
 			}
 			continue
@@ -135,14 +141,26 @@ func predicateAfter(text string, toks []token, k int) (Class, bool) {
 			return c, true
 		}
 		if clauseEnd[t.low] {
-			return Other, false
+			break
 		}
-		if _, ok := numeralAt(text, toks, k); ok && (cardinals[t.low] > 0 || vagueWords[t.low][0] > 0) {
-			return Other, false
+		if c, ok := nounsOf[t.low]; ok && c == Crowd && event == Other {
+			event = Crowd // "took part in an unauthorised gathering"
+		}
+		if n, ok := numeralAt(text, toks, k); ok && (t.kind == tkNum || cardinals[t.low] > 0 || vagueWords[t.low][0] > 0) {
+			// Another figure ends the search, unless it is joined to this
+			// one ("15 fighters and three civilians had been killed").
+			// Nor does a measure ("held for five months by …").
+			_, unit := units[tokenAt(toks, n.next).low]
+			if !unit && (k == 0 || toks[k-1].low != "and") {
+				break
+			}
+			k = n.next - 1
 		}
 	}
-	return Other, false
+	return event, event != Other
 }
+
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
 // skipInsert returns the index of the comma that closes an insert that
 // starts at k, or the last token of the clause.

@@ -161,6 +161,11 @@ var phrases = []struct {
 	{[]string{"forced", "from", "their", "homes"}, Displaced},
 	{[]string{"forced", "to", "flee"}, Displaced},
 	{[]string{"treated", "for"}, Injured},
+	{[]string{"treated", "in", "hospital"}, Injured},
+	{[]string{"taken", "to", "hospital"}, Injured},
+	{[]string{"admitted", "to", "hospital"}, Injured},
+	{[]string{"to", "safety"}, Rescued},
+	{[]string{"out", "alive"}, Rescued},
 	{[]string{"pulled", "alive"}, Rescued},
 }
 

@@ -162,8 +162,8 @@ func sentenceStart(toks []token, i int) bool {
 			return false
 		}
 		switch t.low {
-		case ".", "!", "?", ":", "\"", "'", "(":
-			return true
+		case ".", "!", "?", ":", "\"", "'", "(", "-":
+			return true // "-" ends a dateline: "VARO, Kessara (Meridian) - Nine …"
 		}
 	}
 	return true

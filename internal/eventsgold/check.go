@@ -20,8 +20,8 @@ func Check(e *Event) []error {
 		}
 		c.known[a.ID] = true
 	}
-	if len(e.Gold.Articles) != len(e.Articles) {
-		c.fail("articles: gold lists %d, %s.jsonl holds %d", len(e.Gold.Articles), e.Slug, len(e.Articles))
+	if len(e.Gold.Articles) != len(e.texts) {
+		c.fail("articles: gold lists %d, %s.jsonl holds %d", len(e.Gold.Articles), e.Slug, len(e.texts))
 	}
 	for _, f := range e.Gold.Facts {
 		c.fact(f)
