@@ -174,7 +174,7 @@ func loadEvent(ctx context.Context, goldFile string) (*Event, error) {
 		return nil, fmt.Errorf("load %s: %w", articles, err)
 	}
 	if len(c.Problems) > 0 {
-		return nil, fmt.Errorf("load %s: %s", articles, c.Problems[0])
+		return nil, fmt.Errorf("load %s: %w", articles, c.Problems[0])
 	}
 	ev.Articles = c.Articles
 	for _, a := range c.Articles {
