@@ -138,7 +138,10 @@ func predicateAfter(text string, toks []token, k int) (Class, bool) {
 			return c, true
 		}
 		if c, ok := strong[t.low]; ok {
-			return c, true
+			next := tokenAt(toks, k+1)
+			if !attributive[t.low] || next.kind != tkWord || !isPluralNoun(next.low) || strong[next.low] != Other {
+				return c, true
+			}
 		}
 		if clauseEnd[t.low] {
 			break
@@ -228,6 +231,9 @@ func headNoun(text string, toks []token, k int) string {
 			break
 		}
 		if _, ok := strong[t.low]; ok {
+			if next := tokenAt(toks, k+1); attributive[t.low] && next.kind == tkWord && isPluralNoun(next.low) {
+				continue // "four injured passengers"
+			}
 			if head == "" && firstWord == "" && isPluralNoun(t.low) {
 				head = text[t.start:t.end]
 			}

@@ -52,7 +52,8 @@ var units = map[string]unitInfo{
 	"mile": {Distance, "mile"}, "metres": {Distance, "m"}, "meters": {Distance, "m"},
 	"metre": {Distance, "m"}, "meter": {Distance, "m"}, "m": {Distance, "m"}, "feet": {Distance, "ft"},
 	"foot": {Distance, "ft"}, "ft": {Distance, "ft"}, "yards": {Distance, "yd"}, "cm": {Distance, "cm"},
-	"mm":      {Distance, "mm"},
+	"mm": {Distance, "mm"}, "millimetres": {Distance, "mm"}, "millimeters": {Distance, "mm"},
+	"centimetres": {Distance, "cm"}, "centimeters": {Distance, "cm"}, "inches": {Distance, "in"},
 	"seconds": {Duration, "second"}, "second": {Duration, "second"}, "minutes": {Duration, "minute"},
 	"minute": {Duration, "minute"}, "hours": {Duration, "hour"}, "hour": {Duration, "hour"},
 	"days": {Duration, "day"}, "day": {Duration, "day"}, "weeks": {Duration, "week"},
@@ -126,7 +127,7 @@ var nounsOf = map[string]Class{
 	"arrest": Arrested, "arrests": Arrested, "detention": Arrested,
 	"evacuation": Displaced, "displacement": Displaced,
 	"release": Released, "rescue": Rescued, "kidnapping": Hostages, "abduction": Hostages,
-	"crowd": Crowd, "crowds": Crowd, "rally": Crowd, "turnout": Crowd, "gathering": Crowd,
+	"crowd": Crowd, "crowds": Crowd, "rally": Crowd, "gathering": Crowd,
 	"march": Crowd, "demonstration": Crowd, "protest": Crowd, "throng": Crowd,
 	"toll": Killed,
 }
@@ -167,6 +168,14 @@ var phrases = []struct {
 	{[]string{"to", "safety"}, Rescued},
 	{[]string{"out", "alive"}, Rescued},
 	{[]string{"pulled", "alive"}, Rescued},
+}
+
+// attributive are the strong words that also stand before a noun as an
+// adjective: "four injured passengers died" counts the dead.
+var attributive = map[string]bool{
+	"injured": true, "wounded": true, "dead": true, "missing": true, "trapped": true, "displaced": true,
+	"detained": true, "arrested": true, "evacuated": true, "kidnapped": true, "abducted": true,
+	"freed": true, "released": true, "rescued": true, "hospitalised": true, "hospitalized": true,
 }
 
 // partMarkers introduce a part of the figure before: "including 12

@@ -90,8 +90,8 @@ func figure(text string, toks []token, n numeral, prev []Quantity) (q Quantity, 
 	} else if unit != "" {
 		q.Unit = unit
 	}
-	if isYear(toks, n, qual, q.Unit) {
-		return q, n.next, false
+	if isYear(toks, n, qual, q.Unit) || qual == Range && isYearRange(toks, n, q.Unit) {
+		return q, next, false
 	}
 	q.Text, q.Start, q.End = text[start:end], start, end
 	q.Value, q.Value2, q.Qualifier = n.v, n.v2, qual
@@ -190,6 +190,15 @@ func unitAfter(toks []token, i int) (class Class, unit string, end int, ok bool)
 		return u.class, u.unit, 0, true
 	}
 	return Other, "", 0, false
+}
+
+// isYearRange reports "between 2021 and 2024", "2019-2021": two years.
+func isYearRange(toks []token, n numeral, unit string) bool {
+	if n.spelled || n.separated || n.mult != 0 || unit != "" {
+		return false
+	}
+	years := func(v float64) bool { return v >= 1800 && v <= 2100 && v == float64(int(v)) }
+	return years(n.v) && years(n.v2) && toks[n.first].end-toks[n.first].start >= 4
 }
 
 // isYear reports a bare four-digit number between 1800 and 2100 with no
