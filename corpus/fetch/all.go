@@ -50,7 +50,7 @@ func (c *Client) FetchAll(ctx context.Context, reqs []Request, progress func(Pro
 	}
 	close(order)
 
-	done := make(chan int)
+	done := make(chan int, len(reqs)) // workers never wait for progress
 	var wg sync.WaitGroup
 	for range min(c.opts.Concurrency, len(reqs)) {
 		wg.Go(func() {

@@ -181,9 +181,13 @@ func TestFetchAllResultsAndProgress(t *testing.T) {
 }
 
 func TestFetchAllCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(testCtx(t))
+	defer cancel()
 	var served atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		served.Add(1)
+		if served.Add(1) == 5 {
+			cancel() // the user presses ctrl+c during the fifth request
+		}
 		w.Header().Set("Content-Type", "text/html")
 		_, _ = w.Write([]byte(page))
 	}))
@@ -192,22 +196,17 @@ func TestFetchAllCanceled(t *testing.T) {
 	for i := range 40 {
 		reqs = append(reqs, Request{URL: fmt.Sprintf("%s/%d", srv.URL, i)})
 	}
-	ctx, cancel := context.WithCancel(testCtx(t))
 	c := testClient(Options{Concurrency: 1})
-	results := c.FetchAll(ctx, reqs, func(p Progress) {
-		if p.Done == 5 {
-			cancel()
-		}
-	})
+	results := c.FetchAll(ctx, reqs, nil)
 	canceled := 0
 	for _, r := range results {
 		if KindOf(r.Err) == ErrCanceled {
 			canceled++
 		}
 	}
-	// One worker: 5 done before the cancel, at most one more in flight.
-	if canceled < 34 || int(served.Load()) > 6 {
-		t.Errorf("%d cancelled, %d served", canceled, served.Load())
+	// One worker: four done, the fifth cancelled or done, none started after.
+	if served.Load() != 5 || canceled < 35 {
+		t.Errorf("%d served, %d cancelled", served.Load(), canceled)
 	}
 }
 

@@ -199,7 +199,7 @@ func TestGetTimeoutStartsWithTheRequest(t *testing.T) {
 		_, _ = w.Write([]byte(page))
 	}))
 	defer srv.Close()
-	c := testClient(Options{PerHost: 1, Concurrency: 3, Timeout: 1500 * time.Millisecond})
+	c := testClient(Options{PerHost: 1, Concurrency: 4, Timeout: 1500 * time.Millisecond})
 	reqs := []Request{{URL: srv.URL + "/1"}, {URL: srv.URL + "/2"}, {URL: srv.URL + "/3"}, {URL: srv.URL + "/4"}}
 	for _, r := range c.FetchAll(testCtx(t), reqs, nil) {
 		if r.Err != nil {
