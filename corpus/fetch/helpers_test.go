@@ -54,7 +54,7 @@ func wantError(t *testing.T, err error, k ErrorKind, url, reason string) {
 	if !strings.Contains(msg, reason) {
 		t.Errorf("message %q: want it to contain %q", msg, reason)
 	}
-	for _, raw := range []string{"dial tcp", `Get "`, "net/http:", "x509:", "tls:", "lookup "} {
+	for _, raw := range []string{"dial tcp", `Get "`, "net/http:", "x509:", "tls:", ": lookup "} {
 		if strings.Contains(msg, raw) {
 			t.Errorf("message %q carries raw Go error text %q", msg, raw)
 		}
