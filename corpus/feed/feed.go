@@ -98,12 +98,14 @@ func (it *Item) Key() string {
 	return ""
 }
 
-// Errors Parse and ParseOPML return, to be told apart with errors.Is. A
-// malformed document is a *SyntaxError, which is also ErrMalformed.
+// Errors Parse and ParseOPML return, to be told apart with errors.Is
+// (ErrNoFeeds and ErrNotOPML are ParseOPML's). A malformed document is a
+// *SyntaxError, which is also ErrMalformed.
 var (
 	ErrNoItems   = errors.New("the feed has no items")
 	ErrNoFeeds   = errors.New("the OPML file lists no feeds")
 	ErrNotFeed   = errors.New("not a feed")
+	ErrNotOPML   = errors.New("not an OPML file")
 	ErrMalformed = errors.New("malformed feed")
 )
 

@@ -9,9 +9,6 @@ import (
 	"strings"
 )
 
-// ErrNotOPML is a document given to ParseOPML that is not an OPML file.
-var ErrNotOPML = errors.New("not an OPML file")
-
 // OPML is a list of feeds, as feed readers export them.
 type OPML struct {
 	Title         string         // one line, sanitised
