@@ -21,7 +21,16 @@ var ErrAbsent = errors.New("evaluation data is absent (it lives beside the proje
 // NewsECBDir returns the news_ecb folder beside the module root (the nearest
 // folder above the working directory that holds go.mod), or an error
 // wrapping ErrAbsent that says where it looked.
-func NewsECBDir() (string, error) {
+func NewsECBDir() (string, error) { return Dir("news_ecb") }
+
+// NewsSynthDevDir returns the news_synth_dev folder (the development half
+// of news_synth) beside the module root, as NewsECBDir does.
+func NewsSynthDevDir() (string, error) { return Dir("news_synth_dev") }
+
+// Dir returns the data set folder ../shared/eval/NAME beside the module
+// root (the nearest folder above the working directory that holds go.mod),
+// or an error wrapping ErrAbsent that says where it looked.
+func Dir(name string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", fmt.Errorf("find evaluation data: %w", err)
@@ -36,7 +45,7 @@ func NewsECBDir() (string, error) {
 		}
 		dir = parent
 	}
-	d := filepath.Join(dir, "..", "shared", "eval", "news_ecb")
+	d := filepath.Join(dir, "..", "shared", "eval", name)
 	if _, err := os.Stat(filepath.Join(d, "docs.json")); errors.Is(err, fs.ErrNotExist) {
 		return "", fmt.Errorf("%s: %w", d, ErrAbsent)
 	} else if err != nil {
@@ -77,6 +86,57 @@ func Docs(dir string) (map[string][]string, error) {
 			lines[n] = sents[strconv.Itoa(n)]
 		}
 		out[id] = lines
+	}
+	return out, nil
+}
+
+// Link is one linked document pair of links.json: for each sentence of
+// Doc1 (by index), the sentences of Doc2 it is linked to.
+type Link struct {
+	Doc1  string
+	Doc2  string
+	Links map[int][]int
+}
+
+// Links reads dir/links.json, ordered by link id so that callers can split
+// it into halves the same way every run.
+func Links(dir string) ([]Link, error) {
+	path := filepath.Join(dir, "links.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	var links map[string]struct {
+		Doc1  string              `json:"doc1"`
+		Doc2  string              `json:"doc2"`
+		Links map[string][]string `json:"links"`
+	}
+	if err := json.Unmarshal(raw, &links); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", path, err)
+	}
+	ids := make([]string, 0, len(links))
+	for id := range links {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	out := make([]Link, 0, len(ids))
+	for _, id := range ids {
+		l := links[id]
+		m := make(map[int][]int, len(l.Links))
+		for src, tgts := range l.Links {
+			s, err := strconv.Atoi(src)
+			if err != nil {
+				return nil, fmt.Errorf("parse %s: link %s: bad sentence index %q", path, id, src)
+			}
+			for _, x := range tgts {
+				t, err := strconv.Atoi(x)
+				if err != nil {
+					return nil, fmt.Errorf("parse %s: link %s: bad sentence index %q", path, id, x)
+				}
+				m[s] = append(m[s], t)
+			}
+		}
+		out = append(out, Link{Doc1: l.Doc1, Doc2: l.Doc2, Links: m})
 	}
 	return out, nil
 }
