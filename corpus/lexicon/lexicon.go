@@ -1,0 +1,221 @@
+package lexicon
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sync"
+)
+
+// Lexicon answers questions about English words from an encoded table
+// (see Encode). It decodes the table on first use, once, and is safe for
+// concurrent use; after that it never changes.
+type Lexicon struct {
+	raw string
+	// top, when above 0, limits the table to its top most frequent words.
+	top  int
+	once sync.Once
+	t    *table
+	err  error
+}
+
+// New returns a Lexicon over an encoded table. Nothing is decoded until the
+// first question; a table that does not decode answers every question as
+// for an unknown word, and Err says why.
+func New(raw string) *Lexicon { return &Lexicon{raw: raw} }
+
+//go:embed data/lexicon.bin
+var embedded string
+
+// english is the built-in table. It is the one package-level value here:
+// a pointer fixed at initialisation to a Lexicon whose only change is its
+// own once-guarded decode, so it behaves as an immutable table that costs
+// nothing until used.
+var english = New(embedded)
+
+// English returns the built-in table: the most frequent English words of
+// GloVe 6B (Wikipedia 2014 and Gigaword 5 news), with 100-d vectors.
+func English() *Lexicon { return english }
+
+// Top returns the same table limited to its n most frequent words (all of
+// them when n is 0 or more than it has), to measure what a smaller table
+// would give; the words left out count as rare.
+func (l *Lexicon) Top(n int) *Lexicon { return &Lexicon{raw: l.raw, top: n} }
+
+func (l *Lexicon) table() *table {
+	l.once.Do(func() {
+		l.t, l.err = decode(l.raw)
+		if l.err != nil {
+			l.err = fmt.Errorf("lexicon: %w", l.err)
+			l.t = nil
+			return
+		}
+		if l.top > 0 && l.top < l.t.n {
+			l.t.n, l.t.limit = l.top, l.top
+		}
+	})
+	return l.t
+}
+
+// Err reports whether the table decoded; nil when it did.
+func (l *Lexicon) Err() error {
+	l.table()
+	return l.err
+}
+
+// Len is how many words the table has.
+func (l *Lexicon) Len() int {
+	if t := l.table(); t != nil {
+		return t.n
+	}
+	return 0
+}
+
+// Dims is the length of the word vectors.
+func (l *Lexicon) Dims() int {
+	if t := l.table(); t != nil {
+		return t.dims
+	}
+	return 0
+}
+
+// ID is a word's index in the table (words are numbered most frequent
+// first), for callers that look one word up many times; ok is false for a
+// word the table does not have.
+func (l *Lexicon) ID(key string) (id int32, ok bool) {
+	t := l.table()
+	if t == nil {
+		return -1, false
+	}
+	i := t.find(key)
+	return int32(i), i >= 0
+}
+
+// Key returns the word with the given ID, "" for none.
+func (l *Lexicon) Key(id int32) string {
+	t := l.table()
+	if t == nil || id < 0 || int(id) >= t.n {
+		return ""
+	}
+	return t.key(int(id))
+}
+
+// Rank is a word's frequency rank in the source corpus (1 is the most
+// frequent word); 0 for a word the table does not have.
+func (l *Lexicon) Rank(key string) int {
+	id, ok := l.ID(key)
+	if !ok {
+		return 0
+	}
+	return l.table().rank(int(id))
+}
+
+// Zipf's law makes the frequency of the word of rank r about
+// 1/(r × H), H being the harmonic number of the vocabulary size (ln V +
+// 0.577); a sentence of sentenceWords words then holds it with
+// probability 1 − exp(−sentenceWords/(r × H)). This is the background
+// "document" frequency: documents here are sentences, the unit passages
+// are aligned in. 25 words is the length of a typical news sentence (the
+// passages of news_ecb and news_synth average 24 and 26 words).
+const sentenceWords = 25
+
+// DocFreq estimates the share of English news sentences that contain the
+// word, from its frequency rank (see sentenceWords). A word the table does
+// not have is taken to be as rare as the words just past its end.
+func (l *Lexicon) DocFreq(key string) float64 {
+	t := l.table()
+	if t == nil {
+		return 0
+	}
+	r := t.vocab + 1
+	if i := t.find(key); i >= 0 {
+		r = t.rank(i)
+	} else if t.n > 0 {
+		r = t.rank(t.n-1) + 1
+	}
+	return docFreq(r, t.vocab)
+}
+
+func docFreq(rank, vocab int) float64 {
+	h := math.Log(float64(vocab)) + 0.5772
+	return -math.Expm1(-sentenceWords / (float64(rank) * h))
+}
+
+// IDF is the background inverse document frequency of a word, ln(1/DocFreq):
+// about 0.2 for "the", 2 for "said", 6 for "further", 9 for "militia".
+// 0 when the table did not decode.
+func (l *Lexicon) IDF(key string) float64 {
+	df := l.DocFreq(key)
+	if df <= 0 {
+		return 0
+	}
+	return -math.Log(df)
+}
+
+// IDFOf is IDF by ID (a word the table has).
+func (l *Lexicon) IDFOf(id int32) float64 {
+	t := l.table()
+	if t == nil || id < 0 || int(id) >= t.n {
+		return 0
+	}
+	return -math.Log(docFreq(t.rank(int(id)), t.vocab))
+}
+
+// AddVector adds weight × the word's unit vector to dst, which must have
+// Dims components (a shorter dst takes the first components). It does
+// nothing for an unknown ID.
+func (l *Lexicon) AddVector(dst []float32, id int32, weight float32) {
+	t := l.table()
+	if t == nil || id < 0 || int(id) >= t.n {
+		return
+	}
+	w := weight * t.scale(int(id))
+	row := t.raw[t.vecs+int(id)*t.dims : t.vecs+(int(id)+1)*t.dims]
+	for k := 0; k < len(dst) && k < len(row); k++ {
+		dst[k] += w * float32(int8(row[k]))
+	}
+}
+
+// Vector returns the word's unit vector (dequantised), or nil and false.
+func (l *Lexicon) Vector(key string) ([]float32, bool) {
+	id, ok := l.ID(key)
+	if !ok {
+		return nil, false
+	}
+	v := make([]float32, l.Dims())
+	l.AddVector(v, id, 1)
+	return v, true
+}
+
+// Similar is the cosine similarity (−1..1) of two words' vectors, 0 when
+// either is unknown. It is exact for the stored int8 vectors.
+func (l *Lexicon) Similar(a, b string) float32 {
+	x, okx := l.ID(a)
+	y, oky := l.ID(b)
+	if !okx || !oky {
+		return 0
+	}
+	return l.SimilarIDs(x, y)
+}
+
+// SimilarIDs is Similar by ID.
+func (l *Lexicon) SimilarIDs(x, y int32) float32 {
+	t := l.table()
+	if t == nil || x < 0 || y < 0 || int(x) >= t.n || int(y) >= t.n {
+		return 0
+	}
+	var s int32
+	for k := range t.dims {
+		s += int32(t.component(int(x), k)) * int32(t.component(int(y), k))
+	}
+	var nx, ny int32
+	for k := range t.dims {
+		cx, cy := int32(t.component(int(x), k)), int32(t.component(int(y), k))
+		nx += cx * cx
+		ny += cy * cy
+	}
+	if nx == 0 || ny == 0 {
+		return 0
+	}
+	return float32(float64(s) / math.Sqrt(float64(nx)*float64(ny)))
+}
