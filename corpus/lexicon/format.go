@@ -254,6 +254,3 @@ func (t *table) find(key string) int {
 func (t *table) rank(i int) int { return int(t.u32(t.ranks + 4*i)) }
 
 func (t *table) scale(i int) float32 { return math.Float32frombits(t.u32(t.scales + 4*i)) }
-
-// component returns word i's k-th int8 component.
-func (t *table) component(i, k int) int8 { return int8(t.raw[t.vecs+i*t.dims+k]) }
