@@ -66,7 +66,7 @@ type mapper struct {
 // it cannot read.
 func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	ref := mp.src.docRef(h.Index, h.ID)
-	f := parseFields(h.Source)
+	f := asFields(h.Source)
 	m := mp.m
 	text := textnorm.Sanitize(f.value(m.Text, "\n\n"))
 	title := textnorm.Line(f.value(m.Title, ", "))
@@ -113,13 +113,18 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 func splitBody(file, text string) ([]corpus.Paragraph, []corpus.Line) {
 	lines := strings.Split(text, "\n")
 	raw := make([]corpus.Line, len(lines))
-	blank := false
+	// blank: a blank line stands between two lines of text (one at the
+	// end, as a trailing newline leaves, separates nothing).
+	blank, seen, pending := false, false, false
 	for i, l := range lines {
 		raw[i] = corpus.Line{Number: i + 1, Text: l, Role: corpus.RoleBody}
 		if strings.TrimSpace(l) == "" {
 			raw[i].Role = corpus.RoleBlank
-			blank = true
+			pending = seen
+			continue
 		}
+		blank = blank || pending
+		seen = true
 	}
 	var body []corpus.Paragraph
 	for i := 0; i < len(lines); {
@@ -145,7 +150,19 @@ func splitBody(file, text string) ([]corpus.Paragraph, []corpus.Line) {
 func words(body []corpus.Paragraph) int {
 	n := 0
 	for _, p := range body {
-		n += len(strings.Fields(p.Text))
+		t := p.Text
+		if t != "" && t[0] != ' ' && t[len(t)-1] != ' ' && !strings.Contains(t, "  ") && strings.IndexByte(t, '\n') < 0 {
+			n += strings.Count(t, " ") + 1 // single spaces, as splitBody leaves them
+			continue
+		}
+		sep := true
+		for i := 0; i < len(t); i++ {
+			space := t[i] == ' ' || t[i] == '\n'
+			if sep && !space {
+				n++
+			}
+			sep = space
+		}
 	}
 	return n
 }

@@ -114,8 +114,7 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Client reads articles from one source. It is safe for one Fetch at a
-// time.
+// Client reads articles from one source. It serves one Fetch at a time.
 type Client struct {
 	src   Source
 	opt   Options
@@ -123,6 +122,8 @@ type Client struct {
 	creds Credentials
 	// sleep waits between attempts; tests replace it to record waits.
 	sleep func(ctx context.Context, d time.Duration) error
+	// buf holds the answer being decoded (see attempt).
+	buf bytes.Buffer
 }
 
 // New makes a client for src. It reads the CA file, if any, and fails
@@ -305,10 +306,17 @@ func (c *Client) attempt(ctx context.Context, r request, payload []byte) ([]byte
 		return nil, c.transportError(ctx, actx, r, err)
 	}
 	defer func() { _ = res.Body.Close() }()
-	data, err := io.ReadAll(io.LimitReader(res.Body, c.opt.MaxResponse+1))
-	if err != nil {
+	// One buffer serves every answer of the client: a page is megabytes,
+	// and its bytes are garbage once decoded (Unmarshal copies strings).
+	buf := &c.buf
+	buf.Reset()
+	if n := res.ContentLength; n > 0 && n <= c.opt.MaxResponse {
+		buf.Grow(int(n) + 1)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(res.Body, c.opt.MaxResponse+1)); err != nil {
 		return nil, c.transportError(ctx, actx, r, err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > c.opt.MaxResponse {
 		return nil, fmt.Errorf("%s %s: %w: the answer is larger than %d bytes; lower the page size", r.method, r.path, ErrBadResponse, c.opt.MaxResponse)
 	}

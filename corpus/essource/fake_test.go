@@ -343,6 +343,7 @@ func (f *fakeES) writePage(w http.ResponseWriter, start, n int, pitID, scrollID 
 			`","node":"n1","reason":{"type":"node_not_connected_exception","reason":"[n1][127.0.0.1:9300] Node not connected"}}]}`
 	}
 	var b bytes.Buffer
+	b.Grow(len(hits) + 512)
 	b.WriteString(`{`)
 	if pitID != "" {
 		fmt.Fprintf(&b, `"pit_id":%q,`, pitID)
@@ -353,6 +354,7 @@ func (f *fakeES) writePage(w http.ResponseWriter, start, n int, pitID, scrollID 
 	fmt.Fprintf(&b, `"took":3,"timed_out":false,"_shards":%s,"hits":{"total":{"value":%d,"relation":"eq"},"max_score":null,"hits":[`, shards, len(f.docs))
 	b.Write(hits)
 	b.WriteString(`]}}`)
+	w.Header().Set("Content-Length", fmt.Sprint(b.Len()))
 	_, _ = w.Write(b.Bytes())
 }
 

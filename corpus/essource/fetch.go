@@ -89,6 +89,11 @@ func (c *Client) pages(ctx context.Context, p *pager, mp *mapper, limit int, res
 		if p.pages == 1 {
 			res.Total, res.TotalExact = page.total()
 		}
+		if len(page.Hits.Hits) > size {
+			// A scroll keeps the page size it was opened with: the last
+			// page before the limit brings more than is wanted.
+			page.Hits.Hits = page.Hits.Hits[:size]
+		}
 		b := Batch{Problems: c.shardProblems(page, shards)}
 		for i := range page.Hits.Hits {
 			a, probs := mp.article(&page.Hits.Hits[i])
@@ -167,7 +172,7 @@ func (c *Client) mapping(ctx context.Context) (*Mapping, error) {
 	}
 	docs := make([]fields, 0, len(res.Hits.Hits))
 	for _, h := range res.Hits.Hits {
-		docs = append(docs, parseFields(h.Source))
+		docs = append(docs, asFields(h.Source))
 	}
 	candidates := presets()
 	if c.opt.Mapping != nil {

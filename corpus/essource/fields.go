@@ -1,32 +1,41 @@
 package essource
 
 import (
-	"bytes"
-	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// fields is one hit's _source with its top-level values undecoded: a
-// mapping reads a handful of them, so the rest are never decoded.
-type fields map[string]json.RawMessage
+// fields is one hit's _source, decoded in the same pass as the page (so
+// that its bytes are scanned once; see Client.do): strings, float64,
+// bool, []any, nested fields (objects) and nil. Requests filter _source to the
+// mapped fields, so little else is decoded.
+type fields map[string]any
 
-// parseFields decodes a _source object. A _source that is missing, null
-// or not an object gives no fields.
-func parseFields(raw json.RawMessage) fields {
-	if len(raw) == 0 || raw[0] != '{' {
-		return nil
+// asFields converts a decoded object, and the objects nested in it, to
+// fields; a missing or null _source gives nil.
+func asFields(m map[string]any) fields {
+	for k, v := range m {
+		m[k] = asValue(v)
 	}
-	var f fields
-	if err := json.Unmarshal(raw, &f); err != nil {
-		return nil
+	return fields(m)
+}
+
+func asValue(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		return asFields(x)
+	case []any:
+		for i := range x {
+			x[i] = asValue(x[i])
+		}
 	}
-	return f
+	return v
 }
 
 // lookup finds a dotted path: a key spelled with the dots ("source.name",
 // as some indexers write) first, then the nested objects.
-func (f fields) lookup(path string) (json.RawMessage, bool) {
+func (f fields) lookup(path string) (any, bool) {
 	if v, ok := f[path]; ok {
 		return v, true
 	}
@@ -37,11 +46,9 @@ func (f fields) lookup(path string) (json.RawMessage, bool) {
 	// Try every split point, so that {"a.b": {"c": …}} is found for
 	// "a.b.c" as well as {"a": {"b.c": …}}.
 	for {
-		if v, found := f[head]; found {
-			if inner := parseFields(v); inner != nil {
-				if w, ok := inner.lookup(rest); ok {
-					return w, true
-				}
+		if inner, isObj := f[head].(fields); isObj {
+			if w, ok := inner.lookup(rest); ok {
+				return w, true
 			}
 		}
 		next, more, ok := strings.Cut(rest, ".")
@@ -56,55 +63,46 @@ func (f fields) lookup(path string) (json.RawMessage, bool) {
 // flexText); list items are joined with sep.
 func (f fields) value(paths []string, sep string) string {
 	for _, p := range paths {
-		raw, ok := f.lookup(p)
+		v, ok := f.lookup(p)
 		if !ok {
 			continue
 		}
-		if s := flexText(raw, sep); strings.TrimSpace(s) != "" {
+		if s := flexText(v, sep); strings.TrimSpace(s) != "" {
 			return s
 		}
 	}
 	return ""
 }
 
-// flexText reads a JSON value as text, as the JSON format's flex type
-// does: a string as is, a number or boolean as written, a list as its
-// non-blank items joined by sep, an object by its "name" (authors:
-// [{"name": …}]), null as "".
-func flexText(raw json.RawMessage, sep string) string {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
-		return ""
-	}
-	switch raw[0] {
-	case '"':
-		if bytes.IndexByte(raw, '\\') < 0 {
-			return string(raw[1 : len(raw)-1]) // no escapes: the bytes are the string
+// flexText reads a value as text, as the JSON format's flex type does: a
+// string as is, a number or boolean as written, a list as its non-blank
+// items joined by sep, an object by its "name" (authors: [{"name": …}]),
+// null as "".
+func flexText(v any, sep string) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		// As written for integers up to 2^53 (epoch milliseconds
+		// included) and for decimals; a larger integer loses digits.
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		if x {
+			return "true"
 		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return ""
-		}
-		return s
-	case '[':
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return ""
-		}
-		parts := make([]string, 0, len(items))
-		for _, it := range items {
+		return "false"
+	case []any:
+		parts := make([]string, 0, len(x))
+		for _, it := range x {
 			if s := strings.TrimSpace(flexText(it, ", ")); s != "" {
 				parts = append(parts, s)
 			}
 		}
 		return strings.Join(parts, sep)
-	case '{':
-		return flexText(parseFields(raw)["name"], sep)
-	case 'n':
-		return ""
-	default:
-		return string(raw)
+	case fields:
+		return flexText(x["name"], sep)
 	}
+	return ""
 }
 
 // leafPaths lists the dotted paths of the values in f, sorted, for an
@@ -116,7 +114,7 @@ func (f fields) leafPaths() []string {
 	walk = func(prefix string, f fields, depth int) {
 		for k, v := range f {
 			p := prefix + k
-			if inner := parseFields(v); inner != nil && depth < 3 && len(inner) > 0 {
+			if inner, ok := v.(fields); ok && depth < 3 && len(inner) > 0 {
 				walk(p+".", inner, depth+1)
 				continue
 			}

@@ -32,8 +32,8 @@ type searchResponse struct {
 type hit struct {
 	Index  string            `json:"_index"`
 	ID     string            `json:"_id"`
-	Source json.RawMessage   `json:"_source"`
-	Sort   []json.RawMessage `json:"sort"` // kept raw: a long sort value must not pass through float64
+	Source map[string]any    `json:"_source"` // see fields
+	Sort   []json.RawMessage `json:"sort"`    // kept raw: a long sort value must not pass through float64
 }
 
 // shardFailure is the documented ShardFailure.
