@@ -190,9 +190,11 @@ func TestOpenSearchPIT(t *testing.T) {
 func TestScrollFallback(t *testing.T) {
 	for _, status := range []int{http.StatusBadRequest, http.StatusNotFound} {
 		f := newFake(t, flavorLegacy, mcDocs(2100, shortText))
-		// The legacy fake answers both point-in-time APIs with 400; make
-		// the second a bare 404, as a proxy in front of an old cluster may.
-		f.push(canned{match: "POST /news/_search/point_in_time", status: status, body: errorBody(status, "", "no handler")})
+		// An old cluster, or a proxy in front of it, answers both
+		// point-in-time APIs with 400 (no handler) or a 404 that is not
+		// index_not_found_exception.
+		f.push(canned{match: "POST /news/_pit", status: status, body: errorBody(status, "", "no handler found for uri [/news/_pit] and method [POST]")},
+			canned{match: "POST /news/_search/point_in_time", status: status, body: errorBody(status, "", "no handler")})
 		c, _ := fakeClient(t, f, Options{PageSize: 1000})
 		arts, _, _, res, err := fetchAll(t, c, Query{})
 		if err != nil {
