@@ -24,6 +24,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // Options configures the TUI. Only Load matters for a normal run.
@@ -380,7 +381,7 @@ func (m *Model) render() string {
 		msg := fmt.Sprintf("Terminal too small: %d×%d. pmureader needs at least %d×%d. Resize, or press q to quit.",
 			m.w, m.h, minWidth, minHeight)
 		var lines []string
-		for _, sp := range wrapSpans(msg, m.w) {
+		for _, sp := range termtext.Wrap(msg, m.w) {
 			lines = append(lines, msg[sp.Start:sp.End])
 		}
 		return screen(lines, m.w, m.h)
@@ -413,7 +414,7 @@ func (m *Model) render() string {
 			free := m.help // measured without the cut to the width
 			free.SetWidth(0)
 			bs = fitHelp(rk.ShortHelpRanked(), m.w, func(bs []key.Binding) int {
-				return textWidth(free.ShortHelpView(bs))
+				return termtext.Width(free.ShortHelpView(bs))
 			})
 		}
 		hl = m.help.ShortHelpView(bs)
@@ -434,15 +435,15 @@ func (m *Model) fullHelp(km help.KeyMap, h int) string {
 		keyW, descW := 0, 0
 		for _, b := range g {
 			if b.Enabled() {
-				keyW = max(keyW, textWidth(b.Help().Key))
-				descW = max(descW, textWidth(b.Help().Desc))
+				keyW = max(keyW, termtext.Width(b.Help().Key))
+				descW = max(descW, termtext.Width(b.Help().Desc))
 			}
 		}
 		var col []string
 		for _, b := range g {
 			if b.Enabled() {
-				col = append(col, " "+st.Help.FullKey.Render(padPlain(b.Help().Key, keyW))+"  "+
-					st.Help.FullDesc.Render(padPlain(b.Help().Desc, descW)))
+				col = append(col, " "+st.Help.FullKey.Render(termtext.Pad(b.Help().Key, keyW))+"  "+
+					st.Help.FullDesc.Render(termtext.Pad(b.Help().Desc, descW)))
 			}
 		}
 		if len(col) > 0 {
@@ -480,11 +481,11 @@ func (m *Model) fullHelp(km help.KeyMap, h int) string {
 		signs := sk.Signs()
 		markW := 0
 		for _, s := range signs {
-			markW = max(markW, textWidth(s.mark))
+			markW = max(markW, termtext.Width(s.mark))
 		}
 		lines = append(lines, "", st.HelpTitle.Render(" Marks"), "")
 		for _, s := range signs {
-			lines = append(lines, " "+st.Help.FullKey.Render(padPlain(s.mark, markW))+"  "+st.Help.FullDesc.Render(s.meaning))
+			lines = append(lines, " "+st.Help.FullKey.Render(termtext.Pad(s.mark, markW))+"  "+st.Help.FullDesc.Render(s.meaning))
 		}
 	}
 	maxScroll := max(len(lines)-h, 0)

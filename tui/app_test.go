@@ -13,6 +13,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 func TestHelpShowsEveryBindingOfTheView(t *testing.T) {
@@ -297,7 +298,7 @@ func TestShortHelpFitsWidth(t *testing.T) {
 				t.Errorf("%d columns: help line %q has %q, which cannot fit with the rest", tc.w, last, lack)
 			}
 		}
-		if strings.Contains(last, "…") || textWidth(last) > tc.w {
+		if strings.Contains(last, "…") || termtext.Width(last) > tc.w {
 			t.Errorf("%d columns: help line cut off: %q", tc.w, last)
 		}
 	}
@@ -346,7 +347,7 @@ func TestEveryHelpLineFitsWidth(t *testing.T) {
 			if w >= 80 && !strings.Contains(last, v.first) {
 				t.Errorf("%s at %d columns: help line %q lacks %q", v.name, w, last, v.first)
 			}
-			if strings.Contains(last, "…") || textWidth(last) > w {
+			if strings.Contains(last, "…") || termtext.Width(last) > w {
 				t.Errorf("%s at %d columns: help line cut off: %q", v.name, w, last)
 			}
 		}

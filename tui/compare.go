@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The compare view shows 2–6 articles side by side, one pane each, with the
@@ -361,7 +362,7 @@ func (c *comparePage) result(msg compareMsg) {
 		c.disp[i] = make([]string, len(a.Passages))
 		c.clean[i] = make([]bool, len(a.Passages))
 		for j, p := range a.Passages {
-			t := safeBlock(p.Text)
+			t := termtext.Block(p.Text)
 			c.disp[i][j], c.clean[i][j] = t, t == p.Text
 		}
 	}
@@ -484,8 +485,8 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 					cols[p] = append(cols[p], paneLine{})
 				}
 				txt := disp[it.ref.Article][it.ref.Passage]
-				for i, sp := range wrapSpans(txt, tw) {
-					cols[p] = append(cols[p], paneLine{kind: plText, first: i == 0, ref: it.ref, sp: sp})
+				for i, sp := range termtext.Wrap(txt, tw) {
+					cols[p] = append(cols[p], paneLine{kind: plText, first: i == 0, ref: it.ref, sp: span(sp)})
 				}
 				// The note goes under the text, so that counterparts
 				// start on the same line.
@@ -587,7 +588,7 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 			head[left]++
 			cells = make([][]item, k)
 			cells[left] = []item{{ref: q}}
-			name := oneLine(cmp.Articles[q.Article].Outlet)
+			name := termtext.OneLine(cmp.Articles[q.Article].Outlet)
 			for _, oj := range pending(left, q) {
 				o, j := oj[0], oj[1]
 				m := refAt(o, j)
@@ -861,7 +862,7 @@ func (c *comparePage) View() string {
 	lines = append(lines, c.barLine())
 	switch {
 	case c.err != nil:
-		lines = append(lines, "", st.Error.Render(" "+oneLine(c.err.Error())))
+		lines = append(lines, "", st.Error.Render(" "+termtext.OneLine(c.err.Error())))
 	case len(c.arts) == 0:
 		lines = append(lines, "", st.Dim.Render(" Nothing to compare: mark 2 to 6 articles in the library (space), then press c."))
 	case c.panel != nil:
@@ -885,7 +886,7 @@ func (c *comparePage) barLine() string {
 	st := c.sh.styles
 	what := fmt.Sprintf("%d marked articles", len(c.arts))
 	if c.title != "" {
-		what = oneLine(c.title)
+		what = termtext.OneLine(c.title)
 	}
 	head := st.Bar.Render("Compare") + st.BarDim.Render(" · ")
 	if c.panel != nil {
@@ -910,7 +911,7 @@ func (c *comparePage) headings() []string {
 			l1.WriteString(sep)
 			l2.WriteString(sep)
 		}
-		by := oneLine(a.Byline())
+		by := termtext.OneLine(a.Byline())
 		if by == "" {
 			by = "unknown outlet"
 		}
@@ -923,8 +924,8 @@ func (c *comparePage) headings() []string {
 			hs = st.PaneFocus
 			mark = "▸ "
 		}
-		l1.WriteString(hs.Render(mark) + cell(by, nil, max(ws[p]-2, 0), hs, hs))
-		l2.WriteString("  " + cell(oneLine(a.Title), nil, max(ws[p]-2, 0), st.Dim, st.Dim))
+		l1.WriteString(hs.Render(mark) + cell(by, nil, max(ws[p]-2, 0), compile(hs), compile(hs)))
+		l2.WriteString("  " + cell(termtext.OneLine(a.Title), nil, max(ws[p]-2, 0), st.P.Dim, st.P.Dim))
 	}
 	return []string{l1.String(), l2.String()}
 }
@@ -948,7 +949,7 @@ func (c *comparePage) body() []string {
 	for i := range blank {
 		blank[i] = strings.Repeat(" ", ws[i])
 	}
-	focusName := oneLine(c.arts[c.focus].Outlet)
+	focusName := termtext.OneLine(c.arts[c.focus].Outlet)
 	if focusName == "" {
 		focusName = "this outlet"
 	}
@@ -971,7 +972,7 @@ func (c *comparePage) body() []string {
 					if uniqueCursor {
 						label = "— only in " + focusName + " —"
 					}
-					b.WriteString("  " + cellP(label, nil, tw, p.dim, p.dim))
+					b.WriteString("  " + cell(label, nil, tw, p.dim, p.dim))
 				} else {
 					b.WriteString(blank[pi])
 				}
@@ -980,7 +981,7 @@ func (c *comparePage) body() []string {
 				if inCB {
 					ls = p.cursor
 				}
-				b.WriteString("  " + cellP(pl.label, nil, tw, ls, ls))
+				b.WriteString("  " + cell(pl.label, nil, tw, ls, ls))
 			case plText:
 				switch {
 				case inCB:
@@ -996,7 +997,7 @@ func (c *comparePage) body() []string {
 					spans = shift(hl[pl.ref], pl.sp.Start, pl.sp.End-pl.sp.Start)
 				}
 				base := bases[c.cmp.Articles[pl.ref.Article].Passages[pl.ref.Passage].Kind]
-				b.WriteString(cellP(text[pl.sp.Start:pl.sp.End], spans, tw, base, p.diff))
+				b.WriteString(cell(text[pl.sp.Start:pl.sp.End], spans, tw, base, p.diff))
 			}
 		}
 		out = append(out, b.String())
@@ -1035,7 +1036,7 @@ func (c *comparePage) statusLine() string {
 		if r := c.cmp.RowOf(fref); r >= 0 {
 			parts = append(parts, fmt.Sprintf("row %d/%d ≈ %.2f", r+1, len(c.cmp.Rows), c.cmp.Rows[r].Score))
 		} else {
-			parts = append(parts, "only in "+oneLine(c.arts[c.focus].Outlet))
+			parts = append(parts, "only in "+termtext.OneLine(c.arts[c.focus].Outlet))
 		}
 		if nd := len(c.cmp.Differences); nd > 0 {
 			parts = append(parts, fmt.Sprintf("%d differences (d)", nd))

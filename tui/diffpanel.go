@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The differences panel lists how the compared accounts differ, as
@@ -212,9 +213,9 @@ func (d *diffPanel) line(i, w int) string {
 	l := d.lines[i]
 	switch l.kind {
 	case dlSection:
-		return st.Header.Render(" " + oneLine(l.text))
+		return st.Header.Render(" " + termtext.OneLine(l.text))
 	case dlSummary:
-		return "   " + cell(oneLine(l.text), nil, max(w-3, 1), st.Row, st.Row)
+		return "   " + cell(termtext.OneLine(l.text), nil, max(w-3, 1), st.P.Row, st.P.Row)
 	case dlNone:
 		return "   " + st.Dim.Render(l.text)
 	case dlBlank:
@@ -230,21 +231,21 @@ func (d *diffPanel) line(i, w int) string {
 	}
 	name := "?"
 	if it.Article >= 0 && it.Article < len(d.c.arts) {
-		name = oneLine(d.c.arts[it.Article].Outlet)
+		name = termtext.OneLine(d.c.arts[it.Article].Outlet)
 	}
-	head := base.Render(mark) + meta.Render(name) + base.Render(": ") + st.DiffWord.Inherit(base).Render(oneLine(it.Text)) + base.Render("  ")
+	head := base.Render(mark) + meta.Render(name) + base.Render(": ") + st.DiffWord.Inherit(base).Render(termtext.OneLine(it.Text)) + base.Render("  ")
 	rest := max(w-ansi.StringWidth(head), 1)
 	quote := ""
 	var spans []span
 	if p, ok := d.c.cmp.Passage(it.Ref); ok {
-		quote = oneLine(p.Text)
+		quote = termtext.OneLine(p.Text)
 		if quote == p.Text && it.Text != "" {
 			if at := strings.Index(quote, it.Text); at >= 0 {
 				spans = []span{{at, at + len(it.Text)}}
 			}
 		}
 	}
-	return head + cell(quote, spans, rest, st.Dim.Inherit(base), st.DiffWord)
+	return head + cell(quote, spans, rest, compile(st.Dim.Inherit(base)), compile(st.DiffWord))
 }
 
 // status is the panel's part of the status line.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // sortKey is the column the library is sorted by.
@@ -94,7 +95,7 @@ func (l *library) restyle() { l.sh.styles.styleInput(&l.input) }
 // SetSize gives the library its rectangle.
 func (l *library) SetSize(w, h int) {
 	l.w, l.h = w, h
-	l.input.SetWidth(max(w-textWidth(l.input.Prompt)-1, 1))
+	l.input.SetWidth(max(w-termtext.Width(l.input.Prompt)-1, 1))
 	l.bar.SetWidth(max(min(w/4, 30), 1))
 	l.clamp()
 }
@@ -413,7 +414,7 @@ func (l *library) enterSearch(mode libMode) tea.Cmd {
 		l.input.Prompt = "words: "
 		l.input.Placeholder = `all of these words, or a "quoted phrase"`
 	}
-	l.input.SetWidth(max(l.w-textWidth(l.input.Prompt)-1, 1))
+	l.input.SetWidth(max(l.w-termtext.Width(l.input.Prompt)-1, 1))
 	l.titleHits, l.wordHits = nil, nil
 	l.title.gen++
 	l.words.gen++
@@ -687,9 +688,9 @@ func (l *library) headerLine(c columns) string {
 			sty = st.SortOn
 		}
 		if right {
-			s = strings.Repeat(" ", max(w-textWidth(s), 0)) + s
+			s = strings.Repeat(" ", max(w-termtext.Width(s), 0)) + s
 		}
-		return sty.Render(padPlain(s, w)) + " "
+		return sty.Render(termtext.Pad(s, w)) + " "
 	}
 	var b strings.Builder
 	b.WriteString(strings.Repeat(" ", c.mark))
@@ -722,18 +723,18 @@ func (l *library) tableRow(i int, c columns) string {
 	} else {
 		b.WriteString(base.Render("  "))
 	}
-	b.WriteString(cellP(a.Date.String(), nil, c.date, base, st.Match))
+	b.WriteString(cell(a.Date.String(), nil, c.date, base, st.Match))
 	b.WriteString(gap)
 	if c.outlet > 0 {
-		b.WriteString(cellP(oneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
+		b.WriteString(cell(termtext.OneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
 		b.WriteString(gap)
 	}
 	if inText && c.title > 8 {
 		// Found by its text, not its title: say so.
 		b.WriteString(st.Dim.On(base).Render("¶ "))
-		b.WriteString(cellP(oneLine(a.Title), nil, c.title-2, base, st.Match))
+		b.WriteString(cell(termtext.OneLine(a.Title), nil, c.title-2, base, st.Match))
 	} else {
-		b.WriteString(cellP(oneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
+		b.WriteString(cell(termtext.OneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
 	}
 	if c.story > 0 {
 		b.WriteString(gap)
@@ -742,7 +743,7 @@ func (l *library) tableRow(i int, c columns) string {
 		if l.mode == modeTitle && l.titleActive() {
 			storySp = safeSpans(story, l.titleHits[i].storySpans(story))
 		}
-		b.WriteString(cellP(oneLine(story), storySp, c.story, base, st.Match))
+		b.WriteString(cell(termtext.OneLine(story), storySp, c.story, base, st.Match))
 	}
 	if c.words > 0 {
 		b.WriteString(gap)
@@ -750,15 +751,6 @@ func (l *library) tableRow(i int, c columns) string {
 		b.WriteString(base.Render(strings.Repeat(" ", max(c.words-len(ws), 0)) + ws))
 	}
 	return b.String()
-}
-
-// safeSpans returns spans when s is shown as it is, and none when oneLine
-// had to rewrite s (then the byte offsets no longer apply).
-func safeSpans(s string, spans []span) []span {
-	if oneLine(s) != s {
-		return nil
-	}
-	return spans
 }
 
 func (l *library) wordRow(i int) []string {
@@ -773,7 +765,7 @@ func (l *library) wordRow(i int) []string {
 	if l.sh.marks[a.ID] {
 		mark = st.Marked.On(base).Render("✓") + base.Render(" ")
 	}
-	by := oneLine(a.Byline())
+	by := termtext.OneLine(a.Byline())
 	if by == "" {
 		by = "unknown outlet"
 	}
@@ -781,11 +773,11 @@ func (l *library) wordRow(i int) []string {
 	if d := a.Date.String(); d != "" {
 		rest += " · " + d
 	}
-	rest += " · " + oneLine(a.Title)
+	rest += " · " + termtext.OneLine(a.Title)
 	head := mark + meta.Render(by) + base.Render(rest)
 	_, snippet, spans := h.detail(l.snippetWidth())
-	line2 := base.Render("    ") + cellP(oneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
-	return []string{fit(head, l.w), fit(line2, l.w)}
+	line2 := base.Render("    ") + cell(termtext.OneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
+	return []string{termtext.Fit(head, l.w), termtext.Fit(line2, l.w)}
 }
 
 // snippetWidth is the width word-hit snippets are cut for.
@@ -844,7 +836,7 @@ func (l *library) statusLine() string {
 		if len(parts) > 0 {
 			line += st.Status.Render(" · ")
 		}
-		line += st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, oneLine(p.Error())))
+		line += st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, termtext.OneLine(p.Error())))
 	}
 	return line
 }

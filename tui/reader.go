@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // blockKind is what a block of the reader's document is, which decides
@@ -127,9 +128,9 @@ func (r *reader) Capturing() bool { return r.finding }
 // bar and the status line.
 func (r *reader) bodyHeight() int { return max(r.h-2, 1) }
 
-// textWidth is the width text is wrapped to: the view less a margin on
+// wrapWidth is the width text is wrapped to: the view less a margin on
 // each side, and less the gutter in the raw view.
-func (r *reader) textWidth() int {
+func (r *reader) wrapWidth() int {
 	w := r.w - 2
 	if r.raw {
 		w -= r.gutterWidth() + 1
@@ -209,9 +210,9 @@ func (r *reader) buildBlocks() []block {
 		gw := r.gutterWidth()
 		for _, l := range a.Raw {
 			role := string(l.Role)
-			text := safeBlock(l.Text)
+			text := termtext.Block(l.Text)
 			if l.Why != "" {
-				text += "  ⟨" + oneLine(l.Why) + "⟩"
+				text += "  ⟨" + termtext.OneLine(l.Why) + "⟩"
 			}
 			g := fmt.Sprintf("%*d %-7s", gw-8, l.Number, role)
 			bs = append(bs, block{text: text, kind: kRaw, para: -1, line: l.Number, role: l.Role, gutter: g})
@@ -221,16 +222,16 @@ func (r *reader) buildBlocks() []block {
 		}
 		return bs
 	}
-	add(kTitle, oneLine(a.Title))
+	add(kTitle, termtext.OneLine(a.Title))
 	if a.Dek != "" {
-		add(kDek, oneLine(a.Dek))
+		add(kDek, termtext.OneLine(a.Dek))
 	}
 	var meta []string
 	if by := a.Byline(); by != "" {
-		meta = append(meta, oneLine(by))
+		meta = append(meta, termtext.OneLine(by))
 	}
 	if a.Author != "" {
-		meta = append(meta, "by "+oneLine(a.Author))
+		meta = append(meta, "by "+termtext.OneLine(a.Author))
 	}
 	if d := a.Date.String(); d != "" {
 		meta = append(meta, d)
@@ -242,13 +243,13 @@ func (r *reader) buildBlocks() []block {
 		add(kMeta, strings.Join(meta, " · "))
 	}
 	if a.OutletProfile != "" {
-		add(kProfile, oneLine(a.OutletProfile))
+		add(kProfile, termtext.OneLine(a.OutletProfile))
 	}
 	if a.Date.Note != "" {
-		add(kProfile, "Date: "+oneLine(a.Date.Note))
+		add(kProfile, "Date: "+termtext.OneLine(a.Date.Note))
 	}
 	if a.URL != "" {
-		add(kURL, oneLine(a.URL))
+		add(kURL, termtext.OneLine(a.URL))
 	}
 	add(kBlank, "")
 	add(kRule, "")
@@ -258,7 +259,7 @@ func (r *reader) buildBlocks() []block {
 		if p.Subhead {
 			k = kSubhead
 		}
-		bs = append(bs, block{text: safeBlock(p.Text), kind: k, para: i})
+		bs = append(bs, block{text: termtext.Block(p.Text), kind: k, para: i})
 	}
 	if len(a.Body) == 0 {
 		add(kBlank, "")
@@ -274,12 +275,12 @@ func (r *reader) rewrap() {
 		r.lines = nil
 		return
 	}
-	k := wrapKey{r.art, r.textWidth(), r.raw}
+	k := wrapKey{r.art, r.wrapWidth(), r.raw}
 	lines, ok := r.cache[k]
 	if !ok {
-		tw := r.textWidth()
+		tw := r.wrapWidth()
 		for bi, b := range r.blocks {
-			for _, sp := range wrapSpans(b.text, tw) {
+			for _, sp := range termtext.Wrap(b.text, tw) {
 				lines = append(lines, docLine{bi, sp.Start, sp.End})
 			}
 		}
@@ -608,11 +609,11 @@ func (r *reader) barLine() string {
 	if r.raw {
 		mode = " · raw source"
 	}
-	by := oneLine(r.art.Byline())
+	by := termtext.OneLine(r.art.Byline())
 	if by == "" {
 		by = "unknown outlet"
 	}
-	return st.Bar.Render(by) + st.BarDim.Render(mode+" · "+oneLine(r.art.Title))
+	return st.Bar.Render(by) + st.BarDim.Render(mode+" · "+termtext.OneLine(r.art.Title))
 }
 
 func (r *reader) styleOf(b block) Paint {
@@ -670,7 +671,7 @@ func (r *reader) renderLine(i int) string {
 		out.WriteString(st.Gutter.Render("│"))
 	}
 	if b.kind == kRule {
-		out.WriteString(st.Gutter.Render(strings.Repeat("─", max(r.textWidth(), 1))))
+		out.WriteString(st.Gutter.Render(strings.Repeat("─", max(r.wrapWidth(), 1))))
 		return out.String()
 	}
 	idx := r.byBlock[l.block]
@@ -727,7 +728,7 @@ func (r *reader) statusLine() string {
 		parts = append(parts, fmt.Sprintf("%d%%", r.top*100/r.maxTop()))
 	}
 	if r.query != "" {
-		q := oneLine(r.query)
+		q := termtext.OneLine(r.query)
 		switch {
 		case len(r.matches) == 0:
 			parts = append(parts, fmt.Sprintf("no match for “%s”", q))

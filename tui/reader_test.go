@@ -59,14 +59,14 @@ func TestReaderWrapsAtWordBoundaries(t *testing.T) {
 	for i, l := range r.lines {
 		b := r.blocks[l.block]
 		text := b.text[l.start:l.end]
-		if ansi.StringWidth(text) > r.textWidth() {
-			t.Fatalf("line %d %q wider than %d", i, text, r.textWidth())
+		if ansi.StringWidth(text) > r.wrapWidth() {
+			t.Fatalf("line %d %q wider than %d", i, text, r.wrapWidth())
 		}
 		// A line ends at a space or at the end of its block, unless the
 		// word is longer than the line (the URL here).
 		wordEnd := strings.IndexByte(b.text[l.end:]+" ", ' ') + l.end
 		wordStart := strings.LastIndexByte(b.text[:l.end], ' ') + 1
-		if l.end < len(b.text) && b.text[l.end] != ' ' && wordEnd-wordStart <= r.textWidth() {
+		if l.end < len(b.text) && b.text[l.end] != ' ' && wordEnd-wordStart <= r.wrapWidth() {
 			t.Fatalf("line %d %q cuts a word", i, text)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The stories view lists the stories corpus/compare found (articles from
@@ -431,8 +432,8 @@ func (s *storiesPage) detailLines(maxH int) []string {
 			if a.Date.Precision != corpus.PrecisionDay {
 				mark, ms = "~", sty.Approx
 			}
-			by := oneLine(a.Byline())
-			lines = append(lines, "  "+ms.Render(mark)+" "+cell(padPlain(strings.TrimPrefix(a.Date.String(), "~"), 11)+" "+by+" — "+oneLine(a.Title), nil, max(s.w-4, 1), sty.Row, sty.Row))
+			by := termtext.OneLine(a.Byline())
+			lines = append(lines, "  "+ms.Render(mark)+" "+cell(termtext.Pad(strings.TrimPrefix(a.Date.String(), "~"), 11)+" "+by+" — "+termtext.OneLine(a.Title), nil, max(s.w-4, 1), sty.P.Row, sty.P.Row))
 		}
 	}
 	if rel != "" {
@@ -532,7 +533,7 @@ func (s *storiesPage) groupingText() string {
 func (s *storiesPage) emptyText() string {
 	switch {
 	case s.err != nil:
-		return "Could not group stories: " + oneLine(s.err.Error())
+		return "Could not group stories: " + termtext.OneLine(s.err.Error())
 	case s.busy:
 		return "G" + strings.TrimPrefix(s.groupingText(), "g")
 	case !s.loaded && s.sh.loading:
@@ -575,19 +576,19 @@ func (s *storiesPage) entry(i int) []string {
 	}
 	outlets := make([]string, 0, len(st.Outlets))
 	for _, o := range st.Outlets {
-		outlets = append(outlets, oneLine(o))
+		outlets = append(outlets, termtext.OneLine(o))
 	}
 	meta := "    " + dateSpan(st) + " · " + count
 	if len(outlets) > 0 {
 		meta += " · " + strings.Join(outlets, ", ")
 	}
-	name := oneLine(st.Name)
+	name := termtext.OneLine(st.Name)
 	if name == "" {
 		name = st.ID
 	}
 	return []string{
-		base.Render(marker) + cellP(name, nil, max(s.w-2, 1), base, base),
-		cellP(meta, nil, s.w, dim, dim),
+		base.Render(marker) + cell(name, nil, max(s.w-2, 1), base, base),
+		cell(meta, nil, s.w, dim, dim),
 	}
 }
 
@@ -600,14 +601,14 @@ func (s *storiesPage) relatedLine(st compare.Story) string {
 	for _, id := range st.Related {
 		if i, ok := s.index[id]; ok {
 			r := s.stories[i]
-			parts = append(parts, oneLine(r.Name)+" ("+dateSpan(r)+")")
+			parts = append(parts, termtext.OneLine(r.Name)+" ("+dateSpan(r)+")")
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	sty := s.sh.styles
-	return sty.Header.Render(" Related: ") + cell(strings.Join(parts, " · "), nil, max(s.w-10, 1), sty.Dim, sty.Dim)
+	return sty.Header.Render(" Related: ") + cell(strings.Join(parts, " · "), nil, max(s.w-10, 1), sty.P.Dim, sty.P.Dim)
 }
 
 // timeline draws which outlet published when: a heading, a row per outlet
@@ -628,7 +629,7 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 	var rows []row
 	rowOf := map[string]int{}
 	for _, a := range arts {
-		name := oneLine(a.Byline())
+		name := termtext.OneLine(a.Byline())
 		if name == "" {
 			name = "unknown outlet"
 		}
@@ -664,7 +665,7 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 	}
 	labelW := 0
 	for _, r := range rows {
-		labelW = max(labelW, textWidth(r.name))
+		labelW = max(labelW, termtext.Width(r.name))
 	}
 	labelW = min(labelW, max(s.w/3, 8), 28)
 	axisW := s.w - labelW - 3 // " label " + axis + " "
@@ -712,9 +713,9 @@ func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
 				cells[c] = approx
 			}
 		}
-		line := " " + cell(r.name, nil, labelW, sty.Row, sty.Row) + " " + strings.Join(cells, "")
+		line := " " + cell(r.name, nil, labelW, sty.P.Row, sty.P.Row) + " " + strings.Join(cells, "")
 		if undated > 0 {
-			line = " " + cell(r.name, nil, labelW, sty.Row, sty.Row) + " " + sty.Dim.Render(fmt.Sprintf("undated (%d)", undated))
+			line = " " + cell(r.name, nil, labelW, sty.P.Row, sty.P.Row) + " " + sty.Dim.Render(fmt.Sprintf("undated (%d)", undated))
 		}
 		out = append(out, line)
 	}
