@@ -358,6 +358,23 @@ func TestExitCodes(t *testing.T) {
 
 // TestHostileInput: escape sequences in an article and in a file name must
 // reach neither stdout nor stderr as live escapes (pmu checks every run).
+// Wide and combining text wraps to the pipe width by both terminal
+// measures: a family emoji is 2 cells where graphemes are measured and 8
+// where code points are (tmux), so lines must fit the larger.
+func TestShowWrapsWideText(t *testing.T) {
+	body := strings.Repeat("famille 👨‍👩‍👧‍👦 ", 20) + strings.Repeat("e\u0301", 100) + " 日本語のテキストはとても長いです"
+	dir := writeFixture(t, map[string]string{"wide.txt": "Title: Wide text\n\n" + body + "\n"})
+	r := run1(t, 0, "show", "wide", dir)
+	for i, l := range strings.Split(r.stdout, "\n") {
+		if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g > pipeWidth || wc > pipeWidth {
+			t.Errorf("piped line %d is %d cells by graphemes and %d by wcwidth, want at most %d: %q", i+1, g, wc, pipeWidth, l)
+		}
+	}
+	if !strings.Contains(strings.ReplaceAll(r.stdout, "\n", " "), strings.TrimSpace(strings.Repeat("famille 👨‍👩‍👧‍👦 ", 3))) {
+		t.Errorf("the text is not all there:\n%s", r.stdout)
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	evil := "Evil \x1b]0;pwned\x07Title\x1b[2J\n\nBody with \x1b[31mred\x1b[0m text, a C1 \u009b6n CSI and a bell\x07.\n"
 	dir := writeFixture(t, map[string]string{

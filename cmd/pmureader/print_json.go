@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // schemaVersion is the version of the JSON documents the CLI prints. It goes
@@ -97,7 +98,7 @@ type problemJSON struct {
 }
 
 func spanOut(s corpus.Span) spanJSON {
-	return spanJSON{File: oneLine(s.File), StartLine: s.StartLine, EndLine: s.EndLine}
+	return spanJSON{File: termtext.OneLine(s.File), StartLine: s.StartLine, EndLine: s.EndLine}
 }
 
 // dateOut renders a date as precisely as it is known.
@@ -145,9 +146,9 @@ func problemsJSON(ps []corpus.Problem) []problemJSON {
 	for _, p := range ps {
 		msg := ""
 		if p.Err != nil {
-			msg = oneLine(p.Err.Error())
+			msg = termtext.OneLine(p.Err.Error())
 		}
-		out = append(out, problemJSON{Path: oneLine(p.Path), Line: p.Line, Message: msg, Warning: p.Warning})
+		out = append(out, problemJSON{Path: termtext.OneLine(p.Path), Line: p.Line, Message: msg, Warning: p.Warning})
 	}
 	return out
 }
