@@ -6,6 +6,31 @@ import (
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
+// frame draws a view into exactly h lines of exactly w cells: its bar on
+// the first line, the body under it, and its status line at the bottom.
+// Body lines beyond the room are dropped, missing ones left blank, and
+// every line is fitted to the width (termtext.Fit), whatever its text.
+func frame(w, h int, bar string, body []string, status string) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, len(body)+2)
+	lines = append(lines, bar)
+	lines = append(lines, body...)
+	return screen(footed(lines, h, status), w, h)
+}
+
+// footed cuts or pads lines to h-1 and puts the status line under them.
+func footed(lines []string, h int, status string) []string {
+	if h <= 0 {
+		return nil
+	}
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	return append(lines[:h-1], status)
+}
+
 // screen joins lines into exactly h lines of exactly w cells.
 func screen(lines []string, w, h int) string {
 	if w <= 0 || h <= 0 {

@@ -18,7 +18,7 @@ func openReader(t *testing.T, arts []*corpus.Article, a *corpus.Article, w, h in
 	if hs.m.active != ViewReader {
 		t.Fatal("reader not shown")
 	}
-	return hs, hs.m.pages[ViewReader].(*reader)
+	return hs, hs.m.reader
 }
 
 func longArticle() *corpus.Article {
@@ -88,7 +88,7 @@ func TestReaderResizeKeepsPosition(t *testing.T) {
 		if r.blocks[got.block].para != wantPara {
 			t.Fatalf("after resize to %d the top shows paragraph %d, want %d", w, r.blocks[got.block].para, wantPara)
 		}
-		if !(got.start <= top.start && (top.start < got.end || got.end == len(r.blocks[got.block].text))) {
+		if got.start > top.start || (top.start >= got.end && got.end != len(r.blocks[got.block].text)) {
 			t.Fatalf("after resize to %d the top line %d-%d does not hold offset %d", w, got.start, got.end, top.start)
 		}
 	}
@@ -239,8 +239,8 @@ func TestReaderLiveFindDropsStale(t *testing.T) {
 			first = c
 		}
 	}
-	if !r.find.inFlight || !r.find.pending {
-		t.Fatalf("in flight %v pending %v", r.find.inFlight, r.find.pending)
+	if !m.jobs.running(jobFind) || m.jobs.kinds[jobFind].queued == nil {
+		t.Fatalf("in flight %v queued %v", m.jobs.running(jobFind), m.jobs.kinds[jobFind].queued != nil)
 	}
 	// The first search answers "k": stale, dropped; the pending "kat" runs.
 	var res findResultsMsg
