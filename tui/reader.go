@@ -35,7 +35,7 @@ type reader struct {
 	query   string   // what the matches are for, as typed
 	terms   []string // folded search terms
 	matches []match
-	cur     int // index into matches; -1: none chosen
+	current int // index into matches; -1: none chosen
 	byBlock map[int][]int
 }
 
@@ -52,7 +52,7 @@ func newReader(sh *shared) *reader {
 	in.Placeholder = "find in article"
 	in.CharLimit = 256
 	r := &reader{sh: sh, keys: newReaderKeys(), fkeys: newFindKeys(), input: in,
-		cache: map[wrapKey][]docLine{}, cur: -1}
+		cache: map[wrapKey][]docLine{}, current: -1}
 	r.restyle()
 	return r
 }
@@ -116,17 +116,17 @@ func (r *reader) open(a *corpus.Article, para int, terms []string, query string)
 	r.setQuery(query, terms)
 	if para >= 0 {
 		if b := r.blockOfPara(para); b >= 0 {
-			r.cur = -1
+			r.current = -1
 			for i, m := range r.matches {
 				if m.block >= b {
-					r.cur = i
+					r.current = i
 					break
 				}
 			}
-			if r.cur >= 0 && r.matches[r.cur].block == b {
+			if r.current >= 0 && r.matches[r.current].block == b {
 				r.showMatch()
 			} else {
-				r.cur = -1
+				r.current = -1
 				r.scrollTo(r.lineOf(docPos{b, 0}) - 1)
 			}
 		}
@@ -136,10 +136,10 @@ func (r *reader) open(a *corpus.Article, para int, terms []string, query string)
 // showMatch scrolls so that the current match is on screen, a third of the
 // way down when it was not.
 func (r *reader) showMatch() {
-	if r.cur < 0 || r.cur >= len(r.matches) {
+	if r.current < 0 || r.current >= len(r.matches) {
 		return
 	}
-	m := r.matches[r.cur]
+	m := r.matches[r.current]
 	li := r.lineOf(docPos{m.block, m.sp.Start})
 	if li < r.top || li >= r.top+r.bodyHeight() {
 		r.scrollTo(li - r.bodyHeight()/3)
@@ -247,20 +247,20 @@ func (r *reader) step(d int) {
 	if n == 0 {
 		return
 	}
-	if r.cur < 0 {
+	if r.current < 0 {
 		// The first match at or below the top (or above, going back).
-		r.cur = 0
+		r.current = 0
 		for i, m := range r.matches {
 			if r.lineOf(docPos{m.block, m.sp.Start}) >= r.top {
-				r.cur = i
+				r.current = i
 				break
 			}
 		}
 		if d < 0 {
-			r.cur = (r.cur - 1 + n) % n
+			r.current = (r.current - 1 + n) % n
 		}
 	} else {
-		r.cur = (r.cur + d + n) % n
+		r.current = (r.current + d + n) % n
 	}
 	r.showMatch()
 }
@@ -284,7 +284,7 @@ func (r *reader) findKey(msg tea.KeyPressMsg) tea.Cmd {
 			// matches stand, and the one previewed stays current.)
 			r.setQuery(q, findTerms(q))
 			r.step(1)
-		} else if r.cur < 0 {
+		} else if r.current < 0 {
 			r.step(1)
 		}
 		return nil
@@ -314,11 +314,11 @@ func (r *reader) showFound(msg findResultsMsg) {
 	if msg.art != r.art || msg.raw != r.raw || !r.finding {
 		return
 	}
-	r.query, r.terms, r.matches, r.byBlock, r.cur = msg.query, msg.terms, msg.matches, msg.byBlock, -1
+	r.query, r.terms, r.matches, r.byBlock, r.current = msg.query, msg.terms, msg.matches, msg.byBlock, -1
 	top := r.top
 	r.top = r.before.top
 	r.step(1)
-	if r.cur < 0 {
+	if r.current < 0 {
 		r.top = top
 	}
 }

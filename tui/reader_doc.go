@@ -18,16 +18,16 @@ import (
 type blockKind int
 
 const (
-	kTitle blockKind = iota
-	kDek
-	kMeta
-	kProfile
-	kURL
-	kBlank
-	kPara
-	kSubhead
-	kRaw
-	kRule // the line between the header and the body
+	blockTitle blockKind = iota
+	blockDek
+	blockMeta
+	blockProfile
+	blockURL
+	blockBlank
+	blockPara
+	blockSubhead
+	blockRaw
+	blockRule // the line between the header and the body
 )
 
 // block is one unit of the document the reader shows: a header field, a
@@ -66,7 +66,7 @@ type match struct {
 
 func (r *reader) blockOfPara(p int) int {
 	for i, b := range r.blocks {
-		if b.para == p && (b.kind == kPara || b.kind == kSubhead) {
+		if b.para == p && (b.kind == blockPara || b.kind == blockSubhead) {
 			return i
 		}
 	}
@@ -92,16 +92,16 @@ func (r *reader) buildBlocks() []block {
 				text += "  ⟨" + termtext.OneLine(l.Why) + "⟩"
 			}
 			g := fmt.Sprintf("%*d %-7s", gw-8, l.Number, role)
-			bs = append(bs, block{text: text, kind: kRaw, para: -1, line: l.Number, role: l.Role, gutter: g})
+			bs = append(bs, block{text: text, kind: blockRaw, para: -1, line: l.Number, role: l.Role, gutter: g})
 		}
 		if len(bs) == 0 {
-			add(kBlank, "(this article has no raw source lines)")
+			add(blockBlank, "(this article has no raw source lines)")
 		}
 		return bs
 	}
-	add(kTitle, termtext.OneLine(a.Title))
+	add(blockTitle, termtext.OneLine(a.Title))
 	if a.Dek != "" {
-		add(kDek, termtext.OneLine(a.Dek))
+		add(blockDek, termtext.OneLine(a.Dek))
 	}
 	var meta []string
 	if by := a.Byline(); by != "" {
@@ -117,30 +117,30 @@ func (r *reader) buildBlocks() []block {
 		meta = append(meta, fmt.Sprintf("%d words", a.Words))
 	}
 	if len(meta) > 0 {
-		add(kMeta, strings.Join(meta, " · "))
+		add(blockMeta, strings.Join(meta, " · "))
 	}
 	if a.OutletProfile != "" {
-		add(kProfile, termtext.OneLine(a.OutletProfile))
+		add(blockProfile, termtext.OneLine(a.OutletProfile))
 	}
 	if a.Date.Note != "" {
-		add(kProfile, "Date: "+termtext.OneLine(a.Date.Note))
+		add(blockProfile, "Date: "+termtext.OneLine(a.Date.Note))
 	}
 	if a.URL != "" {
-		add(kURL, termtext.OneLine(a.URL))
+		add(blockURL, termtext.OneLine(a.URL))
 	}
-	add(kBlank, "")
-	add(kRule, "")
+	add(blockBlank, "")
+	add(blockRule, "")
 	for i, p := range a.Body {
-		add(kBlank, "")
-		k := kPara
+		add(blockBlank, "")
+		k := blockPara
 		if p.Subhead {
-			k = kSubhead
+			k = blockSubhead
 		}
 		bs = append(bs, block{text: termtext.Block(p.Text), kind: k, para: i})
 	}
 	if len(a.Body) == 0 {
-		add(kBlank, "")
-		add(kBlank, "(no body text)")
+		add(blockBlank, "")
+		add(blockBlank, "(no body text)")
 	}
 	return bs
 }
@@ -206,7 +206,7 @@ func (r *reader) scrollTo(i int) {
 func (r *reader) setQuery(query string, terms []string) {
 	r.query, r.terms = query, terms
 	r.matches, r.byBlock = findMatches(r.blocks, terms)
-	r.cur = -1
+	r.current = -1
 }
 
 // findMatches finds terms in every block, in document order.

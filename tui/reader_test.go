@@ -159,7 +159,7 @@ func TestReaderHighlightsMatches(t *testing.T) {
 	a := longArticle()
 	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
 	hs.keys("/", "kata’ib", "enter")
-	m := r.matches[r.cur]
+	m := r.matches[r.current]
 	line := r.renderLine(r.lineOf(docPos{m.block, m.sp.Start}))
 	want := hs.m.sh.styles.P.Current.On(hs.m.sh.styles.P.Body).Render("Kata’ib")
 	if !strings.Contains(line, want) {

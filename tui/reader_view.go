@@ -44,19 +44,19 @@ func (r *reader) barLine() string {
 func (r *reader) styleOf(b block) Paint {
 	st := r.sh.styles.P
 	switch b.kind {
-	case kTitle:
+	case blockTitle:
 		return st.Title
-	case kDek:
+	case blockDek:
 		return st.Dek
-	case kMeta:
+	case blockMeta:
 		return st.Meta
-	case kProfile:
+	case blockProfile:
 		return st.Dim
-	case kURL:
+	case blockURL:
 		return st.URL
-	case kSubhead:
+	case blockSubhead:
 		return st.Subhead
-	case kRaw:
+	case blockRaw:
 		switch b.role {
 		case corpus.RoleChrome, corpus.RoleOther, corpus.RoleBlank:
 			return st.Chrome
@@ -95,7 +95,7 @@ func (r *reader) renderLine(i int) string {
 		out.WriteString(gs.Render(g))
 		out.WriteString(st.Gutter.Render("│"))
 	}
-	if b.kind == kRule {
+	if b.kind == blockRule {
 		out.WriteString(st.Gutter.Render(strings.Repeat("─", max(r.wrapWidth(), 1))))
 		return out.String()
 	}
@@ -117,7 +117,7 @@ func (r *reader) renderLine(i int) string {
 			out.WriteString(base.Render(b.text[at:a]))
 		}
 		hs := st.Match.On(base)
-		if mi == r.cur {
+		if mi == r.current {
 			hs = st.Current.On(base)
 		}
 		out.WriteString(hs.Render(b.text[a:e]))
@@ -135,8 +135,8 @@ func (r *reader) statusLine() string {
 		count := ""
 		if strings.TrimSpace(r.input.Value()) != "" && r.query == r.input.Value() {
 			count = fmt.Sprintf("  %d matches", len(r.matches))
-			if r.cur >= 0 {
-				count = fmt.Sprintf("  %d/%d", r.cur+1, len(r.matches))
+			if r.current >= 0 {
+				count = fmt.Sprintf("  %d/%d", r.current+1, len(r.matches))
 			}
 		}
 		return r.input.View() + st.Status.Render(count)
@@ -157,10 +157,10 @@ func (r *reader) statusLine() string {
 		switch {
 		case len(r.matches) == 0:
 			parts = append(parts, fmt.Sprintf("no match for “%s”", q))
-		case r.cur < 0:
+		case r.current < 0:
 			parts = append(parts, fmt.Sprintf("%d matches for “%s”", len(r.matches), q))
 		default:
-			parts = append(parts, fmt.Sprintf("%d/%d “%s”", r.cur+1, len(r.matches), q))
+			parts = append(parts, fmt.Sprintf("%d/%d “%s”", r.current+1, len(r.matches), q))
 		}
 	}
 	if r.raw {
