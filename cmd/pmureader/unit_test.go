@@ -121,12 +121,16 @@ func TestListJSONStreamsTheSameBytes(t *testing.T) {
 	for _, n := range []int{0, 1, 3} {
 		c := corpus.New(arts[:n], probs[:min(n, 2)])
 		var streamed, whole bytes.Buffer
-		(&app{stdout: &streamed}).writeListJSON(c)
+		if err := (&app{stdout: &streamed}).writeListJSON(c); err != nil {
+			t.Fatal(err)
+		}
 		doc := listJSON{SchemaVersion: schemaVersion, Articles: []articleOut{}, Problems: problemsJSON(c.Problems)}
 		for _, a := range c.Articles {
 			doc.Articles = append(doc.Articles, articleJSON(a, false))
 		}
-		(&app{stdout: &whole}).writeJSON(doc)
+		if err := (&app{stdout: &whole}).writeJSON(doc); err != nil {
+			t.Fatal(err)
+		}
 		if streamed.String() != whole.String() {
 			t.Errorf("%d articles: streamed\n%s\nwhole\n%s", n, streamed.String(), whole.String())
 		}

@@ -79,8 +79,7 @@ func wrapLine(out []Span, s string, from, to, w int) []Span {
 			continue
 		}
 		if lineStart >= 0 {
-			out = append(out, Span{lineStart, lineEnd})
-			lineStart, lineW = -1, 0
+			out = append(out, Span{lineStart, lineEnd}) // the word starts a new line
 		}
 		if ww <= w {
 			lineStart, lineEnd, lineW = ws, i, ww
