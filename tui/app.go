@@ -360,24 +360,7 @@ func (m *Model) storiesGrouped(msg groupedMsg) tea.Cmd {
 	if msg.err != nil || m.opt.StoryOf != nil {
 		return nil
 	}
-	return m.jobs.nameStories(m.sh.index, storyNamer(msg.stories))
-}
-
-// storyNamer names each article's story after stories, or, for an article
-// in none, after its metadata.
-func storyNamer(stories []compare.Story) func(*corpus.Article) string {
-	names := map[string]string{}
-	for _, st := range stories {
-		for _, id := range st.Articles {
-			names[id] = st.Name
-		}
-	}
-	return func(a *corpus.Article) string {
-		if n, ok := names[a.ID]; ok {
-			return n
-		}
-		return a.Story
-	}
+	return m.jobs.nameStories(m.sh.index, msg.storyOf)
 }
 
 // openCompare shows the compare view on msg's articles and, unless it

@@ -290,12 +290,29 @@ func (j *jobs) group(arts []*corpus.Article, aliases *compare.Aliases) tea.Cmd {
 		for _, a := range arts {
 			byID[a.ID] = a
 		}
-		return groupedMsg{jobID: id, stories: st, byID: byID, err: err}
+		return groupedMsg{jobID: id, stories: st, byID: byID, storyOf: storyNamer(st), err: err}
 	})
 	if len(arts) < progressFrom {
 		return work
 	}
 	return tea.Batch(work, groupTickAfter(j.kinds[jobGroup].gen))
+}
+
+// storyNamer names each article's story after stories, or, for an article
+// in none, after its metadata.
+func storyNamer(stories []compare.Story) func(*corpus.Article) string {
+	names := map[string]string{}
+	for _, st := range stories {
+		for _, id := range st.Articles {
+			names[id] = st.Name
+		}
+	}
+	return func(a *corpus.Article) string {
+		if n, ok := names[a.ID]; ok {
+			return n
+		}
+		return a.Story
+	}
 }
 
 func groupTickAfter(gen int) tea.Cmd {

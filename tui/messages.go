@@ -54,11 +54,13 @@ type batchMsg struct {
 	ch    <-chan corpus.Batch // where the next batches come from
 }
 
-// groupedMsg answers a grouping: the stories of the articles in byID.
+// groupedMsg answers a grouping: the stories of the articles in byID,
+// and what names each article's story after them.
 type groupedMsg struct {
 	jobID
 	stories []compare.Story
 	byID    map[string]*corpus.Article
+	storyOf func(*corpus.Article) string
 	err     error
 }
 
