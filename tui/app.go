@@ -171,11 +171,11 @@ func New(opt Options) *Model {
 	}
 	m.noColor = opt.NoColor || os.Getenv("NO_COLOR") != ""
 	m.sh.styles = newStyles(m.dark, m.noColor)
+	m.help.line.Styles = m.sh.styles.Help
 	m.library = newLibrary(m.sh)
 	m.reader = newReader(m.sh)
 	m.stories = newStories(m.sh)
 	m.compare = newCompare(m.sh)
-	m.restyle()
 	return m
 }
 
