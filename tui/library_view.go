@@ -49,7 +49,7 @@ func (l *library) View() string {
 	if l.w <= 0 || l.h <= 0 {
 		return ""
 	}
-	var body []string
+	body := make([]string, 0, l.h)
 	if l.mode != modeBrowse {
 		body = append(body, l.input.View())
 	}

@@ -56,7 +56,7 @@ func (s *storiesPage) View() string {
 	}
 	st := s.sh.styles
 	listH, detail := s.layout()
-	var body []string
+	body := make([]string, 0, s.h)
 	n := len(s.list)
 	if n == 0 {
 		body = append(body, st.Dim.Render(" "+s.emptyText()))
