@@ -169,15 +169,15 @@ func (c *comparePage) body() []string {
 			if p > 0 {
 				b.WriteString(sep)
 			}
-			b.WriteString(c.paneCell(&f, i, p, pl))
+			c.writePaneCell(&b, &f, i, p, pl)
 		}
 		out = append(out, b.String())
 	}
 	return out
 }
 
-// paneCell draws pane p's part of document line i.
-func (c *comparePage) paneCell(f *bodyFrame, i, p int, pl paneLine) string {
+// writePaneCell draws pane p's part of document line i into b.
+func (c *comparePage) writePaneCell(b *strings.Builder, f *bodyFrame, i, p int, pl paneLine) {
 	pt := f.paint
 	inCB := f.hasCB && i >= f.cb.start && i < f.cb.start+f.cb.height
 	tw := max(f.widths[p]-2, 0)
@@ -187,16 +187,16 @@ func (c *comparePage) paneCell(f *bodyFrame, i, p int, pl paneLine) string {
 		if inCB {
 			ls = pt.cursor
 		}
-		return "  " + cell(pl.label, nil, tw, ls, ls)
+		b.WriteString("  ")
+		b.WriteString(cell(pl.label, nil, tw, ls, ls))
 	case lineText:
-		var mark string
 		switch {
 		case inCB:
-			mark = pt.cursor.Render("▍ ")
+			b.WriteString(pt.cursor.Render("▍ "))
 		case pl.first && c.cmp.RowOf(pl.ref) < 0:
-			mark = pt.unique.Render("○ ")
+			b.WriteString(pt.unique.Render("○ "))
 		default:
-			mark = "  "
+			b.WriteString("  ")
 		}
 		text := c.text[pl.ref.Article][pl.ref.Passage]
 		var spans []span
@@ -204,12 +204,15 @@ func (c *comparePage) paneCell(f *bodyFrame, i, p int, pl paneLine) string {
 			spans = shift(f.hl[pl.ref], pl.sp.Start, pl.sp.End-pl.sp.Start)
 		}
 		base := pt.kinds[c.cmp.Articles[pl.ref.Article].Passages[pl.ref.Passage].Kind]
-		return mark + cell(text[pl.sp.Start:pl.sp.End], spans, tw, base, pt.diff)
+		b.WriteString(cell(text[pl.sp.Start:pl.sp.End], spans, tw, base, pt.diff))
+	default:
+		if inCB && i == f.cb.start && f.first+p != c.focus && !f.cb.has(f.first+p) {
+			b.WriteString("  ")
+			b.WriteString(cell(f.noneText, nil, tw, pt.dim, pt.dim))
+		} else {
+			b.WriteString(f.blank[p])
+		}
 	}
-	if inCB && i == f.cb.start && f.first+p != c.focus && !f.cb.has(f.first+p) {
-		return "  " + cell(f.noneText, nil, tw, pt.dim, pt.dim)
-	}
-	return f.blank[p]
 }
 
 // has reports whether band b holds a passage of article a.

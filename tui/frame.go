@@ -14,10 +14,23 @@ func frame(w, h int, bar string, body []string, status string) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	lines := make([]string, 0, len(body)+2)
-	lines = append(lines, bar)
-	lines = append(lines, body...)
-	return screen(footed(lines, h, status), w, h)
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		var l string
+		switch {
+		case i == h-1:
+			l = status
+		case i == 0:
+			l = bar
+		case i-1 < len(body):
+			l = body[i-1]
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(termtext.Fit(l, w))
+	}
+	return b.String()
 }
 
 // footed cuts or pads lines to h-1 and puts the status line under them.
