@@ -1,12 +1,3 @@
-// Package tui is pmureader's terminal interface, a Bubble Tea v2 program:
-// the library (a sortable table of every article, with fuzzy title search
-// and word search over bodies), the reader (one article, wrapped to the
-// terminal, with find-in-article and the raw source), and room for more
-// views (stories, compare) that plug into the same root.
-//
-// The TUI never reads files: it is handed a loader (Options.Load) that
-// streams corpus.Batch values, and computes nothing itself beyond layout;
-// searching is corpus/search's.
 package tui
 
 import (
@@ -15,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -24,6 +16,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // Options configures the TUI. Only Load matters for a normal run.
@@ -35,7 +28,8 @@ type Options struct {
 	Load func(ctx context.Context) <-chan corpus.Batch
 
 	// StoryOf names the story an article belongs to, for the library's
-	// Story column. Nil shows Article.Story (stories pinned by metadata).
+	// Story column. Nil shows the stories the TUI groups (and, until they
+	// are grouped, Article.Story: stories pinned by metadata).
 	StoryOf func(*corpus.Article) string
 
 	// Aliases is the table of entity spellings the stories and compare
@@ -57,9 +51,7 @@ type Options struct {
 // asks for another with a message (openArticleMsg, backMsg, …).
 type ViewID int
 
-// The views. Stories and Compare are reserved for the views that group
-// articles into stories and compare several outlets' accounts: register
-// them in New (m.pages[ViewStories] = …) and they are routed like the rest.
+// The views.
 const (
 	ViewLibrary ViewID = iota
 	ViewReader
@@ -67,15 +59,15 @@ const (
 	ViewCompare
 )
 
-// page is what a view implements to plug into the root.
+// page is what a view implements to be shown by the root.
 //
 // The root gives a page a rectangle (SetSize: the whole terminal but the
-// help line), routes to it the keys and mouse events while it is shown and
-// every other message always (so background results reach it), and asks
-// it for exactly h lines of exactly w cells (View; the root fits the lines
-// again, as a guarantee). KeyMap feeds the help line and the "?" screen.
-// Capturing reports that a text field has focus: then the root passes
-// every key through (so "q" and "?" are letters) except ctrl+c.
+// help line), routes to it the keys and mouse events while it is shown,
+// and asks it for exactly h lines of exactly w cells (View; the root fits
+// the lines again, as a guarantee). KeyMap feeds the help line and the "?"
+// screen, and changes nothing. Capturing reports that a text field has
+// focus: then the root passes every key through (so "q" and "?" are
+// letters) except ctrl+c.
 type page interface {
 	SetSize(w, h int)
 	Update(msg tea.Msg) tea.Cmd
@@ -85,22 +77,23 @@ type page interface {
 }
 
 // shared is the state every view reads: the articles loaded so far, the
-// search index, the marks, the styles. Views hold a pointer to the one
-// shared value; only the root and the library change it.
+// search index, the marks, the styles, the background work. Views hold a
+// pointer to the one shared value; only the root changes it, but for the
+// marks, which are the library's.
 type shared struct {
 	styles   Styles
 	articles []*corpus.Article // in load order
 	problems []corpus.Problem
-	index    *search.Index         // nil until something has loaded
+	index    *search.Index         // both searches' index, filled by the load
 	titles   *search.TitleSearcher // over index
 	marks    map[string]bool
 	storyOf  func(*corpus.Article) string
 	aliases  *compare.Aliases // Options.Aliases: nil is the shipped table
+	jobs     *jobs            // where views start their searches
 
-	loading                bool
-	filesDone, filesTotal  int
-	bytesDone, bytesTotal  int64
-	hasCompare, hasStories bool // whether those views are registered
+	loading               bool
+	filesDone, filesTotal int
+	bytesDone, bytesTotal int64
 }
 
 // story names a's story for the library.
@@ -128,24 +121,27 @@ const (
 	minHeight = 8
 )
 
-// Model is the root of the TUI: it owns the size, the focus (which view is
-// shown, whether help is open), the loader, and routes messages to views.
+// Model is the root of the TUI: it owns the size, the views and which one
+// is shown, the help screen, and the background work; it routes keys to
+// the shown view and results to the view they are for.
 type Model struct {
-	opt     Options
-	ctx     context.Context
-	sh      *shared
-	pages   map[ViewID]page
+	opt  Options
+	sh   *shared
+	jobs *jobs
+
+	library *library
+	reader  *reader
+	stories *storiesPage
+	compare *comparePage
 	active  ViewID
 	history []ViewID
+	loaded  bool // the loader has finished
 
-	w, h       int
-	showHelp   bool
-	helpScroll int
-	helpMore   bool // the help screen has more below
-	help       help.Model
-	global     globalKeys
-	dark       bool
-	noColor    bool
+	w, h    int
+	help    helpScreen
+	keys    globalKeys
+	dark    bool
+	noColor bool
 
 	err  error  // a recovered panic; Run returns it
 	kill func() // stops the program from View (set by Run)
@@ -155,53 +151,64 @@ type Model struct {
 // Run wraps it in a tea.Program.
 func New(opt Options) *Model {
 	m := &Model{
-		opt:    opt,
-		ctx:    context.Background(),
-		help:   help.New(),
-		global: newGlobalKeys(),
-		dark:   true,
-		sh: &shared{
-			marks:   map[string]bool{},
-			storyOf: opt.StoryOf,
-			aliases: opt.Aliases,
-			loading: opt.Load != nil,
-		},
+		opt:  opt,
+		jobs: newJobs(),
+		help: newHelpScreen(),
+		keys: newGlobalKeys(),
+		dark: true,
 	}
-	// The index starts empty and is filled by the loading commands (see
-	// waitBatch); its story names come from opt.StoryOf until grouping
-	// sets them.
-	m.sh.index = search.NewWithOptions(nil, search.Options{Story: opt.StoryOf})
-	m.sh.titles = m.sh.index.NewTitleSearcher()
+	// The index starts empty and is filled by the load (jobs.load); its
+	// story names come from opt.StoryOf until grouping names them.
+	index := search.NewWithOptions(nil, search.Options{Story: opt.StoryOf})
+	m.sh = &shared{
+		index:   index,
+		titles:  index.NewTitleSearcher(),
+		marks:   map[string]bool{},
+		storyOf: opt.StoryOf,
+		aliases: opt.Aliases,
+		jobs:    m.jobs,
+		loading: opt.Load != nil,
+	}
 	m.noColor = opt.NoColor || os.Getenv("NO_COLOR") != ""
-	m.restyle()
-	m.pages = map[ViewID]page{
-		ViewLibrary: newLibrary(m.sh),
-		ViewReader:  newReader(m.sh),
-		ViewStories: newStories(m.sh),
-		ViewCompare: newCompare(m.sh),
-	}
-	_, m.sh.hasCompare = m.pages[ViewCompare]
-	_, m.sh.hasStories = m.pages[ViewStories]
+	m.sh.styles = newStyles(m.dark, m.noColor)
+	m.help.line.Styles = m.sh.styles.Help
+	m.library = newLibrary(m.sh)
+	m.reader = newReader(m.sh)
+	m.stories = newStories(m.sh)
+	m.compare = newCompare(m.sh)
 	return m
 }
 
+// restyle builds the styles for the background and colour setting, and
+// gives them to the widgets that keep their own.
 func (m *Model) restyle() {
 	m.sh.styles = newStyles(m.dark, m.noColor)
-	m.help.Styles = m.sh.styles.Help
+	m.help.line.Styles = m.sh.styles.Help
+	m.library.restyle()
+	m.reader.restyle()
 }
+
+// page is view v.
+func (m *Model) page(v ViewID) page {
+	switch v {
+	case ViewReader:
+		return m.reader
+	case ViewStories:
+		return m.stories
+	case ViewCompare:
+		return m.compare
+	}
+	return m.library
+}
+
+// pages are every view, for what they all take (sizes, timers).
+func (m *Model) pages() []page { return []page{m.library, m.reader, m.stories, m.compare} }
 
 // Init asks for the terminal's background colour and starts loading.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if m.opt.Load != nil {
-		load, ctx := m.opt.Load, m.ctx
-		cmds = append(cmds, guard(func() tea.Msg {
-			ch := load(ctx)
-			if ch == nil {
-				return batchMsg{done: true}
-			}
-			return waitBatch(ch, batchWindow(0), m.sh.index)()
-		}))
+		cmds = append(cmds, m.jobs.load(m.opt.Load, m.sh.index))
 	}
 	return tea.Batch(cmds...)
 }
@@ -221,58 +228,38 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
-		m.help.SetWidth(m.w)
-		for _, p := range m.pages {
-			p.SetSize(m.w, max(m.h-1, 0))
-		}
+		m.resize(msg.Width, msg.Height)
 		return nil
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.restyle()
-		return tea.Batch(m.broadcast(msg)...)
+		return nil
 	case tea.EnvMsg:
-		if msg.Getenv("NO_COLOR") != "" && !m.noColor {
+		if msg.Getenv("NO_COLOR") != "" {
 			m.noColor = true
-			m.restyle()
 		}
-		return tea.Batch(m.broadcast(msg)...)
+		m.restyle()
+		return nil
 	case fatalMsg:
 		m.err = msg.err
 		return tea.Quit
-	case batchMsg:
-		m.addBatch(msg.batch)
-		cmds := m.broadcast(msg)
-		if msg.done {
-			m.sh.loading = false
-		} else if msg.ch != nil {
-			cmds = append(cmds, waitBatch(msg.ch, batchWindow(len(m.sh.articles)), m.sh.index))
-		}
-		return tea.Batch(cmds...)
-	case storyOfMsg:
-		// The index already names the stories (SetStory ran in the
-		// command that sent this).
-		m.sh.storyOf = msg.storyOf
-		return tea.Batch(m.broadcast(msg)...)
+	case jobResult:
+		return m.jobDone(msg)
+	case groupTickMsg:
+		return m.jobs.tick(msg)
 	case openArticleMsg:
 		if msg.article == nil {
 			return nil
 		}
-		cmd := m.pages[ViewReader].Update(msg)
+		m.reader.show(msg)
 		m.push(ViewReader)
-		return cmd
+		return nil
 	case openCompareMsg:
-		p, ok := m.pages[ViewCompare]
-		if !ok {
-			return nil
-		}
-		cmd := p.Update(msg)
+		cmd := m.openCompare(msg)
 		m.push(ViewCompare)
 		return cmd
 	case openStoriesMsg:
-		if _, ok := m.pages[ViewStories]; ok {
-			m.push(ViewStories)
-		}
+		m.push(ViewStories)
 		return nil
 	case backMsg:
 		if n := len(m.history); n > 0 {
@@ -282,12 +269,26 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.MouseMsg:
-		if m.showHelp || m.tooSmall() {
+		if m.help.open || m.tooSmall() {
 			return nil
 		}
-		return m.pages[m.active].Update(msg)
+		return m.page(m.active).Update(msg)
 	}
-	return tea.Batch(m.broadcast(msg)...)
+	// The rest (the input cursor's blink, the spinner, the differences
+	// panel's requests) is for whichever view it belongs to.
+	var cmds []tea.Cmd
+	for _, p := range m.pages() {
+		cmds = append(cmds, p.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) resize(w, h int) {
+	m.w, m.h = max(w, 0), max(h, 0)
+	m.help.line.SetWidth(m.w)
+	for _, p := range m.pages() {
+		p.SetSize(m.w, max(m.h-1, 0))
+	}
 }
 
 // push shows view v, remembering the current one for backMsg.
@@ -299,51 +300,98 @@ func (m *Model) push(v ViewID) {
 	m.active = v
 }
 
-// broadcast sends a message to every page (results, loading, settings).
-func (m *Model) broadcast(msg tea.Msg) []tea.Cmd {
-	var cmds []tea.Cmd
-	for _, id := range []ViewID{ViewLibrary, ViewReader, ViewStories, ViewCompare} {
-		if p, ok := m.pages[id]; ok {
-			if c := p.Update(msg); c != nil {
-				cmds = append(cmds, c)
-			}
-		}
+// jobDone takes a job's result to the view it is for, if it answers the
+// latest job of its kind, and starts the job that waited for it.
+func (m *Model) jobDone(msg jobResult) tea.Cmd {
+	fresh, next := m.jobs.finish(msg.job())
+	if !fresh {
+		return next
 	}
-	return cmds
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case batchMsg:
+		cmd = m.batchLoaded(msg)
+	case groupedMsg:
+		cmd = m.storiesGrouped(msg)
+	case storyNamesMsg:
+		m.sh.storyOf = msg.storyOf
+		m.library.resort()
+	case comparedMsg:
+		m.compare.setComparison(msg.cmp, msg.err)
+	case titleResultsMsg:
+		m.library.showTitleHits(msg)
+	case wordResultsMsg:
+		m.library.showWordHits(msg)
+	case findResultsMsg:
+		m.reader.showFound(msg)
+	}
+	return tea.Batch(next, cmd)
 }
 
-func (m *Model) addBatch(b corpus.Batch) {
-	sh := m.sh
+// batchLoaded adds what the loader produced, reads on, and groups the
+// stories once the load has finished (and again when articles arrive after
+// it).
+func (m *Model) batchLoaded(msg batchMsg) tea.Cmd {
+	sh, b := m.sh, msg.batch
 	sh.articles = append(sh.articles, b.Articles...)
 	sh.problems = append(sh.problems, b.Problems...)
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
 	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
+	cmds := []tea.Cmd{m.library.articlesAdded(len(b.Articles))}
+	if msg.done {
+		m.loaded = true
+	}
+	if m.loaded && (msg.done || len(b.Articles) > 0) && len(sh.articles) > 0 {
+		cmds = append(cmds, m.jobs.group(slices.Clone(sh.articles), sh.aliases))
+	}
+	if msg.done {
+		sh.loading = false
+	} else if msg.ch != nil {
+		cmds = append(cmds, m.jobs.nextBatches(msg.ch, len(sh.articles), sh.index))
+	}
+	return tea.Batch(cmds...)
+}
+
+// storiesGrouped gives the stories to their view and, unless Options named
+// the stories, has the title index and the library's Story column name
+// them too.
+func (m *Model) storiesGrouped(msg groupedMsg) tea.Cmd {
+	m.stories.setStories(msg.stories, msg.byID, msg.err)
+	if msg.err != nil || m.opt.StoryOf != nil {
+		return nil
+	}
+	return m.jobs.nameStories(m.sh.index, msg.storyOf)
+}
+
+// openCompare shows the compare view on msg's articles and, unless it
+// shows them already, starts aligning them.
+func (m *Model) openCompare(msg openCompareMsg) tea.Cmd {
+	if !m.compare.open(msg.articles, msg.title) {
+		m.jobs.drop(jobCompare) // no alignment wanted now
+		return nil
+	}
+	// The work first: a synchronous driver (the tests) runs it before the
+	// spinner's first tick, so the spinner stops at once.
+	return tea.Batch(m.jobs.compare(m.compare.arts, m.sh.aliases), m.compare.spin.Tick)
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.global.Quit) {
+	if key.Matches(msg, m.keys.Quit) {
 		return tea.Quit
 	}
 	if m.tooSmall() {
-		if msg.String() == "q" || msg.String() == "esc" {
+		if key.Matches(msg, m.keys.SmallQuit) {
 			return tea.Quit
 		}
 		return nil
 	}
-	p := m.pages[m.active]
-	if m.showHelp {
-		switch {
-		case key.Matches(msg, m.global.CloseHelp):
-			m.showHelp = false
-		case msg.String() == "down" || msg.String() == "j":
-			m.helpScroll++
-		case msg.String() == "up" || msg.String() == "k":
-			m.helpScroll = max(m.helpScroll-1, 0)
-		}
+	p := m.page(m.active)
+	if m.help.open {
+		m.help.key(msg, m.keys, p.KeyMap(), m.w, m.h-1)
 		return nil
 	}
-	if !p.Capturing() && key.Matches(msg, m.global.Help) {
-		m.showHelp, m.helpScroll = true, 0
+	if !p.Capturing() && key.Matches(msg, m.keys.Help) {
+		m.help.show()
 		return nil
 	}
 	return p.Update(msg)
@@ -370,7 +418,7 @@ func (m *Model) View() (v tea.View) {
 	return v
 }
 
-// Render returns the current frame as a string (what View puts on the
+// render returns the current frame as a string (what View puts on the
 // screen), for tests and goldens.
 func (m *Model) render() string {
 	if m.w <= 0 || m.h <= 0 {
@@ -379,118 +427,17 @@ func (m *Model) render() string {
 	if m.tooSmall() {
 		msg := fmt.Sprintf("Terminal too small: %d×%d. pmureader needs at least %d×%d. Resize, or press q to quit.",
 			m.w, m.h, minWidth, minHeight)
-		var lines []string
-		for _, sp := range wrapSpans(msg, m.w) {
-			lines = append(lines, msg[sp.Start:sp.End])
-		}
-		return screen(lines, m.w, m.h)
+		return screen(termtext.WrapLines(msg, m.w), m.w, m.h)
 	}
-	p := m.pages[m.active]
-	var body string
-	if m.showHelp {
-		body = m.fullHelp(p.KeyMap(), m.h-1)
+	km := m.page(m.active).KeyMap()
+	var body, helpLine string
+	if m.help.open {
+		body, helpLine = m.help.view(m.keys, km, m.sh.styles, m.w, m.h-1)
 	} else {
-		body = p.View()
+		body = m.page(m.active).View()
+		helpLine = m.help.shortHelp(km, m.w)
 	}
-	lines := strings.Split(body, "\n")
-	if len(lines) > m.h-1 {
-		lines = lines[:m.h-1]
-	}
-	for len(lines) < m.h-1 {
-		lines = append(lines, "")
-	}
-	var hl string
-	if m.showHelp {
-		bs := []key.Binding{m.global.CloseHelp, m.global.Quit}
-		if m.helpMore || m.helpScroll > 0 {
-			bs = append([]key.Binding{bind([]string{"j"}, "↓/j ↑/k", "scroll")}, bs...)
-		}
-		hl = m.help.ShortHelpView(bs)
-	} else {
-		km := p.KeyMap()
-		bs := km.ShortHelp()
-		if rk, ok := km.(rankedHelp); ok {
-			free := m.help // measured without the cut to the width
-			free.SetWidth(0)
-			bs = fitHelp(rk.ShortHelpRanked(), m.w, func(bs []key.Binding) int {
-				return textWidth(free.ShortHelpView(bs))
-			})
-		}
-		hl = m.help.ShortHelpView(bs)
-	}
-	lines = append(lines, hl)
-	return screen(lines, m.w, m.h)
-}
-
-// fullHelp lists every binding of a key map: its groups side by side when
-// they fit, else one under the other, then the marks the view draws and
-// what they mean; scrolled by helpScroll (j/k) when that is too long.
-// Unlike bubbles' FullHelpView it never drops a group for lack of width.
-func (m *Model) fullHelp(km help.KeyMap, h int) string {
-	st := m.sh.styles
-	var cols [][]string
-	colW := []int{}
-	for _, g := range km.FullHelp() {
-		keyW, descW := 0, 0
-		for _, b := range g {
-			if b.Enabled() {
-				keyW = max(keyW, textWidth(b.Help().Key))
-				descW = max(descW, textWidth(b.Help().Desc))
-			}
-		}
-		var col []string
-		for _, b := range g {
-			if b.Enabled() {
-				col = append(col, " "+st.Help.FullKey.Render(padPlain(b.Help().Key, keyW))+"  "+
-					st.Help.FullDesc.Render(padPlain(b.Help().Desc, descW)))
-			}
-		}
-		if len(col) > 0 {
-			cols = append(cols, col)
-			colW = append(colW, 1+keyW+2+descW)
-		}
-	}
-	lines := []string{st.HelpTitle.Render(" Keys"), ""}
-	total, tall := 0, 0
-	for i, c := range cols {
-		total += colW[i] + 2
-		tall = max(tall, len(c))
-	}
-	if total <= m.w && tall+2 <= h {
-		for r := 0; r < tall; r++ {
-			var b strings.Builder
-			for i, c := range cols {
-				cell := strings.Repeat(" ", colW[i])
-				if r < len(c) {
-					cell = c[r]
-				}
-				b.WriteString(cell + "  ")
-			}
-			lines = append(lines, b.String())
-		}
-	} else {
-		for i, c := range cols {
-			if i > 0 {
-				lines = append(lines, "")
-			}
-			lines = append(lines, c...)
-		}
-	}
-	if sk, ok := km.(signed); ok {
-		signs := sk.Signs()
-		markW := 0
-		for _, s := range signs {
-			markW = max(markW, textWidth(s.mark))
-		}
-		lines = append(lines, "", st.HelpTitle.Render(" Marks"), "")
-		for _, s := range signs {
-			lines = append(lines, " "+st.Help.FullKey.Render(padPlain(s.mark, markW))+"  "+st.Help.FullDesc.Render(s.meaning))
-		}
-	}
-	maxScroll := max(len(lines)-h, 0)
-	m.helpScroll = min(m.helpScroll, maxScroll)
-	m.helpMore = m.helpScroll < maxScroll
-	return strings.Join(lines[m.helpScroll:], "\n")
+	return screen(footed(strings.Split(body, "\n"), m.h, helpLine), m.w, m.h)
 }
 
 // Run starts the TUI on the terminal and blocks until the user quits.
@@ -502,12 +449,11 @@ func Run(ctx context.Context, opt Options) error {
 	return run(ctx, New(opt), opt)
 }
 
-// run is Run on a model already built, so that tests can give it views of
-// their own (e.g. one whose command panics).
+// run is Run on a model already built.
 func run(ctx context.Context, m *Model, opt Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	m.ctx = ctx
+	m.jobs.ctx = ctx
 	// Bubble Tea puts frames on the screen only on its ticker. At the
 	// default 60 per second the first frame (and the answer to every key)
 	// waits up to 17 ms for a tick; at its maximum, 120, up to 8 ms. An

@@ -13,6 +13,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 func TestHelpShowsEveryBindingOfTheView(t *testing.T) {
@@ -29,14 +30,14 @@ func TestHelpShowsEveryBindingOfTheView(t *testing.T) {
 		}
 	}
 	hs.keys("?")
-	if !hs.m.showHelp {
+	if !hs.m.help.open {
 		t.Fatal("? did not open help")
 	}
 	check(newLibraryKeys())
 	hs.keys("esc", "enter", "?")
 	check(newReaderKeys())
 	hs.keys("?")
-	if hs.m.showHelp {
+	if hs.m.help.open {
 		t.Fatal("? did not close help")
 	}
 }
@@ -124,32 +125,14 @@ func TestBackgroundColorPicksPalette(t *testing.T) {
 	}
 }
 
-// panicPage is a view that panics, to check that the root recovers.
-type panicPage struct{ inView bool }
-
-func (p *panicPage) SetSize(int, int) {}
-func (p *panicPage) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(tea.KeyPressMsg); ok && !p.inView {
-		panic("boom in update")
-	}
-	return nil
-}
-func (p *panicPage) View() string {
-	if p.inView {
-		panic("boom in view")
-	}
-	return ""
-}
-func (p *panicPage) KeyMap() help.KeyMap { return newFindKeys() }
-func (p *panicPage) Capturing() bool     { return false }
-
+// A panic while a view handles a message (here: the compare view asked to
+// order articles that are not there) is recovered: the program ends with
+// the error instead of a stack trace on a raw terminal.
 func TestPanicInUpdateBecomesError(t *testing.T) {
 	m := New(Options{Load: batchLoader(libArticles())})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
-	m.pages[ViewCompare] = &panicPage{}
-	m.Update(openCompareMsg{articles: nil})
-	_, cmd := m.Update(tea.KeyPressMsg(tea.Key{Code: 'x', Text: "x"}))
-	if m.err == nil || !strings.Contains(m.err.Error(), "boom in update") {
+	_, cmd := m.Update(openCompareMsg{articles: []*corpus.Article{nil, nil}})
+	if m.err == nil || !strings.Contains(m.err.Error(), "internal error: runtime error") {
 		t.Fatalf("err = %v", m.err)
 	}
 	if cmd == nil {
@@ -160,15 +143,18 @@ func TestPanicInUpdateBecomesError(t *testing.T) {
 	}
 }
 
+// A panic while drawing (here: a compare view holding an article that is
+// not there) is recovered too, and stops the program.
 func TestPanicInViewBecomesError(t *testing.T) {
 	m := New(Options{})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 20})
-	m.pages[ViewCompare] = &panicPage{inView: true}
 	m.Update(openCompareMsg{})
+	m.compare.arts = []*corpus.Article{nil}
+	m.compare.err = nil
 	killed := false
 	m.kill = func() { killed = true }
 	m.View()
-	if m.err == nil || !strings.Contains(m.err.Error(), "boom in view") || !killed {
+	if m.err == nil || !strings.Contains(m.err.Error(), "internal error while drawing: runtime error") || !killed {
 		t.Fatalf("err = %v, killed %v", m.err, killed)
 	}
 }
@@ -238,14 +224,14 @@ func TestGuardAllReachesIntoBatches(t *testing.T) {
 func TestHelpFromEmptySearchLine(t *testing.T) {
 	hs := newHarness(t, libArticles(), 100, 30)
 	hs.keys("/", "?")
-	if !hs.m.showHelp || !strings.Contains(hs.screenText(), "leave search") {
+	if !hs.m.help.open || !strings.Contains(hs.screenText(), "leave search") {
 		t.Fatalf("? on an empty search line did not show the search keys:\n%s", hs.screenText())
 	}
 	hs.keys("esc", "x", "?")
-	if hs.m.showHelp {
+	if hs.m.help.open {
 		t.Fatal("? after text opened help")
 	}
-	if v := hs.m.pages[ViewLibrary].(*library).input.Value(); v != "x?" {
+	if v := hs.m.library.input.Value(); v != "x?" {
 		t.Fatalf("search line holds %q", v)
 	}
 }
@@ -259,7 +245,7 @@ func TestWaitBatchMerges(t *testing.T) {
 	ch <- corpus.Batch{Articles: arts[3:], FilesDone: 3, FilesTotal: 3}
 	close(ch)
 	ix := search.New(nil)
-	msg := waitBatch(ch, batchWindow(0), ix)().(batchMsg)
+	msg := readBatches(ch, batchWindow(0), ix)
 	if len(msg.batch.Articles) != 4 || msg.batch.FilesDone != 3 || !msg.done {
 		t.Fatalf("got %d articles, %d files, done %v", len(msg.batch.Articles), msg.batch.FilesDone, msg.done)
 	}
@@ -297,7 +283,7 @@ func TestShortHelpFitsWidth(t *testing.T) {
 				t.Errorf("%d columns: help line %q has %q, which cannot fit with the rest", tc.w, last, lack)
 			}
 		}
-		if strings.Contains(last, "…") || textWidth(last) > tc.w {
+		if strings.Contains(last, "…") || termtext.Width(last) > tc.w {
 			t.Errorf("%d columns: help line cut off: %q", tc.w, last)
 		}
 	}
@@ -346,7 +332,7 @@ func TestEveryHelpLineFitsWidth(t *testing.T) {
 			if w >= 80 && !strings.Contains(last, v.first) {
 				t.Errorf("%s at %d columns: help line %q lacks %q", v.name, w, last, v.first)
 			}
-			if strings.Contains(last, "…") || textWidth(last) > w {
+			if strings.Contains(last, "…") || termtext.Width(last) > w {
 				t.Errorf("%s at %d columns: help line cut off: %q", v.name, w, last)
 			}
 		}

@@ -16,7 +16,7 @@ import (
 // markIDs marks the articles with these IDs in the library, by keys.
 func markIDs(t testing.TB, hs *harness, ids ...string) {
 	t.Helper()
-	l := hs.m.pages[ViewLibrary].(*library)
+	l := hs.m.library
 	for _, id := range ids {
 		at := -1
 		for i, a := range l.order {
@@ -36,10 +36,10 @@ func markIDs(t testing.TB, hs *harness, ids ...string) {
 }
 
 // comparePair opens the compare view on the 29 Dec 2019 pair, marked in
-// the library.
-func comparePair(t testing.TB, w, h int) *harness {
+// the library, in a terminal 120 columns wide and h lines high.
+func comparePair(t testing.TB, h int) *harness {
 	t.Helper()
-	hs := newHarness(t, seedArticles(t), w, h)
+	hs := newHarness(t, seedArticles(t), 120, h)
 	markIDs(t, hs, seedIranian, seedAntiwar)
 	hs.keys("c")
 	if hs.m.active != ViewCompare {
@@ -103,7 +103,7 @@ func articleIndex(t testing.TB, c *comparePage, id string) int {
 }
 
 func TestCompareFromTwoMarked(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	scr := hs.screenText()
 	// One pane per article, headed by outlet and date, side by side.
@@ -155,11 +155,13 @@ func TestCompareAligningUntilResult(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 120, 40)
 	c := compareOf(hs)
 	arts := []*corpus.Article{hs.m.sh.articles[0], hs.m.sh.articles[1]}
-	cmd := c.Update(openCompareMsg{articles: arts})
-	if cmd == nil || !c.busy {
+	_, cmd := hs.m.Update(openCompareMsg{articles: arts})
+	if cmd == nil || !c.busy() {
 		t.Fatal("opening compare started no work")
 	}
-	hs.m.push(ViewCompare)
+	if hs.m.active != ViewCompare {
+		t.Fatalf("openCompareMsg did not show the compare view (active %d)", hs.m.active)
+	}
 	if scr := hs.screenText(); !strings.Contains(scr, "aligning") {
 		t.Fatalf("no aligning message while comparing:\n%s", scr)
 	}
@@ -168,8 +170,8 @@ func TestCompareAligningUntilResult(t *testing.T) {
 		t.Fatalf("esc while aligning: active %d", hs.m.active)
 	}
 	hs.run(cmd)
-	if c.busy || c.cmp == nil {
-		t.Fatalf("result not taken: busy %v", c.busy)
+	if c.busy() || c.cmp == nil {
+		t.Fatalf("result not taken: busy %v", c.busy())
 	}
 }
 
@@ -178,8 +180,8 @@ func TestCompareStaleResultDropped(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 120, 40)
 	c := compareOf(hs)
 	arts := hs.m.sh.articles
-	first := c.Update(openCompareMsg{articles: arts[:2]})
-	second := c.Update(openCompareMsg{articles: arts[2:5]})
+	_, first := hs.m.Update(openCompareMsg{articles: arts[:2]})
+	_, second := hs.m.Update(openCompareMsg{articles: arts[2:5]})
 	newMsg := runBatchFirst(second)
 	oldMsg := runBatchFirst(first)
 	hs.send(newMsg)
@@ -187,7 +189,7 @@ func TestCompareStaleResultDropped(t *testing.T) {
 		t.Fatalf("latest result not shown")
 	}
 	hs.send(oldMsg)
-	if len(c.cmp.Articles) != 3 || c.busy {
+	if len(c.cmp.Articles) != 3 || c.busy() {
 		t.Fatalf("stale result replaced the latest: %d articles", len(c.cmp.Articles))
 	}
 }
@@ -205,7 +207,7 @@ func runBatchFirst(cmd tea.Cmd) tea.Msg {
 // j/k move the cursor passage by passage through the focused pane and the
 // other panes follow: the counterpart is on the same screen rows.
 func TestCompareJKMovesAndOthersFollow(t *testing.T) {
-	hs := comparePair(t, 120, 14) // short: the casualty passages start off screen
+	hs := comparePair(t, 14) // short: the casualty passages start off screen
 	c := compareOf(hs)
 	aw := articleIndex(t, c, seedAntiwar)
 	if c.focus != aw {
@@ -245,7 +247,7 @@ func TestCompareJKMovesAndOthersFollow(t *testing.T) {
 
 // The words that differ between the two casualty passages are highlighted.
 func TestCompareWordDiffInCursorBand(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	aw, ir := articleIndex(t, c, seedAntiwar), articleIndex(t, c, seedIranian)
 	target := passageIndex(t, c, aw, "killing at least 25")
@@ -283,7 +285,7 @@ func TestCompareWordDiffInCursorBand(t *testing.T) {
 }
 
 func TestCompareTabMovesFocusAndReanchors(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	aw, ir := articleIndex(t, c, seedAntiwar), articleIndex(t, c, seedIranian)
 	target := passageIndex(t, c, aw, "killing at least 25")
@@ -321,7 +323,7 @@ func TestCompareTabMovesFocusAndReanchors(t *testing.T) {
 // A passage with no counterpart is marked, and the cursor on it says the
 // other pane has nothing level with it.
 func TestCompareUniquePassages(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	aw := articleIndex(t, c, seedAntiwar)
 	u := -1
@@ -391,7 +393,7 @@ func TestComparePagingAndFullWidth(t *testing.T) {
 }
 
 func TestCompareDifferencesPanelJumps(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	ir := articleIndex(t, c, seedIranian)
 	hs.keys("d")
@@ -432,7 +434,7 @@ func TestCompareDifferencesPanelJumps(t *testing.T) {
 }
 
 func TestCompareEnterReadsThePassage(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	aw := articleIndex(t, c, seedAntiwar)
 	target := passageIndex(t, c, aw, "killing at least 25")
@@ -453,7 +455,7 @@ func TestCompareEnterReadsThePassage(t *testing.T) {
 }
 
 func TestCompareHelpShowsItsKeys(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	check := func(groups [][]key2) {
 		t.Helper()
 		scr := hs.screenText()
@@ -509,7 +511,7 @@ func TestCompareEmptyArticle(t *testing.T) {
 
 // A click puts the cursor on the passage under the mouse, focusing its pane.
 func TestCompareClick(t *testing.T) {
-	hs := comparePair(t, 120, 40)
+	hs := comparePair(t, 40)
 	c := compareOf(hs)
 	aw, ir := articleIndex(t, c, seedAntiwar), articleIndex(t, c, seedIranian)
 	scr := hs.screenText()

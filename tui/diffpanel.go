@@ -4,77 +4,55 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The differences panel lists how the compared accounts differ, as
 // corpus/compare found it: figures that disagree (the toll, the number of
 // targets), who is quoted or credited in each account, and the labels each
 // outlet uses for the same actor. Every article's side of a difference is
-// an entry; enter on it closes the panel and puts the cursor on its passage
-// in its pane.
+// an entry; enter on it asks the compare view (diffJumpMsg) to close the
+// panel and put the cursor on its passage in its pane.
+//
+// The panel is a child of the compare view: it takes the keys while it is
+// open and answers with messages, never by reaching into the view.
 
-// diffKeys are the differences panel's keys.
-type diffKeys struct {
-	Up, Down, PageUp, PageDown key.Binding
-	Jump, Close                key.Binding
-	global                     globalKeys
-}
+// diffLineKind is what a line of the panel is.
+type diffLineKind int
 
-func newDiffKeys() diffKeys {
-	return diffKeys{
-		Up:       bind([]string{"up", "k"}, "↑/k", "previous entry"),
-		Down:     bind([]string{"down", "j"}, "↓/j", "next entry"),
-		PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
-		Jump:     bind([]string{"enter"}, "enter", "go to the passage"),
-		Close:    bind([]string{"esc", "d", "q", "backspace"}, "esc/d", "close differences"),
-		global:   newGlobalKeys(),
-	}
-}
-
-// ShortHelp is the help line under the panel.
-func (k diffKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.Jump, "go to passage"), short(k.Down, "next"), short(k.Up, "prev"),
-		short(k.Close, "close"), k.global.Help}
-}
-
-// ShortHelpRanked keeps close and help when the line is too wide.
-func (k diffKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
-
-// FullHelp is the panel's "?" screen.
-func (k diffKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Jump, k.Close, k.global.Help, k.global.Quit}}
-}
-
-// Kinds of panel line.
 const (
-	dlSection = iota // "Numbers that disagree"
-	dlSummary        // one difference, in a line
-	dlItem           // one article's side of it: selectable
-	dlNone           // "none found"
-	dlBlank
+	diffSection diffLineKind = iota // "Numbers that disagree"
+	diffSummary                     // one difference, in a line
+	diffItem                        // one article's side of it: selectable
+	diffNone                        // "none found"
+	diffBlank
 )
 
 type diffLine struct {
-	kind int
+	kind diffLineKind
 	text string
-	item compare.DifferenceItem // dlItem
+	item compare.DifferenceItem // diffItem
 }
 
-// diffPanel is the differences panel's state: its lines, built once, and
-// a cursor over the selectable ones.
+// diffPanel is the differences panel: its lines, built once, and a cursor
+// over the selectable ones. It scrolls by lines, not entries (an entry's
+// summary is kept in view with it), so it keeps its own offset.
 type diffPanel struct {
-	c      *comparePage
+	sh     *shared
+	keys   diffKeys
+	cmp    *compare.Comparison
+	arts   []*corpus.Article // the compared articles, for their outlets
 	lines  []diffLine
-	items  []int // indexes of dlItem lines
-	cursor int   // index into items
-	offset int   // first line shown
-	h      int   // lines shown at the last draw
+	items  []int      // indexes of diffItem lines
+	cur    listCursor // over items
+	offset int        // first line shown
+	w, h   int
 }
 
 // diffSections are the kinds of difference, in the order shown.
@@ -84,36 +62,28 @@ var diffSections = []struct{ kind, title string }{
 	{compare.DiffLabel, "What each outlet calls the same actor"},
 }
 
-func newDiffPanel(c *comparePage) *diffPanel {
-	d := &diffPanel{c: c}
-	if c.cmp == nil {
-		return d
-	}
+// newDiffPanel lists cmp's differences (of arts) for a w×h panel.
+func newDiffPanel(sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w, h int) *diffPanel {
+	d := &diffPanel{sh: sh, keys: newDiffKeys(), cmp: cmp, arts: arts}
 	for si, sec := range diffSections {
 		if si > 0 {
-			d.lines = append(d.lines, diffLine{kind: dlBlank})
+			d.lines = append(d.lines, diffLine{kind: diffBlank})
 		}
 		var ds []compare.Difference
-		for _, x := range c.cmp.Differences {
+		for _, x := range cmp.Differences {
 			if x.Kind == sec.kind {
 				ds = append(ds, x)
 			}
 		}
-		d.lines = append(d.lines, diffLine{kind: dlSection, text: fmt.Sprintf("%s (%d)", sec.title, len(ds))})
+		d.lines = append(d.lines, diffLine{kind: diffSection, text: fmt.Sprintf("%s (%d)", sec.title, len(ds))})
 		if len(ds) == 0 {
-			d.lines = append(d.lines, diffLine{kind: dlNone, text: "none found"})
+			d.lines = append(d.lines, diffLine{kind: diffNone, text: "none found"})
 		}
-		for _, x := range ds {
-			d.lines = append(d.lines, diffLine{kind: dlSummary, text: x.Summary})
-			for _, it := range x.Items {
-				d.items = append(d.items, len(d.lines))
-				d.lines = append(d.lines, diffLine{kind: dlItem, item: it})
-			}
-		}
+		d.addDifferences(ds)
 	}
 	// Kinds the panel does not know yet still show, under "Other".
 	var other []compare.Difference
-	for _, x := range c.cmp.Differences {
+	for _, x := range cmp.Differences {
 		known := false
 		for _, sec := range diffSections {
 			known = known || x.Kind == sec.kind
@@ -123,128 +93,136 @@ func newDiffPanel(c *comparePage) *diffPanel {
 		}
 	}
 	if len(other) > 0 {
-		d.lines = append(d.lines, diffLine{kind: dlBlank}, diffLine{kind: dlSection, text: fmt.Sprintf("Other (%d)", len(other))})
-		for _, x := range other {
-			d.lines = append(d.lines, diffLine{kind: dlSummary, text: x.Summary})
-			for _, it := range x.Items {
-				d.items = append(d.items, len(d.lines))
-				d.lines = append(d.lines, diffLine{kind: dlItem, item: it})
-			}
-		}
+		d.lines = append(d.lines, diffLine{kind: diffBlank}, diffLine{kind: diffSection, text: fmt.Sprintf("Other (%d)", len(other))})
+		d.addDifferences(other)
 	}
+	d.SetSize(w, h)
 	return d
 }
 
+// addDifferences lists each difference's summary and its entries.
+func (d *diffPanel) addDifferences(ds []compare.Difference) {
+	for _, x := range ds {
+		d.lines = append(d.lines, diffLine{kind: diffSummary, text: x.Summary})
+		for _, it := range x.Items {
+			d.items = append(d.items, len(d.lines))
+			d.lines = append(d.lines, diffLine{kind: diffItem, item: it})
+		}
+	}
+}
+
+// SetSize gives the panel its rectangle.
+func (d *diffPanel) SetSize(w, h int) {
+	d.w, d.h = w, h
+	d.scroll()
+}
+
+// KeyMap is the panel's keys.
+func (d *diffPanel) KeyMap() help.KeyMap { return d.keys }
+
 // selected is the entry under the cursor.
 func (d *diffPanel) selected() (compare.DifferenceItem, bool) {
-	if d.cursor < 0 || d.cursor >= len(d.items) {
+	if d.cur.at < 0 || d.cur.at >= len(d.items) {
 		return compare.DifferenceItem{}, false
 	}
-	return d.lines[d.items[d.cursor]].item, true
+	return d.lines[d.items[d.cur.at]].item, true
 }
 
-func (d *diffPanel) move(n int) {
-	d.cursor = min(max(d.cursor+n, 0), max(len(d.items)-1, 0))
-}
-
-// panelKey handles a key while the differences panel is open.
-func (c *comparePage) panelKey(msg tea.KeyPressMsg) tea.Cmd {
-	d, k := c.panel, c.dkeys
-	page := max(d.h/2, 1)
+// Update handles a key: moving through the entries, or asking the compare
+// view to jump to one or to close the panel.
+func (d *diffPanel) Update(msg tea.KeyPressMsg) tea.Cmd {
+	k := d.keys
 	switch {
 	case key.Matches(msg, k.Close):
-		c.panel = nil
-	case key.Matches(msg, k.Up):
-		d.move(-1)
-	case key.Matches(msg, k.Down):
-		d.move(1)
-	case key.Matches(msg, k.PageUp):
-		d.move(-page)
-	case key.Matches(msg, k.PageDown):
-		d.move(page)
+		return func() tea.Msg { return diffCloseMsg{} }
 	case key.Matches(msg, k.Jump):
 		if it, ok := d.selected(); ok {
-			c.panel = nil
-			c.jump(it.Ref)
+			return func() tea.Msg { return diffJumpMsg{ref: it.Ref} }
+		}
+	default:
+		if mv := k.nav.move(msg); mv != navNone {
+			d.cur.navigate(mv, len(d.items), max(d.h/2, 1))
+			d.scroll()
 		}
 	}
 	return nil
 }
 
-// view draws the panel into w×h, scrolled to keep the cursor in view.
-func (d *diffPanel) view(w, h int) []string {
-	st := d.c.sh.styles
-	d.h = h
-	if h <= 0 {
-		return nil
-	}
-	if d.c.cmp == nil {
-		return []string{st.Dim.Render(" The comparison is not ready yet.")}
+// scroll keeps the cursor's entry, and the summary of its difference, in
+// view.
+func (d *diffPanel) scroll() {
+	if d.h <= 0 {
+		return
 	}
 	if len(d.items) > 0 {
-		at := d.items[d.cursor]
-		// Keep the cursor's difference summary in view too.
+		at := d.items[d.cur.at]
 		from := at
-		for from > 0 && d.lines[from-1].kind == dlItem {
+		for from > 0 && d.lines[from-1].kind == diffItem {
 			from--
 		}
-		if from > 0 && d.lines[from-1].kind == dlSummary {
+		if from > 0 && d.lines[from-1].kind == diffSummary {
 			from--
 		}
 		if from < d.offset {
 			d.offset = from
 		}
-		if at >= d.offset+h {
-			d.offset = at - h + 1
+		if at >= d.offset+d.h {
+			d.offset = at - d.h + 1
 		}
 	}
-	d.offset = min(max(d.offset, 0), max(len(d.lines)-h, 0))
-	out := make([]string, 0, h)
-	for i := d.offset; i < len(d.lines) && len(out) < h; i++ {
-		out = append(out, d.line(i, w))
+	d.offset = min(max(d.offset, 0), max(len(d.lines)-d.h, 0))
+}
+
+// View draws the panel's lines that fit its height.
+func (d *diffPanel) View() []string {
+	if d.h <= 0 {
+		return nil
+	}
+	out := make([]string, 0, d.h)
+	for i := d.offset; i < len(d.lines) && len(out) < d.h; i++ {
+		out = append(out, d.line(i))
 	}
 	return out
 }
 
-// line renders panel line i at width w.
-func (d *diffPanel) line(i, w int) string {
-	st := d.c.sh.styles
+// line renders panel line i.
+func (d *diffPanel) line(i int) string {
+	st := d.sh.styles
 	l := d.lines[i]
 	switch l.kind {
-	case dlSection:
-		return st.Header.Render(" " + oneLine(l.text))
-	case dlSummary:
-		return "   " + cell(oneLine(l.text), nil, max(w-3, 1), st.Row, st.Row)
-	case dlNone:
+	case diffSection:
+		return st.Header.Render(" " + termtext.OneLine(l.text))
+	case diffSummary:
+		return "   " + cell(termtext.OneLine(l.text), nil, max(d.w-3, 1), st.P.Row, st.P.Row)
+	case diffNone:
 		return "   " + st.Dim.Render(l.text)
-	case dlBlank:
+	case diffBlank:
 		return ""
 	}
 	it := l.item
-	sel := len(d.items) > 0 && d.items[d.cursor] == i
 	base, meta := st.Row, st.Meta
 	mark := "     "
-	if sel {
+	if len(d.items) > 0 && d.items[d.cur.at] == i {
 		base, meta = st.Selected, st.Meta.Inherit(st.Selected)
 		mark = "   ▸ "
 	}
 	name := "?"
-	if it.Article >= 0 && it.Article < len(d.c.arts) {
-		name = oneLine(d.c.arts[it.Article].Outlet)
+	if it.Article >= 0 && it.Article < len(d.arts) {
+		name = termtext.OneLine(d.arts[it.Article].Outlet)
 	}
-	head := base.Render(mark) + meta.Render(name) + base.Render(": ") + st.DiffWord.Inherit(base).Render(oneLine(it.Text)) + base.Render("  ")
-	rest := max(w-ansi.StringWidth(head), 1)
+	head := base.Render(mark) + meta.Render(name) + base.Render(": ") + st.DiffWord.Inherit(base).Render(termtext.OneLine(it.Text)) + base.Render("  ")
+	rest := max(d.w-termtext.Width(head), 1)
 	quote := ""
 	var spans []span
-	if p, ok := d.c.cmp.Passage(it.Ref); ok {
-		quote = oneLine(p.Text)
+	if p, ok := d.cmp.Passage(it.Ref); ok {
+		quote = termtext.OneLine(p.Text)
 		if quote == p.Text && it.Text != "" {
 			if at := strings.Index(quote, it.Text); at >= 0 {
 				spans = []span{{at, at + len(it.Text)}}
 			}
 		}
 	}
-	return head + cell(quote, spans, rest, st.Dim.Inherit(base), st.DiffWord)
+	return head + cell(quote, spans, rest, compile(st.Dim.Inherit(base)), compile(st.DiffWord))
 }
 
 // status is the panel's part of the status line.
@@ -252,5 +230,5 @@ func (d *diffPanel) status() string {
 	if len(d.items) == 0 {
 		return "no differences found"
 	}
-	return fmt.Sprintf("entry %d/%d · enter goes to its passage", d.cursor+1, len(d.items))
+	return fmt.Sprintf("entry %d/%d · enter goes to its passage", d.cur.at+1, len(d.items))
 }

@@ -2,34 +2,91 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
-// Every view's keys are a struct of key.Binding that implements
-// help.KeyMap: ShortHelp feeds the help line at the bottom, FullHelp the "?"
-// screen, so what the help says and what the keys do cannot drift apart.
-// Arrows and vim keys both work everywhere a list or text scrolls.
+// Every key the TUI answers is bound here, in one struct of key.Binding
+// per view (and per text field), each implementing help.KeyMap: ShortHelp
+// feeds the help line at the bottom and FullHelp the "?" screen, so what
+// the help says and what the keys do cannot drift apart. Update code
+// matches keys only through these bindings. Arrows and vim keys both work
+// everywhere a list or text scrolls.
 
 func bind(keys []string, helpKey, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 }
 
-// globalKeys work in every view unless a text field has focus (then only
-// ctrl+c does).
+// short is b with a shorter description, for the one-line help.
+func short(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// globalKeys are the root's: they work in every view unless a text field
+// has focus (then only ctrl+c does), and on the "?" screen.
 type globalKeys struct {
-	Quit      key.Binding // ctrl+c, anywhere
-	Help      key.Binding
-	CloseHelp key.Binding
+	Quit       key.Binding // ctrl+c, anywhere
+	Help       key.Binding
+	CloseHelp  key.Binding
+	HelpDown   key.Binding // scroll the "?" screen
+	HelpUp     key.Binding
+	HelpScroll key.Binding // HelpDown and HelpUp, as the help line names them
+	SmallQuit  key.Binding // quit from the "terminal too small" notice
 }
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit:      bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Help:      bind([]string{"?"}, "?", "help"),
-		CloseHelp: bind([]string{"esc", "?", "q"}, "esc/?", "close help"),
+		Quit:       bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+		Help:       bind([]string{"?"}, "?", "help"),
+		CloseHelp:  bind([]string{"esc", "?", "q"}, "esc/?", "close help"),
+		HelpDown:   bind([]string{"down", "j"}, "↓/j", "scroll down"),
+		HelpUp:     bind([]string{"up", "k"}, "↑/k", "scroll up"),
+		HelpScroll: bind([]string{"j"}, "↓/j ↑/k", "scroll"),
+		SmallQuit:  bind([]string{"q", "esc"}, "q", "quit"),
 	}
 }
 
-// navKeys move a cursor through a list or scroll a text.
+// navMove is what a navigation key asks of a list or a text.
+type navMove int
+
+const (
+	navNone navMove = iota
+	navUp
+	navDown
+	navPageUp
+	navPageDown
+	navHalfUp
+	navHalfDown
+	navTop
+	navBottom
+)
+
+// delta is how far m moves through a list or text: one entry (line), a
+// page, half a page, or all of it to an end.
+func (m navMove) delta(page, half, all int) int {
+	switch m {
+	case navUp:
+		return -1
+	case navDown:
+		return 1
+	case navPageUp:
+		return -page
+	case navPageDown:
+		return page
+	case navHalfUp:
+		return -half
+	case navHalfDown:
+		return half
+	case navTop:
+		return -all
+	case navBottom:
+		return all
+	}
+	return 0
+}
+
+// navKeys move a cursor through a list or scroll a text. A view leaves
+// the bindings it has no use for empty: those never match.
 type navKeys struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 }
@@ -47,6 +104,29 @@ func newNavKeys() navKeys {
 	}
 }
 
+// move is the navigation msg asks for, or navNone.
+func (n navKeys) move(msg tea.KeyPressMsg) navMove {
+	switch {
+	case key.Matches(msg, n.Up):
+		return navUp
+	case key.Matches(msg, n.Down):
+		return navDown
+	case key.Matches(msg, n.PageUp):
+		return navPageUp
+	case key.Matches(msg, n.PageDown):
+		return navPageDown
+	case key.Matches(msg, n.HalfUp):
+		return navHalfUp
+	case key.Matches(msg, n.HalfDown):
+		return navHalfDown
+	case key.Matches(msg, n.Top):
+		return navTop
+	case key.Matches(msg, n.Bottom):
+		return navBottom
+	}
+	return navNone
+}
+
 func (n navKeys) all() []key.Binding {
 	return []key.Binding{n.Up, n.Down, n.PageUp, n.PageDown, n.HalfUp, n.HalfDown, n.Top, n.Bottom}
 }
@@ -57,8 +137,8 @@ type libraryKeys struct {
 	Open       key.Binding
 	Mark       key.Binding
 	ClearMarks key.Binding
-	Compare    key.Binding // disabled until a compare view is registered
-	Stories    key.Binding // disabled until a stories view is registered
+	Compare    key.Binding
+	Stories    key.Binding
 	Sort       key.Binding
 	Reverse    key.Binding
 	Find       key.Binding
@@ -73,13 +153,13 @@ func newLibraryKeys() libraryKeys {
 	// ctrl+u/ctrl+d and the mouse wheel.
 	nav.PageDown = bind([]string{"pgdown"}, "pgdn", "page down")
 	nav.PageUp = bind([]string{"pgup"}, "pgup", "page up")
-	k := libraryKeys{
+	return libraryKeys{
 		nav:        nav,
 		Open:       bind([]string{"enter"}, "enter", "read"),
 		Mark:       bind([]string{"space"}, "space", "mark for compare"),
 		ClearMarks: bind([]string{"u"}, "u", "unmark all"),
-		Compare:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare marked (2 to 6)"), key.WithDisabled()),
-		Stories:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "stories"), key.WithDisabled()),
+		Compare:    bind([]string{"c"}, "c", "compare marked (2 to 6)"),
+		Stories:    bind([]string{"t"}, "t", "stories"),
 		Sort:       bind([]string{"s"}, "s", "sort by date, outlet, title"),
 		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
 		Find:       bind([]string{"/"}, "/", "find title"),
@@ -87,13 +167,315 @@ func newLibraryKeys() libraryKeys {
 		Quit:       bind([]string{"q"}, "q", "quit"),
 		global:     newGlobalKeys(),
 	}
-	return k
 }
 
-// short is b with a shorter description, for the one-line help.
-func short(b key.Binding, desc string) key.Binding {
-	b.SetHelp(b.Help().Key, desc)
-	return b
+// ShortHelp is the help line under the library: the most useful keys,
+// tersely.
+func (k libraryKeys) ShortHelp() []key.Binding {
+	var bs []key.Binding
+	for _, r := range k.ShortHelpRanked() {
+		bs = append(bs, r.b)
+	}
+	return bs
+}
+
+// ShortHelpRanked ranks the library's help line: help and quit always
+// show; then, as the width allows, read, find, stories, word search,
+// compare, mark and sort (80 columns show all but the last two).
+func (k libraryKeys) ShortHelpRanked() []ranked {
+	return []ranked{{short(k.Open, "read"), 1}, {short(k.Find, "find"), 2}, {short(k.Words, "words"), 4},
+		{short(k.Mark, "mark"), 6}, {short(k.Compare, "compare"), 5}, {short(k.Stories, "stories"), 3},
+		{short(k.Sort, "sort"), 7}, {k.global.Help, 0}, {k.Quit, 0}}
+}
+
+// FullHelp is the library's "?" screen.
+func (k libraryKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.all(),
+		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
+		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
+	}
+}
+
+// Signs explains the library's marks.
+func (k libraryKeys) Signs() []sign {
+	return []sign{
+		{"✓", "marked to compare (space)"},
+		{"~", "date approximate: the day was not published"},
+		{"¶", "found by the words of its text, not its title"},
+	}
+}
+
+// searchKeys are active while a search line (title or words) has focus:
+// printable keys are text, so only these and ctrl+c do anything else.
+type searchKeys struct {
+	nav   navKeys // up, down and a page each way; no others
+	Open  key.Binding
+	Leave key.Binding
+	Quit  key.Binding
+}
+
+func newSearchKeys() searchKeys {
+	return searchKeys{
+		nav: navKeys{
+			Up:       bind([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p", "previous hit"),
+			Down:     bind([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n", "next hit"),
+			PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+			PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		},
+		Open:  bind([]string{"enter"}, "enter", "read hit"),
+		Leave: bind([]string{"esc"}, "esc", "leave search"),
+		Quit:  bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+	}
+}
+
+// ShortHelp is the help line while searching.
+func (k searchKeys) ShortHelp() []key.Binding {
+	return []key.Binding{short(k.Open, "read"), short(k.nav.Up, "up"), short(k.nav.Down, "down"), short(k.Leave, "back"), k.Quit}
+}
+
+// ShortHelpRanked keeps back and quit when the line is too wide.
+func (k searchKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
+
+// FullHelp is the "?" screen while searching: "?" opens it while the
+// search line is empty; once it holds text, "?" is a letter.
+func (k searchKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.nav.Up, k.nav.Down, k.nav.PageUp, k.nav.PageDown}, {k.Open, k.Leave, k.Quit}}
+}
+
+// readerKeys are the reader's keys when its find line is closed.
+type readerKeys struct {
+	nav    navKeys
+	Find   key.Binding
+	Next   key.Binding
+	Prev   key.Binding
+	Raw    key.Binding
+	Back   key.Binding
+	global globalKeys
+}
+
+func newReaderKeys() readerKeys {
+	nav := newNavKeys()
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
+	return readerKeys{
+		nav:    nav,
+		Find:   bind([]string{"/"}, "/", "find in article"),
+		Next:   bind([]string{"n"}, "n", "next match"),
+		Prev:   bind([]string{"N"}, "N", "previous match"),
+		Raw:    bind([]string{"r"}, "r", "raw source"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the reader.
+func (k readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{short(k.nav.PageDown, "page"), short(k.Find, "find"), short(k.Next, "next"),
+		short(k.Prev, "prev"), short(k.Raw, "raw"), short(k.Back, "back"), k.global.Help}
+}
+
+// ShortHelpRanked keeps back and help when the line is too wide.
+func (k readerKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
+
+// FullHelp is the reader's "?" screen.
+func (k readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.all(),
+		{k.Find, k.Next, k.Prev, k.Raw},
+		{k.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// Signs explains the raw view's marks.
+func (k readerKeys) Signs() []sign {
+	return []sign{
+		{"12 chrome", "raw view (r): a line's number in its file and its role"},
+		{"⟨author bio⟩", "raw view: the rule that removed a dimmed line"},
+	}
+}
+
+// findKeys are active while the reader's find line has focus.
+type findKeys struct {
+	Accept, Cancel, Quit key.Binding
+}
+
+func newFindKeys() findKeys {
+	return findKeys{
+		Accept: bind([]string{"enter"}, "enter", "find"),
+		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+		Quit:   bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
+	}
+}
+
+// ShortHelp is the help line while typing a find query.
+func (k findKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Quit} }
+
+// FullHelp is the same, in one column.
+func (k findKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// storiesKeys are the stories view's keys.
+type storiesKeys struct {
+	nav    navKeys
+	Open   key.Binding
+	Read   key.Binding
+	Multi  key.Binding
+	Back   key.Binding
+	global globalKeys
+}
+
+func newStoriesKeys() storiesKeys {
+	return storiesKeys{
+		nav:    newNavKeys(),
+		Open:   bind([]string{"enter"}, "enter", "compare the story's articles"),
+		Read:   bind([]string{"r"}, "r", "read the story's first article"),
+		Multi:  bind([]string{"m"}, "m", "only stories with several articles (toggle)"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the stories view.
+func (k storiesKeys) ShortHelp() []key.Binding {
+	return []key.Binding{short(k.Open, "compare"), short(k.Read, "read"), short(k.Multi, "several only"),
+		short(k.Back, "back"), k.global.Help}
+}
+
+// ShortHelpRanked keeps back and help when the line is too wide.
+func (k storiesKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
+
+// Signs explains the stories view's marks.
+func (k storiesKeys) Signs() []sign {
+	return []sign{
+		{"●", "published on that day (coverage timeline)"},
+		{"~", "date approximate"},
+		{"Related", "stories with the same actors at other dates"},
+	}
+}
+
+// FullHelp is the stories view's "?" screen.
+func (k storiesKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{k.nav.all(), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
+}
+
+// compareKeys are the compare view's keys.
+type compareKeys struct {
+	nav         navKeys
+	Next, Prev  key.Binding // focus
+	Left, Right key.Binding // page the panes
+	Full        key.Binding
+	Diffs       key.Binding
+	Read        key.Binding
+	Back        key.Binding
+	global      globalKeys
+	// paging: the panes do not all fit, so the help line names the key
+	// that pages them.
+	paging bool
+}
+
+func newCompareKeys() compareKeys {
+	nav := newNavKeys()
+	nav.Up = bind([]string{"up", "k"}, "↑/k", "previous passage")
+	nav.Down = bind([]string{"down", "j"}, "↓/j", "next passage")
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
+	nav.Top = bind([]string{"g", "home"}, "g/home", "first passage")
+	nav.Bottom = bind([]string{"G", "end"}, "G/end", "last passage")
+	return compareKeys{
+		nav:    nav,
+		Next:   bind([]string{"tab"}, "tab", "focus next pane"),
+		Prev:   bind([]string{"shift+tab"}, "shift+tab", "focus previous pane"),
+		Left:   bind([]string{"left", "h", "["}, "←/h", "previous panes"),
+		Right:  bind([]string{"right", "l", "]"}, "→/l", "next panes"),
+		Full:   bind([]string{"z"}, "z", "focused pane full width"),
+		Diffs:  bind([]string{"d"}, "d", "differences"),
+		Read:   bind([]string{"enter"}, "enter", "read this passage in its article"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the compare view.
+func (k compareKeys) ShortHelp() []key.Binding {
+	bs := []key.Binding{short(k.nav.Down, "passage"), short(k.Next, "focus"), short(k.Diffs, "differences"),
+		short(k.Full, "full")}
+	if k.paging {
+		bs = append(bs, short(k.Right, "panes"))
+	}
+	return append(bs, short(k.Read, "read"), short(k.Back, "back"), k.global.Help)
+}
+
+// ShortHelpRanked keeps back and help when the line is too wide, and,
+// when the panes page, the paging key next: without it the panes beyond
+// the screen cannot be reached.
+func (k compareKeys) ShortHelpRanked() []ranked {
+	rs := inOrder(k.ShortHelp())
+	for i, r := range rs {
+		switch {
+		case r.rank == 0:
+		case r.b.Help().Key == k.Right.Help().Key:
+			rs[i].rank = 1
+		default:
+			rs[i].rank++
+		}
+	}
+	return rs
+}
+
+// Signs explains the compare view's marks.
+func (k compareKeys) Signs() []sign {
+	return []sign{
+		{"▸", "the focused pane: its account reads in order, the others line up with it"},
+		{"▍", "the passage under the cursor and its counterparts"},
+		{"≈ 0.37", "similarity of a counterpart to the focused passage, 0 to 1"},
+		{"↕ moved from §3", "its own article tells it elsewhere, as passage 3"},
+		{"○", "no counterpart in any other account"},
+		{"— only in —", "the focused passage has no counterpart in this pane"},
+		{"highlight", "words that differ between two counterparts"},
+	}
+}
+
+// FullHelp is the compare view's "?" screen.
+func (k compareKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		k.nav.all(),
+		{k.Next, k.Prev, k.Left, k.Right, k.Full},
+		{k.Diffs, k.Read, k.Back, k.global.Help, k.global.Quit},
+	}
+}
+
+// diffKeys are the differences panel's keys.
+type diffKeys struct {
+	nav    navKeys // up, down and a page each way; no others
+	Jump   key.Binding
+	Close  key.Binding
+	global globalKeys
+}
+
+func newDiffKeys() diffKeys {
+	return diffKeys{
+		nav: navKeys{
+			Up:       bind([]string{"up", "k"}, "↑/k", "previous entry"),
+			Down:     bind([]string{"down", "j"}, "↓/j", "next entry"),
+			PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
+			PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+		},
+		Jump:   bind([]string{"enter"}, "enter", "go to the passage"),
+		Close:  bind([]string{"esc", "d", "q", "backspace"}, "esc/d", "close differences"),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the panel.
+func (k diffKeys) ShortHelp() []key.Binding {
+	return []key.Binding{short(k.Jump, "go to passage"), short(k.nav.Down, "next"), short(k.nav.Up, "prev"),
+		short(k.Close, "close"), k.global.Help}
+}
+
+// ShortHelpRanked keeps close and help when the line is too wide.
+func (k diffKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
+
+// FullHelp is the panel's "?" screen.
+func (k diffKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.nav.Up, k.nav.Down, k.nav.PageUp, k.nav.PageDown}, {k.Jump, k.Close, k.global.Help, k.global.Quit}}
 }
 
 // ranked is a binding of a help line with its rank: when the line is
@@ -120,10 +502,11 @@ type rankedHelp interface {
 	ShortHelpRanked() []ranked
 }
 
-// inOrder ranks a help line by position: its last keep bindings (back and
-// help, or quit) always show, and the others give way from the right, so
-// that the earlier a binding is listed, the longer it stays.
-func inOrder(bs []key.Binding, keep int) []ranked {
+// inOrder ranks a help line by position: its last two bindings (the way
+// back and help, or quit) always show, and the others give way from the
+// right, so that the earlier a binding is listed, the longer it stays.
+func inOrder(bs []key.Binding) []ranked {
+	const keep = 2
 	rs := make([]ranked, len(bs))
 	for i, b := range bs {
 		rank := i + 1
@@ -169,145 +552,3 @@ func fitHelp(rs []ranked, w int, width func([]key.Binding) int) []key.Binding {
 		keep[drop] = false
 	}
 }
-
-// ShortHelp is the help line under the library: the most useful keys,
-// tersely.
-func (k libraryKeys) ShortHelp() []key.Binding {
-	var bs []key.Binding
-	for _, r := range k.ShortHelpRanked() {
-		bs = append(bs, r.b)
-	}
-	return bs
-}
-
-// ShortHelpRanked ranks the library's help line: help and quit always
-// show; then, as the width allows, read, find, stories, word search,
-// compare, mark and sort (80 columns show all but the last two).
-func (k libraryKeys) ShortHelpRanked() []ranked {
-	return []ranked{{short(k.Open, "read"), 1}, {short(k.Find, "find"), 2}, {short(k.Words, "words"), 4},
-		{short(k.Mark, "mark"), 6}, {short(k.Compare, "compare"), 5}, {short(k.Stories, "stories"), 3},
-		{short(k.Sort, "sort"), 7}, {k.global.Help, 0}, {k.Quit, 0}}
-}
-
-// FullHelp is the library's "?" screen.
-func (k libraryKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		k.nav.all(),
-		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
-		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
-	}
-}
-
-// Signs explains the library's marks.
-func (k libraryKeys) Signs() []sign {
-	return []sign{
-		{"✓", "marked to compare (space)"},
-		{"~", "date approximate: the day was not published"},
-		{"¶", "found by the words of its text, not its title"},
-	}
-}
-
-// searchKeys are active while a search line (title or words) has focus:
-// printable keys are text, so only these and ctrl+c do anything else.
-type searchKeys struct {
-	Up, Down, PageUp, PageDown key.Binding
-	Open                       key.Binding
-	Leave                      key.Binding
-	Quit                       key.Binding
-}
-
-func newSearchKeys() searchKeys {
-	return searchKeys{
-		Up:       bind([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p", "previous hit"),
-		Down:     bind([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n", "next hit"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
-		Open:     bind([]string{"enter"}, "enter", "read hit"),
-		Leave:    bind([]string{"esc"}, "esc", "leave search"),
-		Quit:     bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
-	}
-}
-
-// ShortHelp is the help line while searching.
-func (k searchKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.Open, "read"), short(k.Up, "up"), short(k.Down, "down"), short(k.Leave, "back"), k.Quit}
-}
-
-// ShortHelpRanked keeps back and quit when the line is too wide.
-func (k searchKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
-
-// FullHelp is the "?" screen while searching: "?" opens it while the
-// search line is empty; once it holds text, "?" is a letter.
-func (k searchKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Open, k.Leave, k.Quit}}
-}
-
-// readerKeys are the reader's keys when its find line is closed.
-type readerKeys struct {
-	nav    navKeys
-	Find   key.Binding
-	Next   key.Binding
-	Prev   key.Binding
-	Raw    key.Binding
-	Back   key.Binding
-	global globalKeys
-}
-
-func newReaderKeys() readerKeys {
-	nav := newNavKeys()
-	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
-	return readerKeys{
-		nav:    nav,
-		Find:   bind([]string{"/"}, "/", "find in article"),
-		Next:   bind([]string{"n"}, "n", "next match"),
-		Prev:   bind([]string{"N"}, "N", "previous match"),
-		Raw:    bind([]string{"r"}, "r", "raw source"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
-		global: newGlobalKeys(),
-	}
-}
-
-// ShortHelp is the help line under the reader.
-func (k readerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.nav.PageDown, "page"), short(k.Find, "find"), short(k.Next, "next"),
-		short(k.Prev, "prev"), short(k.Raw, "raw"), short(k.Back, "back"), k.global.Help}
-}
-
-// ShortHelpRanked keeps back and help when the line is too wide.
-func (k readerKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp(), 2) }
-
-// FullHelp is the reader's "?" screen.
-func (k readerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		k.nav.all(),
-		{k.Find, k.Next, k.Prev, k.Raw},
-		{k.Back, k.global.Help, k.global.Quit},
-	}
-}
-
-// Signs explains the raw view's marks.
-func (k readerKeys) Signs() []sign {
-	return []sign{
-		{"12 chrome", "raw view (r): a line's number in its file and its role"},
-		{"⟨author bio⟩", "raw view: the rule that removed a dimmed line"},
-	}
-}
-
-// findKeys are active while the reader's find line has focus.
-type findKeys struct {
-	Accept, Cancel, Quit key.Binding
-}
-
-func newFindKeys() findKeys {
-	return findKeys{
-		Accept: bind([]string{"enter"}, "enter", "find"),
-		Cancel: bind([]string{"esc"}, "esc", "cancel"),
-		Quit:   bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
-	}
-}
-
-// ShortHelp is the help line while typing a find query.
-func (k findKeys) ShortHelp() []key.Binding { return []key.Binding{k.Accept, k.Cancel, k.Quit} }
-
-// FullHelp is the same, in one column.
-func (k findKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }

@@ -1,9 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // sortKey is the column the library is sorted by.
@@ -24,6 +25,7 @@ const (
 	sortOutlet
 	sortTitle
 	numSortKeys
+	sortNone sortKey = -1 // a column the library cannot be sorted by
 )
 
 func (k sortKey) String() string {
@@ -39,20 +41,9 @@ const (
 	modeWords                 // word search over bodies: hits with snippets
 )
 
-// searchState keeps background searches in order: gen numbers each query,
-// at most one search runs at a time, and a query typed while one runs is
-// remembered (pending) and started when it returns. Results whose gen is
-// not the latest are dropped, so holding a key down never queues work and
-// never shows an old answer.
-type searchState struct {
-	gen      int  // generation of the latest query
-	inFlight bool // a search command is running
-	pending  bool // the query changed while it ran
-	shown    int  // generation of the hits on screen
-}
-
 // library is the list of articles: a virtualised table (only visible rows
-// are drawn) with sorting, marks, and the two search modes.
+// are drawn) with sorting, marks, and the two search modes. Its searches
+// run as jobs (jobTitles, jobWords); the root hands it their results.
 type library struct {
 	sh    *shared
 	keys  libraryKeys
@@ -66,15 +57,12 @@ type library struct {
 	// Story column is kept narrow.
 	anyStory bool
 
-	mode   libMode
-	cursor int // index into the current list
-	offset int // first visible list index
-	input  textinput.Model
-	bar    progress.Model
+	mode  libMode
+	cur   listCursor // over the current list
+	input textinput.Model
+	bar   progress.Model
 
-	title     searchState
 	titleHits []*titleHit
-	words     searchState
 	wordHits  []*wordHit
 
 	note string // a one-off message for the status line, cleared by the next key
@@ -94,15 +82,13 @@ func (l *library) restyle() { l.sh.styles.styleInput(&l.input) }
 // SetSize gives the library its rectangle.
 func (l *library) SetSize(w, h int) {
 	l.w, l.h = w, h
-	l.input.SetWidth(max(w-textWidth(l.input.Prompt)-1, 1))
+	l.input.SetWidth(max(w-termtext.Width(l.input.Prompt)-1, 1))
 	l.bar.SetWidth(max(min(w/4, 30), 1))
 	l.clamp()
 }
 
 // KeyMap is the library's keys, or the search line's while it has focus.
 func (l *library) KeyMap() help.KeyMap {
-	l.keys.Compare.SetEnabled(l.sh.hasCompare)
-	l.keys.Stories.SetEnabled(l.sh.hasStories)
 	if l.mode != modeBrowse {
 		return l.skeys
 	}
@@ -118,7 +104,7 @@ func (l *library) Capturing() bool { return l.mode != modeBrowse && l.input.Valu
 func (l *library) listLen() int {
 	switch l.mode {
 	case modeTitle:
-		if l.titleActive() {
+		if l.queryTyped() {
 			return len(l.titleHits)
 		}
 		return len(l.order)
@@ -128,11 +114,14 @@ func (l *library) listLen() int {
 	return len(l.order)
 }
 
-// titleActive reports whether the title search shows hits (a query is
-// typed) rather than the whole library.
-func (l *library) titleActive() bool {
+// queryTyped reports whether the search line holds a query (not only
+// spaces): then the title search shows hits rather than the whole library.
+func (l *library) queryTyped() bool {
 	return strings.TrimSpace(l.input.Value()) != ""
 }
+
+// titleHitsShown reports whether the list is title search hits.
+func (l *library) titleHitsShown() bool { return l.mode == modeTitle && l.queryTyped() }
 
 // articleAt returns the article of list entry i.
 func (l *library) articleAt(i int) *corpus.Article {
@@ -140,7 +129,7 @@ func (l *library) articleAt(i int) *corpus.Article {
 		return nil
 	}
 	switch {
-	case l.mode == modeTitle && l.titleActive():
+	case l.titleHitsShown():
 		return l.titleHits[i].article
 	case l.mode == modeWords:
 		return l.wordHits[i].article
@@ -175,26 +164,29 @@ func (l *library) visibleRows() int {
 }
 
 // clamp keeps the cursor in the list and the list scrolled to it.
-func (l *library) clamp() {
-	n := l.listLen()
-	l.cursor = min(max(l.cursor, 0), max(n-1, 0))
-	vis := l.visibleRows()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+vis {
-		l.offset = l.cursor - vis + 1
-	}
-	l.offset = min(max(l.offset, 0), max(n-vis, 0))
-}
+func (l *library) clamp() { l.cur.clamp(l.listLen(), l.visibleRows()) }
 
 // resort sorts the articles by the current key, keeping the cursor on the
 // article it was on.
 func (l *library) resort() {
 	var cur *corpus.Article
 	if l.mode == modeBrowse {
-		cur = l.articleAt(l.cursor)
+		cur = l.articleAt(l.cur.at)
 	}
+	l.order = sortArticles(l.order[:0], l.sh.articles, l.sortBy, l.reverse)
+	l.anyStory = slices.ContainsFunc(l.order, func(a *corpus.Article) bool { return l.sh.story(a) != "" })
+	if cur != nil {
+		if i := slices.Index(l.order, cur); i >= 0 {
+			l.cur.at = i
+		}
+	}
+	l.clamp()
+}
+
+// sortArticles appends arts to out sorted by key: newest first by date,
+// A to Z by outlet or title (reverse turns either round), with undated
+// articles and empty keys last and ties in load order.
+func sortArticles(out, arts []*corpus.Article, by sortKey, reverse bool) []*corpus.Article {
 	type keyed struct {
 		a    *corpus.Article
 		k    string
@@ -202,13 +194,13 @@ func (l *library) resort() {
 		date int64
 		has  bool
 	}
-	ks := make([]keyed, len(l.sh.articles))
-	for i, a := range l.sh.articles {
+	ks := make([]keyed, len(arts))
+	for i, a := range arts {
 		k := keyed{a: a, i: i, has: a.Date.Known()}
 		if k.has {
 			k.date = a.Date.Time.Unix()
 		}
-		switch l.sortBy {
+		switch by {
 		case sortOutlet:
 			k.k = strings.ToLower(a.Outlet)
 		case sortTitle:
@@ -216,72 +208,58 @@ func (l *library) resort() {
 		}
 		ks[i] = k
 	}
-	less := func(x, y keyed) bool {
-		switch l.sortBy {
-		case sortDate:
-			if x.has != y.has {
-				return x.has // undated last
-			}
-			if x.date != y.date {
-				return (x.date > y.date) != l.reverse // newest first
-			}
-		default:
-			if x.k != y.k {
-				if x.k == "" || y.k == "" {
-					return y.k == "" // empty last
-				}
-				return (x.k < y.k) != l.reverse
-			}
-			if x.has && y.has && x.date != y.date {
-				return x.date > y.date
-			}
+	order := func(x, y keyed) int {
+		switch {
+		case by == sortDate && x.has != y.has:
+			return boolFirst(x.has) // undated last
+		case by == sortDate && x.date != y.date:
+			return flip(cmp.Compare(y.date, x.date), reverse) // newest first
+		case by != sortDate && x.k != y.k && (x.k == "" || y.k == ""):
+			return boolFirst(y.k == "") // empty last
+		case by != sortDate && x.k != y.k:
+			return flip(cmp.Compare(x.k, y.k), reverse)
+		case by != sortDate && x.has && y.has && x.date != y.date:
+			return cmp.Compare(y.date, x.date)
 		}
-		return x.i < y.i
+		return cmp.Compare(x.i, y.i)
 	}
-	sort.Slice(ks, func(i, j int) bool { return less(ks[i], ks[j]) })
-	l.order = l.order[:0]
-	l.anyStory = false
+	slices.SortFunc(ks, order)
 	for _, k := range ks {
-		l.order = append(l.order, k.a)
-		if !l.anyStory && l.sh.story(k.a) != "" {
-			l.anyStory = true
-		}
+		out = append(out, k.a)
 	}
-	if cur != nil {
-		for i, a := range l.order {
-			if a == cur {
-				l.cursor = i
-				break
-			}
-		}
-	}
-	l.clamp()
+	return out
 }
 
-// Update handles keys and mouse while the library is shown, and results
-// and loading progress always.
+// boolFirst orders x before its opposite when x is true.
+func boolFirst(x bool) int {
+	if x {
+		return -1
+	}
+	return 1
+}
+
+// flip turns an order round when reverse is set.
+func flip(c int, reverse bool) int {
+	if reverse {
+		return -c
+	}
+	return c
+}
+
+// articlesAdded re-sorts the library for n more articles and, while a
+// query is typed, searches again so the new articles can be found.
+func (l *library) articlesAdded(n int) tea.Cmd {
+	l.resort()
+	if n > 0 && l.mode != modeBrowse && l.queryTyped() {
+		return l.queryChanged()
+	}
+	return nil
+}
+
+// Update handles keys and mouse while the library is shown, and what a
+// focused search line takes (the cursor's blink).
 func (l *library) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case batchMsg:
-		l.resort()
-		var cmds []tea.Cmd
-		if len(msg.batch.Articles) > 0 && l.mode == modeTitle && l.titleActive() {
-			cmds = append(cmds, l.queryChanged())
-		}
-		if len(msg.batch.Articles) > 0 && l.mode == modeWords && strings.TrimSpace(l.input.Value()) != "" {
-			cmds = append(cmds, l.queryChanged())
-		}
-		return tea.Batch(cmds...)
-	case storyOfMsg:
-		l.resort()
-		return nil
-	case tea.BackgroundColorMsg, tea.EnvMsg:
-		l.restyle()
-		return nil
-	case titleResultsMsg:
-		return l.titleResults(msg)
-	case wordResultsMsg:
-		return l.wordResults(msg)
 	case tea.KeyPressMsg:
 		if l.mode != modeBrowse {
 			return l.searchKey(msg)
@@ -290,29 +268,14 @@ func (l *library) Update(msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			l.move(-3)
+			l.cur.at -= 3
 		case tea.MouseWheelDown:
-			l.move(3)
+			l.cur.at += 3
 		}
-		return nil
-	case tea.MouseClickMsg:
-		if msg.Button != tea.MouseLeft {
-			return nil
-		}
-		y := msg.Y - l.listTop()
-		if y < 0 || y >= l.visibleRows()*l.rowHeight() {
-			return nil
-		}
-		i := l.offset + y/l.rowHeight()
-		if i >= l.listLen() {
-			return nil
-		}
-		if i == l.cursor {
-			return l.open()
-		}
-		l.cursor = i
 		l.clamp()
 		return nil
+	case tea.MouseClickMsg:
+		return l.click(msg)
 	}
 	if l.mode != modeBrowse {
 		var cmd tea.Cmd
@@ -322,44 +285,34 @@ func (l *library) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (l *library) move(d int) {
-	l.cursor += d
-	l.clamp()
-}
-
-func (l *library) nav(msg tea.KeyPressMsg, nk navKeys) bool {
-	vis := l.visibleRows()
-	switch {
-	case key.Matches(msg, nk.Up):
-		l.move(-1)
-	case key.Matches(msg, nk.Down):
-		l.move(1)
-	case key.Matches(msg, nk.PageUp):
-		l.move(-vis)
-	case key.Matches(msg, nk.PageDown):
-		l.move(vis)
-	case key.Matches(msg, nk.HalfUp):
-		l.move(-max(vis/2, 1))
-	case key.Matches(msg, nk.HalfDown):
-		l.move(max(vis/2, 1))
-	case key.Matches(msg, nk.Top):
-		l.cursor = 0
-		l.clamp()
-	case key.Matches(msg, nk.Bottom):
-		l.cursor = l.listLen() - 1
-		l.clamp()
-	default:
-		return false
+// click selects the entry under the mouse, or opens it if it was
+// selected.
+func (l *library) click(msg tea.MouseClickMsg) tea.Cmd {
+	if msg.Button != tea.MouseLeft {
+		return nil
 	}
-	return true
+	y := msg.Y - l.listTop()
+	if y < 0 || y >= l.visibleRows()*l.rowHeight() {
+		return nil
+	}
+	i := l.cur.top + y/l.rowHeight()
+	if i >= l.listLen() {
+		return nil
+	}
+	if i == l.cur.at {
+		return l.open()
+	}
+	l.cur.at = i
+	l.clamp()
+	return nil
 }
 
 func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
-	l.keys.Compare.SetEnabled(l.sh.hasCompare)
-	l.keys.Stories.SetEnabled(l.sh.hasStories)
 	k := l.keys
 	l.note = ""
-	if l.nav(msg, k.nav) {
+	if mv := k.nav.move(msg); mv != navNone {
+		l.cur.navigate(mv, l.listLen(), l.visibleRows())
+		l.clamp()
 		return nil
 	}
 	switch {
@@ -368,24 +321,12 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return l.open()
 	case key.Matches(msg, k.Mark):
-		if a := l.articleAt(l.cursor); a != nil {
-			if l.sh.marks[a.ID] {
-				delete(l.sh.marks, a.ID)
-			} else {
-				l.sh.marks[a.ID] = true
-			}
-			l.move(1)
-		}
+		l.toggleMark()
 	case key.Matches(msg, k.ClearMarks):
 		clear(l.sh.marks)
-	case key.Matches(msg, k.Compare) && l.sh.hasCompare:
-		ms := l.sh.marked()
-		if len(ms) < 2 || len(ms) > compare.MaxArticles {
-			l.note = fmt.Sprintf("compare takes 2 to %d marked articles (space marks); %d marked", compare.MaxArticles, len(ms))
-			return nil
-		}
-		return func() tea.Msg { return openCompareMsg{articles: ms} }
-	case key.Matches(msg, k.Stories) && l.sh.hasStories:
+	case key.Matches(msg, k.Compare):
+		return l.compareMarked()
+	case key.Matches(msg, k.Stories):
 		return func() tea.Msg { return openStoriesMsg{} }
 	case key.Matches(msg, k.Sort):
 		l.sortBy = (l.sortBy + 1) % numSortKeys
@@ -402,6 +343,33 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// toggleMark marks the selected article for comparison, or unmarks it,
+// and moves on to the next.
+func (l *library) toggleMark() {
+	a := l.articleAt(l.cur.at)
+	if a == nil {
+		return
+	}
+	if l.sh.marks[a.ID] {
+		delete(l.sh.marks, a.ID)
+	} else {
+		l.sh.marks[a.ID] = true
+	}
+	l.cur.at++
+	l.clamp()
+}
+
+// compareMarked asks for the compare view of the marked articles, or says
+// why not.
+func (l *library) compareMarked() tea.Cmd {
+	ms := l.sh.marked()
+	if len(ms) < 2 || len(ms) > compare.MaxArticles {
+		l.note = fmt.Sprintf("compare takes 2 to %d marked articles (space marks); %d marked", compare.MaxArticles, len(ms))
+		return nil
+	}
+	return func() tea.Msg { return openCompareMsg{articles: ms} }
+}
+
 // enterSearch focuses the search line in title or word mode.
 func (l *library) enterSearch(mode libMode) tea.Cmd {
 	l.mode = mode
@@ -413,30 +381,29 @@ func (l *library) enterSearch(mode libMode) tea.Cmd {
 		l.input.Prompt = "words: "
 		l.input.Placeholder = `all of these words, or a "quoted phrase"`
 	}
-	l.input.SetWidth(max(l.w-textWidth(l.input.Prompt)-1, 1))
-	l.titleHits, l.wordHits = nil, nil
-	l.title.gen++
-	l.words.gen++
-	l.cursor, l.offset = 0, 0
+	l.input.SetWidth(max(l.w-termtext.Width(l.input.Prompt)-1, 1))
+	l.forgetSearches()
+	l.cur.reset()
 	return l.input.Focus()
 }
 
 // leaveSearch returns to the sorted table with the cursor on the article
 // that was selected in the search.
 func (l *library) leaveSearch() {
-	cur := l.articleAt(l.cursor)
+	cur := l.articleAt(l.cur.at)
 	l.mode = modeBrowse
 	l.input.Blur()
-	l.title.gen++
-	l.words.gen++
-	l.titleHits, l.wordHits = nil, nil
-	l.cursor = 0
-	for i, a := range l.order {
-		if a == cur {
-			l.cursor = i
-		}
-	}
+	l.forgetSearches()
+	l.cur.at = max(slices.Index(l.order, cur), 0)
 	l.clamp()
+}
+
+// forgetSearches drops both searches' hits, and their answers still to
+// come.
+func (l *library) forgetSearches() {
+	l.sh.jobs.drop(jobTitles)
+	l.sh.jobs.drop(jobWords)
+	l.titleHits, l.wordHits = nil, nil
 }
 
 func (l *library) searchKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -447,17 +414,10 @@ func (l *library) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Open):
 		return l.open()
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-		return nil
-	case key.Matches(msg, k.Down):
-		l.move(1)
-		return nil
-	case key.Matches(msg, k.PageUp):
-		l.move(-l.visibleRows())
-		return nil
-	case key.Matches(msg, k.PageDown):
-		l.move(l.visibleRows())
+	}
+	if mv := k.nav.move(msg); mv != navNone {
+		l.cur.navigate(mv, l.listLen(), l.visibleRows())
+		l.clamp()
 		return nil
 	}
 	before := l.input.Value()
@@ -469,88 +429,60 @@ func (l *library) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (l *library) state() *searchState {
+// searchJob is the kind of job the current search mode runs.
+func (l *library) searchJob() jobKind {
 	if l.mode == modeWords {
-		return &l.words
+		return jobWords
 	}
-	return &l.title
+	return jobTitles
 }
 
-// queryChanged starts a search for the new query, or marks it pending if
-// one is running.
+// queryChanged searches for the new query (jobs runs one search at a time
+// and drops answers to older queries), or clears the hits if the line is
+// empty.
 func (l *library) queryChanged() tea.Cmd {
-	st := l.state()
-	st.gen++
-	if strings.TrimSpace(l.input.Value()) == "" {
+	if !l.queryTyped() {
+		l.sh.jobs.drop(l.searchJob())
 		l.titleHits, l.wordHits = nil, nil
-		st.shown = st.gen
-		st.pending = false
-		l.cursor, l.offset = 0, 0
+		l.cur.reset()
 		l.clamp()
 		return nil
 	}
-	if st.inFlight {
-		st.pending = true
-		return nil
-	}
-	return l.launch()
-}
-
-// launch starts the search for the current query in a command.
-func (l *library) launch() tea.Cmd {
-	st := l.state()
-	st.inFlight, st.pending = true, false
-	gen, q := st.gen, l.input.Value()
+	q := l.input.Value()
 	if l.mode == modeWords {
-		ix := l.sh.index
-		return guard(func() tea.Msg {
-			return wordResultsMsg{gen: gen, query: q, hits: searchWords(ix, q)}
-		})
+		return l.sh.jobs.searchWords(l.sh.index, q)
 	}
-	ix, ts := l.sh.index, l.sh.titles
-	return guard(func() tea.Msg {
-		return titleResultsMsg{gen: gen, query: q, hits: searchTitles(ix, ts, q)}
-	})
+	return l.sh.jobs.searchTitles(l.sh.index, l.sh.titles, q)
 }
 
-// titleResults shows title hits if they answer the latest query, drops
-// them otherwise, and starts the pending query if there is one.
-func (l *library) titleResults(msg titleResultsMsg) tea.Cmd {
-	st := &l.title
-	st.inFlight = false
-	if msg.gen == st.gen && l.mode == modeTitle {
-		l.titleHits = msg.hits
-		st.shown = msg.gen
-		l.cursor, l.offset = 0, 0
-		l.clamp()
+// showTitleHits shows the hits of the latest title search.
+func (l *library) showTitleHits(msg titleResultsMsg) {
+	if l.mode != modeTitle {
+		return
 	}
-	if st.pending && l.mode == modeTitle && l.titleActive() {
-		return l.launch()
-	}
-	st.pending = false
-	return nil
+	l.titleHits = msg.hits
+	l.cur.reset()
+	l.clamp()
 }
 
-// wordResults is titleResults for word search.
-func (l *library) wordResults(msg wordResultsMsg) tea.Cmd {
-	st := &l.words
-	st.inFlight = false
-	if msg.gen == st.gen && l.mode == modeWords {
-		l.wordHits = msg.hits
-		st.shown = msg.gen
-		l.cursor, l.offset = 0, 0
-		l.clamp()
+// showWordHits shows the hits of the latest word search.
+func (l *library) showWordHits(msg wordResultsMsg) {
+	if l.mode != modeWords {
+		return
 	}
-	if st.pending && l.mode == modeWords && strings.TrimSpace(l.input.Value()) != "" {
-		return l.launch()
-	}
-	st.pending = false
-	return nil
+	l.wordHits = msg.hits
+	l.cur.reset()
+	l.clamp()
+}
+
+// searching reports whether the current mode's search is running.
+func (l *library) searching() bool {
+	return l.mode != modeBrowse && l.sh.jobs.running(l.searchJob())
 }
 
 // open asks the root to show the selected article in the reader.
 func (l *library) open() tea.Cmd {
-	a := l.articleAt(l.cursor)
+	a := l.articleAt(l.cur.at)
 	if a == nil {
 		return nil
 	}
@@ -558,293 +490,15 @@ func (l *library) open() tea.Cmd {
 	var h *wordHit
 	switch {
 	case l.mode == modeWords:
-		h = l.wordHits[l.cursor]
-	case l.mode == modeTitle && l.titleActive():
+		h = l.wordHits[l.cur.at]
+	case l.titleHitsShown():
 		// Found by the words of its text ("¶"): open where they are, as
 		// word search does, rather than at the top with nothing marked.
-		h = l.titleHits[l.cursor].words
+		h = l.titleHits[l.cur.at].words
 	}
 	if h != nil {
 		msg.para, _, _ = h.detail(l.snippetWidth())
 		msg.terms, msg.query = h.terms, strings.TrimSpace(l.input.Value())
 	}
 	return func() tea.Msg { return msg }
-}
-
-// columns is the table layout for a width: 0 hides a column.
-type columns struct {
-	mark, date, outlet, title, story, words int
-}
-
-func (l *library) columns() columns {
-	w := l.w
-	c := columns{mark: 2, date: 11}
-	switch {
-	case w >= 100:
-		c.outlet = min(max(w/6, 12), 24)
-		c.story = 5
-		if l.anyStory {
-			c.story = min(max(w/6, 10), 24)
-		}
-		c.words = 6
-	case w >= 70:
-		c.outlet = min(max(w/5, 12), 20)
-		c.words = 6
-	case w >= 50:
-		c.outlet = 12
-	case w >= 40:
-		c.outlet = 9
-	}
-	used := c.mark + c.date + 1
-	for _, x := range []int{c.outlet, c.story, c.words} {
-		if x > 0 {
-			used += x + 1
-		}
-	}
-	c.title = max(w-used, 1)
-	return c
-}
-
-// View draws the library into its rectangle.
-func (l *library) View() string {
-	if l.w <= 0 || l.h <= 0 {
-		return ""
-	}
-	st := l.sh.styles
-	lines := make([]string, 0, l.h)
-	lines = append(lines, l.barLine())
-	if l.mode != modeBrowse {
-		lines = append(lines, l.input.View())
-	}
-	cols := l.columns()
-	if l.mode != modeWords {
-		lines = append(lines, l.headerLine(cols))
-	}
-	n := l.listLen()
-	vis := l.visibleRows()
-	for i := l.offset; i < n && i < l.offset+vis; i++ {
-		if l.mode == modeWords {
-			lines = append(lines, l.wordRow(i)...)
-		} else {
-			lines = append(lines, l.tableRow(i, cols))
-		}
-	}
-	if n == 0 {
-		lines = append(lines, st.Dim.Render("  "+l.emptyText()))
-	}
-	for len(lines) < l.h-1 {
-		lines = append(lines, "")
-	}
-	lines = append(lines[:l.h-1], l.statusLine())
-	return screen(lines, l.w, l.h)
-}
-
-func (l *library) emptyText() string {
-	switch {
-	case l.mode == modeWords && strings.TrimSpace(l.input.Value()) == "":
-		return `Type words to find in article texts, or a "quoted phrase".`
-	case l.mode != modeBrowse && l.state().inFlight:
-		return "Searching…"
-	case l.mode != modeBrowse:
-		return "No match."
-	case l.sh.loading:
-		return "Loading…"
-	}
-	return "No articles."
-}
-
-func (l *library) barLine() string {
-	st := l.sh.styles
-	arrow := "↓"
-	if l.reverse {
-		arrow = "↑"
-	}
-	left := st.Bar.Render("pmureader")
-	info := fmt.Sprintf("  %d articles · sorted by %s %s", len(l.sh.articles), l.sortBy, arrow)
-	switch l.mode {
-	case modeTitle:
-		info = "  find by title"
-	case modeWords:
-		info = "  search words in article texts"
-	}
-	return left + st.BarDim.Render(info)
-}
-
-func (l *library) headerLine(c columns) string {
-	st := l.sh.styles
-	arrow := " ↓"
-	if l.reverse {
-		arrow = " ↑"
-	}
-	head := func(name string, w int, k sortKey, right bool) string {
-		if w <= 0 {
-			return ""
-		}
-		s := name
-		sty := st.Header
-		if l.mode == modeBrowse && k == l.sortBy {
-			s += arrow
-			sty = st.SortOn
-		}
-		if right {
-			s = strings.Repeat(" ", max(w-textWidth(s), 0)) + s
-		}
-		return sty.Render(padPlain(s, w)) + " "
-	}
-	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", c.mark))
-	b.WriteString(head("Date", c.date, sortDate, false))
-	b.WriteString(head("Outlet", c.outlet, sortOutlet, false))
-	b.WriteString(head("Title", c.title, sortTitle, false))
-	b.WriteString(head("Story", c.story, -1, false))
-	b.WriteString(head("Words", c.words, -1, true))
-	return b.String()
-}
-
-func (l *library) tableRow(i int, c columns) string {
-	st := l.sh.styles.P
-	a := l.articleAt(i)
-	base := st.Row
-	if i == l.cursor {
-		base = st.Selected
-	}
-	var titleSp, outletSp []span
-	inText := false
-	if l.mode == modeTitle && l.titleActive() {
-		titleSp, outletSp = l.titleHits[i].spans()
-		inText = l.titleHits[i].inText
-	}
-	gap := base.Render(" ")
-	var b strings.Builder
-	if l.sh.marks[a.ID] {
-		b.WriteString(st.Marked.On(base).Render("✓"))
-		b.WriteString(gap)
-	} else {
-		b.WriteString(base.Render("  "))
-	}
-	b.WriteString(cellP(a.Date.String(), nil, c.date, base, st.Match))
-	b.WriteString(gap)
-	if c.outlet > 0 {
-		b.WriteString(cellP(oneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
-		b.WriteString(gap)
-	}
-	if inText && c.title > 8 {
-		// Found by its text, not its title: say so.
-		b.WriteString(st.Dim.On(base).Render("¶ "))
-		b.WriteString(cellP(oneLine(a.Title), nil, c.title-2, base, st.Match))
-	} else {
-		b.WriteString(cellP(oneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
-	}
-	if c.story > 0 {
-		b.WriteString(gap)
-		story := l.sh.story(a)
-		var storySp []span
-		if l.mode == modeTitle && l.titleActive() {
-			storySp = safeSpans(story, l.titleHits[i].storySpans(story))
-		}
-		b.WriteString(cellP(oneLine(story), storySp, c.story, base, st.Match))
-	}
-	if c.words > 0 {
-		b.WriteString(gap)
-		ws := strconv.Itoa(a.Words)
-		b.WriteString(base.Render(strings.Repeat(" ", max(c.words-len(ws), 0)) + ws))
-	}
-	return b.String()
-}
-
-// safeSpans returns spans when s is shown as it is, and none when oneLine
-// had to rewrite s (then the byte offsets no longer apply).
-func safeSpans(s string, spans []span) []span {
-	if oneLine(s) != s {
-		return nil
-	}
-	return spans
-}
-
-func (l *library) wordRow(i int) []string {
-	st := l.sh.styles.P
-	h := l.wordHits[i]
-	a := h.article
-	base, meta := st.Row, st.Meta
-	if i == l.cursor {
-		base, meta = st.Selected, st.Meta.On(st.Selected)
-	}
-	mark := base.Render("  ")
-	if l.sh.marks[a.ID] {
-		mark = st.Marked.On(base).Render("✓") + base.Render(" ")
-	}
-	by := oneLine(a.Byline())
-	if by == "" {
-		by = "unknown outlet"
-	}
-	rest := ""
-	if d := a.Date.String(); d != "" {
-		rest += " · " + d
-	}
-	rest += " · " + oneLine(a.Title)
-	head := mark + meta.Render(by) + base.Render(rest)
-	_, snippet, spans := h.detail(l.snippetWidth())
-	line2 := base.Render("    ") + cellP(oneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
-	return []string{fit(head, l.w), fit(line2, l.w)}
-}
-
-// snippetWidth is the width word-hit snippets are cut for.
-func (l *library) snippetWidth() int { return max(l.w-5, 10) }
-
-func (l *library) statusLine() string {
-	st := l.sh.styles
-	var parts []string
-	sh := l.sh
-	if sh.loading {
-		pct := 0.0
-		switch {
-		case sh.bytesTotal > 0:
-			pct = float64(sh.bytesDone) / float64(sh.bytesTotal)
-		case sh.filesTotal > 0:
-			pct = float64(sh.filesDone) / float64(sh.filesTotal)
-		}
-		parts = append(parts, fmt.Sprintf("loading %d/%d files ", sh.filesDone, sh.filesTotal)+l.bar.ViewAs(min(max(pct, 0), 1)))
-	}
-	switch l.mode {
-	case modeTitle:
-		if l.titleActive() {
-			parts = append(parts, fmt.Sprintf("%d of %d match", len(l.titleHits), len(sh.articles)))
-			for _, h := range l.titleHits {
-				if h.inText {
-					parts = append(parts, "¶ the words are in its text")
-					break
-				}
-			}
-		}
-	case modeWords:
-		if strings.TrimSpace(l.input.Value()) != "" {
-			parts = append(parts, fmt.Sprintf("%d articles contain it", len(l.wordHits)))
-		}
-	default:
-		if n := l.listLen(); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d/%d", l.cursor+1, n))
-		}
-	}
-	if l.mode != modeBrowse && l.state().inFlight {
-		parts = append(parts, "searching…")
-	}
-	if nm := len(sh.marks); nm > 0 {
-		parts = append(parts, st.Marked.Render(fmt.Sprintf("%d marked", nm)))
-	}
-	if l.note != "" {
-		parts = append(parts, st.Error.Render(l.note))
-	}
-	line := st.Status.Render(strings.Join(parts, " · "))
-	if np := len(sh.problems); np > 0 {
-		p := sh.problems[np-1]
-		word := "problems"
-		if np == 1 {
-			word = "problem"
-		}
-		if len(parts) > 0 {
-			line += st.Status.Render(" · ")
-		}
-		line += st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, oneLine(p.Error())))
-	}
-	return line
 }

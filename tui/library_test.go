@@ -22,7 +22,7 @@ func libArticles() []*corpus.Article {
 
 // rowTitles returns the titles in the order the library lists them.
 func rowTitles(hs *harness) []string {
-	l := hs.m.pages[ViewLibrary].(*library)
+	l := hs.m.library
 	var out []string
 	for i := 0; i < l.listLen(); i++ {
 		out = append(out, l.articleAt(i).Title)
@@ -31,8 +31,8 @@ func rowTitles(hs *harness) []string {
 }
 
 func selectedTitle(hs *harness) string {
-	l := hs.m.pages[ViewLibrary].(*library)
-	if a := l.articleAt(l.cursor); a != nil {
+	l := hs.m.library
+	if a := l.articleAt(l.cur.at); a != nil {
 		return a.Title
 	}
 	return ""
@@ -154,11 +154,11 @@ func TestLibraryQuitAndQInSearch(t *testing.T) {
 	if hs.quit {
 		t.Fatal("q typed in the search line quit")
 	}
-	if v := hs.m.pages[ViewLibrary].(*library).input.Value(); v != "q" {
+	if v := hs.m.library.input.Value(); v != "q" {
 		t.Fatalf("search line holds %q, want q", v)
 	}
 	hs.keys("?")
-	if hs.m.showHelp {
+	if hs.m.help.open {
 		t.Fatal("? typed in the search line opened help")
 	}
 	hs.keys("esc", "q")
@@ -197,7 +197,7 @@ func TestFuzzySearchRanksAndOpens(t *testing.T) {
 		t.Fatal("esc did not return to the library")
 	}
 	hs.keys("esc") // leave search
-	if l := hs.m.pages[ViewLibrary].(*library); l.mode != modeBrowse || selectedTitle(hs) != "Charlie condemns airstrikes" {
+	if l := hs.m.library; l.mode != modeBrowse || selectedTitle(hs) != "Charlie condemns airstrikes" {
 		t.Fatalf("leaving search: mode %v, selected %q", l.mode, selectedTitle(hs))
 	}
 }
@@ -207,7 +207,7 @@ func TestFuzzySearchRanksAndOpens(t *testing.T) {
 func TestFuzzyHighlightNonASCII(t *testing.T) {
 	hs := newHarness(t, libArticles(), 100, 20)
 	hs.keys("/", "resume kataib")
-	l := hs.m.pages[ViewLibrary].(*library)
+	l := hs.m.library
 	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a4" {
 		t.Fatalf("hits %q", rowTitles(hs))
 	}
@@ -231,27 +231,26 @@ func TestFuzzyHighlightNonASCII(t *testing.T) {
 func TestStaleResultsDropped(t *testing.T) {
 	hs := newHarness(t, libArticles(), 100, 20)
 	m := hs.m
-	l := m.pages[ViewLibrary].(*library)
+	l := m.library
 	hs.keys("/")
 	// Type without running commands: first key starts a search, the others
-	// only mark it pending.
-	var cmds []tea.Cmd
+	// only queue the latest query.
 	for _, r := range "alpha" {
-		_, c := m.Update(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
-		cmds = append(cmds, c)
+		m.Update(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
 	}
-	if !l.title.inFlight || !l.title.pending {
-		t.Fatalf("in flight %v, pending %v", l.title.inFlight, l.title.pending)
+	jobs := m.jobs
+	if !jobs.running(jobTitles) || jobs.kinds[jobTitles].queued == nil {
+		t.Fatalf("in flight %v, queued %v", jobs.running(jobTitles), jobs.kinds[jobTitles].queued != nil)
 	}
-	latest := l.title.gen
+	latest := jobs.kinds[jobTitles].gen
 	a1 := m.sh.articles[0]
 	// An answer for an old generation is ignored…
-	_, next := m.Update(titleResultsMsg{gen: latest - 3, query: "al", hits: []*titleHit{{article: a1, done: true}}})
+	_, next := m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 3}, query: "al", hits: []*titleHit{{article: a1, done: true}}})
 	if len(l.titleHits) != 0 {
 		t.Fatalf("stale results shown: %v", rowTitles(hs))
 	}
 	// …and the pending query is started, once.
-	if next == nil || l.title.pending || !l.title.inFlight {
+	if next == nil || jobs.kinds[jobTitles].queued != nil || !jobs.running(jobTitles) {
 		t.Fatal("the pending query was not started")
 	}
 	msg := next()
@@ -264,7 +263,7 @@ func TestStaleResultsDropped(t *testing.T) {
 		t.Fatalf("latest results not shown: %q", got)
 	}
 	// A late answer to an older query must not replace them.
-	m.Update(titleResultsMsg{gen: latest - 1, query: "alph", hits: []*titleHit{{article: a1, done: true}}})
+	m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 1}, query: "alph", hits: []*titleHit{{article: a1, done: true}}})
 	if got := rowTitles(hs); len(got) == 0 || !strings.Contains(got[0], "Alpha") {
 		t.Fatalf("late stale results replaced the latest: %q", got)
 	}
@@ -287,7 +286,7 @@ func TestWordSearchShowsSnippetsAndOpensAtPassage(t *testing.T) {
 		}
 	}
 	// Select the long article and open it: the passage is on screen.
-	l := hs.m.pages[ViewLibrary].(*library)
+	l := hs.m.library
 	for i := 0; i < l.listLen() && selectedTitle(hs) != "A long article"; i++ {
 		hs.keys("down")
 	}
@@ -313,7 +312,7 @@ func TestTitleSearchTextHitOpensAtPassage(t *testing.T) {
 	))
 	hs := newHarness(t, arts, 80, 24)
 	hs.keys("/", "zanzibari")
-	l := hs.m.pages[ViewLibrary].(*library)
+	l := hs.m.library
 	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "long" || !l.titleHits[0].inText {
 		t.Fatalf("want the long article first, found by its text: %q", rowTitles(hs))
 	}
@@ -365,7 +364,7 @@ func TestFuzzyHighlightsStory(t *testing.T) {
 	hs.send(tea.WindowSizeMsg{Width: 120, Height: 20})
 	hs.run(m.Init())
 	hs.keys("/", "zanzibar")
-	l := m.pages[ViewLibrary].(*library)
+	l := m.library
 	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a1" {
 		t.Fatalf("hits %q", rowTitles(hs))
 	}

@@ -18,7 +18,7 @@ func openReader(t *testing.T, arts []*corpus.Article, a *corpus.Article, w, h in
 	if hs.m.active != ViewReader {
 		t.Fatal("reader not shown")
 	}
-	return hs, hs.m.pages[ViewReader].(*reader)
+	return hs, hs.m.reader
 }
 
 func longArticle() *corpus.Article {
@@ -59,14 +59,14 @@ func TestReaderWrapsAtWordBoundaries(t *testing.T) {
 	for i, l := range r.lines {
 		b := r.blocks[l.block]
 		text := b.text[l.start:l.end]
-		if ansi.StringWidth(text) > r.textWidth() {
-			t.Fatalf("line %d %q wider than %d", i, text, r.textWidth())
+		if ansi.StringWidth(text) > r.wrapWidth() {
+			t.Fatalf("line %d %q wider than %d", i, text, r.wrapWidth())
 		}
 		// A line ends at a space or at the end of its block, unless the
 		// word is longer than the line (the URL here).
 		wordEnd := strings.IndexByte(b.text[l.end:]+" ", ' ') + l.end
 		wordStart := strings.LastIndexByte(b.text[:l.end], ' ') + 1
-		if l.end < len(b.text) && b.text[l.end] != ' ' && wordEnd-wordStart <= r.textWidth() {
+		if l.end < len(b.text) && b.text[l.end] != ' ' && wordEnd-wordStart <= r.wrapWidth() {
 			t.Fatalf("line %d %q cuts a word", i, text)
 		}
 	}
@@ -88,7 +88,7 @@ func TestReaderResizeKeepsPosition(t *testing.T) {
 		if r.blocks[got.block].para != wantPara {
 			t.Fatalf("after resize to %d the top shows paragraph %d, want %d", w, r.blocks[got.block].para, wantPara)
 		}
-		if !(got.start <= top.start && (top.start < got.end || got.end == len(r.blocks[got.block].text))) {
+		if got.start > top.start || (top.start >= got.end && got.end != len(r.blocks[got.block].text)) {
 			t.Fatalf("after resize to %d the top line %d-%d does not hold offset %d", w, got.start, got.end, top.start)
 		}
 	}
@@ -159,7 +159,7 @@ func TestReaderHighlightsMatches(t *testing.T) {
 	a := longArticle()
 	hs, r := openReader(t, []*corpus.Article{a}, a, 80, 20)
 	hs.keys("/", "kata’ib", "enter")
-	m := r.matches[r.cur]
+	m := r.matches[r.current]
 	line := r.renderLine(r.lineOf(docPos{m.block, m.sp.Start}))
 	want := hs.m.sh.styles.P.Current.On(hs.m.sh.styles.P.Body).Render("Kata’ib")
 	if !strings.Contains(line, want) {
@@ -239,8 +239,8 @@ func TestReaderLiveFindDropsStale(t *testing.T) {
 			first = c
 		}
 	}
-	if !r.find.inFlight || !r.find.pending {
-		t.Fatalf("in flight %v pending %v", r.find.inFlight, r.find.pending)
+	if !m.jobs.running(jobFind) || m.jobs.kinds[jobFind].queued == nil {
+		t.Fatalf("in flight %v queued %v", m.jobs.running(jobFind), m.jobs.kinds[jobFind].queued != nil)
 	}
 	// The first search answers "k": stale, dropped; the pending "kat" runs.
 	var res findResultsMsg

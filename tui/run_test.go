@@ -8,14 +8,12 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/pmureader/pmureader/corpus"
 )
 
-// runWith runs the real tea.Program on in/out (no terminal) and returns
-// Run's error, failing if it does not end.
-func runWith(t *testing.T, opt Options) (error, string) {
+// runWith runs the real tea.Program on in/out (no terminal) and returns what
+// it wrote and Run's error, failing if it does not end.
+func runWith(t *testing.T, opt Options) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
 	opt.Output = &out
@@ -23,10 +21,10 @@ func runWith(t *testing.T, opt Options) (error, string) {
 	go func() { done <- Run(context.Background(), opt) }()
 	select {
 	case err := <-done:
-		return err, out.String()
+		return out.String(), err
 	case <-time.After(10 * time.Second):
 		t.Fatal("Run did not return")
-		return nil, ""
+		return "", nil
 	}
 }
 
@@ -45,7 +43,7 @@ func (r *slowReader) Read(p []byte) (int, error) {
 }
 
 func TestRunQuitsWithNilError(t *testing.T) {
-	err, out := runWith(t, Options{Load: batchLoader(libArticles()), Input: &slowReader{keys: []string{"j", "q"}}})
+	out, err := runWith(t, Options{Load: batchLoader(libArticles()), Input: &slowReader{keys: []string{"j", "q"}}})
 	if err != nil {
 		t.Fatalf("q: Run returned %v", err)
 	}
@@ -58,7 +56,7 @@ func TestRunQuitsWithNilError(t *testing.T) {
 // with a short error, not a stack trace, and the terminal is restored.
 func TestRunPanicInCommandIsShortError(t *testing.T) {
 	load := func(context.Context) <-chan corpus.Batch { panic("loader exploded") }
-	err, out := runWith(t, Options{Load: load, Input: &slowReader{}})
+	out, err := runWith(t, Options{Load: load, Input: &slowReader{}})
 	if err == nil || !strings.Contains(err.Error(), "loader exploded") {
 		t.Fatalf("Run returned %v", err)
 	}
@@ -70,42 +68,20 @@ func TestRunPanicInCommandIsShortError(t *testing.T) {
 	}
 }
 
-// cmdPanicPage is a view whose command panics on a goroutine of its own,
-// as a search or a grouping would if corpus code crashed: it starts one
-// when the articles arrive (a broadcast, so the terminal's size, none
-// here, does not matter).
-type cmdPanicPage struct{ panicPage }
-
-func (p *cmdPanicPage) Update(msg tea.Msg) tea.Cmd {
-	if _, ok := msg.(batchMsg); ok {
-		return func() tea.Msg { panic("boom in a view's command\nsecond line") }
-	}
-	return nil
-}
-
-// A panic inside a command a view returns, running on Bubble Tea's
-// goroutine, ends the real program with one short line (no stack trace,
-// not Bubble Tea's "Caught panic"), and the terminal is restored.
-func TestRunPanicInViewCommandIsShortError(t *testing.T) {
-	var out bytes.Buffer
-	opt := Options{Load: batchLoader(libArticles()), Input: &slowReader{}, Output: &out}
-	m := New(opt)
-	m.pages[ViewLibrary] = &cmdPanicPage{}
-	done := make(chan error, 1)
-	go func() { done <- run(context.Background(), m, opt) }()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("run did not return after the panic")
-	}
-	if err == nil || !strings.Contains(err.Error(), "boom in a view's command") {
+// A panic inside a background job (here: Options.StoryOf, called as the
+// load indexes the articles, as corpus code that crashed would be) ends the
+// real program with one short line (no stack trace, not Bubble Tea's
+// "Caught panic"), and the terminal is restored.
+func TestRunPanicInJobIsShortError(t *testing.T) {
+	storyOf := func(*corpus.Article) string { panic("boom in a background job\nsecond line") }
+	out, err := runWith(t, Options{Load: batchLoader(libArticles()), StoryOf: storyOf, Input: &slowReader{}})
+	if err == nil || !strings.Contains(err.Error(), "boom in a background job") {
 		t.Fatalf("run returned %v", err)
 	}
 	if msg := err.Error(); strings.Contains(msg, "goroutine") || strings.Contains(msg, "\n") {
 		t.Fatalf("error is not one short line: %q", msg)
 	}
-	if s := out.String(); !strings.Contains(s, "\x1b[?1049l") || strings.Contains(s, "Caught panic") {
-		t.Fatalf("alternate screen not left, or Bubble Tea's panic report: %q", s)
+	if !strings.Contains(out, "\x1b[?1049l") || strings.Contains(out, "Caught panic") {
+		t.Fatalf("alternate screen not left, or Bubble Tea's panic report: %q", out)
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -20,8 +21,8 @@ const (
 	seedIranian = "001_dca753b7094c4e72"
 )
 
-func storiesOf(hs *harness) *storiesPage { return hs.m.pages[ViewStories].(*storiesPage) }
-func compareOf(hs *harness) *comparePage { return hs.m.pages[ViewCompare].(*comparePage) }
+func storiesOf(hs *harness) *storiesPage { return hs.m.stories }
+func compareOf(hs *harness) *comparePage { return hs.m.compare }
 
 // storyIndex is the list position of the story holding article id.
 func storyIndex(t testing.TB, s *storiesPage, id string) int {
@@ -54,8 +55,8 @@ func openSeedStory(t testing.TB, hs *harness) {
 func TestStoriesGroupedAfterLoadFillStoryColumn(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 160, 30)
 	s := storiesOf(hs)
-	if s.busy || len(s.stories) == 0 {
-		t.Fatalf("stories not grouped after the load: busy=%v, %d stories", s.busy, len(s.stories))
+	if s.busy() || len(s.stories) == 0 {
+		t.Fatalf("stories not grouped after the load: busy=%v, %d stories", s.busy(), len(s.stories))
 	}
 	i := storyIndex(t, s, seedAntiwar)
 	st := s.stories[i]
@@ -156,10 +157,11 @@ func TestStoriesStaleResultDropped(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 120, 40)
 	s := storiesOf(hs)
 	want := len(s.stories)
-	old := s.launch()
-	fresh := s.launch()
-	freshMsg := fresh().(storiesMsg)
-	oldMsg := old().(storiesMsg) // cancelled or complete: either way stale
+	arts := hs.m.sh.articles
+	old := hs.m.jobs.group(arts, nil)
+	fresh := hs.m.jobs.group(arts, nil)
+	freshMsg := fresh().(groupedMsg)
+	oldMsg := old().(groupedMsg) // cancelled or complete: either way stale
 	if oldMsg.gen >= freshMsg.gen {
 		t.Fatalf("generations not increasing: %d then %d", oldMsg.gen, freshMsg.gen)
 	}
@@ -168,7 +170,7 @@ func TestStoriesStaleResultDropped(t *testing.T) {
 		t.Fatalf("fresh result not taken: %d stories, err %v", len(s.stories), s.err)
 	}
 	hs.send(oldMsg)
-	hs.send(storiesMsg{gen: oldMsg.gen, stories: []compare.Story{{ID: "stale", Name: "stale"}}})
+	hs.send(groupedMsg{jobID: oldMsg.jobID, stories: []compare.Story{{ID: "stale", Name: "stale"}}})
 	if len(s.stories) != want || s.err != nil || s.stories[0].ID == "stale" {
 		t.Fatalf("stale result shown: %d stories, err %v", len(s.stories), s.err)
 	}
@@ -179,23 +181,23 @@ func TestStoriesStaleResultDropped(t *testing.T) {
 func TestStoriesRegroupWhenArticlesArrive(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 120, 40)
 	s := storiesOf(hs)
-	gen, n := s.gen, len(s.stories)
+	gen, n := hs.m.jobs.kinds[jobGroup].gen, len(s.stories)
 	extra := article("zz-extra", "Late Outlet", "2023-03-03", "A late story about something else entirely", "Nothing in common with the rest.")
 	hs.send(batchMsg{batch: corpus.Batch{Articles: []*corpus.Article{extra}}, done: true})
-	if s.gen <= gen || len(s.stories) != n+1 {
-		t.Fatalf("after one more article: gen %d→%d, stories %d→%d", gen, s.gen, n, len(s.stories))
+	if g := hs.m.jobs.kinds[jobGroup].gen; g <= gen || len(s.stories) != n+1 {
+		t.Fatalf("after one more article: gen %d→%d, stories %d→%d", gen, g, n, len(s.stories))
 	}
 }
 
 func TestStoriesGroupingCancelledByNewerOne(t *testing.T) {
-	s := newStories(&shared{articles: seedArticles(t)})
-	first := s.launch()
-	s.launch()
-	msg := first().(storiesMsg)
+	j := newJobs()
+	first := j.group(seedArticles(t), nil)
+	j.group(seedArticles(t), nil)
+	msg := first().(groupedMsg)
 	if msg.err == nil && len(msg.stories) == 0 {
 		t.Fatalf("cancelled grouping returned neither stories nor an error")
 	}
-	if msg.err != nil && msg.err != context.Canceled {
+	if msg.err != nil && !errors.Is(msg.err, context.Canceled) {
 		t.Fatalf("cancelled grouping: unexpected error %v", msg.err)
 	}
 }
@@ -275,8 +277,8 @@ func TestStoriesClick(t *testing.T) {
 	i := storyIndex(t, s, seedAntiwar)
 	y := rowOf(hs.screenText(), "2019-12-29 – 2020-01-02")
 	hs.send(tea.MouseClickMsg(tea.Mouse{X: 10, Y: y, Button: tea.MouseLeft}))
-	if s.cursor != i {
-		t.Fatalf("click on the pair's line: cursor %d, want %d", s.cursor, i)
+	if s.cur.at != i {
+		t.Fatalf("click on the pair's line: cursor %d, want %d", s.cur.at, i)
 	}
 	hs.send(tea.MouseClickMsg(tea.Mouse{X: 10, Y: y, Button: tea.MouseLeft}))
 	if hs.m.active != ViewCompare {
@@ -290,12 +292,14 @@ func TestStoriesShowGroupingProgress(t *testing.T) {
 	hs := newHarness(t, seedArticles(t), 100, 30)
 	hs.keys("t")
 	s := storiesOf(hs)
-	s.busy, s.grouping, s.prog = true, 12345, &groupProgress{}
+	jobs := hs.m.jobs
+	jobs.kinds[jobGroup].waiting = true // as if a grouping had just started
+	jobs.grouping = groupRun{n: 12345, prog: &groupProgress{}}
 	if scr := hs.screenText(); !strings.Contains(scr, "grouping articles…") {
 		t.Fatalf("before any progress:\n%s", scr)
 	}
-	s.prog.report(40, 100)
-	s.prog.report(30, 100) // a slower worker's older count does not go back
+	jobs.grouping.prog.report(40, 100)
+	jobs.grouping.prog.report(30, 100) // a slower worker's older count does not go back
 	scr := hs.screenText()
 	if !strings.Contains(scr, "grouping 12345 articles… 40%") {
 		t.Fatalf("progress not shown:\n%s", scr)
@@ -304,14 +308,15 @@ func TestStoriesShowGroupingProgress(t *testing.T) {
 	if scr := hs.screenText(); !strings.Contains(scr, "Grouping 12345 articles… 40%") {
 		t.Fatalf("progress not shown on the empty page:\n%s", scr)
 	}
-	if cmd := s.Update(groupTickMsg{gen: s.gen}); cmd == nil {
+	gen := jobs.kinds[jobGroup].gen
+	if _, cmd := hs.m.Update(groupTickMsg{gen: gen}); cmd == nil {
 		t.Fatal("the tick stopped while grouping runs")
 	}
-	if cmd := s.Update(groupTickMsg{gen: s.gen - 1}); cmd != nil {
+	if _, cmd := hs.m.Update(groupTickMsg{gen: gen - 1}); cmd != nil {
 		t.Fatal("an old grouping's tick kept ticking")
 	}
-	s.busy = false
-	if cmd := s.Update(groupTickMsg{gen: s.gen}); cmd != nil {
+	jobs.kinds[jobGroup].waiting = false
+	if _, cmd := hs.m.Update(groupTickMsg{gen: gen}); cmd != nil {
 		t.Fatal("the tick went on after the grouping ended")
 	}
 	checkFrame(t, hs.m.render(), 100, 30)
@@ -323,10 +328,10 @@ func TestLargeLibraryGroupsWithProgress(t *testing.T) {
 	arts := synth.Articles(progressFrom, 1)
 	hs := newHarness(t, arts, 100, 30)
 	s := storiesOf(hs)
-	if s.busy || len(s.stories) == 0 {
-		t.Fatalf("not grouped: busy %v, %d stories", s.busy, len(s.stories))
+	if s.busy() || len(s.stories) == 0 {
+		t.Fatalf("not grouped: busy %v, %d stories", s.busy(), len(s.stories))
 	}
-	if p := s.prog.percent(); p < 90 {
+	if p := hs.m.jobs.grouping.prog.percent(); p < 90 {
 		t.Fatalf("progress at the end: %d%%", p)
 	}
 }

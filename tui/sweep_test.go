@@ -87,7 +87,7 @@ func TestHostileArticleReachesReader(t *testing.T) {
 	arts := append([]*corpus.Article{hostileArticle()}, libArticles()...)
 	hs := newHarness(t, arts, 100, 30)
 	hs.keys("s", "s", "G", "enter")
-	r := hs.m.pages[ViewReader].(*reader)
+	r := hs.m.reader
 	if r.art == nil || r.art.ID != "hostile" {
 		t.Fatalf("reader shows %v", r.art)
 	}

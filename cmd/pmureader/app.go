@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 	"github.com/pmureader/pmureader/seeds"
 )
 
@@ -57,7 +58,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 	if errors.As(err, &e) {
 		code = e.code
 	}
-	fmt.Fprintf(a.stderr, "pmureader: %s\n", oneLine(err.Error()))
+	fmt.Fprintf(a.stderr, "pmureader: %s\n", termtext.OneLine(err.Error()))
 	if code == exitUsage && cmd != nil {
 		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
 	}
@@ -125,7 +126,7 @@ func (a *app) reportProblems(ps []corpus.Problem) {
 		if p.Warning {
 			prefix += "warning: "
 		}
-		fmt.Fprintln(a.stderr, prefix+oneLine(p.Error()))
+		fmt.Fprintln(a.stderr, prefix+termtext.OneLine(p.Error()))
 		tooLarge = tooLarge || errors.Is(p, corpus.ErrTooLarge)
 	}
 	// The limit guards against a stray huge file; a JSON Lines dump of a

@@ -1,10 +1,6 @@
 package main
 
-import (
-	"fmt"
-
-	"github.com/pmureader/pmureader/corpus/textnorm"
-)
+import "fmt"
 
 // Exit codes; the package comment in main.go explains each.
 const (
@@ -23,8 +19,6 @@ const (
 type exitError struct {
 	code int
 	err  error
-	// hint is printed on a second line, e.g. "Run 'pmureader show --help'".
-	hint string
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -44,8 +38,3 @@ func notFound(err error) error {
 func failed(err error) error {
 	return &exitError{code: exitFailed, err: err}
 }
-
-// oneLine makes any message safe for a one-line terminal report: control
-// characters shown in caret notation, line breaks folded. File names and
-// ids typed by users pass through here before they are printed.
-func oneLine(s string) string { return textnorm.Line(s) }

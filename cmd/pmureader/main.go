@@ -35,6 +35,8 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 func main() {
@@ -61,9 +63,9 @@ func guard(stderr io.Writer, getenv func(string) string, f func() int) (code int
 	defer func() {
 		if r := recover(); r != nil {
 			if getenv("PMUREADER_DEBUG") == "1" {
-				fmt.Fprintf(stderr, "pmureader: internal error: %s\n%s", oneLine(fmt.Sprint(r)), debug.Stack())
+				fmt.Fprintf(stderr, "pmureader: internal error: %s\n%s", termtext.OneLine(fmt.Sprint(r)), debug.Stack())
 			} else {
-				fmt.Fprintf(stderr, "pmureader: internal error: %s (a bug; PMUREADER_DEBUG=1 shows where)\n", oneLine(fmt.Sprint(r)))
+				fmt.Fprintf(stderr, "pmureader: internal error: %s (a bug; PMUREADER_DEBUG=1 shows where)\n", termtext.OneLine(fmt.Sprint(r)))
 			}
 			code = exitInternal
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -46,16 +47,17 @@ type result struct {
 }
 
 // pmu runs the binary with args and a clean environment (no NO_COLOR, no
-// PMUREADER_DEBUG, so defaults are what is tested) plus env.
-func pmu(t *testing.T, env []string, args ...string) result {
+// PMUREADER_DEBUG, so defaults are what is tested).
+func pmu(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=xterm-256color"}, env...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "TERM=xterm-256color"}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
 	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
 		code = ee.ExitCode()
 	} else if err != nil {
 		t.Fatalf("run pmureader %q: %v", args, err)
@@ -92,7 +94,7 @@ func (r result) want(t *testing.T, code int, args ...string) {
 // run1 runs and checks the exit code in one go.
 func run1(t *testing.T, code int, args ...string) result {
 	t.Helper()
-	r := pmu(t, nil, args...)
+	r := pmu(t, args...)
 	r.want(t, code, args...)
 	return r
 }
@@ -358,6 +360,23 @@ func TestExitCodes(t *testing.T) {
 
 // TestHostileInput: escape sequences in an article and in a file name must
 // reach neither stdout nor stderr as live escapes (pmu checks every run).
+// Wide and combining text wraps to the pipe width by both terminal
+// measures: a family emoji is 2 cells where graphemes are measured and 8
+// where code points are (tmux), so lines must fit the larger.
+func TestShowWrapsWideText(t *testing.T) {
+	body := strings.Repeat("famille 👨‍👩‍👧‍👦 ", 20) + strings.Repeat("e\u0301", 100) + " 日本語のテキストはとても長いです"
+	dir := writeFixture(t, map[string]string{"wide.txt": "Title: Wide text\n\n" + body + "\n"})
+	r := run1(t, 0, "show", "wide", dir)
+	for i, l := range strings.Split(r.stdout, "\n") {
+		if g, wc := ansi.StringWidth(l), ansi.StringWidthWc(l); g > pipeWidth || wc > pipeWidth {
+			t.Errorf("piped line %d is %d cells by graphemes and %d by wcwidth, want at most %d: %q", i+1, g, wc, pipeWidth, l)
+		}
+	}
+	if !strings.Contains(strings.ReplaceAll(r.stdout, "\n", " "), strings.TrimSpace(strings.Repeat("famille 👨‍👩‍👧‍👦 ", 3))) {
+		t.Errorf("the text is not all there:\n%s", r.stdout)
+	}
+}
+
 func TestHostileInput(t *testing.T) {
 	evil := "Evil \x1b]0;pwned\x07Title\x1b[2J\n\nBody with \x1b[31mred\x1b[0m text, a C1 \u009b6n CSI and a bell\x07.\n"
 	dir := writeFixture(t, map[string]string{
@@ -367,16 +386,16 @@ func TestHostileInput(t *testing.T) {
 	})
 	big := writeFixture(t, map[string]string{"huge\x1b[2Jname.txt": strings.Repeat("x ", 2000)})
 	var doc listJSON
-	r := pmu(t, nil, "list", "--json", dir)
+	r := pmu(t, "list", "--json", dir)
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Articles) == 0 {
 		t.Fatalf("list --json on hostile input: %v\n%s\n%s", err, r.stdout, r.stderr)
 	}
 	id := doc.Articles[0].ID
-	pmu(t, nil, "list", dir)
-	pmu(t, nil, "show", id, dir)
-	pmu(t, nil, "show", id, "--raw", dir)
-	pmu(t, nil, "show", id, "--json", "--raw", dir)
-	r = pmu(t, nil, "list", "--max-file-size", "1KB", big)
+	pmu(t, "list", dir)
+	pmu(t, "show", id, dir)
+	pmu(t, "show", id, "--raw", dir)
+	pmu(t, "show", id, "--json", "--raw", dir)
+	r = pmu(t, "list", "--max-file-size", "1KB", big)
 	if !strings.Contains(r.stderr, "huge^[[2Jname.txt") {
 		t.Errorf("hostile file name not shown in caret notation: %q", r.stderr)
 	}
@@ -458,7 +477,7 @@ func TestHostileCorpus(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("hostile corpus not found at %s: %v", dir, err)
 	}
-	r := pmu(t, nil, "list", "--json", dir)
+	r := pmu(t, "list", "--json", dir)
 	r.want(t, exitPartial, "list", "--json", dir)
 	var doc listJSON
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil || len(doc.Articles) < 2 {
@@ -473,8 +492,8 @@ func TestHostileCorpus(t *testing.T) {
 			run1(t, exitPartial, append(args, "--", dir)...)
 		}
 	}
-	pmu(t, nil, "search", "pwned", dir)
-	pmu(t, nil, "search", "--title", "pwned", dir)
+	pmu(t, "search", "pwned", dir)
+	pmu(t, "search", "--title", "pwned", dir)
 	run1(t, exitPartial, "stories", dir)
 	ids := []string{doc.Articles[0].ID, doc.Articles[len(doc.Articles)-1].ID}
 	for _, format := range []string{"--json", "--markdown", "--no-color"} {

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // printStories prints each story as a bold name, a dim line with its id,
@@ -21,52 +20,29 @@ func (a *app) printStories(c *corpus.Corpus, stories []compare.Story) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		for _, l := range wrap(oneLine(s.Name), a.out.wrapWidth()) {
+		for _, l := range termtext.WrapLines(termtext.OneLine(s.Name), a.out.wrapWidth()) {
 			fmt.Fprintln(w, p.bold(l))
 		}
-		meta := []string{"story " + oneLine(s.ID)}
-		if d := dateRange(s.Start, s.End); d != "" {
+		meta := []string{"story " + termtext.OneLine(s.ID)}
+		if d := termtext.DateSpan(s.Start.String(), s.End.String()); d != "" {
 			meta = append(meta, d)
 		}
-		meta = append(meta, fmt.Sprintf("%d %s", len(s.Articles), plural(len(s.Articles), "article", "articles")))
+		meta = append(meta, fmt.Sprintf("%d %s", len(s.Articles), termtext.Plural(len(s.Articles), "article", "articles")))
 		if len(s.Articles) > 1 {
 			meta = append(meta, fmt.Sprintf("similarity %.2f", s.Score))
 		}
-		fmt.Fprintln(w, a.fit(p.dim(strings.Join(meta, " · "))))
+		fmt.Fprintln(w, termtext.Cut(p.dim(strings.Join(meta, " · ")), a.out.width))
 		rows := make([][]string, 0, len(s.Articles))
 		for _, id := range s.Articles {
 			art, ok := c.ByID(id)
 			if !ok {
 				continue
 			}
-			rows = append(rows, []string{"  " + oneLine(art.ID), oneLine(art.Byline()), oneLine(art.Title)})
+			rows = append(rows, []string{"  " + termtext.OneLine(art.ID), termtext.OneLine(art.Byline()), termtext.OneLine(art.Title)})
 		}
 		writeTable(w, paint{}, a.out.width, table{rows: rows, capCol: 1, capWidth: maxOutletCol})
 	}
 	return flush(w)
-}
-
-// dateRange renders a story's span of dates: "2019-12-29",
-// "2019-12-29 – 2020-01-02", or "" when no date is known.
-func dateRange(start, end corpus.Date) string {
-	s, e := start.String(), end.String()
-	switch {
-	case s == "" && e == "":
-		return ""
-	case s == e || e == "":
-		return s
-	case s == "":
-		return e
-	}
-	return s + " – " + e
-}
-
-// fit cuts a line to the terminal's width; piped, lines are kept whole.
-func (a *app) fit(s string) string {
-	if a.out.width > 0 {
-		return ansi.Truncate(s, a.out.width, "…")
-	}
-	return s
 }
 
 // printComparison prints a comparison for reading: the articles numbered
@@ -81,14 +57,14 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	label := func(i int) string { return fmt.Sprintf("[%d]", i+1) }
 	outlet := func(i int) string {
 		if s := cmp.Articles[i].Outlet; s != "" {
-			return oneLine(s)
+			return termtext.OneLine(s)
 		}
-		return oneLine(cmp.Articles[i].ID)
+		return termtext.OneLine(cmp.Articles[i].ID)
 	}
 	// block prints text wrapped to width under indent, the first line
 	// starting with head (of the same width as indent).
 	block := func(indent, head, text string, style func(string) string) {
-		lines := wrap(text, max(width-ansi.StringWidth(indent), 20))
+		lines := termtext.WrapLines(text, max(width-termtext.Width(indent), 20))
 		for i, l := range lines {
 			prefix := indent
 			if i == 0 {
@@ -100,12 +76,12 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 
 	fmt.Fprintln(w, p.bold(fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))))
 	for i, art := range cmp.Articles {
-		meta := []string{oneLine(art.Byline)}
+		meta := []string{termtext.OneLine(art.Byline)}
 		if d := art.Date.String(); d != "" {
 			meta = append(meta, d)
 		}
-		meta = append(meta, oneLine(art.ID))
-		block("    ", p.accent(label(i))+" ", oneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
+		meta = append(meta, termtext.OneLine(art.ID))
+		block("    ", p.accent(label(i))+" ", termtext.OneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
 	}
 
 	fmt.Fprintln(w)
@@ -114,7 +90,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		fmt.Fprintln(w, "  none found")
 	}
 	for _, d := range cmp.Differences {
-		block("    ", "  • ", oneLine(d.Kind)+": "+oneLine(d.Summary), noStyle)
+		block("    ", "  • ", termtext.OneLine(d.Kind)+": "+termtext.OneLine(d.Summary), noStyle)
 	}
 
 	fmt.Fprintln(w)
@@ -131,7 +107,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 			if !ok {
 				continue
 			}
-			block("        ", "    "+p.accent(label(ref.Article))+" ", ps.Text+" ("+oneLine(ps.Source.String())+")", noStyle)
+			block("        ", "    "+p.accent(label(ref.Article))+" ", ps.Text+" ("+termtext.OneLine(ps.Source.String())+")", noStyle)
 		}
 	}
 
@@ -149,7 +125,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 			if !ok {
 				continue
 			}
-			block("    ", "  • ", ps.Text+" ("+oneLine(ps.Source.String())+")", noStyle)
+			block("    ", "  • ", ps.Text+" ("+termtext.OneLine(ps.Source.String())+")", noStyle)
 		}
 	}
 	return flush(w)
@@ -163,7 +139,7 @@ func sharedSummary(s compare.Shared) string {
 		items = items[:6]
 	}
 	for i := range items {
-		items[i] = oneLine(items[i])
+		items[i] = termtext.OneLine(items[i])
 	}
 	return strings.Join(items, ", ")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // schemaVersion is the version of the JSON documents the CLI prints. It goes
@@ -97,7 +98,7 @@ type problemJSON struct {
 }
 
 func spanOut(s corpus.Span) spanJSON {
-	return spanJSON{File: oneLine(s.File), StartLine: s.StartLine, EndLine: s.EndLine}
+	return spanJSON{File: termtext.OneLine(s.File), StartLine: s.StartLine, EndLine: s.EndLine}
 }
 
 // dateOut renders a date as precisely as it is known.
@@ -145,9 +146,9 @@ func problemsJSON(ps []corpus.Problem) []problemJSON {
 	for _, p := range ps {
 		msg := ""
 		if p.Err != nil {
-			msg = oneLine(p.Err.Error())
+			msg = termtext.OneLine(p.Err.Error())
 		}
-		out = append(out, problemJSON{Path: oneLine(p.Path), Line: p.Line, Message: msg, Warning: p.Warning})
+		out = append(out, problemJSON{Path: termtext.OneLine(p.Path), Line: p.Line, Message: msg, Warning: p.Warning})
 	}
 	return out
 }
@@ -169,6 +170,8 @@ func (a *app) writeJSON(v any) error {
 // that a corpus of many thousand articles is never held twice in memory
 // as JSON. The bytes are exactly what writeJSON(listJSON{...}) would print.
 func (a *app) writeListJSON(c *corpus.Corpus) error {
+	// A bufio.Writer keeps its first error and flush reports it, so the
+	// writes below need no check of their own.
 	w := bufio.NewWriter(a.stdout)
 	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"articles\": [", schemaVersion)
 	for i, art := range c.Articles {
@@ -177,21 +180,21 @@ func (a *app) writeListJSON(c *corpus.Corpus) error {
 			return fmt.Errorf("write JSON: %w", err)
 		}
 		if i > 0 {
-			w.WriteByte(',')
+			_ = w.WriteByte(',')
 		}
-		w.WriteString("\n    ")
-		w.Write(b)
+		_, _ = w.WriteString("\n    ")
+		_, _ = w.Write(b)
 	}
 	if len(c.Articles) > 0 {
-		w.WriteString("\n  ")
+		_, _ = w.WriteString("\n  ")
 	}
-	w.WriteString("],\n  \"problems\": ")
+	_, _ = w.WriteString("],\n  \"problems\": ")
 	b, err := marshalIndent(problemsJSON(c.Problems), "  ")
 	if err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}
-	w.Write(b)
-	w.WriteString("\n}\n")
+	_, _ = w.Write(b)
+	_, _ = w.WriteString("\n}\n")
 	return flush(w)
 }
 

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // snippetIndentWidth is the indent of a search result's snippet line.
@@ -19,26 +19,21 @@ const snippetIndentWidth = 4
 func (a *app) printSearch(doc searchJSON) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
-	fit := func(s string) string {
-		if a.out.width > 0 {
-			return ansi.Truncate(s, a.out.width, "…")
-		}
-		return s
-	}
+	fit := func(s string) string { return termtext.Cut(s, a.out.width) } // width 0: a pipe
 	indent := strings.Repeat(" ", snippetIndentWidth)
 	for i, h := range doc.Results {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		head := p.highlight(oneLine(h.Title), safeRanges(h.Title, h.Highlights.Title))
+		head := p.highlight(termtext.OneLine(h.Title), safeRanges(h.Title, h.Highlights.Title))
 		if h.Outlet != "" {
-			head = p.accent(p.highlight(oneLine(h.Outlet), safeRanges(h.Outlet, h.Highlights.Outlet))) + " · " + p.bold(head)
+			head = p.accent(p.highlight(termtext.OneLine(h.Outlet), safeRanges(h.Outlet, h.Highlights.Outlet))) + " · " + p.bold(head)
 		} else {
 			head = p.bold(head)
 		}
 		fmt.Fprintln(w, fit(head))
 		if h.Snippet != "" {
-			fmt.Fprintln(w, fit(indent+p.highlight(oneLine(h.Snippet), safeRanges(h.Snippet, h.Highlights.Snippet))))
+			fmt.Fprintln(w, fit(indent+p.highlight(termtext.OneLine(h.Snippet), safeRanges(h.Snippet, h.Highlights.Snippet))))
 		}
 		where := h.ID
 		if h.dateText != "" {
@@ -49,9 +44,9 @@ func (a *app) printSearch(doc searchJSON) error {
 			if more := len(h.Paragraphs) - 1; more > 0 {
 				where += fmt.Sprintf(" (+%d more)", more)
 			}
-			where += fmt.Sprintf(" · %d %s", h.Matches, plural(h.Matches, "match", "matches"))
+			where += fmt.Sprintf(" · %d %s", h.Matches, termtext.Plural(h.Matches, "match", "matches"))
 		}
-		fmt.Fprintln(w, fit(indent+p.dim(oneLine(where))))
+		fmt.Fprintln(w, fit(indent+p.dim(termtext.OneLine(where))))
 	}
 	return flush(w)
 }
@@ -59,15 +54,8 @@ func (a *app) printSearch(doc searchJSON) error {
 // safeRanges returns rs when s is already one clean line (so the byte
 // offsets still hold after oneLine), and no ranges otherwise.
 func safeRanges(s string, rs [][2]int) [][2]int {
-	if oneLine(s) != s {
+	if termtext.OneLine(s) != s {
 		return nil
 	}
 	return rs
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -6,11 +6,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // printList prints the article list: a table for people or the list JSON.
@@ -35,7 +33,7 @@ func listRows(arts []*corpus.Article) [][]string {
 			outlet = art.Via
 		}
 		rows = append(rows, []string{
-			oneLine(art.ID), art.Date.String(), oneLine(outlet), strconv.Itoa(art.Words), oneLine(art.Title),
+			termtext.OneLine(art.ID), art.Date.String(), termtext.OneLine(outlet), strconv.Itoa(art.Words), termtext.OneLine(art.Title),
 		})
 	}
 	return rows
@@ -67,7 +65,7 @@ func writeTable(w io.Writer, p paint, width int, t table) {
 	widths := make([]int, len(t.rows[0]))
 	for _, r := range t.rows {
 		for i, cell := range r {
-			cw := ansi.StringWidth(cell)
+			cw := termtext.Width(cell)
 			if capped(i) {
 				cw = min(cw, t.capWidth)
 			}
@@ -78,9 +76,9 @@ func writeTable(w io.Writer, p paint, width int, t table) {
 		var b strings.Builder
 		for i, cell := range r {
 			if capped(i) {
-				cell = ansi.Truncate(cell, t.capWidth, "…")
+				cell = termtext.Cut(cell, t.capWidth)
 			}
-			pad := strings.Repeat(" ", max(widths[i]-ansi.StringWidth(cell), 0))
+			pad := strings.Repeat(" ", max(widths[i]-termtext.Width(cell), 0))
 			switch {
 			case i == len(r)-1 && !t.right[i]:
 				b.WriteString(cell)
@@ -91,9 +89,7 @@ func writeTable(w io.Writer, p paint, width int, t table) {
 			}
 		}
 		line := strings.TrimRight(b.String(), " ")
-		if width > 0 {
-			line = ansi.Truncate(line, width, "…")
-		}
+		line = termtext.Cut(line, width) // width 0: a pipe, never cut
 		if ri == 0 {
 			line = p.bold(line)
 		}
@@ -108,21 +104,21 @@ func (a *app) printArticle(art *corpus.Article) error {
 	width := a.out.wrapWidth()
 	p := a.paint
 	para := func(text string, style func(string) string) {
-		for _, l := range wrap(text, width) {
+		for _, l := range termtext.WrapLines(text, width) {
 			fmt.Fprintln(w, style(l))
 		}
 	}
-	para(oneLine(art.Title), p.bold)
+	para(termtext.OneLine(art.Title), p.bold)
 	if art.Dek != "" {
-		para(oneLine(art.Dek), p.italic)
+		para(termtext.OneLine(art.Dek), p.italic)
 	}
 	fmt.Fprintln(w)
 	var meta []string
-	if s := oneLine(art.Byline()); s != "" {
+	if s := termtext.OneLine(art.Byline()); s != "" {
 		meta = append(meta, s)
 	}
 	if art.Author != "" {
-		meta = append(meta, "by "+oneLine(art.Author))
+		meta = append(meta, "by "+termtext.OneLine(art.Author))
 	}
 	if d := art.Date.String(); d != "" {
 		meta = append(meta, d)
@@ -131,19 +127,19 @@ func (a *app) printArticle(art *corpus.Article) error {
 		para(strings.Join(meta, " · "), p.accent)
 	}
 	if art.OutletProfile != "" {
-		para("Outlet: "+oneLine(art.OutletProfile), p.dim)
+		para("Outlet: "+termtext.OneLine(art.OutletProfile), p.dim)
 	}
 	if art.Date.Note != "" {
-		para("Date: "+oneLine(art.Date.Note), p.dim)
+		para("Date: "+termtext.OneLine(art.Date.Note), p.dim)
 	}
 	if art.URL != "" {
 		// An address is never wrapped: terminals make it clickable whole.
-		fmt.Fprintln(w, p.underline(oneLine(art.URL)))
+		fmt.Fprintln(w, p.underline(termtext.OneLine(art.URL)))
 	}
 	if art.Event != "" {
-		para("Event: "+oneLine(art.Event), p.dim)
+		para("Event: "+termtext.OneLine(art.Event), p.dim)
 	}
-	para(fmt.Sprintf("Source: %s · %d words · id %s", oneLine(art.Source.String()), art.Words, oneLine(art.ID)), p.dim)
+	para(fmt.Sprintf("Source: %s · %d words · id %s", termtext.OneLine(art.Source.String()), art.Words, termtext.OneLine(art.ID)), p.dim)
 	for _, par := range art.Body {
 		fmt.Fprintln(w)
 		if par.Subhead {
@@ -162,7 +158,7 @@ func (a *app) printArticle(art *corpus.Article) error {
 func (a *app) printRaw(art *corpus.Article) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("%s  (%s)", oneLine(art.Title), oneLine(art.Source.String()))))
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("%s  (%s)", termtext.OneLine(art.Title), termtext.OneLine(art.Source.String()))))
 	for _, l := range art.Raw {
 		text := strings.ReplaceAll(l.Text, "\n", " ")
 		line := fmt.Sprintf("%5d  %-7s  %s", l.Number, l.Role, text)
@@ -172,7 +168,7 @@ func (a *app) printRaw(art *corpus.Article) error {
 			if why == "" {
 				why = "chrome"
 			}
-			line = p.dim(line + "  [" + oneLine(why) + "]")
+			line = p.dim(line + "  [" + termtext.OneLine(why) + "]")
 		case corpus.RoleOther, corpus.RoleBlank:
 			line = p.dim(line)
 		case corpus.RoleTitle, corpus.RoleSubhead:
@@ -184,47 +180,6 @@ func (a *app) printRaw(art *corpus.Article) error {
 }
 
 func noStyle(s string) string { return s }
-
-// wrap breaks text into lines of at most width display columns, at spaces;
-// a word longer than width is cut. Line breaks in text are kept.
-func wrap(text string, width int) []string {
-	if width < 1 {
-		width = 1
-	}
-	var out []string
-	for _, src := range strings.Split(text, "\n") {
-		var line strings.Builder
-		lw := 0
-		for _, word := range strings.Fields(src) {
-			ww := ansi.StringWidth(word)
-			if lw > 0 && lw+1+ww <= width {
-				line.WriteByte(' ')
-				line.WriteString(word)
-				lw += 1 + ww
-				continue
-			}
-			if lw > 0 {
-				out = append(out, line.String())
-				line.Reset()
-				lw = 0
-			}
-			for ww > width { // a word wider than the line: cut it
-				head := ansi.Truncate(word, width, "")
-				if head == "" { // one character wider than the line: it goes alone
-					_, size := utf8.DecodeRuneInString(word)
-					head = word[:size]
-				}
-				out = append(out, head)
-				word = word[len(head):]
-				ww = ansi.StringWidth(word)
-			}
-			line.WriteString(word)
-			lw = ww
-		}
-		out = append(out, line.String())
-	}
-	return out
-}
 
 // flush writes out buffered output, naming a write failure (a closed pipe).
 func flush(w *bufio.Writer) error {

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/termtext"
 	"github.com/pmureader/pmureader/seeds"
 	"github.com/pmureader/pmureader/tui"
 )
@@ -91,7 +92,7 @@ func (f *tuiFeed) load(ctx context.Context) <-chan corpus.Batch {
 		defer close(out)
 		defer func() {
 			if r := recover(); r != nil {
-				err := fmt.Errorf("internal error while loading: %s", oneLine(fmt.Sprint(r)))
+				err := fmt.Errorf("internal error while loading: %s", termtext.OneLine(fmt.Sprint(r)))
 				f.mu.Lock()
 				f.panicked = err
 				f.mu.Unlock()

@@ -50,37 +50,6 @@ func FuzzParseSize(f *testing.F) {
 	})
 }
 
-func TestWrap(t *testing.T) {
-	text := "The quick brown fox jumps over the lazy dog. Supercalifragilisticexpialidocious words are cut; Kata’ib Ḥizb Allāh and 日本語のテキスト too."
-	for _, width := range []int{1, 5, 10, 17, 40, 80, 200} {
-		lines := wrap(text, width)
-		for _, l := range lines {
-			if w := ansi.StringWidth(l); w > width && !(width < 2 && w == 2) {
-				t.Errorf("width %d: line %q is %d wide", width, l, w)
-			}
-			if l != strings.TrimSpace(l) {
-				t.Errorf("width %d: line %q has edge spaces", width, l)
-			}
-		}
-		// Nothing is lost: the text without spaces is the same.
-		join := strings.Join(lines, "")
-		if strings.ReplaceAll(join, " ", "") != strings.ReplaceAll(text, " ", "") {
-			t.Errorf("width %d: wrapping changed the text: %q", width, join)
-		}
-	}
-	// Words are not cut when they fit: at width 40 every word survives whole.
-	for _, l := range wrap(text, 40) {
-		for _, w := range strings.Fields(l) {
-			if !strings.Contains(text, w) {
-				t.Errorf("word %q is not a word of the text", w)
-			}
-		}
-	}
-	if got := wrap("one\ntwo three", 80); len(got) != 2 || got[1] != "two three" {
-		t.Errorf("line breaks not kept: %q", got)
-	}
-}
-
 func TestTableFitsTerminal(t *testing.T) {
 	rows := [][]string{
 		{"ID", "DATE", "OUTLET", "WORDS", "TITLE"},
@@ -152,12 +121,16 @@ func TestListJSONStreamsTheSameBytes(t *testing.T) {
 	for _, n := range []int{0, 1, 3} {
 		c := corpus.New(arts[:n], probs[:min(n, 2)])
 		var streamed, whole bytes.Buffer
-		(&app{stdout: &streamed}).writeListJSON(c)
+		if err := (&app{stdout: &streamed}).writeListJSON(c); err != nil {
+			t.Fatal(err)
+		}
 		doc := listJSON{SchemaVersion: schemaVersion, Articles: []articleOut{}, Problems: problemsJSON(c.Problems)}
 		for _, a := range c.Articles {
 			doc.Articles = append(doc.Articles, articleJSON(a, false))
 		}
-		(&app{stdout: &whole}).writeJSON(doc)
+		if err := (&app{stdout: &whole}).writeJSON(doc); err != nil {
+			t.Fatal(err)
+		}
 		if streamed.String() != whole.String() {
 			t.Errorf("%d articles: streamed\n%s\nwhole\n%s", n, streamed.String(), whole.String())
 		}

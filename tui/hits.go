@@ -82,7 +82,7 @@ func toSpans(rs []search.Range) []span {
 	return out
 }
 
-// searchTitles runs a "/" query (in a command) and ranks its hits in three
+// rankTitleHits runs a "/" query (in a job) and ranks its hits in three
 // tiers:
 //
 //  1. fuzzy title hits where the query occurs as typed (contiguously,
@@ -95,7 +95,7 @@ func toSpans(rs []search.Range) []span {
 // A scattered fuzzy match over a long header is weak evidence ("ketaib"
 // is scattered through "…airstrikes That targeted Iran-Backed…"), an exact
 // word in the text is strong; the tiers keep both and put the strong first.
-func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*titleHit {
+func rankTitleHits(ix *search.Index, ts *search.TitleSearcher, q string) []*titleHit {
 	if ts == nil || ix == nil {
 		return nil
 	}
@@ -133,9 +133,9 @@ func searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) []*title
 	return append(out, loose...)
 }
 
-// searchWords runs a word query (in a command). While typing, the last
+// findWordHits runs a word query (in a job). While typing, the last
 // word also matches longer words it begins.
-func searchWords(ix *search.Index, q string) []*wordHit {
+func findWordHits(ix *search.Index, q string) []*wordHit {
 	if ix == nil {
 		return nil
 	}

@@ -1,0 +1,51 @@
+package termtext
+
+import (
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+// OneLine makes a string safe for a single terminal line: control
+// characters shown in caret notation and line breaks and tabs made spaces
+// (textnorm.Line). Text that is already safe, with no line break or tab,
+// comes back as it is, neither re-decoded nor re-spaced, so byte offsets
+// into it (search highlights) still hold.
+func OneLine(s string) string {
+	if textnorm.Safe(s) && strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	return textnorm.Line(s)
+}
+
+// Block is OneLine for multi-line text: control characters are shown,
+// never obeyed, and line breaks survive.
+func Block(s string) string {
+	if textnorm.Safe(s) && strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	return textnorm.Sanitize(s)
+}
+
+// Plural picks the word for n things: one when n is 1, else many.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// DateSpan writes a span of dates, each already formatted: "2019-12-29 –
+// 2020-01-02", one date when both are the same or one is missing, "" when
+// neither is known.
+func DateSpan(first, last string) string {
+	switch {
+	case first == "" && last == "":
+		return ""
+	case first == last || last == "":
+		return first
+	case first == "":
+		return last
+	}
+	return first + " – " + last
+}
