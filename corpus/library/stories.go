@@ -53,7 +53,11 @@ func (l *Library) SaveFeatures(ctx context.Context, fs []Features) error {
 			return err
 		}
 		for _, f := range fs {
-			r, err := st.ExecContext(ctx, f.Version, f.Data, f.ID)
+			data := f.Data
+			if data == nil {
+				data = []byte{} // an empty blob, not NULL
+			}
+			r, err := st.ExecContext(ctx, f.Version, data, f.ID)
 			if err != nil {
 				return err
 			}
