@@ -154,17 +154,32 @@ func (l *Library) ImportJSONL(ctx context.Context, path string, opt ImportOption
 	if _, err := f.Seek(cp.Offset, io.SeekStart); err != nil {
 		return cp, fmt.Errorf("import %s: %w", src, err)
 	}
+	return l.importFrom(ctx, f, cp, opt)
+}
+
+// ImportStream imports JSON Lines read from r (a pipe, a download) as
+// ImportJSONL imports a file, under the name source (problems, spans and
+// the ids of records without one use it). A stream cannot be read again,
+// so its import does not resume: its checkpoint is stored, but calling
+// ImportStream again reads r from its start.
+func (l *Library) ImportStream(ctx context.Context, r io.Reader, source string, opt ImportOptions) (Checkpoint, error) {
+	cp := Checkpoint{Source: source, Head: []byte{}, StartedAt: time.Now()}
+	return l.importFrom(ctx, r, cp, opt)
+}
+
+// importFrom imports the lines of r, which starts at cp's offset.
+func (l *Library) importFrom(ctx context.Context, r io.Reader, cp Checkpoint, opt ImportOptions) (Checkpoint, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 1000
 	}
 	if opt.MaxRecordSize <= 0 {
 		opt.MaxRecordSize = 64 << 20
 	}
-	parser, err := newRecordParser(src)
+	parser, err := newRecordParser(cp.Source)
 	if err != nil {
 		return cp, err
 	}
-	return l.runImport(ctx, f, parser, cp, opt)
+	return l.runImport(ctx, r, parser, cp, opt)
 }
 
 // resumePoint returns where an import of src starts: its checkpoint when
@@ -212,7 +227,7 @@ type parsedBatch struct {
 
 // runImport reads, parses and prepares chunks on one goroutine while this
 // one stores them.
-func (l *Library) runImport(ctx context.Context, f *os.File, p *recordParser, cp Checkpoint, opt ImportOptions) (Checkpoint, error) {
+func (l *Library) runImport(ctx context.Context, f io.Reader, p *recordParser, cp Checkpoint, opt ImportOptions) (Checkpoint, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	batches := make(chan parsedBatch, 1)
@@ -226,9 +241,11 @@ func (l *Library) runImport(ctx context.Context, f *os.File, p *recordParser, cp
 			if err != nil {
 				b.err = err
 			} else if c != nil {
-				arts, more := p.parse(ctx, c)
-				b = parsedBatch{c: c, probs: append(probs, more...)}
-				b.preps, b.err = prepareAll(entriesOf(arts))
+				arts, more, err := p.parse(ctx, c)
+				b = parsedBatch{c: c, probs: append(probs, more...), err: err}
+				if err == nil {
+					b.preps, b.err = prepareAll(entriesOf(arts))
+				}
 			}
 			if c == nil && err == nil {
 				return
@@ -244,11 +261,11 @@ func (l *Library) runImport(ctx context.Context, f *os.File, p *recordParser, cp
 		}
 	}()
 	for b := range batches {
-		if b.err != nil {
-			return cp, fmt.Errorf("import %s: %w", p.source, b.err)
-		}
 		if err := ctx.Err(); err != nil {
 			return cp, fmt.Errorf("import %s: stopped after %d records: %w", p.source, cp.Records, err)
+		}
+		if b.err != nil {
+			return cp, fmt.Errorf("import %s: %w", p.source, b.err)
 		}
 		next := cp
 		_, err := l.commitBatch(ctx, b.preps, func(res AddResult) Checkpoint {
@@ -256,7 +273,6 @@ func (l *Library) runImport(ctx context.Context, f *os.File, p *recordParser, cp
 			next.Added += len(res.Added)
 			next.Duplicates += len(res.Duplicates)
 			next.Problems += countFatal(b.probs)
-			next.Done = next.Offset >= next.Size
 			return next
 		})
 		if err != nil {
@@ -276,15 +292,13 @@ func (l *Library) runImport(ctx context.Context, f *os.File, p *recordParser, cp
 	if err := ctx.Err(); err != nil {
 		return cp, fmt.Errorf("import %s: stopped after %d records: %w", p.source, cp.Records, err)
 	}
-	if !cp.Done {
-		// Nothing (or only blank lines) after the checkpoint: mark it done.
-		cp.Done = true
-		err := l.write(ctx, "import", func(tx *sql.Tx) error { return saveCheckpoint(ctx, tx, cp) })
-		if err != nil {
-			return cp, err
-		}
+	// The end: the checkpoint says so (and, for a stream, how long it was).
+	cp.Done = true
+	if cp.Size < cp.Offset {
+		cp.Size = cp.Offset
 	}
-	return cp, nil
+	err := l.write(ctx, "import", func(tx *sql.Tx) error { return saveCheckpoint(ctx, tx, cp) })
+	return cp, err
 }
 
 func countFatal(probs []corpus.Problem) int {

@@ -202,7 +202,7 @@ func TestImportFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Close()
-	l, err = Open(context.Background(), libPath, Options{maxPages: pages + 400})
+	l, err = Open(context.Background(), libPath, Options{maxPages: pages + (1<<20)/pageSize})
 	if err != nil {
 		t.Fatal(err)
 	}

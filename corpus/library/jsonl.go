@@ -54,14 +54,21 @@ type chunk struct {
 	records     int   // non-blank lines in data
 }
 
-// parse reads a chunk's records.
-func (p *recordParser) parse(ctx context.Context, c *chunk) ([]*corpus.Article, []corpus.Problem) {
+// parse reads a chunk's records. Its error is ctx's, when ctx ends the
+// reading; bad records are problems.
+func (p *recordParser) parse(ctx context.Context, c *chunk) ([]*corpus.Article, []corpus.Problem, error) {
 	if c.records == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	name := p.nonce + ".jsonl"
 	fsys := fstest.MapFS{name: &fstest.MapFile{Data: c.data, Mode: 0o444}}
-	cp, _ := corpus.LoadFS(ctx, fsys, corpus.Options{MaxFileSize: int64(len(c.data)) + 1, Workers: 1})
+	cp, err := corpus.LoadFS(ctx, fsys, corpus.Options{MaxFileSize: int64(len(c.data)) + 1, Workers: 1})
+	if ctx.Err() != nil {
+		return nil, nil, ctx.Err()
+	}
+	if cp == nil {
+		return nil, nil, err
+	}
 	shift := c.firstLine - 1
 	for _, a := range cp.Articles {
 		p.renumber(a, c, shift)
@@ -79,7 +86,7 @@ func (p *recordParser) parse(ctx context.Context, c *chunk) ([]*corpus.Article, 
 		}
 		probs = append(probs, pr)
 	}
-	return cp.Articles, probs
+	return cp.Articles, probs, nil
 }
 
 // renumber moves an article read from the stand-in file to the real one.

@@ -68,6 +68,10 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 	if err := l.w.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Fatalf("journal_mode %q, %v", mode, err)
 	}
+	var ps int
+	if err := l.w.QueryRow("PRAGMA page_size").Scan(&ps); err != nil || ps != pageSize {
+		t.Fatalf("page_size %d, %v; want %d", ps, err, pageSize)
+	}
 	var fk int
 	if err := l.w.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
 		t.Fatalf("foreign_keys %d, %v", fk, err)
