@@ -13,7 +13,7 @@ import (
 )
 
 func TestAddGetRoundTripEveryField(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	a := &corpus.Article{
 		ID: "003_x", Title: "US strikes Kata’ib Hezbollah", Dek: "A dek", Outlet: "Antiwar.com",
 		Via: "Press TV", OutletProfile: "US libertarian site", Author: "Jason Ditz",
@@ -62,7 +62,7 @@ func TestAddGetRoundTripEveryField(t *testing.T) {
 }
 
 func TestAddDuplicates(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	body := "US F-15 warplanes carried out a series of airstrikes targeting Iraq’s Shi’ite militias, the Popular Mobilization Units, over the course of Sunday, killing at least 25."
 	orig := article("a1", "US strikes militias", "Antiwar.com", "https://news.antiwar.com/a", body)
 	mustAdd(t, l, orig)
@@ -94,7 +94,7 @@ func TestAddDuplicates(t *testing.T) {
 }
 
 func TestAddSeedsTwiceStoresThemOnce(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	c, err := corpus.LoadFS(context.Background(), seeds.FS, corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +115,7 @@ func TestAddSeedsTwiceStoresThemOnce(t *testing.T) {
 }
 
 func TestAddIDs(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	mustAdd(t, l, article("feed-3", "One", "O", "", "The first article body with enough words to stand alone here."))
 	res := mustAdd(t, l,
 		article("feed-3", "Two", "O", "", "A second article from another file that numbered its records alike."),
@@ -156,7 +156,7 @@ func TestAddIDs(t *testing.T) {
 }
 
 func TestRemove(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	mustAdd(t, l, article("a", "Kataib strikes", "O", "https://x.example/a", "Kataib Hezbollah sites were hit on Sunday."),
 		article("b", "Other news", "O", "", "Nothing about militias in this body of text at all."))
@@ -196,7 +196,7 @@ func TestRemove(t *testing.T) {
 }
 
 func TestAddCancelledStoresNothing(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, err := l.Add(ctx, entries(article("a", "T", "O", "", "Body words here.")))

@@ -64,7 +64,7 @@ func benchLibrary(b *testing.B, n int) string {
 // their full-text index, as Add does for a fetch or a load.
 func BenchmarkLibraryAdd(b *testing.B) {
 	arts := synth.Articles(5000, 2)
-	l, _ := openTemp(b, Options{})
+	l, _ := openTemp(b)
 	ctx := context.Background()
 	b.ResetTimer()
 	added := 0
@@ -139,10 +139,10 @@ func BenchmarkLibraryOpenFirstPage(b *testing.B) {
 	}
 }
 
-// openBench opens a benchmark library for reading.
-func openBench(b *testing.B, n int) *Library {
+// openBench opens the benchmark library of 100k articles for reading.
+func openBench(b *testing.B) *Library {
 	b.Helper()
-	l, err := Open(context.Background(), benchLibrary(b, n), Options{})
+	l, err := Open(context.Background(), benchLibrary(b, 100_000), Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func openBench(b *testing.B, n int) *Library {
 // list of 100k in every order, by key (scrolling) and by position (a
 // jump).
 func BenchmarkLibraryPageDeep(b *testing.B) {
-	l := openBench(b, 100_000)
+	l := openBench(b)
 	ctx := context.Background()
 	for _, s := range []Sort{DefaultSort, {By: ByOutlet}, {By: ByTitle, Desc: true}} {
 		rows, err := l.PageAt(ctx, s, 50_000, 1)
@@ -208,7 +208,7 @@ func benchQueries(l *Library, b *testing.B) []string {
 // BenchmarkLibrarySearch runs word searches over 100k articles (first 100
 // hits, best first) and reports the median query time.
 func BenchmarkLibrarySearch(b *testing.B) {
-	l := openBench(b, 100_000)
+	l := openBench(b)
 	ctx := context.Background()
 	qs := benchQueries(l, b)
 	var times []time.Duration
@@ -227,7 +227,7 @@ func BenchmarkLibrarySearch(b *testing.B) {
 // BenchmarkLibraryGet reads whole articles (metadata, body, raw lines) at
 // random from 100k: opening an article in the reader.
 func BenchmarkLibraryGet(b *testing.B) {
-	l := openBench(b, 100_000)
+	l := openBench(b)
 	ctx := context.Background()
 	r := rand.New(rand.NewPCG(1, 1))
 	for b.Loop() {
@@ -240,7 +240,7 @@ func BenchmarkLibraryGet(b *testing.B) {
 // BenchmarkLibraryHeaders reads every header of 100k: what the in-memory
 // title search loads in the background.
 func BenchmarkLibraryHeaders(b *testing.B) {
-	l := openBench(b, 100_000)
+	l := openBench(b)
 	for b.Loop() {
 		hs, err := l.Headers(context.Background())
 		if err != nil || len(hs) != 100_000 {

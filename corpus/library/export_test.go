@@ -22,7 +22,7 @@ func exportCorpus(t *testing.T) []*corpus.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts := append(c.Articles, synth.Articles(40, 9)...)
+	arts := append(append([]*corpus.Article{}, c.Articles...), synth.Articles(40, 9)...)
 	month := article("m", "Month only", "Outlet M", "https://m.example/1", "A body dated to a month, and nothing more precise than that.")
 	month.Date = corpus.Date{Time: time.Date(2021, 6, 1, 0, 0, 0, 0, time.UTC), Precision: corpus.PrecisionMonth}
 	year := article("y", "Year only", "Outlet Y", "", "A body dated to a year, with a note on why that is so.")
@@ -37,7 +37,7 @@ func exportCorpus(t *testing.T) []*corpus.Article {
 }
 
 func TestExportLoadsBackTheSameArticles(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	arts := exportCorpus(t)
 	mustAdd(t, l, arts...)
@@ -116,7 +116,7 @@ func compareArticles(want, got *corpus.Article) string {
 }
 
 func TestExportShape(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	var buf bytes.Buffer
 	if n, err := l.Export(ctx, &buf, FormatJSON); err != nil || n != 0 || strings.TrimSpace(buf.String()) != "[]" {

@@ -10,10 +10,10 @@ import (
 )
 
 // openTemp opens a new library in a test's temporary folder.
-func openTemp(t testing.TB, opt Options) (*Library, string) {
+func openTemp(t testing.TB) (*Library, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "lib", FileName)
-	l, err := Open(context.Background(), path, opt)
+	l, err := Open(context.Background(), path, Options{})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

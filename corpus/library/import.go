@@ -383,12 +383,13 @@ func (lr *lineReader) readLine() (line []byte, long int, err error) {
 	for {
 		frag, err := lr.r.ReadSlice('\n')
 		lr.offset += int64(len(frag))
-		if long > 0 {
+		switch {
+		case long > 0:
 			long += len(frag)
-		} else if len(acc)+len(frag) > lr.max {
+		case len(acc)+len(frag) > lr.max:
 			long = len(acc) + len(frag)
 			acc = nil
-		} else {
+		default:
 			acc = append(acc, frag...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {

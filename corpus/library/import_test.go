@@ -75,7 +75,7 @@ func TestImportJSONLReadsWhatLoadReads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, batch := range []int{1, 2, 100} {
-		l, _ := openTemp(t, Options{})
+		l, _ := openTemp(t)
 		var probs []corpus.Problem
 		cp, err := l.ImportJSONL(context.Background(), path, ImportOptions{BatchSize: batch, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 		if err != nil {
@@ -106,7 +106,7 @@ func TestImportJSONLReadsWhatLoadReads(t *testing.T) {
 func TestImportResumesAfterInterruption(t *testing.T) {
 	dir := t.TempDir()
 	path := writeSynth(t, dir, 230, 5)
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	batches := 0
 	cp, err := l.ImportJSONL(ctx, path, ImportOptions{BatchSize: 50, Progress: func(Checkpoint) {
@@ -172,7 +172,7 @@ func TestImportSkipsOverlongRecords(t *testing.T) {
 	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	var probs []corpus.Problem
 	cp, err := l.ImportJSONL(context.Background(), path, ImportOptions{MaxRecordSize: 1000, Problem: func(p corpus.Problem) { probs = append(probs, p) }})
 	if err != nil {

@@ -122,8 +122,7 @@ func Open(ctx context.Context, path string, opt Options) (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("library %s: %w", path, err)
 	}
-	created, err := prepareFile(abs)
-	if err != nil {
+	if err := prepareFile(abs); err != nil {
 		return nil, err
 	}
 	l := &Library{path: abs, busy: opt.BusyTimeout, noState: opt.NoState}
@@ -140,33 +139,35 @@ func Open(ctx context.Context, path string, opt Options) (*Library, error) {
 		l.Close() //nolint:errcheck // the migration error is the one to report
 		return nil, err
 	}
-	if created {
-		if err := os.Chmod(abs, 0o600); err != nil {
-			l.Close() //nolint:errcheck // the chmod error is the one to report
-			return nil, fmt.Errorf("library %s: %w", abs, err)
-		}
-	}
 	return l, nil
 }
 
-// prepareFile creates the library's folder and reports whether the
-// database file is new. A path that is a folder is refused.
-func prepareFile(path string) (created bool, err error) {
+// prepareFile creates the library's folder (0700) and, when it does not
+// exist, an empty database file (0600: SQLite gives its -wal and -shm
+// files the database's mode). A path that is a folder is refused.
+func prepareFile(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return false, fmt.Errorf("library %s: cannot create its folder: %w", path, err)
+		return fmt.Errorf("library %s: cannot create its folder: %w", path, err)
 	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return true, nil
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil && !errors.Is(err, fs.ErrExist) { // another process may have just made it
+			return fmt.Errorf("library %s: %w", path, err)
+		}
+		if f != nil {
+			return f.Close()
+		}
+		return nil
 	case err != nil:
-		return false, fmt.Errorf("library %s: %w", path, err)
+		return fmt.Errorf("library %s: %w", path, err)
 	case st.IsDir():
-		return false, fmt.Errorf("library %s: is a folder; give the path of the database file (for example %s)", path, filepath.Join(path, FileName))
+		return fmt.Errorf("library %s: is a folder; give the path of the database file (for example %s)", path, filepath.Join(path, FileName))
 	case !st.Mode().IsRegular():
-		return false, fmt.Errorf("library %s: %w: not a regular file", path, ErrNotLibrary)
+		return fmt.Errorf("library %s: %w: not a regular file", path, ErrNotLibrary)
 	}
-	return false, nil
+	return nil
 }
 
 // openPools opens the writing and the reading connections and checks that

@@ -43,16 +43,19 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
+	mustAdd(t, l, article("a", "T", "O", "", "Body words here."))
 	st, err := os.Stat(dir)
 	if err != nil || st.Mode().Perm() != 0o700 {
 		t.Fatalf("folder mode %v, %v; want 0700", st.Mode(), err)
 	}
-	st, err = os.Stat(path)
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("file mode %v, %v; want 0600", st.Mode(), err)
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		st, err = os.Stat(f)
+		if err != nil || st.Mode().Perm() != 0o600 {
+			t.Fatalf("%s mode %v, %v; want 0600", f, st.Mode(), err)
+		}
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
 	}
 	// Reopening keeps the schema and finds nothing to migrate.
 	l, err = Open(context.Background(), path, Options{})
@@ -79,7 +82,7 @@ func TestOpenCreatesPrivateFolderAndFile(t *testing.T) {
 }
 
 func TestOpenRefusesNewerVersion(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	if _, err := l.w.Exec("PRAGMA user_version = 99"); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +127,7 @@ func TestOpenRefusesGarbageAndForeignFiles(t *testing.T) {
 }
 
 func TestOpenDamagedFileFailsOnUse(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	mustAdd(t, l, article("a", "Title", "Outlet", "", "Some body text here."))
 	l.Close()
 	// Overwrite everything after the header page with noise.
@@ -149,7 +152,7 @@ func TestOpenDamagedFileFailsOnUse(t *testing.T) {
 }
 
 func TestLockedLibrary(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	// Another process's long write: hold the write lock.
 	other, err := sql.Open("sqlite", path+"?_pragma=busy_timeout(0)")
 	if err != nil {
@@ -185,7 +188,7 @@ func TestLockedLibrary(t *testing.T) {
 }
 
 func TestMigrationsUpgradeInOneTransaction(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	mustAdd(t, l, article("a", "T", "O", "", "Body words here."))
 	v2 := append(append([]migration{}, migrations...),
 		migration{version: 2, name: "test column", sql: `ALTER TABLE feeds ADD COLUMN note TEXT NOT NULL DEFAULT ''`})

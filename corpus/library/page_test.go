@@ -18,7 +18,7 @@ import (
 // titles (so that ties are common), some of each missing.
 func randomLibrary(t *testing.T, n int) (*Library, []*corpus.Article) {
 	t.Helper()
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	r := rand.New(rand.NewPCG(7, 11))
 	outlets := []string{"", "Antiwar.com", "antiwar.com", "Élan", "Elan", "VICE", "the Duran"}
 	titles := []string{"", "Strikes", "strikes", "Ça va", "Zeta", "alpha", "Alpha beta"}
@@ -165,7 +165,7 @@ func TestPagesWalkEveryOrder(t *testing.T) {
 }
 
 func TestPageQueriesUseTheSortIndexes(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	for _, s := range allSorts() {
 		for _, g := range []segment{{s: s}, {s: s, missing: true}, {s: s, back: true}} {

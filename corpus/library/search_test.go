@@ -36,7 +36,7 @@ func searchCorpus(t *testing.T) []*corpus.Article {
 func searchLibrary(t *testing.T) (*Library, *search.Index, []*corpus.Article) {
 	t.Helper()
 	arts := searchCorpus(t)
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	res := mustAdd(t, l, arts...)
 	if len(res.Duplicates) != 0 {
 		t.Fatalf("test corpus has duplicates: %+v", res.Duplicates)
@@ -133,7 +133,7 @@ func TestSearchFindsWhatTheInMemorySearchFinds(t *testing.T) {
 }
 
 func TestSearchRanksAndLimits(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	mustAdd(t, l,
 		article("once", "A", "O", "", "Strikes were reported once in a long article about many other matters entirely unrelated to anything."),
 		article("often", "B", "O", "", "Strikes, strikes and more strikes."),
@@ -179,7 +179,7 @@ func TestSearchQueryTextIsNeverSyntax(t *testing.T) {
 }
 
 func searchLibraryQuick(t *testing.T) (*Library, []*corpus.Article) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	arts := []*corpus.Article{
 		article("k1", "Kataib", "A", "", "Fighters of Kataib Hezbollah were hit."),
 		article("k2", "Other", "B", "", "Kataib: nothing at all was the slogan of the day for some."),

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 )
@@ -275,13 +273,4 @@ func (l *Library) fillState(rows []Row) {
 		s := l.mem.articles[rows[i].ID]
 		rows[i].Marked, rows[i].Read = s.Marked, s.Read
 	}
-}
-
-// quoteList renders ids for a message.
-func quoteList(ids []string) string {
-	q := make([]string, len(ids))
-	for i, id := range ids {
-		q[i] = strconv.Quote(id)
-	}
-	return strings.Join(q, ", ")
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestStatePersists(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	ctx := context.Background()
 	mustAdd(t, l, article("a", "A", "O", "", "Body a words here."), article("b", "B", "O", "", "Body b words here."),
 		article("c", "C", "O", "", "Body c words here."))
@@ -74,7 +74,7 @@ func TestStatePersists(t *testing.T) {
 }
 
 func TestNoStateNeitherReadsNorWrites(t *testing.T) {
-	l, path := openTemp(t, Options{})
+	l, path := openTemp(t)
 	ctx := context.Background()
 	mustAdd(t, l, article("a", "A", "O", "", "Body a words here."), article("b", "B", "O", "", "Body b words here."))
 	if err := l.SetMarked(ctx, true, "a"); err != nil {
@@ -133,7 +133,7 @@ func TestNoStateNeitherReadsNorWrites(t *testing.T) {
 }
 
 func TestFeeds(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	if err := l.AddFeed(ctx, "https://a.example/feed", "A"); err != nil {
 		t.Fatal(err)

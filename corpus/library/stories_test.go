@@ -12,7 +12,7 @@ import (
 )
 
 func TestFeaturesIncrementally(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	day := func(d int) time.Time { return time.Date(2020, 1, d, 0, 0, 0, 0, time.UTC) }
 	mk := func(id string, d int) *corpus.Article {
@@ -63,7 +63,7 @@ func TestFeaturesIncrementally(t *testing.T) {
 }
 
 func TestSaveStories(t *testing.T) {
-	l, _ := openTemp(t, Options{})
+	l, _ := openTemp(t)
 	ctx := context.Background()
 	a := article("a", "A", "O1", "", "Body of a with enough words.")
 	b := article("b", "B", "O2", "", "Body of b with enough words.")
