@@ -125,6 +125,10 @@ func (q Query) match(titles bool) string {
 	return "{body} : (" + expr + ")"
 }
 
+// DefaultMaxRanked is the most matches Search ranks (see
+// SearchResult.Capped).
+const DefaultMaxRanked = 5000
+
 // SearchOptions tunes Search. The zero value finds up to 100 articles
 // whose bodies hold every word, as the in-memory word search does.
 type SearchOptions struct {
@@ -135,13 +139,17 @@ type SearchOptions struct {
 	// Titles also matches words in titles, which then weigh double in
 	// the ranking; otherwise only bodies are searched.
 	Titles bool
+	// MaxRanked bounds the work of ranking (see SearchResult.Capped); 0
+	// means DefaultMaxRanked, < 0 no bound.
+	MaxRanked int
 }
 
 // Hit is an article that matched a search.
 type Hit struct {
 	Row
 	// Score is the article's Okapi BM25 score (k1 = 1.2, b = 0.75, from
-	// FTS5), higher for a better match; comparable within one search.
+	// FTS5), higher for a better match; comparable within one search. It
+	// is 0 in a capped search.
 	Score float64
 }
 
@@ -150,6 +158,14 @@ type SearchResult struct {
 	Query Query
 	Hits  []Hit // best first; ties in the order articles were added
 	More  bool  // more articles matched than Limit
+	// Capped is true when more articles matched than MaxRanked: Hits are
+	// then the most recently added matches, newest first, unranked.
+	// FTS5's BM25 reads the whole list of articles holding each query
+	// word to weigh it, and then every match, a few microseconds each, so
+	// a word in most of a million articles would take seconds to rank;
+	// for such a query ranking hardly tells the articles apart anyway, and
+	// a user narrows it with another word.
+	Capped bool
 }
 
 // Search finds the articles that contain every word of query (or every
@@ -166,41 +182,79 @@ func (l *Library) Search(ctx context.Context, query string, opt SearchOptions) (
 	if limit <= 0 {
 		limit = 100
 	}
+	maxRanked := opt.MaxRanked
+	if maxRanked == 0 {
+		maxRanked = DefaultMaxRanked
+	}
+	match := res.Query.match(opt.Titles)
+	if maxRanked > 0 {
+		// Are there more than maxRanked matches? Walking the index in
+		// rowid order computes no scores.
+		var n int64
+		err := l.r.QueryRowContext(ctx, `SELECT rowid FROM words WHERE words MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+			match, maxRanked).Scan(&n)
+		switch {
+		case err == nil:
+			res.Capped = true
+		case !errors.Is(err, sql.ErrNoRows):
+			return res, l.fail("search "+query, err)
+		}
+	}
 	rank := "bm25(1.0, 1.0)"
 	if opt.Titles {
 		rank = "bm25(2.0, 1.0)"
 	}
-	rows, err := l.r.QueryContext(ctx, `SELECT `+rowCols+`, h.score
-		FROM (SELECT rowid AS n, -rank AS score FROM words WHERE words MATCH ? AND rank MATCH '`+rank+`'
+	q := `SELECT ` + rowCols + `, h.score
+		FROM (SELECT rowid AS n, -rank AS score FROM words WHERE words MATCH ? AND rank MATCH '` + rank + `'
 		      ORDER BY rank LIMIT ?) h
-		JOIN articles a ON a.n = h.n`+rowJoins+`
-		ORDER BY h.score DESC, a.n`, res.Query.match(opt.Titles), limit+1)
+		JOIN articles a ON a.n = h.n` + rowJoins + `
+		ORDER BY h.score DESC, a.n`
+	if res.Capped {
+		q = `SELECT ` + rowCols + `, 0.0
+		FROM (SELECT rowid AS n FROM words WHERE words MATCH ? ORDER BY rowid DESC LIMIT ?) h
+		JOIN articles a ON a.n = h.n` + rowJoins + `
+		ORDER BY a.n DESC`
+	}
+	hits, err := l.hits(ctx, q, match, limit+1)
 	if err != nil {
 		return res, l.fail("search "+query, err)
 	}
+	if len(hits) > limit {
+		hits, res.More = hits[:limit], true
+	}
+	res.Hits = hits
+	return res, nil
+}
+
+// hits runs a search query whose rows are rowCols and a score.
+func (l *Library) hits(ctx context.Context, q string, args ...any) ([]Hit, error) {
+	rows, err := l.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
+	var hits []Hit
 	for rows.Next() {
 		var h Hit
 		if h.Row, err = scanRow(rows, &h.Score); err != nil {
-			return res, l.fail("search "+query, err)
+			return nil, err
 		}
-		res.Hits = append(res.Hits, h)
+		hits = append(hits, h)
 	}
 	if err := rows.Err(); err != nil {
-		return res, l.fail("search "+query, err)
+		return nil, err
 	}
-	if len(res.Hits) > limit {
-		res.Hits, res.More = res.Hits[:limit], true
+	if l.noState {
+		rs := make([]Row, len(hits))
+		for i := range hits {
+			rs[i] = hits[i].Row
+		}
+		l.fillState(rs)
+		for i := range hits {
+			hits[i].Row = rs[i]
+		}
 	}
-	rowsOf := make([]Row, len(res.Hits))
-	for i := range res.Hits {
-		rowsOf[i] = res.Hits[i].Row
-	}
-	l.fillState(rowsOf)
-	for i := range res.Hits {
-		res.Hits[i].Row = rowsOf[i]
-	}
-	return res, nil
+	return hits, nil
 }
 
 // Passage says where a query's words are in one article.

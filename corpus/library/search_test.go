@@ -2,6 +2,7 @@ package library
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -235,5 +236,32 @@ func TestParseQuery(t *testing.T) {
 	}
 	if m := ParseQuery(`a "b c"`, false).match(false); !strings.HasPrefix(m, "{body} : (") {
 		t.Errorf("match %q", m)
+	}
+}
+
+func TestSearchCapsRanking(t *testing.T) {
+	l, _ := openTemp(t)
+	ctx := context.Background()
+	var arts []*corpus.Article
+	for i := range 12 {
+		arts = append(arts, article(fmt.Sprintf("s%02d", i), "T", "O", "",
+			strings.Repeat("strikes ", i+1)+fmt.Sprintf("and other words in body number %d of the set.", i)))
+	}
+	mustAdd(t, l, arts...)
+	res, err := l.Search(ctx, "strikes", SearchOptions{MaxRanked: 12})
+	if err != nil || res.Capped || len(res.Hits) != 12 || res.Hits[0].ID != "s11" || res.Hits[0].Score <= 0 {
+		t.Fatalf("12 matches, MaxRanked 12: capped %v, %d hits, first %+v, %v", res.Capped, len(res.Hits), res.Hits[0], err)
+	}
+	res, err = l.Search(ctx, "strikes", SearchOptions{MaxRanked: 11, Limit: 5})
+	if err != nil || !res.Capped || !res.More || len(res.Hits) != 5 {
+		t.Fatalf("12 matches, MaxRanked 11: capped %v, more %v, %d hits, %v", res.Capped, res.More, len(res.Hits), err)
+	}
+	// Newest first, unranked.
+	if got := hitIDs(res.Hits); !slices.Equal(got, []string{"s07", "s08", "s09", "s10", "s11"}) || res.Hits[0].ID != "s11" || res.Hits[0].Score != 0 {
+		t.Fatalf("capped hits %v (first %s, score %v)", got, res.Hits[0].ID, res.Hits[0].Score)
+	}
+	res, err = l.Search(ctx, "strikes", SearchOptions{MaxRanked: -1, Limit: 5})
+	if err != nil || res.Capped || res.Hits[0].ID != "s11" || res.Hits[4].ID != "s07" || res.Hits[0].Score <= res.Hits[4].Score {
+		t.Fatalf("unbounded: %+v, %v", hitIDs(res.Hits), err)
 	}
 }
