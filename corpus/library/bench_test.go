@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -238,13 +239,28 @@ func BenchmarkLibraryGet(b *testing.B) {
 }
 
 // BenchmarkLibraryHeaders reads every header of 100k: what the in-memory
-// title search loads in the background.
+// title search loads in the background. It reports the heap the headers
+// keep, per header.
 func BenchmarkLibraryHeaders(b *testing.B) {
 	l := openBench(b)
+	var keep []Header
 	for b.Loop() {
 		hs, err := l.Headers(context.Background())
 		if err != nil || len(hs) != 100_000 {
 			b.Fatal(len(hs), err)
 		}
+		keep = hs
 	}
+	var before, after runtime.MemStats
+	keep = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	keep, err := l.Headers(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(len(keep)), "heap-B/header")
+	runtime.KeepAlive(keep)
 }

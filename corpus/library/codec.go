@@ -79,5 +79,13 @@ func decodeDocument(b []byte) (document, error) {
 	if err := json.Unmarshal(j, &d); err != nil {
 		return d, fmt.Errorf("decode body: %w", err)
 	}
+	for i := range d.Body {
+		neutralize(&d.Body[i].Text, &d.Body[i].Source.File)
+	}
+	for i := range d.Raw {
+		role := string(d.Raw[i].Role)
+		neutralize(&d.Raw[i].Text, &d.Raw[i].Why, &role)
+		d.Raw[i].Role = corpus.Role(role)
+	}
 	return d, nil
 }

@@ -85,6 +85,7 @@ func (l *Library) Feeds(ctx context.Context) ([]Feed, error) {
 		if err := rows.Scan(&f.URL, &f.Title, &f.ETag, &f.LastModified, &fetched, &f.LastError, &added); err != nil {
 			return nil, l.fail("list feeds", err)
 		}
+		neutralize(&f.URL, &f.Title, &f.ETag, &f.LastModified, &f.LastError)
 		if fetched.Valid {
 			f.LastFetched = time.Unix(fetched.Int64, 0).UTC()
 		}

@@ -49,6 +49,8 @@ func scanRecord(row interface{ Scan(...any) error }) (*Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	neutralize(&a.ID, &a.Title, &a.Dek, &a.Outlet, &a.Via, &a.OutletProfile, &a.Author, &a.Date.Note, &a.URL,
+		&r.CanonicalURL, &a.Event, &a.Story, &r.Story, &a.Format, &a.Source.File, &r.FetchedFrom, &precision)
 	a.Date.Precision = corpus.Precision(precision)
 	if date.Valid {
 		a.Date.Time = unixIn(date.Int64, offset)
@@ -166,7 +168,7 @@ func scanStrings(rows *sql.Rows) ([]string, error) {
 		if err := rows.Scan(&s); err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		out = append(out, neutral(s))
 	}
 	return out, rows.Err()
 }

@@ -49,26 +49,38 @@ func (l *Library) EachHeader(ctx context.Context, after int64, fn func([]Header)
 
 // headers reads one batch of headers after number after.
 func (l *Library) headers(ctx context.Context, after int64, share func(string) string) ([]Header, error) {
-	rows, err := l.r.QueryContext(ctx, `SELECT n, id, title, outlet, author, ifnull(story, ''), date,
-		date_precision, words FROM articles WHERE n > ? ORDER BY n LIMIT ?`, after, headerBatch)
+	rows, err := l.r.QueryContext(ctx, `SELECT `+headerCols+` FROM articles a WHERE a.n > ? ORDER BY a.n LIMIT ?`, after, headerBatch)
 	if err != nil {
 		return nil, l.fail("list headers", err)
 	}
 	defer rows.Close()
 	out := make([]Header, 0, headerBatch)
 	for rows.Next() {
-		var h Header
-		var date sql.NullInt64
-		var precision string
-		if err := rows.Scan(&h.N, &h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &date, &precision, &h.Words); err != nil {
+		h, err := scanHeader(rows)
+		if err != nil {
 			return nil, l.fail("list headers", err)
 		}
-		h.Unix, h.Dated = date.Int64, date.Valid
-		h.Precision = corpus.Precision(share(precision))
+		h.Precision = corpus.Precision(share(string(h.Precision)))
 		h.Outlet, h.Author, h.Story = share(h.Outlet), share(h.Author), share(h.Story)
 		out = append(out, h)
 	}
 	return out, l.fail("list headers", rows.Err())
+}
+
+// headerCols are the columns scanHeader reads, of articles a.
+const headerCols = `a.n, a.id, a.title, a.outlet, a.author, ifnull(a.story, ''), a.date, a.date_precision, a.words`
+
+func scanHeader(rows *sql.Rows) (Header, error) {
+	var h Header
+	var date sql.NullInt64
+	var precision string
+	if err := rows.Scan(&h.N, &h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &date, &precision, &h.Words); err != nil {
+		return h, err
+	}
+	neutralize(&h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &precision)
+	h.Unix, h.Dated = date.Int64, date.Valid
+	h.Precision = corpus.Precision(precision)
+	return h, nil
 }
 
 // Headers returns the headers of every article (see EachHeader).

@@ -149,6 +149,7 @@ func scanRow(rows *sql.Rows, extra ...any) (Row, error) {
 	var precision string
 	err := rows.Scan(append([]any{&r.N, &r.ID, &r.Title, &r.Outlet, &r.Author, &r.Story, &date, &precision,
 		&r.Words, &r.Via, &r.StoryName, &r.Marked, &r.Read, &r.outletKey, &r.titleKey}, extra...)...)
+	neutralize(&r.ID, &r.Title, &r.Outlet, &r.Author, &r.Story, &precision, &r.Via, &r.StoryName)
 	r.Unix, r.Dated = date.Int64, date.Valid
 	r.Precision = corpus.Precision(precision)
 	return r, err

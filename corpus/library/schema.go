@@ -104,6 +104,8 @@ END;
 CREATE TRIGGER articles_removed AFTER DELETE ON articles BEGIN
 	UPDATE counts SET n = n - 1 WHERE name = 'articles';
 	DELETE FROM words WHERE rowid = old.n;
+	DELETE FROM stories WHERE id = old.story
+		AND NOT EXISTS (SELECT 1 FROM articles WHERE story = old.story);
 END;
 
 CREATE TABLE features (
@@ -111,6 +113,7 @@ CREATE TABLE features (
 	version INTEGER NOT NULL,
 	data    BLOB NOT NULL
 );
+CREATE INDEX features_by_version ON features(version, n);
 
 CREATE TABLE state (
 	key   TEXT PRIMARY KEY,

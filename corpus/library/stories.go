@@ -18,7 +18,15 @@ package library
 //     one transaction: removed stories go (their members become
 //     unassigned), changed and new ones are written with their members.
 //     Each article is in at most one story (articles.story), which the
-//     list shows (Row.Story, Row.StoryName) without another query.
+//     list shows (Row.Story, Row.StoryName) without another query. When
+//     the last member of a story is removed from the library, the story
+//     goes too.
+//
+// A grouping pass after adding articles: n := LastFeatured(v); compute and
+// SaveFeatures for Unfeatured(v, n, …) in pages; for each new article load
+// FeaturesBetween its date ± the linking window; SaveStories what changed.
+// After a change of the feature encoding (a new v), Unfeatured(v, 0, …)
+// lists every article again.
 
 import (
 	"context"
@@ -26,8 +34,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"github.com/pmureader/pmureader/corpus"
 )
 
 // Features is one article's grouping features.
@@ -72,12 +78,21 @@ func (l *Library) SaveFeatures(ctx context.Context, fs []Features) error {
 	})
 }
 
+// LastFeatured returns the highest article number with features of this
+// version (0 when none): grouping that has seen every article up to it
+// passes it to Unfeatured as after, so that only articles added since are
+// scanned.
+func (l *Library) LastFeatured(ctx context.Context, version int) (int64, error) {
+	var n sql.NullInt64
+	err := l.r.QueryRowContext(ctx, `SELECT max(n) FROM features WHERE version = ?`, version).Scan(&n)
+	return n.Int64, l.fail("read features", err)
+}
+
 // Unfeatured returns up to limit headers of articles without features of
 // this version, in the order they were added, after number after (0 from
 // the start): the articles grouping has yet to see.
 func (l *Library) Unfeatured(ctx context.Context, version int, after int64, limit int) ([]Header, error) {
-	rows, err := l.r.QueryContext(ctx, `SELECT a.n, a.id, a.title, a.outlet, a.author, ifnull(a.story, ''),
-		a.date, a.date_precision, a.words
+	rows, err := l.r.QueryContext(ctx, `SELECT `+headerCols+`
 		FROM articles a LEFT JOIN features f ON f.n = a.n
 		WHERE a.n > ? AND (f.n IS NULL OR f.version <> ?) ORDER BY a.n LIMIT ?`, after, version, limit)
 	if err != nil {
@@ -86,14 +101,10 @@ func (l *Library) Unfeatured(ctx context.Context, version int, after int64, limi
 	defer rows.Close()
 	var out []Header
 	for rows.Next() {
-		var h Header
-		var date sql.NullInt64
-		var precision string
-		if err := rows.Scan(&h.N, &h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &date, &precision, &h.Words); err != nil {
+		h, err := scanHeader(rows)
+		if err != nil {
 			return nil, l.fail("list unfeatured", err)
 		}
-		h.Unix, h.Dated = date.Int64, date.Valid
-		h.Precision = corpus.Precision(precision)
 		out = append(out, h)
 	}
 	return out, l.fail("list unfeatured", rows.Err())
@@ -123,6 +134,7 @@ func (l *Library) FeaturesBetween(ctx context.Context, version int, from, to tim
 			return nil, l.fail("load features", err)
 		}
 		f.Unix, f.Dated = date.Int64, date.Valid
+		f.ID = neutral(f.ID)
 		out = append(out, f)
 	}
 	return out, l.fail("load features", rows.Err())
@@ -214,6 +226,10 @@ func (l *Library) Stories(ctx context.Context) ([]Story, error) {
 			rows.Close()
 			return nil, l.fail("list stories", fmt.Errorf("story %s: related: %w", s.ID, err))
 		}
+		neutralize(&s.ID, &s.Name)
+		for i := range s.Related {
+			neutralize(&s.Related[i])
+		}
 		index[s.ID] = len(out)
 		out = append(out, s)
 	}
@@ -232,8 +248,8 @@ func (l *Library) Stories(ctx context.Context) ([]Story, error) {
 		if err := members.Scan(&story, &id); err != nil {
 			return nil, l.fail("list stories", err)
 		}
-		if i, ok := index[story]; ok {
-			out[i].Members = append(out[i].Members, id)
+		if i, ok := index[neutral(story)]; ok {
+			out[i].Members = append(out[i].Members, neutral(id))
 		}
 	}
 	return out, l.fail("list stories", members.Err())

@@ -36,11 +36,22 @@ func TestFeaturesIncrementally(t *testing.T) {
 	if err := l.SaveFeatures(ctx, fs); err != nil {
 		t.Fatal(err)
 	}
-	// Only what is new is left to do.
+	// Only what is new is left to do, and the scan can start after the
+	// last article featured.
 	mustAdd(t, l, mk("d", 6))
 	todo, _ = l.Unfeatured(ctx, 1, 0, 100)
 	if len(todo) != 1 || todo[0].ID != "d" {
 		t.Fatalf("after adding d: %+v", todo)
+	}
+	last, err := l.LastFeatured(ctx, 1)
+	if err != nil || last != 4 {
+		t.Fatalf("LastFeatured = %d, %v; want 4", last, err)
+	}
+	if todo, _ := l.Unfeatured(ctx, 1, last, 100); len(todo) != 1 || todo[0].ID != "d" {
+		t.Fatalf("unfeatured after %d: %+v", last, todo)
+	}
+	if none, err := l.LastFeatured(ctx, 9); err != nil || none != 0 {
+		t.Fatalf("LastFeatured of an unused version = %d, %v", none, err)
 	}
 	// A new encoding makes every article due again.
 	if todo, _ := l.Unfeatured(ctx, 2, 0, 100); len(todo) != 5 {
@@ -110,5 +121,14 @@ func TestSaveStories(t *testing.T) {
 	}
 	if got, _ := l.Stories(ctx); !slices.Equal(got[0].Members, []string{"a", "c"}) {
 		t.Fatalf("after removing b: %+v", got)
+	}
+	// Removing the last members removes the story.
+	for _, id := range []string{"a", "c"} {
+		if err := l.Remove(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := l.Stories(ctx); len(got) != 0 {
+		t.Fatalf("story without members kept: %+v", got)
 	}
 }
