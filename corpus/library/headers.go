@@ -85,8 +85,12 @@ func scanHeader(rows *sql.Rows) (Header, error) {
 
 // Headers returns the headers of every article (see EachHeader).
 func (l *Library) Headers(ctx context.Context) ([]Header, error) {
-	var out []Header
-	err := l.EachHeader(ctx, 0, func(b []Header) error {
+	n, err := l.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Header, 0, n)
+	err = l.EachHeader(ctx, 0, func(b []Header) error {
 		out = append(out, b...)
 		return nil
 	})
