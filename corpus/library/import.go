@@ -63,12 +63,13 @@ func (l *Library) Checkpoint(ctx context.Context, source string) (Checkpoint, bo
 	return cp, true, nil
 }
 
-// AddWithCheckpoint is Add that also stores cp in the same transaction:
-// either the batch and the checkpoint are both stored or neither is. An
-// importer of its own source (corpus.Stream over a folder, say) calls it
-// once per batch and, after an interruption, resumes from Checkpoint.
-// cp's Added and Duplicates should already count this batch (see
-// AddResult); UpdatedAt is set here.
+// AddWithCheckpoint is Add that also stores a checkpoint in the same
+// transaction: either the batch and the checkpoint are both stored or
+// neither is. cp is called inside the transaction with the batch's result
+// and returns the checkpoint to store (counting this batch's Added and
+// Duplicates; UpdatedAt is set here). An importer of its own source
+// (corpus.Stream over a folder, say) calls it once per batch and, after an
+// interruption, resumes from Checkpoint.
 func (l *Library) AddWithCheckpoint(ctx context.Context, entries []Entry, cp func(AddResult) Checkpoint) (AddResult, error) {
 	preps, err := prepareAll(entries)
 	if err != nil {
