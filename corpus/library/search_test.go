@@ -265,3 +265,40 @@ func TestSearchCapsRanking(t *testing.T) {
 		t.Fatalf("unbounded: %+v, %v", hitIDs(res.Hits), err)
 	}
 }
+
+func TestSearchRanksByRareWordsOnly(t *testing.T) {
+	l, _ := openTemp(t)
+	ctx := context.Background()
+	var arts []*corpus.Article
+	for i := range 12 {
+		body := fmt.Sprintf("strikes were reported in body number %d of the set.", i)
+		if i%4 == 1 {
+			body += strings.Repeat(" kututrville", i)
+		}
+		arts = append(arts, article(fmt.Sprintf("s%02d", i), "T", "O", "", body))
+	}
+	mustAdd(t, l, arts...)
+	res, err := l.Search(ctx, "strikes kututrville", SearchOptions{MaxRanked: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Capped || !slices.Equal(rowIDs(hitRows(res.Hits)), []string{"s09", "s05", "s01"}) || res.Hits[2].Score <= 0 {
+		t.Fatalf("mixed: capped %v, hits %v", res.Capped, rowIDs(hitRows(res.Hits)))
+	}
+	all, err := l.Search(ctx, "strikes kututrville", SearchOptions{MaxRanked: -1})
+	if err != nil || !slices.Equal(hitIDs(all.Hits), hitIDs(res.Hits)) {
+		t.Fatalf("unbounded finds %v, bounded %v (%v)", hitIDs(all.Hits), hitIDs(res.Hits), err)
+	}
+	lim, err := l.Search(ctx, "strikes kututrville", SearchOptions{MaxRanked: 5, Limit: 2})
+	if err != nil || len(lim.Hits) != 2 || !lim.More || lim.Hits[0].ID != "s09" {
+		t.Fatalf("mixed, limit 2: %v more %v (%v)", hitIDs(lim.Hits), lim.More, err)
+	}
+}
+
+func hitRows(hs []Hit) []Row {
+	out := make([]Row, len(hs))
+	for i, h := range hs {
+		out[i] = h.Row
+	}
+	return out
+}
