@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -41,7 +42,10 @@ func buildSynthetic(path string, n int) error {
 func benchLibrary(b *testing.B, n int) string {
 	b.Helper()
 	dir := filepath.Join(os.TempDir(), "pmureader-bench")
-	path := filepath.Join(dir, fmt.Sprintf("synth-%d-v%d.db", n, SchemaVersion()))
+	// The name changes with the schema, so a cache from another schema is
+	// never read.
+	schema := crc32.ChecksumIEEE([]byte(fmt.Sprint(migrations, pageSize)))
+	path := filepath.Join(dir, fmt.Sprintf("synth-%d-%08x.db", n, schema))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
