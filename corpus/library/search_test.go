@@ -102,7 +102,7 @@ func TestSearchFindsWhatTheInMemorySearchFinds(t *testing.T) {
 	ctx := context.Background()
 	fixed := []string{"kataib", "Kata'ib", "Kata’ib", "KATAIB hezbollah", `"kataib hezbollah"`, "café", "cafe",
 		"20,000", "3.5", "hezb", `"Kata’ib Hezbollah`, "Popular Mobilization", `"were hit" fighters`}
-	for _, q := range append(fixed, queries(arts, 150)...) {
+	for _, q := range append(fixed, queries(arts, 80)...) {
 		for _, prefix := range []bool{false, true} {
 			res, err := l.Search(ctx, q, SearchOptions{Limit: 10000, Prefix: prefix})
 			if err != nil {
@@ -192,7 +192,7 @@ func searchLibraryQuick(t *testing.T) (*Library, []*corpus.Article) {
 func TestPassageMatchesInMemoryDetail(t *testing.T) {
 	l, ix, arts := searchLibrary(t)
 	ctx := context.Background()
-	for _, q := range append([]string{"kataib", "cafe hezbollah"}, queries(arts, 40)...) {
+	for _, q := range append([]string{"kataib", "cafe hezbollah"}, queries(arts, 25)...) {
 		mem := ix.Words(q)
 		pq := ParseQuery(q, false)
 		for _, h := range mem[:min(len(mem), 5)] {
