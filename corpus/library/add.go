@@ -1,0 +1,370 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/textnorm"
+)
+
+// Entry is one article to add, with where it came from.
+type Entry struct {
+	Article *corpus.Article
+	// FetchedFrom is the address the article was downloaded from, when it
+	// was ("" for an article read from a file).
+	FetchedFrom string
+	// FetchedAt is when it was downloaded; zero when unknown.
+	FetchedAt time.Time
+	// HTML is the page's raw HTML, kept (compressed) so that the article
+	// can be extracted again by a better extractor; nil when there is none.
+	HTML []byte
+}
+
+// DupReason says why an article was taken for a copy of one stored before.
+type DupReason string
+
+// The reasons two articles are the same.
+const (
+	// DupURL: the same canonical address (CanonicalURL) and the same title
+	// (folded). The title is part of it because one page can hold several
+	// articles (a multi-item file gives each the page's address).
+	DupURL DupReason = "url"
+	// DupText: the same body text (see bodyHash: the same words in the
+	// same order, whatever the case, accents, punctuation or spacing).
+	DupText DupReason = "text"
+)
+
+// Added is an article Add stored.
+type Added struct {
+	Index int    // its position in the entries given to Add
+	ID    string // its stored id
+	// Renamed is true when ID is not the article's own id: it had none, an
+	// unusable one (see keepableID), or one that another stored article
+	// already has.
+	Renamed bool
+}
+
+// Duplicate is an article Add did not store because it is already there.
+type Duplicate struct {
+	Index    int    // its position in the entries given to Add
+	ID       string // the article's own id
+	Existing string // the stored article it matched
+	Reason   DupReason
+}
+
+// AddResult says what became of each entry given to Add.
+type AddResult struct {
+	Added      []Added
+	Duplicates []Duplicate
+}
+
+// Add stores articles, all in one transaction: either every new article of
+// the batch is stored, with its body, raw source, HTML and full-text
+// index, or (on any error, a full disk, a cancelled ctx) none is. Articles
+// already in the library, or earlier in the same batch, are not stored
+// again; the result names the stored article each one matched.
+//
+// A stored article keeps its own id when it is usable and free; otherwise
+// it gets a generated id ("a" + 7 base32 characters of its text's hash) or,
+// when its id is taken by a different article, its id with "-2", "-3", …
+// appended (exact ids always win over prefixes when looking one up).
+func (l *Library) Add(ctx context.Context, entries []Entry) (AddResult, error) {
+	preps, err := prepareAll(entries)
+	if err != nil {
+		return AddResult{}, l.fail("add", err)
+	}
+	var res AddResult
+	err = l.write(ctx, "add", func(tx *sql.Tx) error {
+		var err error
+		res, err = insertPrepared(ctx, tx, preps)
+		return err
+	})
+	return res, err
+}
+
+// write runs fn in one write transaction and commits it; any error rolls
+// everything back. Errors are given the library's path and op.
+func (l *Library) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	tx, err := l.w.BeginTx(ctx, nil)
+	if err != nil {
+		return l.fail(op, err)
+	}
+	if err := fn(tx); err != nil {
+		if rb := tx.Rollback(); rb != nil && !errors.Is(rb, sql.ErrTxDone) {
+			err = errors.Join(err, rb)
+		}
+		return l.fail(op, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return l.fail(op, err)
+	}
+	return nil
+}
+
+// prepared is an entry with everything computed that needs no database:
+// the work Add spreads over the cores before its transaction.
+type prepared struct {
+	index     int
+	entry     Entry
+	titleKey  any // string, or nil for an empty title
+	outletKey any
+	canonical any // string, or nil without an address
+	hash      []byte
+	titleText string // index text of the title
+	bodyText  string // index text of the body
+	doc       []byte
+	html      []byte // compressed, or nil
+}
+
+// prepareAll prepares entries on all cores.
+func prepareAll(entries []Entry) ([]prepared, error) {
+	out := make([]prepared, len(entries))
+	errs := make([]error, len(entries))
+	workers := min(runtime.GOMAXPROCS(0), len(entries)/8+1)
+	var wg sync.WaitGroup
+	var next sync.Mutex
+	i := 0
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				next.Lock()
+				k := i
+				i++
+				next.Unlock()
+				if k >= len(entries) {
+					return
+				}
+				out[k], errs[k] = prepare(k, entries[k])
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// prepare computes an entry's keys, hash, index text and compressed blobs.
+func prepare(i int, e Entry) (prepared, error) {
+	a := e.Article
+	if a == nil {
+		return prepared{}, fmt.Errorf("entry %d has no article", i)
+	}
+	titleKeys := textnorm.Keys(a.Title)
+	body := bodyKeys(a)
+	p := prepared{
+		index:     i,
+		entry:     e,
+		titleKey:  foldKey(a.Title),
+		outletKey: foldKey(a.Outlet),
+		hash:      bodyHash(titleKeys, body),
+		titleText: indexText([][]string{titleKeys}),
+		bodyText:  indexText(body),
+	}
+	if c := CanonicalURL(a.URL); c != "" {
+		p.canonical = c
+	}
+	var err error
+	if p.doc, err = encodeDocument(a); err != nil {
+		return p, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if len(e.HTML) > 0 {
+		if p.html, err = deflate(e.HTML); err != nil {
+			return p, fmt.Errorf("article %s: compress HTML: %w", a.ID, err)
+		}
+	}
+	return p, nil
+}
+
+// batchSeen is what an Add batch has stored so far, so that copies within
+// one batch are caught before the database's unique indexes would refuse
+// them.
+type batchSeen struct {
+	byHash map[string]string // body hash -> stored id
+	byURL  map[string]string // canonical URL + "\x00" + title key -> stored id
+	ids    map[string]bool
+}
+
+// addStmts are the statements one Add batch runs for each article.
+type addStmts struct {
+	byHash, byURL, idTaken, article, doc, html, words *sql.Stmt
+}
+
+const insertArticleSQL = `INSERT INTO articles (id, title, title_key, dek, outlet, outlet_key, via,
+	outlet_profile, author, date, date_offset, date_precision, date_note, url, canonical_url,
+	event, story_pin, format, words, source_file, source_start, source_end, body_hash,
+	fetched_from, fetched_at, added_at)
+	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+
+func prepareStmts(ctx context.Context, tx *sql.Tx) (*addStmts, error) {
+	var s addStmts
+	for _, p := range []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&s.byHash, `SELECT id FROM articles WHERE body_hash = ?`},
+		{&s.byURL, `SELECT id FROM articles WHERE canonical_url = ? AND ifnull(title_key, '') = ?`},
+		{&s.idTaken, `SELECT 1 FROM articles WHERE id = ?`},
+		{&s.article, insertArticleSQL},
+		{&s.doc, `INSERT INTO documents (n, doc) VALUES (?, ?)`},
+		{&s.html, `INSERT INTO html (n, html) VALUES (?, ?)`},
+		{&s.words, `INSERT INTO words (rowid, title, body) VALUES (?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			return nil, err
+		}
+		*p.dst = st
+	}
+	return &s, nil
+}
+
+// insertPrepared stores prepared articles within tx.
+func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared) (AddResult, error) {
+	var res AddResult
+	st, err := prepareStmts(ctx, tx)
+	if err != nil {
+		return res, err
+	}
+	seen := batchSeen{byHash: map[string]string{}, byURL: map[string]string{}, ids: map[string]bool{}}
+	now := time.Now().Unix()
+	for i := range preps {
+		p := &preps[i]
+		a := p.entry.Article
+		existing, reason, err := findDuplicate(ctx, st, &seen, p)
+		if err != nil {
+			return res, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		if existing != "" {
+			res.Duplicates = append(res.Duplicates, Duplicate{Index: p.index, ID: a.ID, Existing: existing, Reason: reason})
+			continue
+		}
+		id, err := freeID(ctx, st, &seen, a.ID, p.hash)
+		if err != nil {
+			return res, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		if err := insertOne(ctx, st, p, id, now); err != nil {
+			return res, fmt.Errorf("article %s: %w", a.ID, err)
+		}
+		seen.ids[id] = true
+		seen.byHash[string(p.hash)] = id
+		if p.canonical != nil {
+			seen.byURL[urlKey(p)] = id
+		}
+		res.Added = append(res.Added, Added{Index: p.index, ID: id, Renamed: id != a.ID})
+	}
+	return res, nil
+}
+
+func urlKey(p *prepared) string {
+	tk, _ := p.titleKey.(string)
+	return p.canonical.(string) + "\x00" + tk
+}
+
+// findDuplicate returns the stored article p is a copy of, if any.
+func findDuplicate(ctx context.Context, st *addStmts, seen *batchSeen, p *prepared) (string, DupReason, error) {
+	if id, ok := seen.byHash[string(p.hash)]; ok {
+		return id, DupText, nil
+	}
+	if p.canonical != nil {
+		if id, ok := seen.byURL[urlKey(p)]; ok {
+			return id, DupURL, nil
+		}
+	}
+	var id string
+	err := st.byHash.QueryRowContext(ctx, p.hash).Scan(&id)
+	if err == nil {
+		return id, DupText, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", "", err
+	}
+	if p.canonical == nil {
+		return "", "", nil
+	}
+	tk, _ := p.titleKey.(string)
+	err = st.byURL.QueryRowContext(ctx, p.canonical, tk).Scan(&id)
+	if err == nil {
+		return id, DupURL, nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return "", "", err
+}
+
+// freeID picks the stored id of a new article (see Add).
+func freeID(ctx context.Context, st *addStmts, seen *batchSeen, own string, hash []byte) (string, error) {
+	base := own
+	if !keepableID(own) {
+		base = generatedID(hash)
+	}
+	taken := func(id string) (bool, error) {
+		if seen.ids[id] {
+			return true, nil
+		}
+		var one int
+		err := st.idTaken.QueryRowContext(ctx, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		return err == nil, err
+	}
+	for n := 1; ; n++ {
+		id := base
+		if n > 1 {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		t, err := taken(id)
+		if err != nil {
+			return "", err
+		}
+		if !t {
+			return id, nil
+		}
+	}
+}
+
+// insertOne writes one new article: its row, its document, its HTML and
+// its full-text entry.
+func insertOne(ctx context.Context, st *addStmts, p *prepared, id string, now int64) error {
+	a := p.entry.Article
+	var date, fetched any
+	offset := 0
+	if a.Date.Known() {
+		date = a.Date.Time.Unix()
+		_, offset = a.Date.Time.Zone()
+	}
+	if !p.entry.FetchedAt.IsZero() {
+		fetched = p.entry.FetchedAt.Unix()
+	}
+	r, err := st.article.ExecContext(ctx, id, a.Title, p.titleKey, a.Dek, a.Outlet, p.outletKey, a.Via,
+		a.OutletProfile, a.Author, date, offset, string(a.Date.Precision), a.Date.Note, a.URL, p.canonical,
+		a.Event, a.Story, a.Format, a.Words, a.Source.File, a.Source.StartLine, a.Source.EndLine, p.hash,
+		strings.TrimSpace(p.entry.FetchedFrom), fetched, now)
+	if err != nil {
+		return err
+	}
+	n, err := r.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if _, err := st.doc.ExecContext(ctx, n, p.doc); err != nil {
+		return err
+	}
+	if p.html != nil {
+		if _, err := st.html.ExecContext(ctx, n, p.html); err != nil {
+			return err
+		}
+	}
+	_, err = st.words.ExecContext(ctx, n, p.titleText, p.bodyText)
+	return err
+}

@@ -1,0 +1,109 @@
+// Command buildlib builds a library of N synthetic articles (corpus/synth)
+// for measuring the library at scale, the way `pmureader import` would:
+// synth's JSON Lines, streamed through a pipe (no temporary file), parsed
+// and cleaned by corpus's JSON reader, stored in batches with the full-text
+// index. It prints progress every -every articles and, at the end, the
+// time, the rate, the file's size and the peak resident memory.
+//
+// Usage: go run ./scripts/buildlib -n 1000000 -o /tmp/lib1m.db
+//
+// The library must not exist yet (a second run into the same file would
+// only find duplicates). Ctrl-C stops after the batch being stored; what
+// was stored stays.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/pmureader/pmureader/corpus/library"
+	"github.com/pmureader/pmureader/corpus/synth"
+)
+
+func main() {
+	n := flag.Int("n", 100_000, "number of articles")
+	out := flag.String("o", "", "library file to create (required)")
+	seed := flag.Int64("seed", 1, "synth seed")
+	batch := flag.Int("batch", 1000, "articles per transaction")
+	every := flag.Int("every", 10_000, "print progress every this many articles")
+	flag.Parse()
+	if *out == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: buildlib -n N -o FILE [-seed S] [-batch B] [-every E]")
+		os.Exit(2)
+	}
+	if err := run(*out, *n, *seed, *batch, *every); err != nil {
+		fmt.Fprintln(os.Stderr, "buildlib:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out string, n int, seed int64, batch, every int) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s exists; give a new file", out)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	l, err := library.Open(ctx, out, library.Options{})
+	if err != nil {
+		return err
+	}
+	pr, pw := io.Pipe()
+	go func() { pw.CloseWithError(synth.Write(pw, n, seed)) }()
+	start := time.Now()
+	next := every
+	cp, err := l.ImportStream(ctx, pr, "synth.jsonl", library.ImportOptions{
+		BatchSize: batch,
+		Progress: func(cp library.Checkpoint) {
+			if cp.Added >= next {
+				next += every
+				el := time.Since(start)
+				fmt.Printf("%9d articles  %6.1f s  %6.0f articles/s  %s\n", cp.Added, el.Seconds(),
+					float64(cp.Added)/el.Seconds(), loadavg())
+			}
+		},
+	})
+	pr.Close()
+	el := time.Since(start)
+	err = errors.Join(err, l.Close())
+	size := int64(0)
+	if st, serr := os.Stat(out); serr == nil {
+		size = st.Size()
+	}
+	fmt.Printf("stored %d articles (%d duplicates) in %.1f s: %.0f articles/s; %s is %.1f MB; peak RSS %s; %s\n",
+		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), out, float64(size)/1e6, peakRSS(), loadavg())
+	return err
+}
+
+// loadavg is the machine's load average, for reading the numbers.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "load average unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "load average unknown"
+	}
+	return "load " + strings.Join(f[:3], " ")
+}
+
+// peakRSS is the process's peak resident memory (Linux).
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
+}
