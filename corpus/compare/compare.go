@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -179,7 +180,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	if want == 0 && words < parallelWords {
 		want = 1
 	}
-	w := workerCount(want, n)
+	w := pool.Workers(want, n)
 	an := make([][]analysed, n)
 	c.toks = make([][][]token, n)
 	memos := make([]stemMemo, w)
@@ -192,7 +193,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	if w > 1 {
 		share = newStemShare()
 	}
-	forEach(n, w, func(k, i int) {
+	pool.ForEach(n, w, func(k, i int) {
 		ps := passagesOf(articles[i], opt.Unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
@@ -208,7 +209,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		st.merge(o)
 	}
 	docs := make([][][]mention, n)
-	forEach(n, w, func(_, i int) {
+	pool.ForEach(n, w, func(_, i int) {
 		ps := c.Articles[i].Passages
 		docs[i] = make([][]mention, len(ps))
 		for j, p := range ps {
@@ -438,7 +439,7 @@ func (c *Comparison) score(an [][]analysed, w int) {
 	// passages ascending.
 	post := make([][]posting, n)
 	start := make([][]int32, n)
-	forEach(n-1, w, func(_, x int) {
+	pool.ForEach(n-1, w, func(_, x int) {
 		j := x + 1 // article 0 is never the second of a pair
 		st := make([]int32, vocab+2)
 		size := 0
@@ -476,7 +477,7 @@ func (c *Comparison) score(an [][]analysed, w int) {
 	toucheds := make([][]int32, w)
 	qss := make([][]int32, w)
 	vss := make([][]float32, w)
-	forEach(len(pairs), w, func(k, x int) {
+	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		if accs[k] == nil {
 			accs[k] = make([]float64, most)

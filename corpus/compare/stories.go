@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/internal/pool"
 )
 
 // Story is a group of articles that report the same event.
@@ -125,7 +126,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	if al == nil {
 		al = DefaultAliases()
 	}
-	w := workerCount(opt.workers, len(articles))
+	w := pool.Workers(opt.workers, len(articles))
 	prog := &progress{report: opt.Progress, total: groupPasses * len(articles)}
 	docs, err := storyFeatures(ctx, articles, al, w, prog)
 	if err != nil {
@@ -165,7 +166,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	maxDF := max(20, min(n/10, 300))
 	// Each block of articles finds its own candidates; the blocks' edges,
 	// concatenated in order, are the edges one scan would give.
-	blockEdges := make([][]edge, (n+blockSize-1)/blockSize)
+	blockEdges := make([][]edge, pool.NumBlocks(n))
 	type scratch struct {
 		acc []float32
 		// dense holds article i's weights by term id while its
@@ -175,7 +176,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	}
 	scr := make([]scratch, w)
 	var cancelled atomicFlag
-	blocks(n, w, func(k, b, lo, hi int) {
+	pool.Blocks(n, w, func(k, b, lo, hi int) {
 		if cancelled.get() || ctx.Err() != nil {
 			cancelled.set()
 			return
@@ -509,7 +510,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		}
 		return false
 	}
-	blocks(n, w, func(k, _, lo, hi int) {
+	pool.Blocks(n, w, func(k, _, lo, hi int) {
 		if stopped() {
 			return
 		}
@@ -529,7 +530,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	// Second pass: names, now that capitalisation is known everywhere.
 	docsM := make([][][]mention, n)
 	toksOf := make([][]token, w) // each worker's scratch
-	blocks(n, w, func(k, _, lo, hi int) {
+	pool.Blocks(n, w, func(k, _, lo, hi int) {
 		if stopped() {
 			return
 		}
@@ -641,7 +642,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	}
 	docs := make([]storyDoc, n)
 	N := float64(n)
-	blocks(n, w, func(_, _, lo, hi int) {
+	pool.Blocks(n, w, func(_, _, lo, hi int) {
 		var (
 			keys []uint64 // term id << 32 | position in tfs[i]
 			ws   []float64
