@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // benchArticles builds n articles of about 1,000 words each from synthetic
@@ -21,7 +22,7 @@ func benchArticles(n int) []*corpus.Article {
 		for k := i; k < len(src) && a.Words < 1000; k += n {
 			for _, p := range src[k].Body {
 				a.Body = append(a.Body, p)
-				a.Words += len(tokenize(p.Text))
+				a.Words += len(tokens.Tokenize(p.Text))
 			}
 		}
 		out[i] = a

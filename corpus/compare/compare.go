@@ -12,11 +12,12 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // analysed is one passage with everything scoring needs.
 type analysed struct {
-	toks  []token
+	toks  []tokens.Token
 	ments []mention
 	figs  []figure
 	vec   vector
@@ -182,24 +183,24 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	}
 	w := pool.Workers(want, n)
 	an := make([][]analysed, n)
-	c.toks = make([][][]token, n)
-	memos := make([]stemMemo, w)
+	c.toks = make([][][]tokens.Token, n)
+	memos := make([]tokens.Memo, w)
 	stats := make([]*textStats, w)
 	for k := range memos {
-		memos[k] = make(stemMemo, min(words/3, 1<<16)) // about the distinct words
+		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
 		stats[k] = newTextStats()
 	}
-	var share *stemShare
+	var share *tokens.SharedMemo
 	if w > 1 {
-		share = newStemShare()
+		share = tokens.NewSharedMemo()
 	}
 	pool.ForEach(n, w, func(k, i int) {
 		ps := passagesOf(articles[i], opt.Unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
-		c.toks[i] = make([][]token, len(ps))
+		c.toks[i] = make([][]tokens.Token, len(ps))
 		for j, p := range ps {
-			an[i][j].toks = tokenizeMemo(p.Text, memos[k], share)
+			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
 			c.toks[i][j] = an[i][j].toks
 			stats[k].observe(an[i][j].toks, p.Kind == KindTitle)
 		}
@@ -227,7 +228,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	c.Entities = entitiesOf(docs, res)
 	keys := len(memos[0])
 	if share != nil {
-		keys = len(share.memo)
+		keys = share.Len()
 	}
 	vectorize(an, keys)
 	c.score(an, w)
@@ -302,20 +303,20 @@ func vectorize(an [][]analysed, keys int) {
 			if !isDateline(an[i][j].toks) {
 				for _, t := range an[i][j].toks {
 					switch {
-					case t.num:
-						add(intern(nums, t.key), 1)
-					case t.stem != "":
+					case t.Num:
+						add(intern(nums, t.Key), 1)
+					case t.Stem != "":
 						if w, ok := casualtyOf(t); ok {
 							add(intern(cas, w), 1) // "killed", "dead", "death" are one term
-						} else if t.sid >= 0 && int(t.sid) < keys {
-							id := keyTerm[t.sid] - 1
+						} else if t.KeyID >= 0 && int(t.KeyID) < keys {
+							id := keyTerm[t.KeyID] - 1
 							if id < 0 {
-								id = intern(stems, t.stem)
-								keyTerm[t.sid] = id + 1
+								id = intern(stems, t.Stem)
+								keyTerm[t.KeyID] = id + 1
 							}
 							add(id, 1)
 						} else {
-							add(intern(stems, t.stem), 1)
+							add(intern(stems, t.Stem), 1)
 						}
 					}
 				}
@@ -388,13 +389,13 @@ var timeWords = map[string]bool{"am": true, "pm": true, "a.m": true, "p.m": true
 	"time": true, "modified": true}
 
 // isDateline reports whether a passage is only a date or time stamp.
-func isDateline(toks []token) bool {
+func isDateline(toks []tokens.Token) bool {
 	if len(toks) == 0 {
 		return false
 	}
 	for _, t := range toks {
-		k := t.key
-		if t.num || months[k] || weekdays[k] || timeWords[k] {
+		k := t.Key
+		if t.Num || tokens.IsMonth(k) || tokens.IsWeekday(k) || timeWords[k] {
 			continue
 		}
 		if n := strings.TrimRight(k, "abcdefghijklmnopqrstuvwxyz"); n != "" && n != k && textnormIsNumber(n) {
@@ -791,14 +792,14 @@ func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared
 		for _, t := range a.toks {
 			// A word inside a name counts as the name, listed once among
 			// the entities ("Iraq", not also "iraq").
-			if mentionAt(a.ments, t.start) != nil {
+			if mentionAt(a.ments, t.Start) != nil {
 				continue
 			}
-			if t.stem != "" && !seenW[t.stem] {
-				seenW[t.stem] = true
-				words[t.stem]++
-				if _, ok := surface[t.stem]; !ok {
-					surface[t.stem] = strings.ToLower(text[t.start:t.end])
+			if t.Stem != "" && !seenW[t.Stem] {
+				seenW[t.Stem] = true
+				words[t.Stem]++
+				if _, ok := surface[t.Stem]; !ok {
+					surface[t.Stem] = strings.ToLower(text[t.Start:t.End])
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/corpus/tokens"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -35,18 +36,18 @@ func (c *Comparison) Diff(a, b Ref) WordDiff {
 // aligned with a Myers diff over word symbols, and the differing words are
 // returned as byte ranges of each original text.
 func DiffWords(a, b string) WordDiff {
-	return diffTokens(a, tokenize(a), b, tokenize(b))
+	return diffTokens(a, tokens.Tokenize(a), b, tokens.Tokenize(b))
 }
 
-func diffTokens(a string, ta []token, b string, tb []token) WordDiff {
+func diffTokens(a string, ta []tokens.Token, b string, tb []tokens.Token) WordDiff {
 	sym := map[string]rune{}
-	runes := func(ts []token) []rune {
+	runes := func(ts []tokens.Token) []rune {
 		out := make([]rune, len(ts))
 		for i, t := range ts {
-			r, ok := sym[t.key]
+			r, ok := sym[t.Key]
 			if !ok {
 				r = symbol(len(sym))
-				sym[t.key] = r
+				sym[t.Key] = r
 			}
 			out[i] = r
 		}
@@ -86,9 +87,9 @@ func symbol(i int) rune {
 }
 
 // appendRange adds the byte range covering tokens [from, to).
-func appendRange(rs []Range, ts []token, from, to int) []Range {
+func appendRange(rs []Range, ts []tokens.Token, from, to int) []Range {
 	if from >= to || to > len(ts) {
 		return rs
 	}
-	return append(rs, Range{Start: ts[from].start, End: ts[to-1].end})
+	return append(rs, Range{Start: ts[from].Start, End: ts[to-1].End})
 }

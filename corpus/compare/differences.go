@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // differences finds how the accounts differ: figures that disagree
@@ -169,22 +170,22 @@ func findAttributions(text string, a analysed, ref Ref, prev *attribution) []att
 	}
 	for v := 0; v < len(toks); v++ {
 		t := toks[v]
-		if t.key == "according" && v+2 < len(toks) && toks[v+1].key == "to" {
-			if m := mentionStartingAt(toks[v+2].start); m != nil {
+		if t.Key == "according" && v+2 < len(toks) && toks[v+1].Key == "to" {
+			if m := mentionStartingAt(toks[v+2].Start); m != nil {
 				add(m.surface, m.entity, "according to")
 			} else if np := nounPhrase(text, toks, v+2); np != "" {
 				add(np, "", "according to")
 			}
 			continue
 		}
-		if !speechVerbs[t.key] {
+		if !speechVerbs[t.Key] {
 			continue
 		}
-		verb := text[t.start:t.end]
+		verb := text[t.Start:t.End]
 		// Inverted: "…,” said Drew Kelton".
-		before := strings.TrimRight(text[:t.start], " ")
+		before := strings.TrimRight(text[:t.Start], " ")
 		if v+1 < len(toks) && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "’") || strings.HasSuffix(before, "'")) {
-			if m := mentionStartingAt(toks[v+1].start); m != nil && text[t.end:toks[v+1].start] == " " {
+			if m := mentionStartingAt(toks[v+1].Start); m != nil && text[t.End:toks[v+1].Start] == " " {
 				add(m.surface, m.entity, verb)
 				continue
 			}
@@ -194,9 +195,9 @@ func findAttributions(text string, a analysed, ref Ref, prev *attribution) []att
 		}
 		// "X, a spokesperson, said": skip the apposition back to X.
 		end := v - 1
-		if strings.HasSuffix(text[toks[end].end:t.start], ", ") || strings.HasSuffix(text[:t.start], ", ") {
+		if strings.HasSuffix(text[toks[end].End:t.Start], ", ") || strings.HasSuffix(text[:t.Start], ", ") {
 			k := end
-			for k > 0 && k > end-12 && !strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+			for k > 0 && k > end-12 && !strings.Contains(text[toks[k-1].End:toks[k].Start], ",") {
 				k--
 			}
 			if k > 0 && k > end-12 {
@@ -204,32 +205,32 @@ func findAttributions(text string, a analysed, ref Ref, prev *attribution) []att
 			} else {
 				continue
 			}
-		} else if gap := text[toks[end].end:t.start]; gap != " " {
+		} else if gap := text[toks[end].End:t.Start]; gap != " " {
 			continue
 		}
-		if pronouns[toks[end].key] {
+		if pronouns[toks[end].Key] {
 			// Only a source named in this or the previous passage.
-			if prev.speaker != "" && prev.ref.Passage >= ref.Passage-1 && (end == 0 || !toks[end-1].upper) {
+			if prev.speaker != "" && prev.ref.Passage >= ref.Passage-1 && (end == 0 || !toks[end-1].Upper) {
 				add(prev.speaker, prev.entity, verb)
 			}
 			continue
 		}
-		if m := mentionEndingAt(toks[end].end); m != nil {
+		if m := mentionEndingAt(toks[end].End); m != nil {
 			add(m.surface, m.entity, verb)
 			continue
 		}
 		// A description: "US officials", "security experts".
 		k := end
-		for k > 0 && end-k < 3 && text[toks[k-1].end:toks[k].start] == " " && !toks[k-1].stop && !toks[k-1].num && !speechVerbs[toks[k-1].key] {
+		for k > 0 && end-k < 3 && text[toks[k-1].End:toks[k].Start] == " " && !toks[k-1].Stop && !toks[k-1].Num && !speechVerbs[toks[k-1].Key] {
 			k--
 		}
-		if toks[end].stop || toks[end].num {
+		if toks[end].Stop || toks[end].Num {
 			continue
 		}
 		// A lone group noun ("the group said") points back at a group
 		// named elsewhere; on its own it names no one.
-		if isSourceNoun(toks[end].key) && (k < end || toks[end].upper || !labelHeads[toks[end].key]) {
-			add(text[toks[k].start:toks[end].end], "", verb)
+		if isSourceNoun(toks[end].Key) && (k < end || toks[end].Upper || !labelHeads[toks[end].Key]) {
+			add(text[toks[k].Start:toks[end].End], "", verb)
 		}
 	}
 	return out
@@ -253,12 +254,12 @@ func isSourceNoun(key string) bool {
 
 // nounPhrase returns up to five words from toks[i] to the next
 // punctuation: "the Pentagon", "Iraqi media", "al-Shamas".
-func nounPhrase(text string, toks []token, i int) string {
+func nounPhrase(text string, toks []tokens.Token, i int) string {
 	j := i
-	for j+1 < len(toks) && j-i < 4 && isWordGap(text[toks[j].end:toks[j+1].start]) && !speechVerbs[toks[j+1].key] {
+	for j+1 < len(toks) && j-i < 4 && isWordGap(text[toks[j].End:toks[j+1].Start]) && !speechVerbs[toks[j+1].Key] {
 		j++
 	}
-	return text[toks[i].start:toks[j].end]
+	return text[toks[i].Start:toks[j].End]
 }
 
 // isWordGap reports whether gap joins two words of one name or phrase: a
@@ -367,15 +368,15 @@ var stateNationals = map[string]bool{"american": true, "us": true, "british": tr
 // stateForces reports whether toks[k:h] describe a state's forces, whose
 // head toks[h] is "forces" or "units": another actor than the armed group
 // the labels are about.
-func stateForces(text string, toks []token, k, h int) bool {
-	switch toks[h].key {
+func stateForces(text string, toks []tokens.Token, k, h int) bool {
+	switch toks[h].Key {
 	case "force", "forces", "units":
 	default:
 		return false
 	}
 	for i := k; i < h; i++ {
-		key := toks[i].key
-		if stateModifiers[key] || stateNationals[key] && text[toks[i].end:toks[i+1].start] == " " {
+		key := toks[i].Key
+		if stateModifiers[key] || stateNationals[key] && text[toks[i].End:toks[i+1].Start] == " " {
 			return true
 		}
 	}
@@ -391,31 +392,31 @@ func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool)
 	toks := a.toks
 	isMod := func(k int) bool {
 		t := toks[k]
-		if t.num {
+		if t.Num {
 			return false
 		}
 		if k+1 < len(toks) {
-			gap := text[t.end:toks[k+1].start]
+			gap := text[t.End:toks[k+1].Start]
 			if gap == "-" || gap == "‐" {
 				return true // "Iran-backed", "anti-terror"
 			}
 		}
-		if k > 0 && (text[toks[k-1].end:t.start] == "-") {
+		if k > 0 && (text[toks[k-1].End:t.Start] == "-") {
 			return true
 		}
-		if t.poss {
+		if t.Poss {
 			return true // "people’s", "Iraq’s"
 		}
-		if t.stop {
+		if t.Stop {
 			return false
 		}
-		if labelModifiers[t.key] {
+		if labelModifiers[t.Key] {
 			return true
 		}
-		if t.upper && !t.caps {
+		if t.Upper && !t.Caps {
 			// Adjectives of place and creed: "Shi’ite", "Iraqi", "Iranian".
 			for _, suf := range []string{"i", "ite", "ian", "ish", "ese", "an"} {
-				if strings.HasSuffix(t.key, suf) {
+				if strings.HasSuffix(t.Key, suf) {
 					return true
 				}
 			}
@@ -427,18 +428,18 @@ func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool)
 		var headEnd int
 		var m *mention
 		switch {
-		case labelHeads[t.key] && !t.upper && mentionAt(a.ments, t.start) == nil:
-			headEnd = t.end
+		case labelHeads[t.Key] && !t.Upper && mentionAt(a.ments, t.Start) == nil:
+			headEnd = t.End
 		default:
-			m = mentionAt(a.ments, t.start)
-			if m == nil || m.start != t.start || !groupEntity(m.entity) {
+			m = mentionAt(a.ments, t.Start)
+			if m == nil || m.start != t.Start || !groupEntity(m.entity) {
 				continue
 			}
 			headEnd = m.end
 		}
 		k := h
 		for k > 0 && h-k < 4 && isMod(k-1) {
-			gap := text[toks[k-1].end:toks[k].start]
+			gap := text[toks[k-1].End:toks[k].Start]
 			if gap != " " && gap != "-" && gap != "‐" {
 				break
 			}
@@ -446,14 +447,14 @@ func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool)
 		}
 		// Only lower-case describing words may precede a name.
 		if m != nil {
-			for k < h && toks[k].upper && text[toks[k].end:toks[k+1].start] != "-" {
+			for k < h && toks[k].Upper && text[toks[k].End:toks[k+1].Start] != "-" {
 				k++
 			}
 		}
 		if k == h || m == nil && stateForces(text, toks, k, h) {
 			continue
 		}
-		out = append(out, label{ref: ref, text: text[toks[k].start:headEnd], start: toks[k].start, end: headEnd, named: m != nil})
+		out = append(out, label{ref: ref, text: text[toks[k].Start:headEnd], start: toks[k].Start, end: headEnd, named: m != nil})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // connectors may sit inside a name between capitalised words ("Hashd
@@ -52,13 +53,13 @@ func newTextStats() *textStats {
 }
 
 // observe records a passage's capitalisation.
-func (st *textStats) observe(toks []token, title bool) {
+func (st *textStats) observe(toks []tokens.Token, title bool) {
 	if title {
 		return
 	}
 	for i, t := range toks {
-		if i > 0 && t.upper && !st.capIn[t.key] {
-			st.capIn[t.key] = true
+		if i > 0 && t.Upper && !st.capIn[t.Key] {
+			st.capIn[t.Key] = true
 		}
 	}
 }
@@ -76,22 +77,22 @@ func (st *textStats) merge(o *textStats) {
 // names and connectors, and a left-out word between two kept ones shows in
 // the text between them, which then is not the space or hyphen a run
 // needs. Group keeps only these words between its passes.
-func forNames(toks []token, i int) bool {
-	return i == 0 || toks[i].upper || connectors[toks[i].key]
+func forNames(toks []tokens.Token, i int) bool {
+	return i == 0 || toks[i].Upper || connectors[toks[i].Key]
 }
 
 // extractMentions finds the names in one passage: runs of capitalised
 // words joined by connectors, acronyms, and within those the longest spans
 // the alias table knows. title marks a headline, where every word is
 // capitalised and only words seen capitalised in running text count.
-func extractMentions(text string, toks []token, st *textStats, al *Aliases, title bool) []mention {
+func extractMentions(text string, toks []tokens.Token, st *textStats, al *Aliases, title bool) []mention {
 	var out []mention
 	isName := func(i int) bool {
 		t := toks[i]
-		if !t.upper || t.num || weekdays[t.key] || months[t.key] {
+		if !t.Upper || t.Num || tokens.IsWeekday(t.Key) || tokens.IsMonth(t.Key) {
 			return false
 		}
-		if title && !st.capIn[t.key] && !t.caps {
+		if title && !st.capIn[t.Key] && !t.Caps {
 			return false
 		}
 		return true
@@ -104,21 +105,21 @@ func extractMentions(text string, toks []token, st *textStats, al *Aliases, titl
 		// Grow the run: names, and connectors followed by a name, separated
 		// by nothing, a space or a hyphen.
 		j := i + 1
-		if !toks[i].poss {
+		if !toks[i].Poss {
 			for j < len(toks) {
-				gap := text[toks[j-1].end:toks[j].start]
+				gap := text[toks[j-1].End:toks[j].Start]
 				if gap != "" && gap != " " && gap != "-" && gap != "‐" {
 					break
 				}
 				if isName(j) {
 					j++
-					if toks[j-1].poss {
+					if toks[j-1].Poss {
 						break
 					}
 					continue
 				}
-				if connectors[toks[j].key] && j+1 < len(toks) && isName(j+1) {
-					g2 := text[toks[j].end:toks[j+1].start]
+				if connectors[toks[j].Key] && j+1 < len(toks) && isName(j+1) {
+					g2 := text[toks[j].End:toks[j+1].Start]
 					if g2 == " " || g2 == "-" || g2 == "" {
 						j++
 						continue
@@ -135,12 +136,12 @@ func extractMentions(text string, toks []token, st *textStats, al *Aliases, titl
 
 // runMentions splits the run toks[i:j] into mentions: alias-table spans
 // (longest first), acronyms on their own, and what is left.
-func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases) []mention {
+func runMentions(text string, toks []tokens.Token, i, j int, st *textStats, al *Aliases) []mention {
 	var out []mention
-	initial := i == 0 || sentenceStartBefore(text, toks[i].start)
+	initial := i == 0 || sentenceStartBefore(text, toks[i].Start)
 	// A capitalised function word or ordinary word starting a sentence is
 	// not part of a name ("The Kata’ib", "Meanwhile").
-	for i < j && initial && (toks[i].stop || (!toks[i].caps && !st.capIn[toks[i].key])) {
+	for i < j && initial && (toks[i].Stop || (!toks[i].Caps && !st.capIn[toks[i].Key])) {
 		if al != nil && j-i > 1 {
 			if _, ok := al.canon[keysOf(toks[i:j])]; ok {
 				break
@@ -154,21 +155,21 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 		// Roles and titles are not part of a name: "Iraqi President
 		// Barham Saleh" names "Barham Saleh".
 		for k := b - 2; k >= a; k-- {
-			if roleWords[toks[k].key] {
+			if roleWords[toks[k].Key] {
 				a = k + 1
 				break
 			}
 		}
-		for a < b && connectors[toks[a].key] {
+		for a < b && connectors[toks[a].Key] {
 			a++
 		}
-		for b > a && connectors[toks[b-1].key] {
+		for b > a && connectors[toks[b-1].Key] {
 			b--
 		}
 		if a >= b {
 			return
 		}
-		if b-a == 1 && (toks[a].stop || roleWords[toks[a].key]) {
+		if b-a == 1 && (toks[a].Stop || roleWords[toks[a].Key]) {
 			return
 		}
 		out = append(out, newMention(text, toks, a, b, "", initial && a == i))
@@ -185,7 +186,7 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 				}
 			}
 		}
-		if n == 0 && toks[k].caps && j-i > 1 {
+		if n == 0 && toks[k].Caps && j-i > 1 {
 			n = 1
 		}
 		if n == 0 {
@@ -201,34 +202,34 @@ func runMentions(text string, toks []token, i, j int, st *textStats, al *Aliases
 	return out
 }
 
-func newMention(text string, toks []token, a, b int, canon string, initial bool) mention {
-	surface := text[toks[a].start:toks[b-1].end]
-	if base, ok := cutPossessive(surface); ok {
+func newMention(text string, toks []tokens.Token, a, b int, canon string, initial bool) mention {
+	surface := text[toks[a].Start:toks[b-1].End]
+	if base, ok := tokens.CutPossessive(surface); ok {
 		surface = base
 	}
 	var parts []string
 	for _, t := range toks[a:b] {
-		if !connectors[t.key] {
-			parts = append(parts, t.key)
+		if !connectors[t.Key] {
+			parts = append(parts, t.Key)
 		}
 	}
 	if len(parts) == 0 {
-		parts = []string{toks[a].key}
+		parts = []string{toks[a].Key}
 	}
-	return mention{start: toks[a].start, end: toks[b-1].end, surface: surface,
+	return mention{start: toks[a].Start, end: toks[b-1].End, surface: surface,
 		name: strings.Join(parts, " "), canon: canon, initial: initial}
 }
 
-func keysOf(toks []token) string {
+func keysOf(toks []tokens.Token) string {
 	if len(toks) == 1 {
-		return toks[0].key
+		return toks[0].Key
 	}
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.key)
+		b.WriteString(t.Key)
 	}
 	return b.String()
 }

@@ -11,9 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmureader/pmureader/internal/evaldata"
-
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/evaldata"
 )
 
 // evalDir finds ../shared/eval/news_ecb beside the module root, or skips

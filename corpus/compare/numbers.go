@@ -3,6 +3,8 @@ package compare
 import (
 	"strconv"
 	"strings"
+
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // figure is a number in a passage with what it counts: "killing at least
@@ -57,50 +59,35 @@ var qualifiers = []string{
 	"around", "approximately", "roughly", "some", "some of", "an estimated", "estimated",
 }
 
-// casualty verbs and nouns, by stem, mapped to one word so that
-// "killing 27" and "27 dead" count the same thing.
-var casualty = map[string]string{
-	"kill": "killed", "dead": "killed", "death": "killed", "die": "killed", "fatal": "killed",
-	"martyr": "killed", "slain": "killed", "murder": "killed",
-	"injur": "injured", "wound": "injured", "hurt": "injured", "injuri": "injured",
-	"arrest": "arrested", "detain": "arrested", "captur": "arrested",
-	"displac": "displaced", "kidnap": "kidnapped", "abduct": "kidnapped",
-}
-
 var casualtyDisplay = map[string]bool{"killed": true, "injured": true, "arrested": true, "displaced": true, "kidnapped": true}
 
 var auxiliaries = map[string]bool{"have": true, "has": true, "had": true, "were": true, "was": true,
 	"been": true, "are": true, "is": true, "be": true, "being": true, "reportedly": true, "also": true}
 
-var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
-
 // extractFigures finds the counted numbers in a passage. Years, days of
 // the month and numbers that count nothing recognisable are left out.
-func extractFigures(text string, toks []token) []figure {
+func extractFigures(text string, toks []tokens.Token) []figure {
 	var out []figure
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		var v float64
 		switch {
-		case t.num:
-			x, err := strconv.ParseFloat(strings.ReplaceAll(t.key, ",", ""), 64)
+		case t.Num:
+			x, err := strconv.ParseFloat(strings.ReplaceAll(t.Key, ",", ""), 64)
 			if err != nil {
 				continue
 			}
 			v = x
-		case numberWords[t.key] > 0 && !t.upper:
-			v = numberWords[t.key]
+		case numberWords[t.Key] > 0 && !t.Upper:
+			v = numberWords[t.Key]
 		default:
 			continue
 		}
-		start, end := t.start, t.end
+		start, end := t.Start, t.End
 		j := i + 1
-		if j < len(toks) && multipliers[toks[j].key] > 0 && text[toks[i].end:toks[j].start] == " " {
-			v *= multipliers[toks[j].key]
-			end = toks[j].end
+		if j < len(toks) && multipliers[toks[j].Key] > 0 && text[toks[i].End:toks[j].Start] == " " {
+			v *= multipliers[toks[j].Key]
+			end = toks[j].End
 			j++
 		}
 		money := strings.HasSuffix(strings.TrimRight(text[:start], " "), "$")
@@ -108,10 +95,10 @@ func extractFigures(text string, toks []token) []figure {
 			start = strings.LastIndexByte(text[:start], '$')
 		}
 		// Dates and years count nothing.
-		if i > 0 && months[toks[i-1].key] || j < len(toks) && months[toks[j].key] && !money {
+		if i > 0 && tokens.IsMonth(toks[i-1].Key) || j < len(toks) && tokens.IsMonth(toks[j].Key) && !money {
 			continue
 		}
-		if t.num && !money && v >= 1900 && v <= 2100 && !strings.Contains(t.key, ",") {
+		if t.Num && !money && v >= 1900 && v <= 2100 && !strings.Contains(t.Key, ",") {
 			continue
 		}
 		qual := ""
@@ -137,7 +124,7 @@ func extractFigures(text string, toks []token) []figure {
 			}
 			if k >= 0 && k < i {
 				if w, ok := casualtyOf(toks[k]); ok {
-					f.what, f.whatText = w, text[toks[k].start:toks[k].end]
+					f.what, f.whatText = w, text[toks[k].Start:toks[k].End]
 				}
 			}
 		}
@@ -146,22 +133,22 @@ func extractFigures(text string, toks []token) []figure {
 		if f.what == "" {
 			for k := j; k < len(toks) && k < j+4; k++ {
 				x := toks[k]
-				gap := text[toks[k-1].end:x.start]
+				gap := text[toks[k-1].End:x.Start]
 				if strings.ContainsAny(gap, ",;:.()\"“”") {
 					break
 				}
-				if auxiliaries[x.key] || x.key == "other" || x.key == "more" || x.key == "additional" || x.caps || (x.upper && k > j) {
+				if auxiliaries[x.Key] || x.Key == "other" || x.Key == "more" || x.Key == "additional" || x.Caps || (x.Upper && k > j) {
 					continue
 				}
-				if x.num || x.stop || x.stem == "" {
+				if x.Num || x.Stop || x.Stem == "" {
 					break
 				}
 				if w, ok := casualtyOf(x); ok {
 					f.what = w
 				} else {
-					f.what = x.stem
+					f.what = x.Stem
 				}
-				f.whatText = text[x.start:x.end]
+				f.whatText = text[x.Start:x.End]
 				break
 			}
 		}
@@ -177,32 +164,6 @@ func extractFigures(text string, toks []token) []figure {
 }
 
 // casualtyOf maps a word to its casualty class ("wounding" → "injured").
-func casualtyOf(t token) (string, bool) { return casualtyClasses[t.cas], t.cas != 0 }
-
-// casualtyClasses are the values of casualty, after "" for none; tokens
-// keep an index here.
-var casualtyClasses = []string{"", "killed", "injured", "arrested", "displaced", "kidnapped"}
-
-// casualtyIndex is class's index in casualtyClasses (0 for "" and, which
-// a test rules out, for a class the list lacks).
-func casualtyIndex(class string) uint8 {
-	for i, c := range casualtyClasses {
-		if c == class {
-			return uint8(i)
-		}
-	}
-	return 0
-}
-
-// casualtyClass maps a stem to its casualty class, or "".
-func casualtyClass(stem string) string {
-	if stem == "" {
-		return ""
-	}
-	for n := min(len(stem), 7); n >= 3; n-- {
-		if w, ok := casualty[stem[:n]]; ok {
-			return w
-		}
-	}
-	return ""
+func casualtyOf(t tokens.Token) (string, bool) {
+	return t.Casualty.String(), t.Casualty != tokens.NoCasualty
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // sameComparison reports whether two comparisons are equal in everything,
@@ -18,7 +19,7 @@ func sameComparison(a, b *Comparison) bool {
 		for _, art := range c.toks {
 			for _, ts := range art {
 				for k := range ts {
-					ts[k].sid = 0
+					ts[k].KeyID = 0
 				}
 			}
 		}
@@ -118,14 +119,14 @@ func TestForNamesKeepsMentions(t *testing.T) {
 	texts = append(texts, "said Iraq", "the Bank of England said", "of Iraq", "Mohammed bin Salman and al-Sadr",
 		"Hashd al-Sha’abi, the PMU’s arm", "US-Iran talks of the U.N. in Geneva-based Bank", "x", "")
 	st := newTextStats()
-	toks := make([][]token, len(texts))
+	toks := make([][]tokens.Token, len(texts))
 	for i, s := range texts {
-		toks[i] = tokenize(s)
+		toks[i] = tokens.Tokenize(s)
 		st.observe(toks[i], i%7 == 0)
 	}
 	al := DefaultAliases()
 	for i, s := range texts {
-		var kept []token
+		var kept []tokens.Token
 		for x := range toks[i] {
 			if forNames(toks[i], x) {
 				kept = append(kept, toks[i][x])
@@ -138,17 +139,5 @@ func TestForNamesKeepsMentions(t *testing.T) {
 				t.Fatalf("%q (title %v): names from kept words %+v, from all %+v", s, title, got, want)
 			}
 		}
-	}
-}
-
-// Every casualty class has its index, so tokens can keep a byte.
-func TestCasualtyClasses(t *testing.T) {
-	for stem, class := range casualty {
-		if casualtyClasses[casualtyIndex(class)] != class {
-			t.Errorf("%s: class %s has no index", stem, class)
-		}
-	}
-	if tok := tokenize("wounding"); len(tok) != 1 || casualtyClasses[tok[0].cas] != "injured" {
-		t.Errorf("wounding: %+v", tok)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // Story is a group of articles that report the same event.
@@ -473,8 +474,8 @@ func makeStory(docs []storyDoc, ms []int, sim func(i, j int) float64) Story {
 // slug makes a pin into an id: folded, words joined by "-".
 func slug(s string) string {
 	var parts []string
-	for _, w := range tokenize(s) {
-		parts = append(parts, w.key)
+	for _, w := range tokens.Tokenize(s) {
+		parts = append(parts, w.Key)
 	}
 	return strings.Join(parts, "-")
 }
@@ -499,7 +500,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	arts := make([]storyArticle, n)
 	ws := make([]*storyWorker, w)
 	for k := range ws {
-		ws[k] = &storyWorker{memo: make(stemMemo, 4096), keyID: make(map[string]int32, 4096),
+		ws[k] = &storyWorker{memo: make(tokens.Memo, 4096), keyID: make(map[string]int32, 4096),
 			stemID: make(map[string]int32, 4096), st: newTextStats()}
 	}
 	var cancelled atomicFlag
@@ -529,7 +530,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	}
 	// Second pass: names, now that capitalisation is known everywhere.
 	docsM := make([][][]mention, n)
-	toksOf := make([][]token, w) // each worker's scratch
+	toksOf := make([][]tokens.Token, w) // each worker's scratch
 	pool.Blocks(n, w, func(k, _, lo, hi int) {
 		if stopped() {
 			return
@@ -550,9 +551,9 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 						key = wk.keys[t.key]
 					}
 					// extractMentions reads no stem or casualty class.
-					toks = append(toks, token{start: int(t.start), end: int(t.end), key: key,
-						stop: t.flags&fStop != 0, num: t.flags&fNum != 0, upper: t.flags&fUpper != 0,
-						caps: t.flags&fCaps != 0, poss: t.flags&fPoss != 0})
+					toks = append(toks, tokens.Token{Start: int(t.start), End: int(t.end), Key: key,
+						Stop: t.flags&fStop != 0, Num: t.flags&fNum != 0, Upper: t.flags&fUpper != 0,
+						Caps: t.flags&fCaps != 0, Poss: t.flags&fPoss != 0})
 				}
 				toksOf[k] = toks
 				docsM[i][p] = extractMentions(text, toks, st, al, p == 0)
@@ -747,7 +748,7 @@ type storyArticle struct {
 // storyWorker is one worker's state in Group's first pass: its memo,
 // interned strings and scratch buffers.
 type storyWorker struct {
-	memo    stemMemo
+	memo    tokens.Memo
 	keyID   map[string]int32
 	keys    []string
 	keyStem []int32 // memo key number (token.sid) → stem index, -1 until needed
@@ -755,7 +756,7 @@ type storyWorker struct {
 	stems   []string
 	st      *textStats
 
-	toks   []token
+	toks   []tokens.Token
 	ctoks  []ctok
 	counts []stemCount
 	seenAt []int32 // stem index → the stamp of the article that last counted it
@@ -775,7 +776,7 @@ func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp
 		if text == "" {
 			continue
 		}
-		wk.toks = tokenizeInto(wk.toks, text, wk.memo, nil)
+		wk.toks = tokens.TokenizeInto(wk.toks, text, wk.memo, nil)
 		toks := wk.toks
 		wk.st.observe(toks, k == 0)
 		weight := int32(1)
@@ -783,40 +784,40 @@ func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp
 			weight = 2
 		}
 		for x, t := range toks {
-			if t.stem != "" {
+			if t.Stem != "" {
 				wk.countStem(t, int32(k), weight, stamp)
 			}
 			if !forNames(toks, x) {
 				continue
 			}
 			var f uint8
-			if t.stop {
+			if t.Stop {
 				f |= fStop
 			}
-			if t.num {
+			if t.Num {
 				f |= fNum
 			}
-			if t.upper {
+			if t.Upper {
 				f |= fUpper
 			}
-			if t.caps {
+			if t.Caps {
 				f |= fCaps
 			}
-			if t.poss {
+			if t.Poss {
 				f |= fPoss
 			}
 			// Most keys are the word as written (lower case ASCII); the
 			// others are interned.
 			kid := int32(-1)
-			if t.key != text[t.start:t.end] {
+			if t.Key != text[t.Start:t.End] {
 				var ok bool
-				if kid, ok = wk.keyID[t.key]; !ok {
+				if kid, ok = wk.keyID[t.Key]; !ok {
 					kid = int32(len(wk.keys))
-					wk.keyID[t.key] = kid
-					wk.keys = append(wk.keys, t.key)
+					wk.keyID[t.Key] = kid
+					wk.keys = append(wk.keys, t.Key)
 				}
 			}
-			wk.ctoks = append(wk.ctoks, ctok{int32(t.start), int32(t.end), kid, f})
+			wk.ctoks = append(wk.ctoks, ctok{int32(t.Start), int32(t.End), kid, f})
 		}
 	}
 	art.parts = append(art.parts, int32(len(wk.ctoks)))
@@ -825,23 +826,23 @@ func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp
 }
 
 // countStem adds a word to the current article's stem counts.
-func (wk *storyWorker) countStem(t token, part, weight, stamp int32) {
+func (wk *storyWorker) countStem(t tokens.Token, part, weight, stamp int32) {
 	// A word's stem depends on its key alone: look the stem up once per key
 	// (t.sid numbers this worker's keys).
-	for int(t.sid) >= len(wk.keyStem) {
+	for int(t.KeyID) >= len(wk.keyStem) {
 		wk.keyStem = append(wk.keyStem, -1)
 	}
-	sid := wk.keyStem[t.sid]
+	sid := wk.keyStem[t.KeyID]
 	if sid < 0 {
 		var ok bool
-		if sid, ok = wk.stemID[t.stem]; !ok {
+		if sid, ok = wk.stemID[t.Stem]; !ok {
 			sid = int32(len(wk.stems))
-			wk.stemID[t.stem] = sid
-			wk.stems = append(wk.stems, t.stem)
+			wk.stemID[t.Stem] = sid
+			wk.stems = append(wk.stems, t.Stem)
 			wk.seenAt = append(wk.seenAt, 0)
 			wk.slot = append(wk.slot, 0)
 		}
-		wk.keyStem[t.sid] = sid
+		wk.keyStem[t.KeyID] = sid
 	}
 	if wk.seenAt[sid] == stamp {
 		wk.counts[wk.slot[sid]].n += weight

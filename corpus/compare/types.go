@@ -12,7 +12,10 @@
 // is these values marshalled as they are.
 package compare
 
-import "github.com/pmureader/pmureader/corpus"
+import (
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/tokens"
+)
 
 // Passage kinds.
 const (
@@ -147,7 +150,7 @@ type Comparison struct {
 	// rowOf maps each passage to its row index, or -1.
 	rowOf [][]int
 	// toks caches each passage's tokens for Diff.
-	toks [][][]token
+	toks [][][]tokens.Token
 }
 
 // Unit is what a passage is.
