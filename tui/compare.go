@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // The compare view shows 2–6 articles side by side, one pane each, with the
@@ -138,7 +139,7 @@ const (
 type paneLine struct {
 	kind  uint8
 	first bool // the passage's first line
-	ref   compare.Ref
+	ref   passages.Ref
 	sp    span   // plText: the line's bytes in the passage's display text
 	label string // plLabel
 }
@@ -148,8 +149,8 @@ type paneLine struct {
 // other panes that have none in the focused pane (focus < 0).
 type band struct {
 	start, height int
-	focus         int           // passage index in the focused article, or -1
-	refs          []compare.Ref // every passage in the band
+	focus         int            // passage index in the focused article, or -1
+	refs          []passages.Ref // every passage in the band
 }
 
 // cmpLayout is the aligned document for one focus, set of visible panes and
@@ -190,8 +191,8 @@ type comparePage struct {
 	top   int   // first document line shown
 
 	lay   *cmpLayout
-	hl    map[compare.Ref][]span // differing words in the cursor band
-	hlKey [5]int                 // gen, focus, cursor, panes shown the highlights are for
+	hl    map[passages.Ref][]span // differing words in the cursor band
+	hlKey [5]int                  // gen, focus, cursor, panes shown the highlights are for
 	note  string
 
 	panel *diffPanel // the differences panel, when open
@@ -470,13 +471,13 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 	lay := &cmpLayout{key: lk, bandOf: make([]int, len(cmp.Articles[focus].Passages))}
 	next := make([]int, n) // each article's next passage in its own order
 	type item struct {
-		ref   compare.Ref
+		ref   passages.Ref
 		label string
 	}
 	addBand := func(focusP int, cells [][]item) {
 		h := 0
 		cols := make([][]paneLine, k)
-		var refs []compare.Ref
+		var refs []passages.Ref
 		for p, items := range cells {
 			tw := max(ws[p]-2, 1)
 			for x, it := range items {
@@ -541,10 +542,10 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 			}
 		}
 		head := make([]int, k)
-		broken := map[compare.Ref]bool{} // counterparts given up on: drawn in order
+		broken := map[passages.Ref]bool{} // counterparts given up on: drawn in order
 		// pending lists the counterparts, still to draw, of pane p's
 		// passage q in the other panes: pane and index in its list.
-		pending := func(p int, q compare.Ref) (out [][2]int) {
+		pending := func(p int, q passages.Ref) (out [][2]int) {
 			r := cmp.RowOf(q)
 			if r < 0 || broken[q] {
 				return nil
@@ -554,14 +555,14 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 					continue
 				}
 				if m := rowMember[r][b]; m >= 0 {
-					if j, ok := at[o][m]; ok && j >= head[o] && !broken[compare.Ref{Article: b, Passage: m}] {
+					if j, ok := at[o][m]; ok && j >= head[o] && !broken[passages.Ref{Article: b, Passage: m}] {
 						out = append(out, [2]int{o, j})
 					}
 				}
 			}
 			return out
 		}
-		refAt := func(p, j int) compare.Ref { return compare.Ref{Article: panes[p], Passage: lists[p][j]} }
+		refAt := func(p, j int) passages.Ref { return passages.Ref{Article: panes[p], Passage: lists[p][j]} }
 		for {
 			// Side by side: every pane's passages up to one that waits
 			// for a counterpart in another pane.
@@ -602,7 +603,7 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 		}
 	}
 	for fpass := range cmp.Articles[focus].Passages {
-		fref := compare.Ref{Article: focus, Passage: fpass}
+		fref := passages.Ref{Article: focus, Passage: fpass}
 		row := cmp.RowOf(fref)
 		upto := make([]int, k)
 		for p, a := range panes {
@@ -622,7 +623,7 @@ func buildLayout(cmp *compare.Comparison, disp [][]string, lk layoutKey, focus, 
 				if a == focus || q < 0 {
 					continue
 				}
-				o := compare.Ref{Article: a, Passage: q}
+				o := passages.Ref{Article: a, Passage: q}
 				label := fmt.Sprintf("≈ %.2f", cmp.Score(fref, o))
 				if q < next[a] {
 					label += fmt.Sprintf(" · ↕ moved from §%d", q+1)
@@ -740,7 +741,7 @@ func (c *comparePage) setFocus(a int) {
 }
 
 // jump focuses pane a on passage p (from the differences panel).
-func (c *comparePage) jump(r compare.Ref) {
+func (c *comparePage) jump(r passages.Ref) {
 	if c.cmp == nil || r.Article < 0 || r.Article >= len(c.arts) {
 		return
 	}
@@ -790,7 +791,7 @@ func (c *comparePage) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Read):
 		a := c.arts[c.focus]
 		para := -1
-		if p, ok := c.cmp.Passage(compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}); ok {
+		if p, ok := c.cmp.Passage(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}); ok {
 			para = p.Paragraph
 		}
 		return func() tea.Msg { return openArticleMsg{article: a, para: para} }
@@ -822,7 +823,7 @@ func (c *comparePage) page(forward bool) {
 // highlights are the differing words of the cursor band: for each
 // counterpart, its words the focused passage lacks; for the focused
 // passage, its words some counterpart lacks.
-func (c *comparePage) highlights() map[compare.Ref][]span {
+func (c *comparePage) highlights() map[passages.Ref][]span {
 	b, ok := c.cursorBand()
 	if !ok {
 		return nil
@@ -832,8 +833,8 @@ func (c *comparePage) highlights() map[compare.Ref][]span {
 	if c.hl != nil && c.hlKey == hk {
 		return c.hl
 	}
-	out := map[compare.Ref][]span{}
-	fref := compare.Ref{Article: c.focus, Passage: b.focus}
+	out := map[passages.Ref][]span{}
+	fref := passages.Ref{Article: c.focus, Passage: b.focus}
 	for _, r := range b.refs {
 		if r == fref {
 			continue
@@ -937,8 +938,8 @@ func (c *comparePage) body() []string {
 	// Compiled once a frame: lipgloss Render per cell would dominate.
 	st := c.sh.styles
 	p := struct{ dim, cursor, unique, diff Paint }{compile(st.Dim), compile(st.Cursor), compile(st.Unique), compile(st.DiffWord)}
-	bases := map[string]Paint{compare.KindTitle: compile(st.Title), compare.KindDek: compile(st.Dek),
-		compare.KindSubhead: compile(st.Subhead), compare.KindBody: compile(st.Body)}
+	bases := map[passages.Kind]Paint{passages.KindTitle: compile(st.Title), passages.KindDek: compile(st.Dek),
+		passages.KindSubhead: compile(st.Subhead), passages.KindBody: compile(st.Body)}
 	first, k := c.window()
 	ws := c.paneWidths(k)
 	cb, hasCB := c.cursorBand()
@@ -952,7 +953,7 @@ func (c *comparePage) body() []string {
 	if focusName == "" {
 		focusName = "this outlet"
 	}
-	fref := compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}
+	fref := passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}
 	uniqueCursor := c.cmp.RowOf(fref) < 0
 	bh := c.bodyHeight()
 	out := make([]string, 0, bh)
@@ -1030,7 +1031,7 @@ func (c *comparePage) statusLine() string {
 			parts = append(parts, fmt.Sprintf("panes %d–%d of %d (←/→)", first+1, first+k, n))
 		}
 		np := len(c.cmp.Articles[c.focus].Passages)
-		fref := compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}
+		fref := passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}
 		parts = append(parts, fmt.Sprintf("§%d/%d", fref.Passage+1, np))
 		if r := c.cmp.RowOf(fref); r >= 0 {
 			parts = append(parts, fmt.Sprintf("row %d/%d ≈ %.2f", r+1, len(c.cmp.Rows), c.cmp.Rows[r].Score))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // storiesJSON is `pmureader stories --json`: compare.Story values as that
@@ -146,7 +147,7 @@ Passages are sentences; --paragraphs compares whole paragraphs.
 			}
 			opt := compare.Options{Aliases: aliases}
 			if paragraphs {
-				opt.Unit = compare.UnitParagraph
+				opt.Unit = passages.UnitParagraph
 			}
 			cmp, err := compare.Compare(arts, opt)
 			if err != nil {

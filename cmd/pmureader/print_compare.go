@@ -9,6 +9,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // printStories prints each story as a bold name, a dim line with its id,
@@ -136,7 +137,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	}
 
 	for i := range cmp.Articles {
-		var refs []compare.Ref
+		var refs []passages.Ref
 		for _, u := range cmp.Unique {
 			if u.Article == i {
 				refs = append(refs, u)

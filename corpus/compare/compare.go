@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -86,64 +87,6 @@ func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 // ErrTooFew is returned by functions that need two or more texts.
 var ErrTooFew = errors.New("need at least two texts")
 
-// passagesOf cuts an article into passages: title, dek, then each body
-// paragraph's sentences (or the paragraph whole).
-func passagesOf(a *corpus.Article, unit Unit) []Passage {
-	var out []Passage
-	add := func(p Passage) {
-		p.Index = len(out)
-		out = append(out, p)
-	}
-	if strings.TrimSpace(a.Title) != "" {
-		add(Passage{Kind: KindTitle, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title, Source: rawSpan(a, corpus.RoleTitle)})
-	}
-	if strings.TrimSpace(a.Dek) != "" {
-		add(Passage{Kind: KindDek, Paragraph: -1, Start: 0, End: len(a.Dek), Text: a.Dek, Source: rawSpan(a, corpus.RoleDek)})
-	}
-	for pi, para := range a.Body {
-		if strings.TrimSpace(para.Text) == "" {
-			continue
-		}
-		if para.Subhead || unit == UnitParagraph {
-			kind := KindBody
-			if para.Subhead {
-				kind = KindSubhead
-			}
-			sp := appendTrimmed(nil, para.Text, 0, len(para.Text))
-			add(Passage{Kind: kind, Paragraph: pi, Start: sp[0].start, End: sp[0].end, Text: para.Text[sp[0].start:sp[0].end], Source: para.Source})
-			continue
-		}
-		for _, s := range splitSentences(para.Text) {
-			add(Passage{Kind: KindBody, Paragraph: pi, Start: s.start, End: s.end, Text: para.Text[s.start:s.end],
-				Source: subSpan(para, s.start, s.end)})
-		}
-	}
-	return out
-}
-
-// rawSpan finds the source line of the title or dek.
-func rawSpan(a *corpus.Article, role corpus.Role) corpus.Span {
-	for _, l := range a.Raw {
-		if l.Role == role {
-			return corpus.Span{File: a.Source.File, StartLine: l.Number, EndLine: l.Number}
-		}
-	}
-	return corpus.Span{File: a.Source.File, StartLine: a.Source.StartLine, EndLine: a.Source.StartLine}
-}
-
-// subSpan narrows a paragraph's span to the lines a byte range covers,
-// when the paragraph keeps one text line per source line.
-func subSpan(p corpus.Paragraph, start, end int) corpus.Span {
-	sp := p.Source
-	nl := strings.Count(p.Text, "\n")
-	if nl == 0 || sp.EndLine-sp.StartLine != nl {
-		return sp
-	}
-	first := sp.StartLine + strings.Count(p.Text[:start], "\n")
-	last := sp.StartLine + strings.Count(p.Text[:end], "\n")
-	return corpus.Span{File: sp.File, StartLine: first, EndLine: last}
-}
-
 // parallelWords is how many words (all articles together) a comparison
 // needs before build uses more than one goroutine. Six articles of 1,000
 // words take about 12 ms on one core; split over two, the hand-offs at each
@@ -195,14 +138,14 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		share = tokens.NewSharedMemo()
 	}
 	pool.ForEach(n, w, func(k, i int) {
-		ps := passagesOf(articles[i], opt.Unit)
+		ps := passages.Cut(articles[i], opt.Unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
 		c.toks[i] = make([][]tokens.Token, len(ps))
 		for j, p := range ps {
 			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
 			c.toks[i][j] = an[i][j].toks
-			stats[k].observe(an[i][j].toks, p.Kind == KindTitle)
+			stats[k].observe(an[i][j].toks, p.Kind == passages.KindTitle)
 		}
 	})
 	st := stats[0]
@@ -214,7 +157,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		ps := c.Articles[i].Passages
 		docs[i] = make([][]mention, len(ps))
 		for j, p := range ps {
-			docs[i][j] = extractMentions(p.Text, an[i][j].toks, st, al, p.Kind == KindTitle)
+			docs[i][j] = extractMentions(p.Text, an[i][j].toks, st, al, p.Kind == passages.KindTitle)
 			an[i][j].figs = extractFigures(p.Text, an[i][j].toks)
 		}
 	})
@@ -560,7 +503,7 @@ func (m *sparseScores) at(p, q int) float32 {
 
 // Score is the similarity (0..1) of two passages of different articles; 0
 // for passages of the same article or refs out of range.
-func (c *Comparison) Score(a, b Ref) float64 {
+func (c *Comparison) Score(a, b passages.Ref) float64 {
 	if !c.valid(a) || !c.valid(b) || a.Article == b.Article {
 		return 0
 	}
@@ -570,20 +513,20 @@ func (c *Comparison) Score(a, b Ref) float64 {
 	return float64(c.scores[a.Article][b.Article].at(a.Passage, b.Passage))
 }
 
-func (c *Comparison) valid(r Ref) bool {
+func (c *Comparison) valid(r passages.Ref) bool {
 	return r.Article >= 0 && r.Article < len(c.Articles) && r.Passage >= 0 && r.Passage < len(c.Articles[r.Article].Passages)
 }
 
 // Passage returns the passage a ref points at.
-func (c *Comparison) Passage(r Ref) (Passage, bool) {
+func (c *Comparison) Passage(r passages.Ref) (passages.Passage, bool) {
 	if !c.valid(r) {
-		return Passage{}, false
+		return passages.Passage{}, false
 	}
 	return c.Articles[r.Article].Passages[r.Passage], true
 }
 
 // RowOf returns the index in Rows of the row holding a passage, or -1.
-func (c *Comparison) RowOf(r Ref) int {
+func (c *Comparison) RowOf(r passages.Ref) int {
 	if !c.valid(r) {
 		return -1
 	}
@@ -595,7 +538,7 @@ func (c *Comparison) RowOf(r Ref) int {
 // j, best first, with scores above zero (out[r.Article] is nil). k <= 0
 // means 3. The TUI uses out[j][0] to line pane j up with the focused
 // passage; Match.InRow says whether the aligner kept that pairing.
-func (c *Comparison) Counterparts(r Ref, k int) [][]Match {
+func (c *Comparison) Counterparts(r passages.Ref, k int) [][]Match {
 	if !c.valid(r) {
 		return nil
 	}
@@ -610,7 +553,7 @@ func (c *Comparison) Counterparts(r Ref, k int) [][]Match {
 		}
 		var ms []Match
 		for q := range c.Articles[j].Passages {
-			o := Ref{Article: j, Passage: q}
+			o := passages.Ref{Article: j, Passage: q}
 			s := c.Score(r, o)
 			if s <= 0 {
 				continue
@@ -634,7 +577,7 @@ func (c *Comparison) Counterparts(r Ref, k int) [][]Match {
 func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 	n := len(c.Articles)
 	type pair struct {
-		a, b Ref
+		a, b passages.Ref
 		s    float64
 	}
 	var pairs []pair
@@ -645,7 +588,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 			for p := 0; p+1 < len(m.start); p++ {
 				for x := m.start[p]; x < m.start[p+1]; x++ {
 					if s := float64(m.v[x]); s >= thr {
-						pairs = append(pairs, pair{Ref{i, p}, Ref{j, int(m.q[x])}, s})
+						pairs = append(pairs, pair{passages.Ref{Article: i, Passage: p}, passages.Ref{Article: j, Passage: int(m.q[x])}, s})
 					}
 				}
 			}
@@ -659,7 +602,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 			c.rowOf[i][p] = -1
 		}
 	}
-	var rows [][]Ref // by article: rows[r] holds members
+	var rows [][]passages.Ref // by article: rows[r] holds members
 	has := func(r int, art int) bool {
 		for _, m := range rows[r] {
 			if m.Article == art {
@@ -668,7 +611,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 		}
 		return false
 	}
-	link := func(xs, ys []Ref) float64 {
+	link := func(xs, ys []passages.Ref) float64 {
 		var sum float64
 		for _, x := range xs {
 			for _, y := range ys {
@@ -681,7 +624,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 		ra, rb := c.rowOf[pr.a.Article][pr.a.Passage], c.rowOf[pr.b.Article][pr.b.Passage]
 		switch {
 		case ra < 0 && rb < 0:
-			rows = append(rows, []Ref{pr.a, pr.b})
+			rows = append(rows, []passages.Ref{pr.a, pr.b})
 			c.rowOf[pr.a.Article][pr.a.Passage] = len(rows) - 1
 			c.rowOf[pr.b.Article][pr.b.Passage] = len(rows) - 1
 		case ra >= 0 && rb >= 0:
@@ -708,7 +651,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 			if r < 0 {
 				r, x = rb, pr.a
 			}
-			if has(r, x.Article) || link(rows[r], []Ref{x}) < thr {
+			if has(r, x.Article) || link(rows[r], []passages.Ref{x}) < thr {
 				continue
 			}
 			rows[r] = append(rows[r], x)
@@ -717,7 +660,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 	}
 	// Order members by article, rows by position, and renumber.
 	type keyed struct {
-		members []Ref
+		members []passages.Ref
 		key     float64
 	}
 	var ks []keyed
@@ -725,7 +668,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 		if len(r) == 0 {
 			continue
 		}
-		slices.SortFunc(r, func(x, y Ref) int { return x.Article - y.Article }) // one passage per article
+		slices.SortFunc(r, func(x, y passages.Ref) int { return x.Article - y.Article }) // one passage per article
 		ks = append(ks, keyed{r, rowKey(c, r)})
 	}
 	slices.SortStableFunc(ks, func(x, y keyed) int { return cmp.Compare(x.key, y.key) })
@@ -751,7 +694,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 	for i := range c.rowOf {
 		for p, r := range c.rowOf[i] {
 			if r < 0 {
-				c.Unique = append(c.Unique, Ref{Article: i, Passage: p})
+				c.Unique = append(c.Unique, passages.Ref{Article: i, Passage: p})
 			}
 		}
 	}
@@ -760,7 +703,7 @@ func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
 // rowKey orders rows: by the position of the first article's passage when
 // it has one, else by the relative position of its first member, so rows
 // read down in the first article's order and the rest fall in between.
-func rowKey(c *Comparison, members []Ref) float64 {
+func rowKey(c *Comparison, members []passages.Ref) float64 {
 	m := members[0]
 	total := len(c.Articles[m.Article].Passages)
 	rel := float64(m.Passage) / float64(max(total, 1))
@@ -773,7 +716,7 @@ func rowKey(c *Comparison, members []Ref) float64 {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // shared lists what the passages of a row have in common.
-func shared(c *Comparison, an [][]analysed, members []Ref, res *resolver) Shared {
+func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *resolver) Shared {
 	var sh Shared
 	ents := map[string]int{}
 	words := map[string]int{}

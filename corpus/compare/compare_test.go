@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -288,11 +289,12 @@ func TestAlignFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each article: title is passage 0, body sentence k is passage k+1.
-	want := [][]Ref{
-		{{0, 1}, {1, 3}, {2, 3}}, // rain, families
-		{{0, 2}, {2, 1}},         // river banks
-		{{0, 3}, {1, 2}, {2, 2}}, // shelter
-		{{0, 4}, {1, 1}},         // hospital
+	ref := func(a, p int) passages.Ref { return passages.Ref{Article: a, Passage: p} }
+	want := [][]passages.Ref{
+		{ref(0, 1), ref(1, 3), ref(2, 3)}, // rain, families
+		{ref(0, 2), ref(2, 1)},            // river banks
+		{ref(0, 3), ref(1, 2), ref(2, 2)}, // shelter
+		{ref(0, 4), ref(1, 1)},            // hospital
 	}
 	for _, w := range want {
 		r := c.RowOf(w[0])
@@ -304,15 +306,15 @@ func TestAlignFixture(t *testing.T) {
 			t.Errorf("row of %v = %v, want %v", w[0], got, w)
 		}
 	}
-	if c.RowOf(Ref{1, 4}) >= 0 {
-		t.Errorf("the shops passage is unique to Two, got row %v", c.Rows[c.RowOf(Ref{1, 4})])
+	if c.RowOf(passages.Ref{Article: 1, Passage: 4}) >= 0 {
+		t.Errorf("the shops passage is unique to Two, got row %v", c.Rows[c.RowOf(passages.Ref{Article: 1, Passage: 4})])
 	}
-	if !slices.Contains(c.Unique, Ref{1, 4}) {
+	if !slices.Contains(c.Unique, passages.Ref{Article: 1, Passage: 4}) {
 		t.Errorf("unique %v lacks the shops passage", c.Unique)
 	}
 	// Counterparts line panes up even where rows cross.
-	cp := c.Counterparts(Ref{0, 4}, 2)
-	if len(cp[1]) == 0 || cp[1][0].Ref != (Ref{1, 1}) || !cp[1][0].InRow {
+	cp := c.Counterparts(passages.Ref{Article: 0, Passage: 4}, 2)
+	if len(cp[1]) == 0 || cp[1][0].Ref != (passages.Ref{Article: 1, Passage: 1}) || !cp[1][0].InRow {
 		t.Errorf("counterparts of the hospital passage in Two: %v", cp[1])
 	}
 	if cp[0] != nil {

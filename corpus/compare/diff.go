@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -23,7 +24,7 @@ type WordDiff struct {
 
 // Diff compares the words of two passages (usually counterparts in a row).
 // Out-of-range refs give an empty diff.
-func (c *Comparison) Diff(a, b Ref) WordDiff {
+func (c *Comparison) Diff(a, b passages.Ref) WordDiff {
 	if !c.valid(a) || !c.valid(b) {
 		return WordDiff{}
 	}

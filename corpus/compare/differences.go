@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -31,7 +32,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
 			type cand struct {
-				a, b   Ref
+				a, b   passages.Ref
 				fa, fb figure
 				s      float64
 			}
@@ -49,7 +50,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 					if len(an[j][q].figs) == 0 {
 						continue
 					}
-					ra, rb := Ref{i, p}, Ref{j, q}
+					ra, rb := passages.Ref{Article: i, Passage: p}, passages.Ref{Article: j, Passage: q}
 					s := float64(row[q])
 					same := c.rowOf[i][p] >= 0 && c.rowOf[i][p] == c.rowOf[j][q]
 					if !same && s < 0.1 {
@@ -73,7 +74,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 			slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(y.s, x.s) })
 			// A figure is its passage and its offset there.
 			type fig struct {
-				ref   Ref
+				ref   passages.Ref
 				start int
 			}
 			usedA, usedB := map[fig]bool{}, map[fig]bool{}
@@ -131,7 +132,7 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 
 // attribution is one crediting of a source in a passage.
 type attribution struct {
-	ref     Ref
+	ref     passages.Ref
 	speaker string // as written: "US officials", "Kirby"
 	entity  string // resolved entity key, "" for descriptions
 	verb    string
@@ -140,7 +141,7 @@ type attribution struct {
 // findAttributions finds who a passage credits: "according to X",
 // "X said/told/…", ", said X". Pronouns take the article's previous named
 // source.
-func findAttributions(text string, a analysed, ref Ref, prev *attribution) []attribution {
+func findAttributions(text string, a analysed, ref passages.Ref, prev *attribution) []attribution {
 	var out []attribution
 	toks := a.toks
 	mentionEndingAt := func(end int) *mention {
@@ -277,7 +278,7 @@ func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Diffe
 		credited := map[string]bool{}
 		for p := range an[i] {
 			para := strconv.Itoa(c.Articles[i].Passages[p].Paragraph)
-			for _, at := range findAttributions(c.Articles[i].Passages[p].Text, an[i][p], Ref{i, p}, &prev) {
+			for _, at := range findAttributions(c.Articles[i].Passages[p].Text, an[i][p], passages.Ref{Article: i, Passage: p}, &prev) {
 				it := DifferenceItem{Ref: at.ref, Text: at.speaker, Verb: at.verb}
 				key := strings.ToLower(at.speaker)
 				if at.entity != "" {
@@ -351,7 +352,7 @@ func isGroup(name string) bool {
 
 // label is a descriptive noun phrase for a group in one passage.
 type label struct {
-	ref        Ref
+	ref        passages.Ref
 	text       string
 	start, end int
 	named      bool // the phrase ends in the group's name
@@ -387,7 +388,7 @@ func stateForces(text string, toks []tokens.Token, k, h int) bool {
 // least one describing word before it ("Iran-backed militias", "people’s
 // resistance movement", "Iraq’s Shi’ite militias"), and describing words
 // put before a group's name ("anti-terror Popular Mobilisation Units").
-func findLabels(text string, a analysed, ref Ref, groupEntity func(string) bool) []label {
+func findLabels(text string, a analysed, ref passages.Ref, groupEntity func(string) bool) []label {
 	var out []label
 	toks := a.toks
 	isMod := func(k int) bool {
@@ -549,7 +550,7 @@ func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Differenc
 		seen := map[string]bool{}
 		for p := range an[i] {
 			text := c.Articles[i].Passages[p].Text
-			for _, l := range findLabels(text, an[i][p], Ref{i, p}, groupEntity) {
+			for _, l := range findLabels(text, an[i][p], passages.Ref{Article: i, Passage: p}, groupEntity) {
 				e := labelOwner(text, l, an[i][p].ments, groupEntity, top)
 				if e == "" {
 					continue

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/evaldata"
 )
 
@@ -137,7 +138,7 @@ func TestEvalNewsECB(t *testing.T) {
 			// Rank target sentences (a sentence split in two counts once).
 			var ranked []int
 			seen := map[int]bool{}
-			for _, m := range c.Counterparts(Ref{Article: 0, Passage: p}, 6)[1] {
+			for _, m := range c.Counterparts(passages.Ref{Article: 0, Passage: p}, 6)[1] {
 				para := c.Articles[1].Passages[m.Passage].Paragraph
 				if !seen[para] {
 					seen[para] = true

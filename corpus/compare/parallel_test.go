@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -38,7 +39,7 @@ func TestCompareParallelMatchesSequential(t *testing.T) {
 				size = 2
 			}
 			group := arts[k : k+size]
-			for _, unit := range []Unit{UnitSentence, UnitParagraph} {
+			for _, unit := range []passages.Unit{passages.UnitSentence, passages.UnitParagraph} {
 				want, err := Compare(group, Options{Unit: unit, workers: 1})
 				if err != nil {
 					t.Fatal(err)

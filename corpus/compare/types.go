@@ -14,52 +14,18 @@ package compare
 
 import (
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
-// Passage kinds.
-const (
-	KindTitle   = "title"   // the headline
-	KindDek     = "dek"     // the standfirst
-	KindBody    = "body"    // a sentence (or paragraph) of prose
-	KindSubhead = "subhead" // an in-body heading
-)
-
-// Passage is one unit of an article that the comparison aligns: a sentence
-// of a body paragraph (or a whole paragraph with Unit: UnitParagraph), the
-// headline or the dek. Passages of an article are in its own order.
-type Passage struct {
-	// Index is this passage's position among its article's passages.
-	Index int    `json:"index"`
-	Kind  string `json:"kind"`
-	// Paragraph indexes Article.Body; -1 for the title and the dek.
-	Paragraph int `json:"paragraph"`
-	// Start and End are the passage's byte range in the paragraph's Text
-	// (or in the title / dek).
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	// Source is where to cite it: the paragraph's lines in its file (the
-	// exact line when the paragraph spans several lines and the sentence
-	// lies on one).
-	Source corpus.Span `json:"source"`
-}
-
-// Ref points at one passage: Article indexes Comparison.Articles, Passage
-// indexes that article's passages.
-type Ref struct {
-	Article int `json:"article"`
-	Passage int `json:"passage"`
-}
-
 // ArticleInfo is what a comparison shows about each compared article.
 type ArticleInfo struct {
-	ID       string      `json:"id"`
-	Title    string      `json:"title"`
-	Outlet   string      `json:"outlet,omitempty"`
-	Byline   string      `json:"byline,omitempty"` // "Outlet (via X)"
-	Date     corpus.Date `json:"date"`
-	Passages []Passage   `json:"passages"`
+	ID       string             `json:"id"`
+	Title    string             `json:"title"`
+	Outlet   string             `json:"outlet,omitempty"`
+	Byline   string             `json:"byline,omitempty"` // "Outlet (via X)"
+	Date     corpus.Date        `json:"date"`
+	Passages []passages.Passage `json:"passages"`
 }
 
 // Shared is what the passages of a row have in common.
@@ -73,7 +39,7 @@ type Shared struct {
 // same thing. Rows are ordered by where their passages sit in the articles
 // (the first article's order first).
 type Row struct {
-	Passages []Ref `json:"passages"`
+	Passages []passages.Ref `json:"passages"`
 	// Score is the mean similarity (0..1) of the row's passage pairs.
 	Score  float64 `json:"score"`
 	Shared Shared  `json:"shared"`
@@ -81,7 +47,7 @@ type Row struct {
 
 // Match is a candidate counterpart of a passage in another article.
 type Match struct {
-	Ref
+	passages.Ref
 	Score float64 `json:"score"`
 	// InRow is true when the two passages ended up in the same row.
 	InRow bool `json:"in_row,omitempty"`
@@ -119,7 +85,7 @@ type Difference struct {
 
 // DifferenceItem is one article's side of a Difference.
 type DifferenceItem struct {
-	Ref
+	passages.Ref
 	// Text is the figure as written with its qualifier ("at least 25"), the
 	// label ("Iran-backed militias") or the source ("US officials").
 	Text string `json:"text"`
@@ -139,9 +105,9 @@ type Comparison struct {
 	Articles []ArticleInfo `json:"articles"`
 	Rows     []Row         `json:"rows"`
 	// Unique lists passages in no row: "unique to this outlet".
-	Unique      []Ref        `json:"unique"`
-	Entities    []Entity     `json:"entities"`
-	Differences []Difference `json:"differences"`
+	Unique      []passages.Ref `json:"unique"`
+	Entities    []Entity       `json:"entities"`
+	Differences []Difference   `json:"differences"`
 
 	// scores[i][j] holds the passage similarities between articles i and
 	// j (i < j), rows indexed by i's passages, zeros left out; unset for
@@ -153,18 +119,9 @@ type Comparison struct {
 	toks [][][]tokens.Token
 }
 
-// Unit is what a passage is.
-type Unit int
-
-// Passage units.
-const (
-	UnitSentence  Unit = iota // a sentence of a paragraph (default)
-	UnitParagraph             // a whole paragraph
-)
-
 // Options tunes Compare. The zero value is the default.
 type Options struct {
-	Unit Unit
+	Unit passages.Unit
 	// Aliases resolves entity spellings; nil means DefaultAliases().
 	Aliases *Aliases
 	// Threshold is the least similarity (0..1) for two passages to share a

@@ -1,4 +1,4 @@
-package compare
+package passages
 
 import (
 	"strings"
@@ -21,16 +21,16 @@ var abbreviations = map[string]bool{
 	"u.k": true, "d.c": true,
 }
 
-// span is a byte range [Start, End) in some text.
-type span struct{ start, end int }
+// Span is a byte range [Start, End) in some text.
+type Span struct{ Start, End int }
 
-// splitSentences cuts a paragraph into sentences and returns their byte
+// Sentences cuts a paragraph into sentences and returns their byte
 // ranges, trimmed of surrounding spaces. A sentence ends at . ! ? or …
 // (with any closing quotes or brackets) followed by a space and an upper-case
 // letter, digit or opening quote, unless the stop ends a known abbreviation
 // ("Dr.", "U.S.") or a single initial ("J. Smith").
-func splitSentences(s string) []span {
-	var out []span
+func Sentences(s string) []Span {
+	var out []Span
 	start := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -55,7 +55,7 @@ func splitSentences(s string) []span {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(s[j:])
-		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || isOpener(next)) {
+		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !isOpener(next) {
 			i = end
 			continue
 		}
@@ -70,17 +70,25 @@ func splitSentences(s string) []span {
 	return appendTrimmed(out, s, start, len(s))
 }
 
-func appendTrimmed(out []span, s string, start, end int) []span {
+// appendTrimmed appends s[start:end] trimmed of spaces and line breaks,
+// unless nothing is left.
+func appendTrimmed(out []Span, s string, start, end int) []Span {
+	if sp := trimmed(s, start, end); sp.Start < sp.End {
+		out = append(out, sp)
+	}
+	return out
+}
+
+// trimmed is the range [start, end) of s without the spaces and line
+// breaks at its ends (empty when there is nothing else).
+func trimmed(s string, start, end int) Span {
 	for start < end && (s[start] == ' ' || s[start] == '\n') {
 		start++
 	}
 	for end > start && (s[end-1] == ' ' || s[end-1] == '\n') {
 		end--
 	}
-	if start < end {
-		out = append(out, span{start, end})
-	}
-	return out
+	return Span{start, end}
 }
 
 // isAbbreviation reports whether text (everything before a full stop) ends
