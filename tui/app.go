@@ -22,7 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/search"
 )
 
@@ -42,7 +42,7 @@ type Options struct {
 	// views group and align by (compare.StoryOptions.Aliases,
 	// compare.Options.Aliases): the shipped table, with the user's
 	// --aliases file merged over it. Nil means the shipped table.
-	Aliases *compare.Aliases
+	Aliases *entities.Aliases
 
 	// NoColor draws without colours, as when NO_COLOR is set in the
 	// environment (which is honoured too).
@@ -95,7 +95,7 @@ type shared struct {
 	titles   *search.TitleSearcher // over index
 	marks    map[string]bool
 	storyOf  func(*corpus.Article) string
-	aliases  *compare.Aliases // Options.Aliases: nil is the shipped table
+	aliases  *entities.Aliases // Options.Aliases: nil is the shipped table
 
 	loading                bool
 	filesDone, filesTotal  int

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 )
 
@@ -29,15 +30,15 @@ type compareJSON struct {
 
 // loadAliases returns the shipped alias table, with the user's file merged
 // over it when one is given (its entries win).
-func loadAliases(path string) (*compare.Aliases, error) {
+func loadAliases(path string) (*entities.Aliases, error) {
 	if path == "" {
-		return compare.DefaultAliases(), nil
+		return entities.DefaultAliases(), nil
 	}
-	user, err := compare.LoadAliasFile(path)
+	user, err := entities.LoadAliasFile(path)
 	if err != nil {
 		return nil, failed(err)
 	}
-	return compare.DefaultAliases().Merge(user), nil
+	return entities.DefaultAliases().Merge(user), nil
 }
 
 const aliasesHelp = `--aliases FILE adds entity spellings to the shipped table, one entity a
@@ -195,7 +196,7 @@ func findAll(c *corpus.Corpus, ids []string) ([]*corpus.Article, error) {
 
 // storyArticles groups c into stories and returns the articles of the one
 // whose id is ref or starts with it (at most compare.MaxArticles).
-func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, aliases *compare.Aliases) ([]*corpus.Article, error) {
+func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, aliases *entities.Aliases) ([]*corpus.Article, error) {
 	stories, err := compare.Group(cmd.Context(), c.Articles, compare.StoryOptions{Aliases: aliases})
 	if err != nil {
 		return nil, fmt.Errorf("group stories: %w", err)

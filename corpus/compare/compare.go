@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -19,7 +20,7 @@ import (
 // analysed is one passage with everything scoring needs.
 type analysed struct {
 	toks  []tokens.Token
-	ments []mention
+	ments []entities.Mention
 	figs  []figure
 	vec   vector
 }
@@ -105,7 +106,7 @@ const parallelWords = 40000
 func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	al := opt.Aliases
 	if al == nil {
-		al = DefaultAliases()
+		al = entities.DefaultAliases()
 	}
 	thr := opt.Threshold
 	if thr <= 0 {
@@ -128,10 +129,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	an := make([][]analysed, n)
 	c.toks = make([][][]tokens.Token, n)
 	memos := make([]tokens.Memo, w)
-	stats := make([]*textStats, w)
+	stats := make([]*entities.Capitalisation, w)
 	for k := range memos {
 		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
-		stats[k] = newTextStats()
+		stats[k] = entities.NewCapitalisation()
 	}
 	var share *tokens.SharedMemo
 	if w > 1 {
@@ -145,24 +146,24 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		for j, p := range ps {
 			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
 			c.toks[i][j] = an[i][j].toks
-			stats[k].observe(an[i][j].toks, p.Kind == passages.KindTitle)
+			stats[k].Observe(an[i][j].toks, p.Kind == passages.KindTitle)
 		}
 	})
 	st := stats[0]
 	for _, o := range stats[1:] {
-		st.merge(o)
+		st.Merge(o)
 	}
-	docs := make([][][]mention, n)
+	docs := make([][][]entities.Mention, n)
 	pool.ForEach(n, w, func(_, i int) {
 		ps := c.Articles[i].Passages
-		docs[i] = make([][]mention, len(ps))
+		docs[i] = make([][]entities.Mention, len(ps))
 		for j, p := range ps {
-			docs[i][j] = extractMentions(p.Text, an[i][j].toks, st, al, p.Kind == passages.KindTitle)
+			docs[i][j] = entities.FindMentions(p.Text, an[i][j].toks, st, al, p.Kind == passages.KindTitle)
 			an[i][j].figs = extractFigures(p.Text, an[i][j].toks)
 		}
 	})
-	res := newResolver(al)
-	res.resolve(docs)
+	res := entities.NewResolver(al)
+	res.Resolve(docs)
 	for i := range an {
 		for j := range an[i] {
 			an[i][j].ments = docs[i][j]
@@ -264,7 +265,7 @@ func vectorize(an [][]analysed, keys int) {
 					}
 				}
 				for _, m := range an[i][j].ments {
-					add(intern(ents, m.entity), entityWeight)
+					add(intern(ents, m.Entity), entityWeight)
 				}
 			}
 			start := len(all)
@@ -574,7 +575,7 @@ func (c *Comparison) Counterparts(r passages.Ref, k int) [][]Match {
 // that article yet and the newcomer is on average as close to the row's
 // passages as thr), or joins two rows with no article in common on the
 // same condition.
-func (c *Comparison) align(an [][]analysed, thr float64, res *resolver) {
+func (c *Comparison) align(an [][]analysed, thr float64, res *entities.Resolver) {
 	n := len(c.Articles)
 	type pair struct {
 		a, b passages.Ref
@@ -716,7 +717,7 @@ func rowKey(c *Comparison, members []passages.Ref) float64 {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // shared lists what the passages of a row have in common.
-func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *resolver) Shared {
+func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entities.Resolver) Shared {
 	var sh Shared
 	ents := map[string]int{}
 	words := map[string]int{}
@@ -727,15 +728,15 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *resolve
 		text := c.Articles[m.Article].Passages[m.Passage].Text
 		seenE, seenW, seenN := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, x := range a.ments {
-			if !seenE[x.entity] {
-				seenE[x.entity] = true
-				ents[x.entity]++
+			if !seenE[x.Entity] {
+				seenE[x.Entity] = true
+				ents[x.Entity]++
 			}
 		}
 		for _, t := range a.toks {
 			// A word inside a name counts as the name, listed once among
 			// the entities ("Iraq", not also "iraq").
-			if mentionAt(a.ments, t.Start) != nil {
+			if entities.MentionAt(a.ments, t.Start) != nil {
 				continue
 			}
 			if t.Stem != "" && !seenW[t.Stem] {
@@ -756,7 +757,7 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *resolve
 	}
 	for e, k := range ents {
 		if k >= 2 {
-			sh.Entities = append(sh.Entities, res.display(e))
+			sh.Entities = append(sh.Entities, res.Display(e))
 		}
 	}
 	sort.Strings(sh.Entities)
@@ -775,37 +776,27 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *resolve
 	return sh
 }
 
-// mentionAt returns the mention of ms that byte offset off lies in, or nil.
-func mentionAt(ms []mention, off int) *mention {
-	for k := range ms {
-		if off >= ms[k].start && off < ms[k].end {
-			return &ms[k]
-		}
-	}
-	return nil
-}
-
 // entitiesOf lists the entities named in the compared articles, most
 // mentioned first.
-func entitiesOf(docs [][][]mention, res *resolver) []Entity {
+func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
 	byKey := map[string]*Entity{}
 	variants := map[string]map[string]bool{}
 	for ai, doc := range docs {
 		for _, ms := range doc {
 			for _, m := range ms {
-				e := byKey[m.entity]
+				e := byKey[m.Entity]
 				if e == nil {
-					e = &Entity{Name: res.display(m.entity)}
-					byKey[m.entity] = e
-					variants[m.entity] = map[string]bool{}
+					e = &Entity{Name: res.Display(m.Entity)}
+					byKey[m.Entity] = e
+					variants[m.Entity] = map[string]bool{}
 				}
 				e.Mentions++
 				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
 					e.Articles = append(e.Articles, ai)
 				}
-				if !variants[m.entity][m.surface] {
-					variants[m.entity][m.surface] = true
-					e.Variants = append(e.Variants, m.surface)
+				if !variants[m.Entity][m.Surface] {
+					variants[m.Entity][m.Surface] = true
+					e.Variants = append(e.Variants, m.Surface)
 				}
 			}
 		}

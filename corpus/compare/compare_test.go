@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
@@ -192,26 +193,6 @@ func TestSeedNameVariants(t *testing.T) {
 	}
 	if a, b := entityOf(c, "Iran"), entityOf(c, "Iraq"); a == nil || b == nil || a.Name == b.Name {
 		t.Error("Iran and Iraq must stay apart")
-	}
-}
-
-func TestFuzzyNames(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		same bool
-	}{
-		{"qasim muslih", "qassem musleh", true},
-		{"ketaib hezbolah", "kataib hezbollah", true},
-		{"barham saleh", "barham salih", true},
-		{"iran", "iraq", false},
-		{"hussein", "hassan", false},
-		{"israel", "israeli", false},
-		{"syria", "syrian", false},
-		{"qasim muslih", "qasim", false},
-	} {
-		if got := fuzzyName(tc.a, tc.b); got != tc.same {
-			t.Errorf("fuzzyName(%q, %q) = %v", tc.a, tc.b, got)
-		}
 	}
 }
 
@@ -527,5 +508,18 @@ func TestGroupProgress(t *testing.T) {
 		if calls == 0 || total != groupPasses*len(arts) || most != total {
 			t.Errorf("workers %d: %d calls, most %d of %d, want %d", w, calls, most, total, groupPasses*len(arts))
 		}
+	}
+}
+
+// A user's alias table merged over the shipped one is what Compare takes
+// (corpus/entities tests the merge itself).
+func TestCompareWithUserAliases(t *testing.T) {
+	user, err := entities.LoadAliases(strings.NewReader("Qassem Muslih = Qasim Muslih | Qassem Musleh | Qasim Musleh\nHashd = PMU\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compare(fixture, Options{Aliases: entities.DefaultAliases().Merge(user)})
+	if err != nil || c == nil {
+		t.Fatal(err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -14,7 +15,7 @@ import (
 
 // differences finds how the accounts differ: figures that disagree
 // between counterpart passages (numbers.go), and later sources and labels.
-func differences(c *Comparison, an [][]analysed, res *resolver) []Difference {
+func differences(c *Comparison, an [][]analysed, res *entities.Resolver) []Difference {
 	out := numberDifferences(c, an)
 	if d, ok := attributionDifference(c, an, res); ok {
 		out = append(out, d)
@@ -144,17 +145,17 @@ type attribution struct {
 func findAttributions(text string, a analysed, ref passages.Ref, prev *attribution) []attribution {
 	var out []attribution
 	toks := a.toks
-	mentionEndingAt := func(end int) *mention {
+	mentionEndingAt := func(end int) *entities.Mention {
 		for k := range a.ments {
-			if a.ments[k].end == end {
+			if a.ments[k].End == end {
 				return &a.ments[k]
 			}
 		}
 		return nil
 	}
-	mentionStartingAt := func(start int) *mention {
+	mentionStartingAt := func(start int) *entities.Mention {
 		for k := range a.ments {
-			if a.ments[k].start == start {
+			if a.ments[k].Start == start {
 				return &a.ments[k]
 			}
 		}
@@ -173,7 +174,7 @@ func findAttributions(text string, a analysed, ref passages.Ref, prev *attributi
 		t := toks[v]
 		if t.Key == "according" && v+2 < len(toks) && toks[v+1].Key == "to" {
 			if m := mentionStartingAt(toks[v+2].Start); m != nil {
-				add(m.surface, m.entity, "according to")
+				add(m.Surface, m.Entity, "according to")
 			} else if np := nounPhrase(text, toks, v+2); np != "" {
 				add(np, "", "according to")
 			}
@@ -187,7 +188,7 @@ func findAttributions(text string, a analysed, ref passages.Ref, prev *attributi
 		before := strings.TrimRight(text[:t.Start], " ")
 		if v+1 < len(toks) && (strings.HasSuffix(before, ",") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "’") || strings.HasSuffix(before, "'")) {
 			if m := mentionStartingAt(toks[v+1].Start); m != nil && text[t.End:toks[v+1].Start] == " " {
-				add(m.surface, m.entity, verb)
+				add(m.Surface, m.Entity, verb)
 				continue
 			}
 		}
@@ -217,7 +218,7 @@ func findAttributions(text string, a analysed, ref passages.Ref, prev *attributi
 			continue
 		}
 		if m := mentionEndingAt(toks[end].End); m != nil {
-			add(m.surface, m.entity, verb)
+			add(m.Surface, m.Entity, verb)
 			continue
 		}
 		// A description: "US officials", "security experts".
@@ -268,7 +269,7 @@ func nounPhrase(text string, toks []tokens.Token, i int) string {
 func isWordGap(gap string) bool { return gap == " " || gap == "-" || gap == "‐" }
 
 // attributionDifference lists who each article credits, in passage order.
-func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Difference, bool) {
+func attributionDifference(c *Comparison, an [][]analysed, res *entities.Resolver) (Difference, bool) {
 	d := Difference{Kind: DiffAttribution, Topic: "sources"}
 	var parts []string
 	for i := range c.Articles {
@@ -282,7 +283,7 @@ func attributionDifference(c *Comparison, an [][]analysed, res *resolver) (Diffe
 				it := DifferenceItem{Ref: at.ref, Text: at.speaker, Verb: at.verb}
 				key := strings.ToLower(at.speaker)
 				if at.entity != "" {
-					it.Entity = res.display(at.entity)
+					it.Entity = res.Display(at.entity)
 					key = at.entity
 				}
 				// One source credited twice in a paragraph is one item.
@@ -427,16 +428,16 @@ func findLabels(text string, a analysed, ref passages.Ref, groupEntity func(stri
 	for h := 0; h < len(toks); h++ {
 		t := toks[h]
 		var headEnd int
-		var m *mention
+		var m *entities.Mention
 		switch {
-		case labelHeads[t.Key] && !t.Upper && mentionAt(a.ments, t.Start) == nil:
+		case labelHeads[t.Key] && !t.Upper && entities.MentionAt(a.ments, t.Start) == nil:
 			headEnd = t.End
 		default:
-			m = mentionAt(a.ments, t.Start)
-			if m == nil || m.start != t.Start || !groupEntity(m.entity) {
+			m = entities.MentionAt(a.ments, t.Start)
+			if m == nil || m.Start != t.Start || !groupEntity(m.Entity) {
 				continue
 			}
-			headEnd = m.end
+			headEnd = m.End
 		}
 		k := h
 		for k > 0 && h-k < 4 && isMod(k-1) {
@@ -474,33 +475,33 @@ var apposition = map[string]bool{"": true, "a": true, "an": true, "the": true, "
 // alone ("the anti-terror group") refers back to the article's subject,
 // the group the article names most (top); else the nearest group named in
 // the passage.
-func labelOwner(text string, l label, ments []mention, groupEntity func(string) bool, top string) string {
+func labelOwner(text string, l label, ments []entities.Mention, groupEntity func(string) bool, top string) string {
 	ofAt := -1
 	if rest, ok := strings.CutPrefix(text[l.end:], " of "); ok {
 		ofAt = len(text) - len(strings.TrimPrefix(rest, "the "))
 	}
 	nearest, best := "", -1
 	for _, m := range ments {
-		if !groupEntity(m.entity) {
+		if !groupEntity(m.Entity) {
 			continue
 		}
 		switch {
-		case m.start >= l.start && m.end <= l.end, m.start == ofAt:
-			return m.entity
+		case m.Start >= l.start && m.End <= l.end, m.Start == ofAt:
+			return m.Entity
 		case l.named:
-		case m.end <= l.start:
-			if apposition[strings.ToLower(strings.Trim(text[m.end:l.start], " ,()"))] {
-				return m.entity
+		case m.End <= l.start:
+			if apposition[strings.ToLower(strings.Trim(text[m.End:l.start], " ,()"))] {
+				return m.Entity
 			}
-		case m.start >= l.end:
-			if gap := text[l.end:m.start]; strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, " (") {
+		case m.Start >= l.end:
+			if gap := text[l.end:m.Start]; strings.HasPrefix(gap, ",") || strings.HasPrefix(gap, " (") {
 				if apposition[strings.ToLower(strings.Trim(gap, " ,()"))] {
-					return m.entity
+					return m.Entity
 				}
 			}
 		}
-		if dist := abs(m.start - l.start); best < 0 || dist < best {
-			nearest, best = m.entity, dist
+		if dist := abs(m.Start - l.start); best < 0 || dist < best {
+			nearest, best = m.Entity, dist
 		}
 	}
 	if ofAt >= 0 {
@@ -515,12 +516,12 @@ func labelOwner(text string, l label, ments []mention, groupEntity func(string) 
 // labelDifferences lists, for each group named in two or more articles,
 // the descriptive labels each article uses for it; labelOwner says which
 // group a label is for.
-func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Difference {
+func labelDifferences(c *Comparison, an [][]analysed, res *entities.Resolver) []Difference {
 	groupCache := map[string]bool{}
 	groupEntity := func(e string) bool {
 		g, ok := groupCache[e]
 		if !ok {
-			g = isGroup(res.display(e)) || isGroup(strings.TrimPrefix(e, "="))
+			g = isGroup(res.Display(e)) || isGroup(entities.KeyName(e))
 			groupCache[e] = g
 		}
 		return g
@@ -532,12 +533,12 @@ func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Differenc
 		counts := map[string]int{}
 		for p := range an[i] {
 			for _, m := range an[i][p].ments {
-				if groupEntity(m.entity) {
-					counts[m.entity]++
-					if arts[m.entity] == nil {
-						arts[m.entity] = map[int]bool{}
+				if groupEntity(m.Entity) {
+					counts[m.Entity]++
+					if arts[m.Entity] == nil {
+						arts[m.Entity] = map[int]bool{}
 					}
-					arts[m.entity][i] = true
+					arts[m.Entity][i] = true
 				}
 			}
 		}
@@ -563,7 +564,7 @@ func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Differenc
 				if _, ok := byEntity[e]; !ok {
 					order = append(order, e)
 				}
-				byEntity[e] = append(byEntity[e], DifferenceItem{Ref: l.ref, Text: l.text, Entity: res.display(e)})
+				byEntity[e] = append(byEntity[e], DifferenceItem{Ref: l.ref, Text: l.text, Entity: res.Display(e)})
 			}
 		}
 	}
@@ -583,8 +584,8 @@ func labelDifferences(c *Comparison, an [][]analysed, res *resolver) []Differenc
 				parts = append(parts, name(c, i)+": "+strings.Join(per[i], ", "))
 			}
 		}
-		out = append(out, Difference{Kind: DiffLabel, Topic: res.display(e),
-			Summary: res.display(e) + " — " + strings.Join(parts, "; "), Items: items})
+		out = append(out, Difference{Kind: DiffLabel, Topic: res.Display(e),
+			Summary: res.Display(e) + " — " + strings.Join(parts, "; "), Items: items})
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/synth"
-	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // sameComparison reports whether two comparisons are equal in everything,
@@ -98,47 +97,5 @@ func TestParallelMatchesSequentialSeeds(t *testing.T) {
 	got, _ := Group(context.Background(), c.Articles, StoryOptions{workers: 4})
 	if !reflect.DeepEqual(got, want) {
 		t.Fatal("parallel Group of the seeds differs")
-	}
-}
-
-// Group keeps only the words forNames picks between its passes: names found
-// among those alone must be the names found among all words.
-func TestForNamesKeepsMentions(t *testing.T) {
-	var texts []string
-	for _, a := range loadSeeds(t).Articles {
-		texts = append(texts, a.Title, a.Dek)
-		for _, p := range a.Body {
-			texts = append(texts, p.Text)
-		}
-	}
-	for _, a := range synth.Articles(40, 8) {
-		texts = append(texts, a.Title)
-		for _, p := range a.Body {
-			texts = append(texts, p.Text)
-		}
-	}
-	texts = append(texts, "said Iraq", "the Bank of England said", "of Iraq", "Mohammed bin Salman and al-Sadr",
-		"Hashd al-Sha’abi, the PMU’s arm", "US-Iran talks of the U.N. in Geneva-based Bank", "x", "")
-	st := newTextStats()
-	toks := make([][]tokens.Token, len(texts))
-	for i, s := range texts {
-		toks[i] = tokens.Tokenize(s)
-		st.observe(toks[i], i%7 == 0)
-	}
-	al := DefaultAliases()
-	for i, s := range texts {
-		var kept []tokens.Token
-		for x := range toks[i] {
-			if forNames(toks[i], x) {
-				kept = append(kept, toks[i][x])
-			}
-		}
-		for _, title := range []bool{false, true} {
-			want := extractMentions(s, toks[i], st, al, title)
-			got := extractMentions(s, kept, st, al, title)
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%q (title %v): names from kept words %+v, from all %+v", s, title, got, want)
-			}
-		}
 	}
 }

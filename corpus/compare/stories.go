@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -44,8 +45,8 @@ type StoryOptions struct {
 	// Threshold is the least similarity (0..1) for two articles to be in
 	// one story; 0 means DefaultStoryThreshold.
 	Threshold float64
-	// Aliases resolves entity spellings; nil means DefaultAliases().
-	Aliases *Aliases
+	// Aliases resolves entity spellings; nil means entities.DefaultAliases().
+	Aliases *entities.Aliases
 	// Progress, when not nil, is called as grouping advances, with the
 	// work done and the work in all (articles times the passes over
 	// them); the last steps, linking and naming, are quick and not
@@ -125,7 +126,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	}
 	al := opt.Aliases
 	if al == nil {
-		al = DefaultAliases()
+		al = entities.DefaultAliases()
 	}
 	w := pool.Workers(opt.workers, len(articles))
 	prog := &progress{report: opt.Progress, total: groupPasses * len(articles)}
@@ -495,13 +496,13 @@ func slug(s string) string {
 // terms first appear (article by article, part by part, a part's words
 // before its names), which is the order a single sequential scan gives, so
 // the vectors do not depend on how the work was split.
-func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases, w int, prog *progress) ([]storyDoc, error) {
+func storyFeatures(ctx context.Context, articles []*corpus.Article, al *entities.Aliases, w int, prog *progress) ([]storyDoc, error) {
 	n := len(articles)
 	arts := make([]storyArticle, n)
 	ws := make([]*storyWorker, w)
 	for k := range ws {
 		ws[k] = &storyWorker{memo: make(tokens.Memo, 4096), keyID: make(map[string]int32, 4096),
-			stemID: make(map[string]int32, 4096), st: newTextStats()}
+			stemID: make(map[string]int32, 4096), st: entities.NewCapitalisation()}
 	}
 	var cancelled atomicFlag
 	stopped := func() bool {
@@ -526,10 +527,10 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	}
 	st := ws[0].st
 	for _, wk := range ws[1:] {
-		st.merge(wk.st)
+		st.Merge(wk.st)
 	}
 	// Second pass: names, now that capitalisation is known everywhere.
-	docsM := make([][][]mention, n)
+	docsM := make([][][]entities.Mention, n)
 	toksOf := make([][]tokens.Token, w) // each worker's scratch
 	pool.Blocks(n, w, func(k, _, lo, hi int) {
 		if stopped() {
@@ -538,7 +539,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 		for i := lo; i < hi; i++ {
 			a, art := articles[i], &arts[i]
 			wk := ws[art.worker]
-			docsM[i] = make([][]mention, len(art.parts)-1)
+			docsM[i] = make([][]entities.Mention, len(art.parts)-1)
 			for p := range docsM[i] {
 				text := partText(a, p)
 				if text == "" {
@@ -556,7 +557,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 						Caps: t.flags&fCaps != 0, Poss: t.flags&fPoss != 0})
 				}
 				toksOf[k] = toks
-				docsM[i][p] = extractMentions(text, toks, st, al, p == 0)
+				docsM[i][p] = entities.FindMentions(text, toks, st, al, p == 0)
 			}
 			art.toks = nil
 		}
@@ -565,7 +566,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 	if cancelled.get() {
 		return nil, ctx.Err()
 	}
-	newResolver(al).resolve(docsM)
+	entities.NewResolver(al).Resolve(docsM)
 	// Term ids in order of first appearance; counts and document
 	// frequencies.
 	type tf struct {
@@ -624,10 +625,10 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *Aliases,
 				out = append(out, tf{id, float64(sc.n)})
 			}
 			for _, m := range docsM[i][k] {
-				id, ok := entIDs[m.entity]
+				id, ok := entIDs[m.Entity]
 				if !ok {
 					id = newTerm()
-					entIDs[m.entity] = id
+					entIDs[m.Entity] = id
 				}
 				if seenAt[id] != int32(i+1) {
 					seenAt[id] = int32(i + 1)
@@ -754,7 +755,7 @@ type storyWorker struct {
 	keyStem []int32 // memo key number (token.sid) → stem index, -1 until needed
 	stemID  map[string]int32
 	stems   []string
-	st      *textStats
+	st      *entities.Capitalisation
 
 	toks   []tokens.Token
 	ctoks  []ctok
@@ -778,7 +779,7 @@ func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp
 		}
 		wk.toks = tokens.TokenizeInto(wk.toks, text, wk.memo, nil)
 		toks := wk.toks
-		wk.st.observe(toks, k == 0)
+		wk.st.Observe(toks, k == 0)
 		weight := int32(1)
 		if k < 2 {
 			weight = 2
@@ -787,7 +788,7 @@ func (wk *storyWorker) first(a *corpus.Article, art *storyArticle, worker, stamp
 			if t.Stem != "" {
 				wk.countStem(t, int32(k), weight, stamp)
 			}
-			if !forNames(toks, x) {
+			if !entities.UsedByMentions(toks, x) {
 				continue
 			}
 			var f uint8

@@ -14,6 +14,7 @@ package compare
 
 import (
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -122,8 +123,8 @@ type Comparison struct {
 // Options tunes Compare. The zero value is the default.
 type Options struct {
 	Unit passages.Unit
-	// Aliases resolves entity spellings; nil means DefaultAliases().
-	Aliases *Aliases
+	// Aliases resolves entity spellings; nil means entities.DefaultAliases().
+	Aliases *entities.Aliases
 	// Threshold is the least similarity (0..1) for two passages to share a
 	// row; 0 means DefaultRowThreshold.
 	Threshold float64
