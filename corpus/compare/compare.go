@@ -12,6 +12,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -22,31 +23,7 @@ type analysed struct {
 	toks  []tokens.Token
 	ments []entities.Mention
 	figs  []figure
-	vec   vector
-}
-
-// vector is a sparse, L2-normalised term vector with term ids ascending.
-type vector struct {
-	ids []int32
-	w   []float32
-}
-
-func dot(a, b vector) float64 {
-	var s float64
-	i, j := 0, 0
-	for i < len(a.ids) && j < len(b.ids) {
-		switch {
-		case a.ids[i] < b.ids[j]:
-			i++
-		case a.ids[i] > b.ids[j]:
-			j++
-		default:
-			s += float64(a.w[i]) * float64(b.w[j])
-			i++
-			j++
-		}
-	}
-	return s
+	vec   tfidf.Vector
 }
 
 // Compare lines up 2 to MaxArticles articles: it cuts each into passages,
@@ -286,18 +263,18 @@ func vectorize(an [][]analysed, keys int) {
 		for j := range an[i] {
 			lo, hi := off[x], off[x+1]
 			x++
-			v := vector{ids: ids[lo:hi:hi], w: ws[lo:hi:hi]}
+			v := tfidf.Vector{IDs: ids[lo:hi:hi], W: ws[lo:hi:hi]}
 			var norm float64
 			for k, t := range all[lo:hi] {
-				w := (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))
-				v.ids[k] = t.id
-				v.w[k] = float32(w)
+				w := tfidf.Weight(t.n, N, df[t.id])
+				v.IDs[k] = t.id
+				v.W[k] = float32(w)
 				norm += w * w
 			}
 			if norm > 0 {
 				inv := 1 / math.Sqrt(norm)
-				for k := range v.w {
-					v.w[k] = float32(float64(v.w[k]) * inv)
+				for k := range v.W {
+					v.W[k] = float32(float64(v.W[k]) * inv)
 				}
 			}
 			an[i][j].vec = v
@@ -366,7 +343,7 @@ func (c *Comparison) score(an [][]analysed, w int) {
 	for i := range an {
 		most = max(most, len(an[i]))
 		for _, a := range an[i] {
-			for _, id := range a.vec.ids {
+			for _, id := range a.vec.IDs {
 				vocab = max(vocab, id+1)
 			}
 		}
@@ -389,10 +366,10 @@ func (c *Comparison) score(an [][]analysed, w int) {
 		st := make([]int32, vocab+2)
 		size := 0
 		for _, a := range an[j] {
-			for _, id := range a.vec.ids {
+			for _, id := range a.vec.IDs {
 				st[id+2]++
 			}
-			size += len(a.vec.ids)
+			size += len(a.vec.IDs)
 		}
 		for t := 2; t < len(st); t++ {
 			st[t] += st[t-1]
@@ -401,8 +378,8 @@ func (c *Comparison) score(an [][]analysed, w int) {
 		// where they end, which is where term t+1's start.
 		ps := make([]posting, size)
 		for q, a := range an[j] {
-			for k, id := range a.vec.ids {
-				ps[st[id+1]] = posting{int32(q), a.vec.w[k]}
+			for k, id := range a.vec.IDs {
+				ps[st[id+1]] = posting{int32(q), a.vec.W[k]}
 				st[id+1]++
 			}
 		}
@@ -436,8 +413,8 @@ func (c *Comparison) score(an [][]analysed, w int) {
 		qs, vs := qss[k][:0], vss[k][:0]
 		for p := range an[i] {
 			pv := an[i][p].vec
-			for t, id := range pv.ids {
-				pw := pv.w[t]
+			for t, id := range pv.IDs {
+				pw := pv.W[t]
 				for _, po := range post[j][start[j][id]:start[j][id+1]] {
 					if !mark[po.q] {
 						mark[po.q] = true

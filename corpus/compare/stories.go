@@ -11,6 +11,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -104,7 +105,7 @@ type edge struct {
 // storyDoc is an article's features for grouping.
 type storyDoc struct {
 	a     *corpus.Article
-	vec   vector
+	vec   tfidf.Vector
 	top   []int32 // strongest terms, for the candidate index
 	topW  []float32
 	day   float64 // days since epoch, NaN when unknown
@@ -142,8 +143,8 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 	// postings are postI/postW[start[t]:start[t+1]], articles ascending.
 	vocab := int32(0)
 	for _, d := range docs {
-		if len(d.vec.ids) > 0 {
-			vocab = max(vocab, d.vec.ids[len(d.vec.ids)-1]+1)
+		if len(d.vec.IDs) > 0 {
+			vocab = max(vocab, d.vec.IDs[len(d.vec.IDs)-1]+1)
 		}
 	}
 	start := make([]int32, vocab+2)
@@ -219,23 +220,23 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 					return int(x - y)
 				})
 			}
-			for k, id := range d.vec.ids {
-				dense[id] = d.vec.w[k]
+			for k, id := range d.vec.IDs {
+				dense[id] = d.vec.W[k]
 			}
 			for k, j := range touched {
 				if k < maxCandidates {
-					// The same sum, in the same order, as dot(d.vec,
+					// The same sum, in the same order, as tfidf.Dot(d.vec,
 					// docs[j].vec): terms d lacks add zero.
 					var content float64
 					dj := &docs[j]
-					for x, id := range dj.vec.ids {
-						content += float64(dense[id]) * float64(dj.vec.w[x])
+					for x, id := range dj.vec.IDs {
+						content += float64(dense[id]) * float64(dj.vec.W[x])
 					}
 					edges = append(edges, edge{int32(i), j, content, content * dateFactor(*d, *dj)})
 				}
 				acc[j] = 0
 			}
-			for _, id := range d.vec.ids {
+			for _, id := range d.vec.IDs {
 				dense[id] = 0
 			}
 		}
@@ -282,7 +283,7 @@ func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([
 		cl[i] = len(members)
 		members = append(members, []int{i})
 	}
-	sim := func(i, j int) float64 { return dot(docs[i].vec, docs[j].vec) * dateFactor(docs[i], docs[j]) }
+	sim := func(i, j int) float64 { return tfidf.Dot(docs[i].vec, docs[j].vec) * dateFactor(docs[i], docs[j]) }
 	canJoin := func(a, b int) bool {
 		pa, pb := docs[members[a][0]].a.Story, docs[members[b][0]].a.Story
 		if pa != "" && pb != "" && pa != pb {
@@ -668,7 +669,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *entities
 			var norm float64
 			for _, k := range keys {
 				t := tfs[i][uint32(k)]
-				wt := (1 + math.Log(t.n)) * math.Log(1+N/float64(df[t.id]))
+				wt := tfidf.Weight(t.n, N, df[t.id])
 				ws = append(ws, wt)
 				norm += wt * wt
 			}
@@ -677,17 +678,17 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *entities
 			if norm > 0 {
 				inv = 1 / math.Sqrt(norm)
 			}
-			d.vec = vector{ids: make([]int32, len(keys)), w: make([]float32, len(keys))}
+			d.vec = tfidf.Vector{IDs: make([]int32, len(keys)), W: make([]float32, len(keys))}
 			for x, k := range keys {
-				d.vec.ids[x] = int32(k >> 32)
-				d.vec.w[x] = float32(ws[x] * inv)
+				d.vec.IDs[x] = int32(k >> 32)
+				d.vec.W[x] = float32(ws[x] * inv)
 			}
 			// Top terms: the topTerms strongest weights (ties to the
 			// smaller id) among terms shared with some other article
 			// (df >= 2); a term of one article finds no candidate.
-			better := func(x, y int) bool { return ws[x] > ws[y] || ws[x] == ws[y] && d.vec.ids[x] < d.vec.ids[y] }
+			better := func(x, y int) bool { return ws[x] > ws[y] || ws[x] == ws[y] && d.vec.IDs[x] < d.vec.IDs[y] }
 			top = top[:0]
-			for x, id := range d.vec.ids {
+			for x, id := range d.vec.IDs {
 				if df[id] < 2 || (len(top) == topTerms && !better(x, top[len(top)-1])) {
 					continue
 				}
@@ -703,7 +704,7 @@ func storyFeatures(ctx context.Context, articles []*corpus.Article, al *entities
 			d.top = make([]int32, len(top))
 			d.topW = make([]float32, len(top))
 			for y, x := range top {
-				d.top[y] = d.vec.ids[x]
+				d.top[y] = d.vec.IDs[x]
 				d.topW[y] = float32(ws[x] * inv)
 			}
 			docs[i] = d
