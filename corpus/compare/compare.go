@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/passages"
@@ -22,7 +23,7 @@ import (
 type analysed struct {
 	toks  []tokens.Token
 	ments []entities.Mention
-	figs  []figure
+	figs  []figures.Figure
 	vec   tfidf.Vector
 }
 
@@ -136,7 +137,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 		docs[i] = make([][]entities.Mention, len(ps))
 		for j, p := range ps {
 			docs[i][j] = entities.FindMentions(p.Text, an[i][j].toks, st, al, p.Kind == passages.KindTitle)
-			an[i][j].figs = extractFigures(p.Text, an[i][j].toks)
+			an[i][j].figs = figures.Find(p.Text, an[i][j].toks)
 		}
 	})
 	res := entities.NewResolver(al)
@@ -227,8 +228,8 @@ func vectorize(an [][]analysed, keys int) {
 					case t.Num:
 						add(intern(nums, t.Key), 1)
 					case t.Stem != "":
-						if w, ok := casualtyOf(t); ok {
-							add(intern(cas, w), 1) // "killed", "dead", "death" are one term
+						if t.Casualty != tokens.NoCasualty {
+							add(intern(cas, t.Casualty.String()), 1) // "killed", "dead", "death" are one term
 						} else if t.KeyID >= 0 && int(t.KeyID) < keys {
 							id := keyTerm[t.KeyID] - 1
 							if id < 0 {
@@ -725,7 +726,7 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entitie
 			}
 		}
 		for _, f := range a.figs {
-			k := f.label()
+			k := f.Label()
 			if !seenN[k] {
 				seenN[k] = true
 				nums[k]++

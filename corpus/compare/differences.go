@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -34,7 +35,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 		for j := i + 1; j < n; j++ {
 			type cand struct {
 				a, b   passages.Ref
-				fa, fb figure
+				fa, fb figures.Figure
 				s      float64
 			}
 			var cands []cand
@@ -62,7 +63,7 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 					}
 					for _, fa := range an[i][p].figs {
 						for _, fb := range an[j][q].figs {
-							if fa.what == fb.what {
+							if fa.Counted == fb.Counted {
 								cands = append(cands, cand{ra, rb, fa, fb, s})
 							}
 						}
@@ -80,23 +81,23 @@ func numberDifferences(c *Comparison, an [][]analysed) []Difference {
 			}
 			usedA, usedB := map[fig]bool{}, map[fig]bool{}
 			for _, cd := range cands {
-				ka := fig{cd.a, cd.fa.start}
-				kb := fig{cd.b, cd.fb.start}
+				ka := fig{cd.a, cd.fa.Start}
+				kb := fig{cd.b, cd.fb.Start}
 				if usedA[ka] || usedB[kb] {
 					continue
 				}
 				usedA[ka], usedB[kb] = true, true
-				if cd.fa.value == cd.fb.value && cd.fa.qualifier == cd.fb.qualifier {
+				if cd.fa.Value == cd.fb.Value && cd.fa.Qualifier == cd.fb.Qualifier {
 					continue
 				}
-				what := cd.fa.display()
+				what := cd.fa.CountedName()
 				out = append(out, Difference{
 					Kind:    DiffNumber,
 					Topic:   what,
-					Summary: fmt.Sprintf("%s: %s (%s) vs %s (%s)", what, cd.fa.text, name(c, i), cd.fb.text, name(c, j)),
+					Summary: fmt.Sprintf("%s: %s (%s) vs %s (%s)", what, cd.fa.Text, name(c, i), cd.fb.Text, name(c, j)),
 					Items: []DifferenceItem{
-						{Ref: cd.a, Text: cd.fa.text, Value: cd.fa.value, Qualifier: cd.fa.qualifier},
-						{Ref: cd.b, Text: cd.fb.text, Value: cd.fb.value, Qualifier: cd.fb.qualifier},
+						{Ref: cd.a, Text: cd.fa.Text, Value: cd.fa.Value, Qualifier: cd.fa.Qualifier},
+						{Ref: cd.b, Text: cd.fb.Text, Value: cd.fb.Value, Qualifier: cd.fb.Qualifier},
 					},
 				})
 			}
