@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/differences"
 )
 
 // The differences panel lists how the compared accounts differ, as
@@ -63,7 +63,7 @@ const (
 type diffLine struct {
 	kind int
 	text string
-	item compare.DifferenceItem // dlItem
+	item differences.Item // dlItem
 }
 
 // diffPanel is the differences panel's state: its lines, built once, and
@@ -78,10 +78,13 @@ type diffPanel struct {
 }
 
 // diffSections are the kinds of difference, in the order shown.
-var diffSections = []struct{ kind, title string }{
-	{compare.DiffNumber, "Numbers that disagree"},
-	{compare.DiffAttribution, "Who is quoted or credited"},
-	{compare.DiffLabel, "What each outlet calls the same actor"},
+var diffSections = []struct {
+	kind  differences.Kind
+	title string
+}{
+	{differences.KindNumber, "Numbers that disagree"},
+	{differences.KindAttribution, "Who is quoted or credited"},
+	{differences.KindLabel, "What each outlet calls the same actor"},
 }
 
 func newDiffPanel(c *comparePage) *diffPanel {
@@ -93,7 +96,7 @@ func newDiffPanel(c *comparePage) *diffPanel {
 		if si > 0 {
 			d.lines = append(d.lines, diffLine{kind: dlBlank})
 		}
-		var ds []compare.Difference
+		var ds []differences.Difference
 		for _, x := range c.cmp.Differences {
 			if x.Kind == sec.kind {
 				ds = append(ds, x)
@@ -112,7 +115,7 @@ func newDiffPanel(c *comparePage) *diffPanel {
 		}
 	}
 	// Kinds the panel does not know yet still show, under "Other".
-	var other []compare.Difference
+	var other []differences.Difference
 	for _, x := range c.cmp.Differences {
 		known := false
 		for _, sec := range diffSections {
@@ -136,9 +139,9 @@ func newDiffPanel(c *comparePage) *diffPanel {
 }
 
 // selected is the entry under the cursor.
-func (d *diffPanel) selected() (compare.DifferenceItem, bool) {
+func (d *diffPanel) selected() (differences.Item, bool) {
 	if d.cursor < 0 || d.cursor >= len(d.items) {
-		return compare.DifferenceItem{}, false
+		return differences.Item{}, false
 	}
 	return d.lines[d.items[d.cursor]].item, true
 }

@@ -115,7 +115,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		fmt.Fprintln(w, "  none found")
 	}
 	for _, d := range cmp.Differences {
-		block("    ", "  • ", oneLine(d.Kind)+": "+oneLine(d.Summary), noStyle)
+		block("    ", "  • ", oneLine(string(d.Kind))+": "+oneLine(d.Summary), noStyle)
 	}
 
 	fmt.Fprintln(w)

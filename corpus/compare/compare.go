@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
@@ -155,7 +156,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	vectorize(an, keys)
 	c.score(an, w)
 	c.align(an, thr, res)
-	c.Differences = differences(c, an, res)
+	c.Differences = differences.Find(c.differencesInput(an, res))
 }
 
 // vectorize builds every passage's TF-IDF vector. Terms are word stems,
@@ -803,4 +804,32 @@ func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// differencesInput is what the difference rules read of a comparison: each
+// article's name and passages with their analysis and row, the passage
+// scores, and the resolver that named the entities.
+func (c *Comparison) differencesInput(an [][]analysed, res *entities.Resolver) differences.Input {
+	in := differences.Input{Articles: make([]differences.Article, len(c.Articles)), Score: c.Score, Entities: res}
+	for i, a := range c.Articles {
+		ps := make([]differences.Passage, len(a.Passages))
+		for p, pa := range a.Passages {
+			ps[p] = differences.Passage{Text: pa.Text, Paragraph: pa.Paragraph, Row: c.rowOf[i][p],
+				Tokens: an[i][p].toks, Mentions: an[i][p].ments, Figures: an[i][p].figs}
+		}
+		in.Articles[i] = differences.Article{Name: articleName(a, i), Passages: ps}
+	}
+	return in
+}
+
+// articleName is how difference summaries name an article: its outlet,
+// else its id, else its place ("article 2").
+func articleName(a ArticleInfo, i int) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	if a.ID != "" {
+		return a.ID
+	}
+	return fmt.Sprintf("article %d", i+1)
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
@@ -122,13 +123,13 @@ func TestSeedNumberDifferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][2]DifferenceItem{
+	want := map[string][2]differences.Item{
 		"killed":  {{Text: "27", Value: 27}, {Text: "at least 25", Value: 25, Qualifier: "at least"}},
 		"injured": {{Text: "51", Value: 51}, {Text: "over 50", Value: 50, Qualifier: "over"}},
 	}
 	found := map[string]bool{}
 	for _, d := range c.Differences {
-		if d.Kind != DiffNumber {
+		if d.Kind != differences.KindNumber {
 			continue
 		}
 		w, ok := want[d.Topic]
@@ -199,7 +200,7 @@ func TestSeedNameVariants(t *testing.T) {
 func labelsFor(c *Comparison, entity string) map[int][]string {
 	out := map[int][]string{}
 	for _, d := range c.Differences {
-		if d.Kind == DiffLabel && d.Topic == entity {
+		if d.Kind == differences.KindLabel && d.Topic == entity {
 			for _, it := range d.Items {
 				out[it.Article] = append(out[it.Article], it.Text)
 			}
@@ -228,7 +229,7 @@ func TestSeedLabelsPerOutlet(t *testing.T) {
 	}
 	var sources map[int][]string
 	for _, d := range c.Differences {
-		if d.Kind == DiffAttribution {
+		if d.Kind == differences.KindAttribution {
 			sources = map[int][]string{}
 			for _, it := range d.Items {
 				sources[it.Article] = append(sources[it.Article], it.Text)
@@ -304,7 +305,7 @@ func TestAlignFixture(t *testing.T) {
 	// 300 vs "About 250" families.
 	var nums []string
 	for _, d := range c.Differences {
-		if d.Kind == DiffNumber {
+		if d.Kind == differences.KindNumber {
 			nums = append(nums, d.Summary)
 		}
 	}
@@ -436,7 +437,7 @@ func TestSeedDifferencesPrecision(t *testing.T) {
 	seen := map[key]bool{}
 	sources := map[int][]string{}
 	for _, d := range c.Differences {
-		if d.Kind != DiffAttribution {
+		if d.Kind != differences.KindAttribution {
 			continue
 		}
 		for _, it := range d.Items {

@@ -14,6 +14,7 @@ package compare
 
 import (
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -63,42 +64,6 @@ type Entity struct {
 	Mentions int      `json:"mentions"`
 }
 
-// Difference kinds.
-const (
-	DiffNumber      = "number"      // a figure that disagrees
-	DiffAttribution = "attribution" // who is quoted or credited
-	DiffLabel       = "label"       // what an outlet calls an actor
-)
-
-// Difference is one way the accounts differ. Items say what each article
-// has, each pointing to its passage so a reader can jump there.
-type Difference struct {
-	Kind string `json:"kind"`
-	// Topic is what differs: for numbers what is counted ("killed"), for
-	// labels the actor ("Popular Mobilization Forces"), for attributions
-	// "sources".
-	Topic string `json:"topic"`
-	// Summary is one line for people: "killed: 27 (Iranian.com) vs at
-	// least 25 (Antiwar.com)".
-	Summary string           `json:"summary"`
-	Items   []DifferenceItem `json:"items"`
-}
-
-// DifferenceItem is one article's side of a Difference.
-type DifferenceItem struct {
-	passages.Ref
-	// Text is the figure as written with its qualifier ("at least 25"), the
-	// label ("Iran-backed militias") or the source ("US officials").
-	Text string `json:"text"`
-	// Value and Qualifier are set for numbers: 25 and "at least".
-	Value     float64 `json:"value,omitempty"`
-	Qualifier string  `json:"qualifier,omitempty"`
-	// Entity is the canonical entity a source or label refers to, if known.
-	Entity string `json:"entity,omitempty"`
-	// Verb is how a source is credited: "said", "according to", "told".
-	Verb string `json:"verb,omitempty"`
-}
-
 // Comparison is the side-by-side of 2–6 articles: their passages, the rows
 // of passages that report the same thing, the passages with no counterpart,
 // and the differences. Build it with Compare; it is immutable afterwards.
@@ -106,9 +71,9 @@ type Comparison struct {
 	Articles []ArticleInfo `json:"articles"`
 	Rows     []Row         `json:"rows"`
 	// Unique lists passages in no row: "unique to this outlet".
-	Unique      []passages.Ref `json:"unique"`
-	Entities    []Entity       `json:"entities"`
-	Differences []Difference   `json:"differences"`
+	Unique      []passages.Ref           `json:"unique"`
+	Entities    []Entity                 `json:"entities"`
+	Differences []differences.Difference `json:"differences"`
 
 	// scores[i][j] holds the passage similarities between articles i and
 	// j (i < j), rows indexed by i's passages, zeros left out; unset for
