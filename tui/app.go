@@ -39,7 +39,7 @@ type Options struct {
 	StoryOf func(*corpus.Article) string
 
 	// Aliases is the table of entity spellings the stories and compare
-	// views group and align by (compare.StoryOptions.Aliases,
+	// views group and align by (stories.Options.Aliases,
 	// compare.Options.Aliases): the shipped table, with the user's
 	// --aliases file merged over it. Nil means the shipped table.
 	Aliases *entities.Aliases

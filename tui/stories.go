@@ -16,6 +16,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 )
 
 // The stories view lists the stories corpus/compare found (articles from
@@ -24,7 +25,7 @@ import (
 // the width, a mark where each article was published. enter compares the
 // story's articles side by side (or reads a story of one article).
 //
-// Grouping is corpus/compare's (compare.Group), run in a command once the
+// Grouping is corpus/compare's (stories.Group), run in a command once the
 // load has finished, and again whenever more articles arrive afterwards.
 // Each run carries a generation number and cancels the previous run; a
 // result that is not the latest is dropped.
@@ -32,7 +33,7 @@ import (
 // storiesMsg answers a grouping started with generation gen.
 type storiesMsg struct {
 	gen     int
-	stories []compare.Story
+	stories []stories.Story
 	byID    map[string]*corpus.Article // the articles grouped, by ID
 	err     error
 }
@@ -44,7 +45,7 @@ type groupTickMsg struct{ gen int }
 const groupTick = 200 * time.Millisecond
 
 // groupProgress is how far a grouping has got, written by its workers
-// (compare.StoryOptions.Progress) and read by View.
+// (stories.Options.Progress) and read by View.
 type groupProgress struct {
 	done, total atomic.Int64
 }
@@ -132,7 +133,7 @@ type storiesPage struct {
 	// column shows the stories found here.
 	ownStoryOf bool
 
-	stories []compare.Story // newest first
+	stories []stories.Story // newest first
 	// list is the stories shown: indexes into stories, all of them or,
 	// with multiOnly, those of two articles or more. cursor and offset
 	// index list.
@@ -182,7 +183,7 @@ func (s *storiesPage) launch() tea.Cmd {
 	s.prog, s.grouping = prog, len(arts)
 	work := guard(func() tea.Msg {
 		defer cancel()
-		st, err := compare.Group(ctx, arts, compare.StoryOptions{Aliases: aliases, Progress: prog.report})
+		st, err := stories.Group(ctx, arts, stories.Options{Aliases: aliases, Progress: prog.report})
 		if len(arts) >= bigGrouping {
 			// Grouping a large library peaks at several times the memory
 			// it keeps (about 3 GB for 100,000 articles); give the rest
@@ -298,9 +299,9 @@ func (s *storiesPage) result(msg storiesMsg) tea.Cmd {
 }
 
 // selected is the story under the cursor.
-func (s *storiesPage) selected() (compare.Story, bool) {
+func (s *storiesPage) selected() (stories.Story, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.list) {
-		return compare.Story{}, false
+		return stories.Story{}, false
 	}
 	return s.stories[s.list[s.cursor]], true
 }
@@ -363,7 +364,7 @@ func (s *storiesPage) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // articlesOf returns a story's articles that are loaded, oldest first.
-func (s *storiesPage) articlesOf(st compare.Story) []*corpus.Article {
+func (s *storiesPage) articlesOf(st stories.Story) []*corpus.Article {
 	var out []*corpus.Article
 	for _, id := range st.Articles {
 		if a := s.byID[id]; a != nil {
@@ -545,7 +546,7 @@ func (s *storiesPage) emptyText() string {
 
 // dateSpan renders a story's dates: "2019-12-29 – 2020-01-02", one date,
 // or "undated".
-func dateSpan(st compare.Story) string {
+func dateSpan(st stories.Story) string {
 	a, b := st.Start.String(), st.End.String()
 	switch {
 	case a == "" && b == "":
@@ -592,7 +593,7 @@ func (s *storiesPage) entry(i int) []string {
 }
 
 // relatedLine names the stories related to st (same actors, other times).
-func (s *storiesPage) relatedLine(st compare.Story) string {
+func (s *storiesPage) relatedLine(st stories.Story) string {
 	if len(st.Related) == 0 {
 		return ""
 	}
@@ -614,7 +615,7 @@ func (s *storiesPage) relatedLine(st compare.Story) string {
 // (at most maxH-3 rows) with a mark at each of its articles' dates, and a
 // time axis with the first and last date. Exact days are "●", approximate
 // dates "~" (dimmed), undated articles are said so at the end of the row.
-func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
+func (s *storiesPage) timeline(st stories.Story, maxH int) []string {
 	sty := s.sh.styles
 	arts := s.articlesOf(st)
 	if len(arts) == 0 || maxH < 4 {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/corpus/synth"
 )
 
@@ -168,7 +169,7 @@ func TestStoriesStaleResultDropped(t *testing.T) {
 		t.Fatalf("fresh result not taken: %d stories, err %v", len(s.stories), s.err)
 	}
 	hs.send(oldMsg)
-	hs.send(storiesMsg{gen: oldMsg.gen, stories: []compare.Story{{ID: "stale", Name: "stale"}}})
+	hs.send(storiesMsg{gen: oldMsg.gen, stories: []stories.Story{{ID: "stale", Name: "stale"}}})
 	if len(s.stories) != want || s.err != nil || s.stories[0].ID == "stale" {
 		t.Fatalf("stale result shown: %d stories, err %v", len(s.stories), s.err)
 	}

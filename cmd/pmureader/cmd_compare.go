@@ -4,19 +4,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/spf13/cobra"
 )
 
-// storiesJSON is `pmureader stories --json`: compare.Story values as that
+// storiesJSON is `pmureader stories --json`: stories.Story values as that
 // package tags them.
 type storiesJSON struct {
 	SchemaVersion int             `json:"schema_version"`
-	Stories       []compare.Story `json:"stories"`
+	Stories       []stories.Story `json:"stories"`
 	Problems      []problemJSON   `json:"problems"`
 }
 
@@ -71,17 +71,17 @@ A story holds at most one article per outlet unless --same-outlet is given.
 			if err != nil {
 				return err
 			}
-			stories, err := compare.Group(cmd.Context(), c.Articles, compare.StoryOptions{SameOutlet: sameOutlet, Aliases: aliases})
+			found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{SameOutlet: sameOutlet, Aliases: aliases})
 			if err != nil {
 				return fmt.Errorf("group stories: %w", err)
 			}
 			if asJSON {
-				if stories == nil {
-					stories = []compare.Story{}
+				if found == nil {
+					found = []stories.Story{}
 				}
-				return a.writeJSON(storiesJSON{SchemaVersion: schemaVersion, Stories: stories, Problems: problemsJSON(c.Problems)})
+				return a.writeJSON(storiesJSON{SchemaVersion: schemaVersion, Stories: found, Problems: problemsJSON(c.Problems)})
 			}
-			return a.printStories(c, stories)
+			return a.printStories(c, found)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
@@ -197,14 +197,14 @@ func findAll(c *corpus.Corpus, ids []string) ([]*corpus.Article, error) {
 // storyArticles groups c into stories and returns the articles of the one
 // whose id is ref or starts with it (at most compare.MaxArticles).
 func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, aliases *entities.Aliases) ([]*corpus.Article, error) {
-	stories, err := compare.Group(cmd.Context(), c.Articles, compare.StoryOptions{Aliases: aliases})
+	found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{Aliases: aliases})
 	if err != nil {
 		return nil, fmt.Errorf("group stories: %w", err)
 	}
-	var hits []compare.Story
-	for _, s := range stories {
+	var hits []stories.Story
+	for _, s := range found {
 		if s.ID == ref {
-			hits = []compare.Story{s}
+			hits = []stories.Story{s}
 			break
 		}
 		if strings.HasPrefix(s.ID, ref) {

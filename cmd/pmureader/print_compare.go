@@ -10,12 +10,13 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/stories"
 )
 
 // printStories prints each story as a bold name, a dim line with its id,
 // dates and size, and one indented line per member article (id, outlet,
 // title), cut to the terminal's width.
-func (a *app) printStories(c *corpus.Corpus, stories []compare.Story) error {
+func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
 	for i, s := range stories {

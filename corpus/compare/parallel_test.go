@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
@@ -57,31 +56,6 @@ func TestCompareParallelMatchesSequential(t *testing.T) {
 	}
 }
 
-func TestGroupParallelMatchesSequential(t *testing.T) {
-	for _, seed := range []int64{5, 9} {
-		arts := synth.Articles(250, seed)
-		for _, opt := range []StoryOptions{{}, {SameOutlet: true, Threshold: 0.3}} {
-			seq := opt
-			seq.workers = 1
-			want, err := Group(context.Background(), arts, seq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, w := range []int{2, 3, 7} {
-				par := opt
-				par.workers = w
-				got, err := Group(context.Background(), arts, par)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("seed %d, %+v: %d workers differ from 1", seed, opt, w)
-				}
-			}
-		}
-	}
-}
-
 // The bundled seeds and the fixture take the same checks, on their own
 // passages (quotes, entities, figures the synthetic text lacks).
 func TestParallelMatchesSequentialSeeds(t *testing.T) {
@@ -92,10 +66,5 @@ func TestParallelMatchesSequentialSeeds(t *testing.T) {
 		if !sameComparison(got, want) {
 			t.Fatalf("parallel Compare of %d articles differs", len(group))
 		}
-	}
-	want, _ := Group(context.Background(), c.Articles, StoryOptions{workers: 1})
-	got, _ := Group(context.Background(), c.Articles, StoryOptions{workers: 4})
-	if !reflect.DeepEqual(got, want) {
-		t.Fatal("parallel Group of the seeds differs")
 	}
 }

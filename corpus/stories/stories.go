@@ -1,4 +1,4 @@
-package compare
+package stories
 
 import (
 	"context"
@@ -38,8 +38,8 @@ type Story struct {
 	Score float64 `json:"score"`
 }
 
-// StoryOptions tunes Group. The zero value is the default.
-type StoryOptions struct {
+// Options tunes Group. The zero value is the default.
+type Options struct {
 	// SameOutlet lifts the rule that a story holds at most one article per
 	// outlet (articles without an outlet are never restricted).
 	SameOutlet bool
@@ -81,7 +81,7 @@ func (p *progress) add(k int) {
 
 // Defaults for Group.
 const (
-	DefaultStoryThreshold   = 0.15
+	DefaultThreshold        = 0.15
 	DefaultRelatedThreshold = 0.15
 	// sameStoryDays is the date gap (beyond each date's slack) within which
 	// two articles can report one event; beyond fadeDays they cannot.
@@ -120,10 +120,10 @@ type storyDoc struct {
 // two stories join when their articles' mean similarity reaches the
 // threshold, never two articles of one outlet (unless SameOutlet) and never
 // two different metadata pins. Stories are returned oldest first.
-func Group(ctx context.Context, articles []*corpus.Article, opt StoryOptions) ([]Story, error) {
+func Group(ctx context.Context, articles []*corpus.Article, opt Options) ([]Story, error) {
 	thr := opt.Threshold
 	if thr <= 0 {
-		thr = DefaultStoryThreshold
+		thr = DefaultThreshold
 	}
 	al := opt.Aliases
 	if al == nil {
@@ -909,3 +909,5 @@ func dateFactor(a, b storyDoc) float64 {
 	}
 	return 1 - (g-sameStoryDays)/(fadeDays-sameStoryDays)
 }
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
