@@ -1,10 +1,10 @@
 package compare
 
 import (
-	"github.com/pmureader/pmureader/corpus/passages"
-	"github.com/pmureader/pmureader/corpus/textnorm"
-	"github.com/pmureader/pmureader/corpus/tokens"
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // Range is a byte range [Start, End) in a passage's Text.
@@ -28,8 +28,7 @@ func (c *Comparison) Diff(a, b passages.Ref) WordDiff {
 	if !c.valid(a) || !c.valid(b) {
 		return WordDiff{}
 	}
-	return diffTokens(c.Articles[a.Article].Passages[a.Passage].Text, c.toks[a.Article][a.Passage],
-		c.Articles[b.Article].Passages[b.Passage].Text, c.toks[b.Article][b.Passage])
+	return diffTokens(c.toks[a.Article][a.Passage], c.toks[b.Article][b.Passage])
 }
 
 // DiffWords compares the words of two texts: words are compared by their
@@ -37,10 +36,12 @@ func (c *Comparison) Diff(a, b passages.Ref) WordDiff {
 // aligned with a Myers diff over word symbols, and the differing words are
 // returned as byte ranges of each original text.
 func DiffWords(a, b string) WordDiff {
-	return diffTokens(a, tokens.Tokenize(a), b, tokens.Tokenize(b))
+	return diffTokens(tokens.Tokenize(a), tokens.Tokenize(b))
 }
 
-func diffTokens(a string, ta []tokens.Token, b string, tb []tokens.Token) WordDiff {
+// diffTokens compares two passages' words by their keys; the ranges are
+// the tokens' byte ranges in their texts.
+func diffTokens(ta, tb []tokens.Token) WordDiff {
 	sym := map[string]rune{}
 	runes := func(ts []tokens.Token) []rune {
 		out := make([]rune, len(ts))
@@ -74,7 +75,6 @@ func diffTokens(a string, ta []tokens.Token, b string, tb []tokens.Token) WordDi
 			ib += n
 		}
 	}
-	_ = textnorm.Key
 	return out
 }
 

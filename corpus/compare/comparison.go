@@ -1,18 +1,9 @@
-// Package compare finds which articles report the same story and lines up
-// what they say: aligned passages, passages unique to one outlet, and the
-// differences between accounts (figures that disagree, who is quoted, how
-// each outlet labels the same actor).
-//
-// Everything here is a pure function of articles: Group returns stories,
-// Compare returns one Comparison value that the TUI's compare view, the
-// CLI's `compare --json` and Markdown all render. Nothing here prints to a
-// terminal or keeps state between calls.
-//
-// JSON field names on the exported types are stable: the CLI's --json output
-// is these values marshalled as they are.
 package compare
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
@@ -105,3 +96,71 @@ const DefaultRowThreshold = 0.2
 
 // MaxArticles is the most articles one comparison takes.
 const MaxArticles = 6
+
+// Score is the similarity (0..1) of two passages of different articles; 0
+// for passages of the same article or refs out of range.
+func (c *Comparison) Score(a, b passages.Ref) float64 {
+	if !c.valid(a) || !c.valid(b) || a.Article == b.Article {
+		return 0
+	}
+	if a.Article > b.Article {
+		a, b = b, a
+	}
+	return float64(c.scores[a.Article][b.Article].at(a.Passage, b.Passage))
+}
+
+func (c *Comparison) valid(r passages.Ref) bool {
+	return r.Article >= 0 && r.Article < len(c.Articles) && r.Passage >= 0 && r.Passage < len(c.Articles[r.Article].Passages)
+}
+
+// Passage returns the passage a ref points at.
+func (c *Comparison) Passage(r passages.Ref) (passages.Passage, bool) {
+	if !c.valid(r) {
+		return passages.Passage{}, false
+	}
+	return c.Articles[r.Article].Passages[r.Passage], true
+}
+
+// RowOf returns the index in Rows of the row holding a passage, or -1.
+func (c *Comparison) RowOf(r passages.Ref) int {
+	if !c.valid(r) {
+		return -1
+	}
+	return c.rowOf[r.Article][r.Passage]
+}
+
+// Counterparts returns, for the passage r points at, its best candidate
+// counterparts in every article: out[j] lists up to k passages of article
+// j, best first, with scores above zero (out[r.Article] is nil). k <= 0
+// means 3. The TUI uses out[j][0] to line pane j up with the focused
+// passage; Match.InRow says whether the aligner kept that pairing.
+func (c *Comparison) Counterparts(r passages.Ref, k int) [][]Match {
+	if !c.valid(r) {
+		return nil
+	}
+	if k <= 0 {
+		k = 3
+	}
+	out := make([][]Match, len(c.Articles))
+	row := c.rowOf[r.Article][r.Passage]
+	for j := range c.Articles {
+		if j == r.Article {
+			continue
+		}
+		var ms []Match
+		for q := range c.Articles[j].Passages {
+			o := passages.Ref{Article: j, Passage: q}
+			s := c.Score(r, o)
+			if s <= 0 {
+				continue
+			}
+			ms = append(ms, Match{Ref: o, Score: s, InRow: row >= 0 && c.rowOf[j][q] == row})
+		}
+		slices.SortStableFunc(ms, func(a, b Match) int { return cmp.Compare(b.Score, a.Score) })
+		if len(ms) > k {
+			ms = ms[:k]
+		}
+		out[j] = ms
+	}
+	return out
+}
