@@ -12,7 +12,7 @@ import (
 )
 
 // The differences panel lists how the compared accounts differ, as
-// corpus/compare found it: figures that disagree (the toll, the number of
+// corpus/differences found it: figures that disagree (the toll, the number of
 // targets), who is quoted or credited in each account, and the labels each
 // outlet uses for the same actor. Every article's side of a difference is
 // an entry; enter on it closes the panel and puts the cursor on its passage

@@ -19,13 +19,13 @@ import (
 	"github.com/pmureader/pmureader/corpus/stories"
 )
 
-// The stories view lists the stories corpus/compare found (articles from
+// The stories view lists the stories corpus/stories found (articles from
 // several outlets reporting one event), newest first, and for the one under
 // the cursor draws a coverage timeline: a row per outlet, a time axis across
 // the width, a mark where each article was published. enter compares the
 // story's articles side by side (or reads a story of one article).
 //
-// Grouping is corpus/compare's (stories.Group), run in a command once the
+// Grouping is corpus/stories' (stories.Group), run in a command once the
 // load has finished, and again whenever more articles arrive afterwards.
 // Each run carries a generation number and cancels the previous run; a
 // result that is not the latest is dropped.
