@@ -3,11 +3,13 @@ package compare
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // Compare lines up 2 to MaxArticles articles: it cuts each into passages,
@@ -102,7 +104,7 @@ func wordEstimate(articles []*corpus.Article) int {
 // article's name and passages with their analysis and row, the passage
 // scores, and the resolver that named the entities.
 func (c *Comparison) differencesInput(an [][]analysed, res *entities.Resolver) differences.Input {
-	in := differences.Input{Articles: make([]differences.Article, len(c.Articles)), Score: c.Score, Entities: res}
+	in := differences.Input{Articles: make([]differences.Article, len(c.Articles)), Scores: c.scoresTo, Entities: res}
 	for i, a := range c.Articles {
 		ps := make([]differences.Passage, len(a.Passages))
 		for p, pa := range a.Passages {
@@ -124,4 +126,30 @@ func articleName(a ArticleInfo, i int) string {
 		return a.ID
 	}
 	return fmt.Sprintf("article %d", i+1)
+}
+
+// scoresTo returns the scores of passage a against every passage of
+// article j, by passage, in dst's storage: a row of the stored matrix when
+// a's article comes first, cell by cell otherwise.
+func (c *Comparison) scoresTo(a passages.Ref, j int, dst []float32) []float32 {
+	n := 0
+	if j >= 0 && j < len(c.Articles) {
+		n = len(c.Articles[j].Passages)
+	}
+	dst = slices.Grow(dst[:0], n)[:n]
+	clear(dst)
+	if !c.valid(a) || n == 0 || a.Article == j {
+		return dst
+	}
+	if a.Article > j {
+		for q := range dst {
+			dst[q] = float32(c.Score(a, passages.Ref{Article: j, Passage: q}))
+		}
+		return dst
+	}
+	m := &c.scores[a.Article][j]
+	for x := m.start[a.Passage]; x < m.start[a.Passage+1]; x++ {
+		dst[m.q[x]] = m.v[x]
+	}
+	return dst
 }

@@ -433,3 +433,22 @@ func TestArticleNameAndWords(t *testing.T) {
 		t.Errorf("wordEstimate = %d, want 48/6", got)
 	}
 }
+
+// scoresTo gives a passage's scores against every passage of another
+// article, whichever comes first, reusing its buffer.
+func TestScoresTo(t *testing.T) {
+	c := handComparison([]int{2, 3}, map[[2]int][][]float32{{0, 1}: {{0, .5, .25}, {1, 0, 0}}})
+	buf := []float32{9, 9, 9, 9}
+	if got := c.scoresTo(ref(0, 0), 1, buf); !slices.Equal(got, []float32{0, .5, .25}) || &got[0] != &buf[0] {
+		t.Errorf("row %v (buffer reused: %v)", got, &got[0] == &buf[0])
+	}
+	if got := c.scoresTo(ref(1, 1), 0, nil); !slices.Equal(got, []float32{.5, 0}) {
+		t.Errorf("column %v", got)
+	}
+	if got := c.scoresTo(ref(0, 1), 0, nil); !slices.Equal(got, []float32{0, 0}) {
+		t.Errorf("own article %v", got)
+	}
+	if got := c.scoresTo(ref(0, 5), 1, nil); !slices.Equal(got, []float32{0, 0, 0}) {
+		t.Errorf("bad ref %v", got)
+	}
+}

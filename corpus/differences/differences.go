@@ -55,9 +55,10 @@ type Item struct {
 // resolver that set the mentions' entities.
 type Input struct {
 	Articles []Article
-	// Score is the similarity (0..1) of two passages of different
-	// articles, a before b in article order.
-	Score func(a, b passages.Ref) float64
+	// Scores returns the similarity (0..1) of passage a to each passage
+	// of a later article (article > a.Article), by passage, in dst's
+	// storage (reused when large enough).
+	Scores func(a passages.Ref, article int, dst []float32) []float32
 	// Entities names the entity keys of the mentions (Display, after
 	// Resolve).
 	Entities *entities.Resolver
@@ -137,16 +138,19 @@ func numberDifferences(in Input) []Difference {
 // (which come first) or scoring at least 0.1.
 func figurePairs(in Input, i, j int) []figurePair {
 	var cands []figurePair
+	var row []float32 // passage p's scores against article j's passages
 	for p, pa := range in.Articles[i].Passages {
 		if len(pa.Figures) == 0 {
 			continue // a pair without figures on both sides adds nothing
 		}
+		ra := passages.Ref{Article: i, Passage: p}
+		row = in.Scores(ra, j, row)
 		for q, pb := range in.Articles[j].Passages {
 			if len(pb.Figures) == 0 {
 				continue
 			}
-			ra, rb := passages.Ref{Article: i, Passage: p}, passages.Ref{Article: j, Passage: q}
-			s := in.Score(ra, rb)
+			rb := passages.Ref{Article: j, Passage: q}
+			s := float64(row[q])
 			same := pa.Row >= 0 && pa.Row == pb.Row
 			if !same && s < 0.1 {
 				continue

@@ -47,7 +47,14 @@ func input(arts []art, score func(a, b passages.Ref) float64) Input {
 	}
 	res := entities.NewResolver(al)
 	res.Resolve(docs)
-	in := Input{Score: score, Entities: res}
+	in := Input{Entities: res}
+	in.Scores = func(a passages.Ref, j int, dst []float32) []float32 {
+		dst = dst[:0]
+		for q := range arts[j].texts {
+			dst = append(dst, float32(score(a, passages.Ref{Article: j, Passage: q})))
+		}
+		return dst
+	}
 	for i, a := range arts {
 		out := Article{Name: a.name}
 		for p, s := range a.texts {
