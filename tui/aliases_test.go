@@ -7,7 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
 )
 
 // aliasPair is two accounts of one visit that name its subject
@@ -38,14 +38,14 @@ func newHarnessOpt(t testing.TB, arts []*corpus.Article, w, h int, opt Options) 
 // table) is what the stories view groups by and the compare view compares
 // with; without it the shipped table is used.
 func TestAliasesReachStoriesAndCompare(t *testing.T) {
-	user, err := compare.LoadAliases(strings.NewReader("Zorblax Quuxington = Mayor Vrennick | Vrennick\n"))
+	user, err := entities.LoadAliases(strings.NewReader("Zorblax Quuxington = Mayor Vrennick | Vrennick\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	merged := compare.DefaultAliases().Merge(user)
+	merged := entities.DefaultAliases().Merge(user)
 	for _, tc := range []struct {
 		name    string
-		aliases *compare.Aliases
+		aliases *entities.Aliases
 		stories int
 		shared  bool // the compare view sees one entity in both articles
 	}{

@@ -14,7 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
@@ -33,10 +33,10 @@ type Options struct {
 	StoryOf func(*corpus.Article) string
 
 	// Aliases is the table of entity spellings the stories and compare
-	// views group and align by (compare.StoryOptions.Aliases,
+	// views group and align by (stories.Options.Aliases,
 	// compare.Options.Aliases): the shipped table, with the user's
 	// --aliases file merged over it. Nil means the shipped table.
-	Aliases *compare.Aliases
+	Aliases *entities.Aliases
 
 	// NoColor draws without colours, as when NO_COLOR is set in the
 	// environment (which is honoured too).
@@ -88,8 +88,8 @@ type shared struct {
 	titles   *search.TitleSearcher // over index
 	marks    map[string]bool
 	storyOf  func(*corpus.Article) string
-	aliases  *compare.Aliases // Options.Aliases: nil is the shipped table
-	jobs     *jobs            // where views start their searches
+	aliases  *entities.Aliases // Options.Aliases: nil is the shipped table
+	jobs     *jobs             // where views start their searches
 
 	loading               bool
 	filesDone, filesTotal int

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -62,7 +63,7 @@ type comparePage struct {
 
 	lay    *compareLayout
 	layKey layoutKey
-	hl     map[compare.Ref][]span // differing words in the cursor band
+	hl     map[passages.Ref][]span // differing words in the cursor band
 	hlKey  highlightKey
 	note   string
 
@@ -411,7 +412,7 @@ func (c *comparePage) setFocus(a int) {
 
 // jump focuses the pane of passage r and puts the cursor on it (the
 // differences panel asks for it).
-func (c *comparePage) jump(r compare.Ref) {
+func (c *comparePage) jump(r passages.Ref) {
 	if c.cmp == nil || r.Article < 0 || r.Article >= len(c.arts) {
 		return
 	}
@@ -469,7 +470,7 @@ func (c *comparePage) navigate(mv navMove) {
 func (c *comparePage) readPassage() tea.Cmd {
 	a := c.arts[c.focus]
 	para := -1
-	if p, ok := c.cmp.Passage(compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}); ok {
+	if p, ok := c.cmp.Passage(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}); ok {
 		para = p.Paragraph
 	}
 	return func() tea.Msg { return openArticleMsg{article: a, para: para} }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -34,7 +35,7 @@ const (
 type paneLine struct {
 	kind  paneLineKind
 	first bool // lineText: the passage's first line
-	ref   compare.Ref
+	ref   passages.Ref
 	sp    span   // lineText: the line's bytes in the passage's text as drawn
 	label string // lineLabel
 }
@@ -44,8 +45,8 @@ type paneLine struct {
 // other panes that have none in the focused pane (focus < 0).
 type band struct {
 	start, height int
-	focus         int           // passage index in the focused article, or -1
-	refs          []compare.Ref // every passage in the band
+	focus         int            // passage index in the focused article, or -1
+	refs          []passages.Ref // every passage in the band
 }
 
 // compareLayout is the aligned document.
@@ -60,9 +61,9 @@ type layoutInput struct {
 	// cmp gives the articles' passages and the rows; nothing else of it
 	// is read, so a test can build one by hand.
 	cmp   *compare.Comparison
-	text  [][]string                     // each passage's text as drawn
-	score func(a, b compare.Ref) float64 // similarity of two passages
-	focus int                            // the focused article
+	text  [][]string                      // each passage's text as drawn
+	score func(a, b passages.Ref) float64 // similarity of two passages
+	focus int                             // the focused article
 	// panes are the articles shown, left to right, the focused one among
 	// them; widths are their widths (text is wrapped 2 narrower).
 	panes  []int
@@ -147,11 +148,11 @@ func newLayoutBuilder(in layoutInput) *layoutBuilder {
 }
 
 // row is the row of passage r, or -1.
-func (b *layoutBuilder) row(r compare.Ref) int { return b.rowOf[r.Article][r.Passage] }
+func (b *layoutBuilder) row(r passages.Ref) int { return b.rowOf[r.Article][r.Passage] }
 
 // cellItem is a passage to draw in a band, with the note under it.
 type cellItem struct {
-	ref   compare.Ref
+	ref   passages.Ref
 	label string
 }
 
@@ -159,7 +160,7 @@ type cellItem struct {
 // passages before its counterparts, then a band with it and them level.
 func (b *layoutBuilder) addFocused(fpass int) {
 	in := b.in
-	fref := compare.Ref{Article: in.focus, Passage: fpass}
+	fref := passages.Ref{Article: in.focus, Passage: fpass}
 	row := b.row(fref)
 	upto := make([]int, len(in.panes))
 	for p, a := range in.panes {
@@ -179,7 +180,7 @@ func (b *layoutBuilder) addFocused(fpass int) {
 			if a == in.focus || q < 0 {
 				continue
 			}
-			o := compare.Ref{Article: a, Passage: q}
+			o := passages.Ref{Article: a, Passage: q}
 			label := fmt.Sprintf("≈ %.2f", in.score(fref, o))
 			if q < b.next[a] {
 				label += fmt.Sprintf(" · ↕ moved from §%d", q+1)
@@ -199,7 +200,7 @@ func (b *layoutBuilder) addBand(focusP int, cells [][]cellItem) {
 	k, lay := len(b.in.panes), b.lay
 	h := 0
 	cols := make([][]paneLine, k)
-	var refs []compare.Ref
+	var refs []passages.Ref
 	for p, items := range cells {
 		tw := max(b.in.widths[p]-2, 1)
 		for x, it := range items {
@@ -267,13 +268,13 @@ type othersRun struct {
 	at    []map[int]int // at[p][q]: passage q's index in lists[p]
 	head  []int         // head[p]: the next of lists[p] to draw
 	// broken are counterparts given up on: drawn in their own order.
-	broken map[compare.Ref]bool
+	broken map[passages.Ref]bool
 }
 
 func (b *layoutBuilder) newOthersRun(upto []int) *othersRun {
 	k := len(b.in.panes)
 	g := &othersRun{b: b, lists: make([][]int, k), at: make([]map[int]int, k), head: make([]int, k),
-		broken: map[compare.Ref]bool{}}
+		broken: map[passages.Ref]bool{}}
 	for p, a := range b.in.panes {
 		g.at[p] = map[int]int{}
 		if a == b.in.focus {
@@ -290,13 +291,13 @@ func (b *layoutBuilder) newOthersRun(upto []int) *othersRun {
 }
 
 // refAt is pane p's j-th passage to draw.
-func (g *othersRun) refAt(p, j int) compare.Ref {
-	return compare.Ref{Article: g.b.in.panes[p], Passage: g.lists[p][j]}
+func (g *othersRun) refAt(p, j int) passages.Ref {
+	return passages.Ref{Article: g.b.in.panes[p], Passage: g.lists[p][j]}
 }
 
 // pending lists the counterparts, still to draw, of pane p's passage q in
 // the other panes (not the focused one): pane and index in its list.
-func (g *othersRun) pending(p int, q compare.Ref) (out [][2]int) {
+func (g *othersRun) pending(p int, q passages.Ref) (out [][2]int) {
 	b := g.b
 	r := b.row(q)
 	if r < 0 || g.broken[q] {
@@ -307,7 +308,7 @@ func (g *othersRun) pending(p int, q compare.Ref) (out [][2]int) {
 			continue
 		}
 		if m := b.member[r][a]; m >= 0 {
-			if j, ok := g.at[o][m]; ok && j >= g.head[o] && !g.broken[compare.Ref{Article: a, Passage: m}] {
+			if j, ok := g.at[o][m]; ok && j >= g.head[o] && !g.broken[passages.Ref{Article: a, Passage: m}] {
 				out = append(out, [2]int{o, j})
 			}
 		}

@@ -6,24 +6,25 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // handComparison builds a comparison by hand: one article per outlet with
 // the given passages, and rows of refs written "A0" (article A's passage
 // 0), "B1", …. Only what the layout reads is filled in.
-func handComparison(outlets []string, passages [][]string, rows ...[]string) *compare.Comparison {
+func handComparison(outlets []string, texts [][]string, rows ...[]string) *compare.Comparison {
 	cmp := &compare.Comparison{}
 	for i, o := range outlets {
 		info := compare.ArticleInfo{ID: fmt.Sprintf("a%d", i), Outlet: o}
-		for j, t := range passages[i] {
-			info.Passages = append(info.Passages, compare.Passage{Index: j, Kind: compare.KindBody, Paragraph: j, Text: t})
+		for j, t := range texts[i] {
+			info.Passages = append(info.Passages, passages.Passage{Index: j, Kind: passages.KindBody, Paragraph: j, Text: t})
 		}
 		cmp.Articles = append(cmp.Articles, info)
 	}
 	for _, r := range rows {
 		var row compare.Row
 		for _, ref := range r {
-			row.Passages = append(row.Passages, compare.Ref{Article: int(ref[0] - 'A'), Passage: int(ref[1] - '0')})
+			row.Passages = append(row.Passages, passages.Ref{Article: int(ref[0] - 'A'), Passage: int(ref[1] - '0')})
 		}
 		cmp.Rows = append(cmp.Rows, row)
 	}
@@ -197,7 +198,7 @@ func TestCompareLayout(t *testing.T) {
 			for i := range widths {
 				widths[i] = width
 			}
-			lay := buildLayout(layoutInput{cmp: tc.cmp, text: text, score: func(a, b compare.Ref) float64 { return 0.42 },
+			lay := buildLayout(layoutInput{cmp: tc.cmp, text: text, score: func(a, b passages.Ref) float64 { return 0.42 },
 				focus: tc.focus, panes: panes, widths: widths})
 			if got := layoutLines(lay, text); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
@@ -224,9 +225,9 @@ func TestCompareLayoutDrawsEveryPassageOnce(t *testing.T) {
 		[]string{"A0", "B2"}, []string{"A2", "B0", "C1"}, []string{"B3", "C0"}, []string{"A1", "B1"})
 	text := [][]string{{"A0", "A1", "A2"}, {"B0", "B1", "B2", "B3"}, {"C0", "C1"}}
 	for focus := range 3 {
-		lay := buildLayout(layoutInput{cmp: cmp, text: text, score: func(a, b compare.Ref) float64 { return 0.5 },
+		lay := buildLayout(layoutInput{cmp: cmp, text: text, score: func(a, b passages.Ref) float64 { return 0.5 },
 			focus: focus, panes: []int{0, 1, 2}, widths: []int{20, 20, 20}})
-		seen := map[compare.Ref]int{}
+		seen := map[passages.Ref]int{}
 		for i, row := range lay.lines {
 			for _, pl := range row {
 				if pl.kind == lineText && pl.first {
@@ -240,7 +241,7 @@ func TestCompareLayoutDrawsEveryPassageOnce(t *testing.T) {
 		}
 		for a, ps := range text {
 			for q := range ps {
-				if n := seen[compare.Ref{Article: a, Passage: q}]; n != 1 {
+				if n := seen[passages.Ref{Article: a, Passage: q}]; n != 1 {
 					t.Errorf("focus %d: %s drawn %d times", focus, ps[q], n)
 				}
 			}

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // markIDs marks the articles with these IDs in the library, by keys.
@@ -256,7 +256,7 @@ func TestCompareWordDiffInCursorBand(t *testing.T) {
 	}
 	hl := c.highlights()
 	got := func(a int) string {
-		r := compare.Ref{Article: a, Passage: c.cur[aw]}
+		r := passages.Ref{Article: a, Passage: c.cur[aw]}
 		if a == ir {
 			r.Passage = passageIndex(t, c, ir, "killing 27")
 		}
@@ -328,7 +328,7 @@ func TestCompareUniquePassages(t *testing.T) {
 	aw := articleIndex(t, c, seedAntiwar)
 	u := -1
 	for i := range c.cmp.Articles[aw].Passages {
-		if c.cmp.RowOf(compare.Ref{Article: aw, Passage: i}) < 0 {
+		if c.cmp.RowOf(passages.Ref{Article: aw, Passage: i}) < 0 {
 			u = i
 			break
 		}
@@ -557,7 +557,7 @@ func TestCompareOtherPanesAlignAmongThemselves(t *testing.T) {
 	scr := hs.screenText()
 	// Both river sentences are rows of Bravo and Charlie.
 	for _, pair := range [][2]string{{"Engineers say the bridge", "Engineers said the flood"}, {"The river rose four metres overnight after heavy", "The river rose four metres overnight after days"}} {
-		rb, rc := cm.cmp.RowOf(compare.Ref{Article: 1, Passage: passageIndex(t, cm, 1, pair[0])}), cm.cmp.RowOf(compare.Ref{Article: 2, Passage: passageIndex(t, cm, 2, pair[1])})
+		rb, rc := cm.cmp.RowOf(passages.Ref{Article: 1, Passage: passageIndex(t, cm, 1, pair[0])}), cm.cmp.RowOf(passages.Ref{Article: 2, Passage: passageIndex(t, cm, 2, pair[1])})
 		if rb < 0 || rb != rc {
 			t.Skipf("the comparison does not pair %q with %q (rows %d, %d)", pair[0], pair[1], rb, rc)
 		}

@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // highlights are the differing words of the cursor band: for each
 // counterpart, its words the focused passage lacks; for the focused
 // passage, its words some counterpart lacks.
-func (c *comparePage) highlights() map[compare.Ref][]span {
+func (c *comparePage) highlights() map[passages.Ref][]span {
 	b, ok := c.cursorBand()
 	if !ok {
 		return nil
@@ -21,8 +21,8 @@ func (c *comparePage) highlights() map[compare.Ref][]span {
 	if c.hl != nil && c.hlKey == hk {
 		return c.hl
 	}
-	out := map[compare.Ref][]span{}
-	fref := compare.Ref{Article: c.focus, Passage: b.focus}
+	out := map[passages.Ref][]span{}
+	fref := passages.Ref{Article: c.focus, Passage: b.focus}
 	for _, r := range b.refs {
 		if r == fref {
 			continue
@@ -117,13 +117,13 @@ func (c *comparePage) headings() []string {
 // compiled once a frame: lipgloss Render per cell would dominate.
 type bodyPaints struct {
 	dim, cursor, unique, diff Paint
-	kinds                     map[string]Paint // by passage kind
+	kinds                     map[passages.Kind]Paint // by passage kind
 }
 
 func newBodyPaints(st Styles) bodyPaints {
 	return bodyPaints{dim: compile(st.Dim), cursor: compile(st.Cursor), unique: compile(st.Unique), diff: compile(st.DiffWord),
-		kinds: map[string]Paint{compare.KindTitle: compile(st.Title), compare.KindDek: compile(st.Dek),
-			compare.KindSubhead: compile(st.Subhead), compare.KindBody: compile(st.Body)}}
+		kinds: map[passages.Kind]Paint{passages.KindTitle: compile(st.Title), passages.KindDek: compile(st.Dek),
+			passages.KindSubhead: compile(st.Subhead), passages.KindBody: compile(st.Body)}}
 }
 
 // bodyFrame is what drawing the visible lines of the aligned document
@@ -135,7 +135,7 @@ type bodyFrame struct {
 	blank    []string // a blank line of each pane
 	cb       band     // the cursor band
 	hasCB    bool
-	hl       map[compare.Ref][]span
+	hl       map[passages.Ref][]span
 	noneText string // what an empty pane beside the cursor says
 }
 
@@ -153,7 +153,7 @@ func (c *comparePage) body() []string {
 	for i := range f.blank {
 		f.blank[i] = strings.Repeat(" ", f.widths[i])
 	}
-	if c.cmp.RowOf(compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}) < 0 {
+	if c.cmp.RowOf(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}) < 0 {
 		focusName := termtext.OneLine(c.arts[c.focus].Outlet)
 		if focusName == "" {
 			focusName = "this outlet"
@@ -242,7 +242,7 @@ func (c *comparePage) statusLine() string {
 			parts = append(parts, fmt.Sprintf("panes %d–%d of %d (←/→)", first+1, first+k, n))
 		}
 		np := len(c.cmp.Articles[c.focus].Passages)
-		fref := compare.Ref{Article: c.focus, Passage: c.cur[c.focus]}
+		fref := passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}
 		parts = append(parts, fmt.Sprintf("§%d/%d", fref.Passage+1, np))
 		if r := c.cmp.RowOf(fref); r >= 0 {
 			parts = append(parts, fmt.Sprintf("row %d/%d ≈ %.2f", r+1, len(c.cmp.Rows), c.cmp.Rows[r].Score))

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -37,7 +38,7 @@ const (
 type diffLine struct {
 	kind diffLineKind
 	text string
-	item compare.DifferenceItem // diffItem
+	item differences.Item // diffItem
 }
 
 // diffPanel is the differences panel: its lines, built once, and a cursor
@@ -56,10 +57,13 @@ type diffPanel struct {
 }
 
 // diffSections are the kinds of difference, in the order shown.
-var diffSections = []struct{ kind, title string }{
-	{compare.DiffNumber, "Numbers that disagree"},
-	{compare.DiffAttribution, "Who is quoted or credited"},
-	{compare.DiffLabel, "What each outlet calls the same actor"},
+var diffSections = []struct {
+	kind  differences.Kind
+	title string
+}{
+	{differences.KindNumber, "Numbers that disagree"},
+	{differences.KindAttribution, "Who is quoted or credited"},
+	{differences.KindLabel, "What each outlet calls the same actor"},
 }
 
 // newDiffPanel lists cmp's differences (of arts) for a w×h panel.
@@ -69,7 +73,7 @@ func newDiffPanel(sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w
 		if si > 0 {
 			d.lines = append(d.lines, diffLine{kind: diffBlank})
 		}
-		var ds []compare.Difference
+		var ds []differences.Difference
 		for _, x := range cmp.Differences {
 			if x.Kind == sec.kind {
 				ds = append(ds, x)
@@ -82,7 +86,7 @@ func newDiffPanel(sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w
 		d.addDifferences(ds)
 	}
 	// Kinds the panel does not know yet still show, under "Other".
-	var other []compare.Difference
+	var other []differences.Difference
 	for _, x := range cmp.Differences {
 		known := false
 		for _, sec := range diffSections {
@@ -101,7 +105,7 @@ func newDiffPanel(sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w
 }
 
 // addDifferences lists each difference's summary and its entries.
-func (d *diffPanel) addDifferences(ds []compare.Difference) {
+func (d *diffPanel) addDifferences(ds []differences.Difference) {
 	for _, x := range ds {
 		d.lines = append(d.lines, diffLine{kind: diffSummary, text: x.Summary})
 		for _, it := range x.Items {
@@ -121,9 +125,9 @@ func (d *diffPanel) SetSize(w, h int) {
 func (d *diffPanel) KeyMap() help.KeyMap { return d.keys }
 
 // selected is the entry under the cursor.
-func (d *diffPanel) selected() (compare.DifferenceItem, bool) {
+func (d *diffPanel) selected() (differences.Item, bool) {
 	if d.cur.at < 0 || d.cur.at >= len(d.items) {
-		return compare.DifferenceItem{}, false
+		return differences.Item{}, false
 	}
 	return d.lines[d.items[d.cur.at]].item, true
 }

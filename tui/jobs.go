@@ -10,7 +10,9 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/corpus/stories"
 )
 
 // Background work. Everything that can take longer than a keystroke is a
@@ -237,7 +239,7 @@ type groupRun struct {
 }
 
 // groupProgress is how far a grouping has got, written by its workers
-// (compare.StoryOptions.Progress) and read by the stories view.
+// (stories.Options.Progress) and read by the stories view.
 type groupProgress struct {
 	done, total atomic.Int64
 }
@@ -272,14 +274,14 @@ const bigGrouping = 20_000
 // groupTick is how often the progress of a grouping is redrawn.
 const groupTick = 200 * time.Millisecond
 
-// group groups arts into stories (compare.Group), cancelling a grouping
+// group groups arts into stories (stories.Group), cancelling a grouping
 // still running. A large library's grouping also ticks, so that its
 // progress is redrawn until it answers.
-func (j *jobs) group(arts []*corpus.Article, aliases *compare.Aliases) tea.Cmd {
+func (j *jobs) group(arts []*corpus.Article, aliases *entities.Aliases) tea.Cmd {
 	prog := &groupProgress{}
 	j.grouping = groupRun{n: len(arts), prog: prog}
 	work := j.start(jobGroup, func(ctx context.Context, id jobID) tea.Msg {
-		st, err := compare.Group(ctx, arts, compare.StoryOptions{Aliases: aliases, Progress: prog.report})
+		st, err := stories.Group(ctx, arts, stories.Options{Aliases: aliases, Progress: prog.report})
 		if len(arts) >= bigGrouping {
 			// Grouping a large library peaks at several times the memory
 			// it keeps (about 3 GB for 100,000 articles); give the rest
@@ -300,7 +302,7 @@ func (j *jobs) group(arts []*corpus.Article, aliases *compare.Aliases) tea.Cmd {
 
 // storyNamer names each article's story after stories, or, for an article
 // in none, after its metadata.
-func storyNamer(stories []compare.Story) func(*corpus.Article) string {
+func storyNamer(stories []stories.Story) func(*corpus.Article) string {
 	names := map[string]string{}
 	for _, st := range stories {
 		for _, id := range st.Articles {
@@ -341,7 +343,7 @@ func (j *jobs) nameStories(ix *search.Index, storyOf func(*corpus.Article) strin
 }
 
 // compare aligns arts (compare.Compare).
-func (j *jobs) compare(arts []*corpus.Article, aliases *compare.Aliases) tea.Cmd {
+func (j *jobs) compare(arts []*corpus.Article, aliases *entities.Aliases) tea.Cmd {
 	return j.start(jobCompare, func(_ context.Context, id jobID) tea.Msg {
 		cmp, err := compare.Compare(arts, compare.Options{Aliases: aliases})
 		return comparedMsg{jobID: id, cmp: cmp, err: err}

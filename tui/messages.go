@@ -7,6 +7,8 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -39,7 +41,7 @@ type backMsg struct{}
 
 // diffJumpMsg is the differences panel asking the compare view to close
 // it and put the cursor on a passage.
-type diffJumpMsg struct{ ref compare.Ref }
+type diffJumpMsg struct{ ref passages.Ref }
 
 // diffCloseMsg is the differences panel asking to be closed.
 type diffCloseMsg struct{}
@@ -58,7 +60,7 @@ type batchMsg struct {
 // and what names each article's story after them.
 type groupedMsg struct {
 	jobID
-	stories []compare.Story
+	stories []stories.Story
 	byID    map[string]*corpus.Article
 	storyOf func(*corpus.Article) string
 	err     error

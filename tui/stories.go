@@ -10,6 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 )
 
 // The stories view lists the stories corpus/compare found (articles from
@@ -18,7 +19,7 @@ import (
 // the width, a mark where each article was published. enter compares the
 // story's articles side by side (or reads a story of one article).
 //
-// Grouping is a job (jobGroup, compare.Group) the root starts once the load
+// Grouping is a job (jobGroup, stories.Group) the root starts once the load
 // has finished, and again whenever more articles arrive afterwards; the
 // root hands this view the latest grouping's stories.
 
@@ -28,7 +29,7 @@ type storiesPage struct {
 	keys storiesKeys
 	w, h int
 
-	stories []compare.Story // newest first
+	stories []stories.Story // newest first
 	// list is the stories shown: indexes into stories, all of them or,
 	// with multiOnly, those of two articles or more. The cursor indexes
 	// list.
@@ -64,7 +65,7 @@ func (s *storiesPage) busy() bool { return s.sh.jobs.waiting(jobGroup) }
 // setStories takes the stories of the latest grouping (of the articles in
 // byID), keeping the cursor on the story it was on, or the error that
 // stopped it.
-func (s *storiesPage) setStories(stories []compare.Story, byID map[string]*corpus.Article, err error) {
+func (s *storiesPage) setStories(stories []stories.Story, byID map[string]*corpus.Article, err error) {
 	if err != nil {
 		s.err = err
 		return
@@ -123,9 +124,9 @@ func (s *storiesPage) click(msg tea.MouseClickMsg) tea.Cmd {
 }
 
 // selected is the story under the cursor.
-func (s *storiesPage) selected() (compare.Story, bool) {
+func (s *storiesPage) selected() (stories.Story, bool) {
 	if s.cur.at < 0 || s.cur.at >= len(s.list) {
-		return compare.Story{}, false
+		return stories.Story{}, false
 	}
 	return s.stories[s.list[s.cur.at]], true
 }
@@ -175,7 +176,7 @@ func (s *storiesPage) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // articlesOf returns a story's articles that are loaded, oldest first.
-func (s *storiesPage) articlesOf(st compare.Story) []*corpus.Article {
+func (s *storiesPage) articlesOf(st stories.Story) []*corpus.Article {
 	var out []*corpus.Article
 	for _, id := range st.Articles {
 		if a := s.byID[id]; a != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/corpus/synth"
 )
 
@@ -170,7 +171,7 @@ func TestStoriesStaleResultDropped(t *testing.T) {
 		t.Fatalf("fresh result not taken: %d stories, err %v", len(s.stories), s.err)
 	}
 	hs.send(oldMsg)
-	hs.send(groupedMsg{jobID: oldMsg.jobID, stories: []compare.Story{{ID: "stale", Name: "stale"}}})
+	hs.send(groupedMsg{jobID: oldMsg.jobID, stories: []stories.Story{{ID: "stale", Name: "stale"}}})
 	if len(s.stories) != want || s.err != nil || s.stories[0].ID == "stale" {
 		t.Fatalf("stale result shown: %d stories, err %v", len(s.stories), s.err)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -113,7 +113,7 @@ func (s *storiesPage) emptyText() string {
 
 // storyDates renders a story's dates: "2019-12-29 – 2020-01-02", one
 // date, or "undated".
-func storyDates(st compare.Story) string {
+func storyDates(st stories.Story) string {
 	if d := termtext.DateSpan(st.Start.String(), st.End.String()); d != "" {
 		return d
 	}
@@ -151,7 +151,7 @@ func (s *storiesPage) entry(i int) []string {
 }
 
 // relatedLine names the stories related to st (same actors, other times).
-func (s *storiesPage) relatedLine(st compare.Story) string {
+func (s *storiesPage) relatedLine(st stories.Story) string {
 	if len(st.Related) == 0 {
 		return ""
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -15,7 +15,7 @@ import (
 // (at most maxH-3 rows) with a mark at each of its articles' dates, and a
 // time axis with the first and last date. Exact days are "●", approximate
 // dates "~" (dimmed), undated articles are said so at the end of the row.
-func (s *storiesPage) timeline(st compare.Story, maxH int) []string {
+func (s *storiesPage) timeline(st stories.Story, maxH int) []string {
 	sty := s.sh.styles
 	arts := s.articlesOf(st)
 	if len(arts) == 0 || maxH < 4 {

@@ -4,17 +4,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/spf13/cobra"
 )
 
-// storiesJSON is `pmureader stories --json`: compare.Story values as that
+// storiesJSON is `pmureader stories --json`: stories.Story values as that
 // package tags them.
 type storiesJSON struct {
 	SchemaVersion int             `json:"schema_version"`
-	Stories       []compare.Story `json:"stories"`
+	Stories       []stories.Story `json:"stories"`
 	Problems      []problemJSON   `json:"problems"`
 }
 
@@ -28,15 +30,15 @@ type compareJSON struct {
 
 // loadAliases returns the shipped alias table, with the user's file merged
 // over it when one is given (its entries win).
-func loadAliases(path string) (*compare.Aliases, error) {
+func loadAliases(path string) (*entities.Aliases, error) {
 	if path == "" {
-		return compare.DefaultAliases(), nil
+		return entities.DefaultAliases(), nil
 	}
-	user, err := compare.LoadAliasFile(path)
+	user, err := entities.LoadAliasFile(path)
 	if err != nil {
 		return nil, failed(err)
 	}
-	return compare.DefaultAliases().Merge(user), nil
+	return entities.DefaultAliases().Merge(user), nil
 }
 
 const aliasesHelp = `--aliases FILE adds entity spellings to the shipped table, one entity a
@@ -69,17 +71,17 @@ A story holds at most one article per outlet unless --same-outlet is given.
 			if err != nil {
 				return err
 			}
-			stories, err := compare.Group(cmd.Context(), c.Articles, compare.StoryOptions{SameOutlet: sameOutlet, Aliases: aliases})
+			found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{SameOutlet: sameOutlet, Aliases: aliases})
 			if err != nil {
 				return fmt.Errorf("group stories: %w", err)
 			}
 			if asJSON {
-				if stories == nil {
-					stories = []compare.Story{}
+				if found == nil {
+					found = []stories.Story{}
 				}
-				return a.writeJSON(storiesJSON{SchemaVersion: schemaVersion, Stories: stories, Problems: problemsJSON(c.Problems)})
+				return a.writeJSON(storiesJSON{SchemaVersion: schemaVersion, Stories: found, Problems: problemsJSON(c.Problems)})
 			}
-			return a.printStories(c, stories)
+			return a.printStories(c, found)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
@@ -146,7 +148,7 @@ Passages are sentences; --paragraphs compares whole paragraphs.
 			}
 			opt := compare.Options{Aliases: aliases}
 			if paragraphs {
-				opt.Unit = compare.UnitParagraph
+				opt.Unit = passages.UnitParagraph
 			}
 			cmp, err := compare.Compare(arts, opt)
 			if err != nil {
@@ -194,15 +196,15 @@ func findAll(c *corpus.Corpus, ids []string) ([]*corpus.Article, error) {
 
 // storyArticles groups c into stories and returns the articles of the one
 // whose id is ref or starts with it (at most compare.MaxArticles).
-func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, aliases *compare.Aliases) ([]*corpus.Article, error) {
-	stories, err := compare.Group(cmd.Context(), c.Articles, compare.StoryOptions{Aliases: aliases})
+func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, aliases *entities.Aliases) ([]*corpus.Article, error) {
+	found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{Aliases: aliases})
 	if err != nil {
 		return nil, fmt.Errorf("group stories: %w", err)
 	}
-	var hits []compare.Story
-	for _, s := range stories {
+	var hits []stories.Story
+	for _, s := range found {
 		if s.ID == ref {
-			hits = []compare.Story{s}
+			hits = []stories.Story{s}
 			break
 		}
 		if strings.HasPrefix(s.ID, ref) {

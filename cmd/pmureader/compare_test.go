@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 func TestStoriesJSON(t *testing.T) {
@@ -60,7 +61,7 @@ func TestCompare(t *testing.T) {
 	if len(cmp.Rows) == 0 {
 		t.Error("001 and 003 report the same strikes, yet no passages line up")
 	}
-	valid := func(ref compare.Ref) bool {
+	valid := func(ref passages.Ref) bool {
 		return ref.Article >= 0 && ref.Article < len(cmp.Articles) && ref.Passage >= 0 && ref.Passage < len(cmp.Articles[ref.Article].Passages)
 	}
 	for _, row := range cmp.Rows {

@@ -7,13 +7,15 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // printStories prints each story as a bold name, a dim line with its id,
 // dates and size, and one indented line per member article (id, outlet,
 // title), cut to the terminal's width.
-func (a *app) printStories(c *corpus.Corpus, stories []compare.Story) error {
+func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
 	for i, s := range stories {
@@ -90,7 +92,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		fmt.Fprintln(w, "  none found")
 	}
 	for _, d := range cmp.Differences {
-		block("    ", "  • ", termtext.OneLine(d.Kind)+": "+termtext.OneLine(d.Summary), noStyle)
+		block("    ", "  • ", termtext.OneLine(string(d.Kind))+": "+termtext.OneLine(d.Summary), noStyle)
 	}
 
 	fmt.Fprintln(w)
@@ -112,7 +114,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	}
 
 	for i := range cmp.Articles {
-		var refs []compare.Ref
+		var refs []passages.Ref
 		for _, u := range cmp.Unique {
 			if u.Article == i {
 				refs = append(refs, u)

@@ -1,13 +1,13 @@
 package compare
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // benchArticles builds n articles of about 1,000 words each from synthetic
@@ -21,7 +21,7 @@ func benchArticles(n int) []*corpus.Article {
 		for k := i; k < len(src) && a.Words < 1000; k += n {
 			for _, p := range src[k].Body {
 				a.Body = append(a.Body, p)
-				a.Words += len(tokenize(p.Text))
+				a.Words += len(tokens.Tokenize(p.Text))
 			}
 		}
 		out[i] = a
@@ -66,19 +66,3 @@ func BenchmarkCompare6(b *testing.B) { benchmarkCompare(b, 6) }
 // (by default texts this short run on one goroutine), to show what it
 // would buy and cost in CPU.
 func BenchmarkCompare6TwoWorkers(b *testing.B) { benchmarkCompareOpt(b, 6, Options{workers: 2}) }
-
-func benchmarkGroup(b *testing.B, n int) {
-	arts := synth.Articles(n, 1)
-	b.ReportAllocs()
-	cpu0, ops := processCPU(), 0
-	for b.Loop() {
-		if _, err := Group(context.Background(), arts, StoryOptions{}); err != nil {
-			b.Fatal(err)
-		}
-		ops++
-	}
-	reportCPU(b, cpu0, ops)
-}
-
-func BenchmarkGroup1k(b *testing.B)  { benchmarkGroup(b, 1000) }
-func BenchmarkGroup10k(b *testing.B) { benchmarkGroup(b, 10000) }

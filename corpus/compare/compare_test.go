@@ -1,132 +1,30 @@
 package compare
 
 import (
-	"context"
 	"encoding/json"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
+	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
-
-func TestSeedStories(t *testing.T) {
-	c := loadSeeds(t)
-	stories, err := Group(context.Background(), c.Articles, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	of := map[string]Story{}
-	for _, s := range stories {
-		for _, id := range s.Articles {
-			if _, dup := of[id]; dup {
-				t.Fatalf("article %s in two stories", id)
-			}
-			of[id] = s
-		}
-	}
-	if len(of) != len(c.Articles) {
-		t.Fatalf("%d articles placed, want %d", len(of), len(c.Articles))
-	}
-	if got := of[idIranian].Articles; !slices.Equal(got, []string{idAntiwar, idIranian}) {
-		t.Errorf("29 Dec 2019 story = %v, want 003 then 001 (oldest first)", got)
-	}
-	for _, id := range []string{idDuran, idPMU, idGaza, idVice} {
-		if n := len(of[id].Articles); n != 1 {
-			t.Errorf("%s should stand alone, its story has %v", id, of[id].Articles)
-		}
-	}
-	if !slices.Contains(of[idPMU].Related, of[idVice].ID) || !slices.Contains(of[idVice].Related, of[idPMU].ID) {
-		t.Errorf("002 and 004 should be related: %v / %v", of[idPMU].Related, of[idVice].Related)
-	}
-	if len(of[idGaza].Related) != 0 {
-		t.Errorf("the Gaza item is related to nothing, got %v", of[idGaza].Related)
-	}
-	s := of[idIranian]
-	if s.ID != idIranian {
-		t.Errorf("story id %q, want the smallest member id", s.ID)
-	}
-	if !slices.Equal(s.Outlets, []string{"Antiwar.com", "Iranian.com"}) {
-		t.Errorf("outlets %v", s.Outlets)
-	}
-	if s.Start.Time.Format("2006-01-02") != "2019-12-29" || s.End.Time.Format("2006-01-02") != "2020-01-02" {
-		t.Errorf("span %v – %v", s.Start, s.End)
-	}
-	if s.Name == "" {
-		t.Error("story has no name")
-	}
-	// Stable: the same input gives the same stories.
-	again, _ := Group(context.Background(), c.Articles, StoryOptions{})
-	a, _ := json.Marshal(stories)
-	b, _ := json.Marshal(again)
-	if string(a) != string(b) {
-		t.Error("Group is not deterministic")
-	}
-}
-
-func TestStoryPinsAndOutlets(t *testing.T) {
-	mk := func(id, outlet, story, text string) *corpus.Article {
-		return &corpus.Article{ID: id, Outlet: outlet, Story: story, Title: text,
-			Body: []corpus.Paragraph{{Text: text}}}
-	}
-	quake := "A strong earthquake struck the coastal town of Ravenna overnight, collapsing the cathedral bell tower and killing four residents."
-	arts := []*corpus.Article{
-		mk("a1", "Daily A", "", quake),
-		mk("a2", "Daily A", "", quake+" Rescuers searched the rubble."),
-		mk("b1", "Daily B", "", quake+" The mayor declared mourning."),
-		mk("p1", "Daily C", "My pin", "Budget talks stalled in parliament over farm subsidies."),
-		mk("p2", "Daily D", "My pin", "Quarterly football results surprised fans of the league."),
-	}
-	stories, err := Group(context.Background(), arts, StoryOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	of := map[string]Story{}
-	for _, s := range stories {
-		for _, id := range s.Articles {
-			of[id] = s
-		}
-	}
-	if of["a1"].ID == of["a2"].ID {
-		t.Error("two articles of one outlet joined one story by default")
-	}
-	if of["b1"].ID != of["a1"].ID && of["b1"].ID != of["a2"].ID {
-		t.Error("b1 should join one of the Daily A articles")
-	}
-	if of["p1"].ID != of["p2"].ID || !of["p1"].Pinned || of["p1"].Name != "My pin" || of["p1"].ID != "story:my-pin" {
-		t.Errorf("pinned story wrong: %+v", of["p1"])
-	}
-	lifted, _ := Group(context.Background(), arts, StoryOptions{SameOutlet: true})
-	ids := map[string]string{}
-	for _, s := range lifted {
-		for _, id := range s.Articles {
-			ids[id] = s.ID
-		}
-	}
-	if ids["a1"] != ids["a2"] || ids["a1"] != ids["b1"] {
-		t.Errorf("with SameOutlet the three quake reports are one story: %v", ids)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := Group(ctx, arts, StoryOptions{}); err == nil {
-		t.Error("cancelled context not reported")
-	}
-}
 
 func TestSeedNumberDifferences(t *testing.T) {
 	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][2]DifferenceItem{
+	want := map[string][2]differences.Item{
 		"killed":  {{Text: "27", Value: 27}, {Text: "at least 25", Value: 25, Qualifier: "at least"}},
 		"injured": {{Text: "51", Value: 51}, {Text: "over 50", Value: 50, Qualifier: "over"}},
 	}
 	found := map[string]bool{}
 	for _, d := range c.Differences {
-		if d.Kind != DiffNumber {
+		if d.Kind != differences.KindNumber {
 			continue
 		}
 		w, ok := want[d.Topic]
@@ -194,30 +92,10 @@ func TestSeedNameVariants(t *testing.T) {
 	}
 }
 
-func TestFuzzyNames(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		same bool
-	}{
-		{"qasim muslih", "qassem musleh", true},
-		{"ketaib hezbolah", "kataib hezbollah", true},
-		{"barham saleh", "barham salih", true},
-		{"iran", "iraq", false},
-		{"hussein", "hassan", false},
-		{"israel", "israeli", false},
-		{"syria", "syrian", false},
-		{"qasim muslih", "qasim", false},
-	} {
-		if got := fuzzyName(tc.a, tc.b); got != tc.same {
-			t.Errorf("fuzzyName(%q, %q) = %v", tc.a, tc.b, got)
-		}
-	}
-}
-
 func labelsFor(c *Comparison, entity string) map[int][]string {
 	out := map[int][]string{}
 	for _, d := range c.Differences {
-		if d.Kind == DiffLabel && d.Topic == entity {
+		if d.Kind == differences.KindLabel && d.Topic == entity {
 			for _, it := range d.Items {
 				out[it.Article] = append(out[it.Article], it.Text)
 			}
@@ -246,7 +124,7 @@ func TestSeedLabelsPerOutlet(t *testing.T) {
 	}
 	var sources map[int][]string
 	for _, d := range c.Differences {
-		if d.Kind == DiffAttribution {
+		if d.Kind == differences.KindAttribution {
 			sources = map[int][]string{}
 			for _, it := range d.Items {
 				sources[it.Article] = append(sources[it.Article], it.Text)
@@ -288,11 +166,12 @@ func TestAlignFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Each article: title is passage 0, body sentence k is passage k+1.
-	want := [][]Ref{
-		{{0, 1}, {1, 3}, {2, 3}}, // rain, families
-		{{0, 2}, {2, 1}},         // river banks
-		{{0, 3}, {1, 2}, {2, 2}}, // shelter
-		{{0, 4}, {1, 1}},         // hospital
+	ref := func(a, p int) passages.Ref { return passages.Ref{Article: a, Passage: p} }
+	want := [][]passages.Ref{
+		{ref(0, 1), ref(1, 3), ref(2, 3)}, // rain, families
+		{ref(0, 2), ref(2, 1)},            // river banks
+		{ref(0, 3), ref(1, 2), ref(2, 2)}, // shelter
+		{ref(0, 4), ref(1, 1)},            // hospital
 	}
 	for _, w := range want {
 		r := c.RowOf(w[0])
@@ -304,15 +183,15 @@ func TestAlignFixture(t *testing.T) {
 			t.Errorf("row of %v = %v, want %v", w[0], got, w)
 		}
 	}
-	if c.RowOf(Ref{1, 4}) >= 0 {
-		t.Errorf("the shops passage is unique to Two, got row %v", c.Rows[c.RowOf(Ref{1, 4})])
+	if c.RowOf(passages.Ref{Article: 1, Passage: 4}) >= 0 {
+		t.Errorf("the shops passage is unique to Two, got row %v", c.Rows[c.RowOf(passages.Ref{Article: 1, Passage: 4})])
 	}
-	if !slices.Contains(c.Unique, Ref{1, 4}) {
+	if !slices.Contains(c.Unique, passages.Ref{Article: 1, Passage: 4}) {
 		t.Errorf("unique %v lacks the shops passage", c.Unique)
 	}
 	// Counterparts line panes up even where rows cross.
-	cp := c.Counterparts(Ref{0, 4}, 2)
-	if len(cp[1]) == 0 || cp[1][0].Ref != (Ref{1, 1}) || !cp[1][0].InRow {
+	cp := c.Counterparts(passages.Ref{Article: 0, Passage: 4}, 2)
+	if len(cp[1]) == 0 || cp[1][0].Ref != (passages.Ref{Article: 1, Passage: 1}) || !cp[1][0].InRow {
 		t.Errorf("counterparts of the hospital passage in Two: %v", cp[1])
 	}
 	if cp[0] != nil {
@@ -321,7 +200,7 @@ func TestAlignFixture(t *testing.T) {
 	// 300 vs "About 250" families.
 	var nums []string
 	for _, d := range c.Differences {
-		if d.Kind == DiffNumber {
+		if d.Kind == differences.KindNumber {
 			nums = append(nums, d.Summary)
 		}
 	}
@@ -453,7 +332,7 @@ func TestSeedDifferencesPrecision(t *testing.T) {
 	seen := map[key]bool{}
 	sources := map[int][]string{}
 	for _, d := range c.Differences {
-		if d.Kind != DiffAttribution {
+		if d.Kind != differences.KindAttribution {
 			continue
 		}
 		for _, it := range d.Items {
@@ -504,26 +383,15 @@ func TestSharedWordsLeaveOutNames(t *testing.T) {
 	}
 }
 
-// Group reports its progress: counts that only grow, ending at the total,
-// with one worker or several.
-func TestGroupProgress(t *testing.T) {
-	arts := seedArticles(t, idDuran, idIranian, idPMU, idGaza, idAntiwar, idVice)
-	for _, w := range []int{1, 0} {
-		var mu sync.Mutex
-		last, most, total, calls := 0, 0, 0, 0
-		_, err := Group(context.Background(), arts, StoryOptions{workers: w, Progress: func(done, all int) {
-			mu.Lock()
-			defer mu.Unlock()
-			if w == 1 && done <= last {
-				t.Errorf("one worker: progress went from %d to %d", last, done)
-			}
-			last, most, total, calls = done, max(most, done), all, calls+1
-		}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if calls == 0 || total != groupPasses*len(arts) || most != total {
-			t.Errorf("workers %d: %d calls, most %d of %d, want %d", w, calls, most, total, groupPasses*len(arts))
-		}
+// A user's alias table merged over the shipped one is what Compare takes
+// (corpus/entities tests the merge itself).
+func TestCompareWithUserAliases(t *testing.T) {
+	user, err := entities.LoadAliases(strings.NewReader("Qassem Muslih = Qasim Muslih | Qassem Musleh | Qasim Musleh\nHashd = PMU\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Compare(fixture, Options{Aliases: entities.DefaultAliases().Merge(user)})
+	if err != nil || c == nil {
+		t.Fatal(err)
 	}
 }

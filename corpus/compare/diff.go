@@ -1,8 +1,10 @@
 package compare
 
 import (
-	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // Range is a byte range [Start, End) in a passage's Text.
@@ -22,12 +24,11 @@ type WordDiff struct {
 
 // Diff compares the words of two passages (usually counterparts in a row).
 // Out-of-range refs give an empty diff.
-func (c *Comparison) Diff(a, b Ref) WordDiff {
+func (c *Comparison) Diff(a, b passages.Ref) WordDiff {
 	if !c.valid(a) || !c.valid(b) {
 		return WordDiff{}
 	}
-	return diffTokens(c.Articles[a.Article].Passages[a.Passage].Text, c.toks[a.Article][a.Passage],
-		c.Articles[b.Article].Passages[b.Passage].Text, c.toks[b.Article][b.Passage])
+	return diffTokens(c.toks[a.Article][a.Passage], c.toks[b.Article][b.Passage])
 }
 
 // DiffWords compares the words of two texts: words are compared by their
@@ -35,18 +36,20 @@ func (c *Comparison) Diff(a, b Ref) WordDiff {
 // aligned with a Myers diff over word symbols, and the differing words are
 // returned as byte ranges of each original text.
 func DiffWords(a, b string) WordDiff {
-	return diffTokens(a, tokenize(a), b, tokenize(b))
+	return diffTokens(tokens.Tokenize(a), tokens.Tokenize(b))
 }
 
-func diffTokens(a string, ta []token, b string, tb []token) WordDiff {
+// diffTokens compares two passages' words by their keys; the ranges are
+// the tokens' byte ranges in their texts.
+func diffTokens(ta, tb []tokens.Token) WordDiff {
 	sym := map[string]rune{}
-	runes := func(ts []token) []rune {
+	runes := func(ts []tokens.Token) []rune {
 		out := make([]rune, len(ts))
 		for i, t := range ts {
-			r, ok := sym[t.key]
+			r, ok := sym[t.Key]
 			if !ok {
 				r = symbol(len(sym))
-				sym[t.key] = r
+				sym[t.Key] = r
 			}
 			out[i] = r
 		}
@@ -72,7 +75,6 @@ func diffTokens(a string, ta []token, b string, tb []token) WordDiff {
 			ib += n
 		}
 	}
-	_ = textnorm.Key
 	return out
 }
 
@@ -86,9 +88,9 @@ func symbol(i int) rune {
 }
 
 // appendRange adds the byte range covering tokens [from, to).
-func appendRange(rs []Range, ts []token, from, to int) []Range {
+func appendRange(rs []Range, ts []tokens.Token, from, to int) []Range {
 	if from >= to || to > len(ts) {
 		return rs
 	}
-	return append(rs, Range{Start: ts[from].start, End: ts[to-1].end})
+	return append(rs, Range{Start: ts[from].Start, End: ts[to-1].End})
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // FuzzCompare feeds random texts to Compare: it must not panic, every row
@@ -55,11 +56,11 @@ func FuzzCompare(f *testing.F) {
 				if p.Start < 0 || p.End < p.Start {
 					t.Fatalf("bad passage range %+v", p)
 				}
-				cmp.Counterparts(Ref{i, p.Index}, 3)
+				cmp.Counterparts(passages.Ref{Article: i, Passage: p.Index}, 3)
 			}
 		}
 		if len(cmp.Articles[0].Passages) > 0 && len(cmp.Articles[1].Passages) > 0 {
-			checkDiff(t, cmp, Ref{0, 0}, Ref{1, 0})
+			checkDiff(t, cmp, passages.Ref{Article: 0, Passage: 0}, passages.Ref{Article: 1, Passage: 0})
 		}
 		for _, d := range cmp.Differences {
 			for _, it := range d.Items {
@@ -72,7 +73,7 @@ func FuzzCompare(f *testing.F) {
 	})
 }
 
-func checkDiff(t *testing.T, c *Comparison, a, b Ref) {
+func checkDiff(t *testing.T, c *Comparison, a, b passages.Ref) {
 	t.Helper()
 	d := c.Diff(a, b)
 	pa, _ := c.Passage(a)

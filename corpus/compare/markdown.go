@@ -118,3 +118,12 @@ func mdInline(s string) string {
 
 // mdCell is mdInline for table cells, with pipes escaped too.
 func mdCell(s string) string { return strings.ReplaceAll(mdInline(s), "|", `\|`) }
+
+// clip cuts s to n characters, with "…" when it was longer.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

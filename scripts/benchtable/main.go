@@ -30,7 +30,7 @@ var targets = []target{
 	{"search/TitleSearch/100k", "ms/key-p50", 16, "title search, median per keystroke"},
 	{"search/WordSearch/100k", "ms/query", 20, "word search per query"},
 	{"corpus/LoadJSONL/100000", "ns/op", 3e9, "load 100k JSONL"},
-	{"compare/Group10k", "ns/op", 10e9, "story grouping 10k"},
+	{"stories/Group10k", "ns/op", 10e9, "story grouping 10k"},
 	{"compare/Compare6", "ns/op", 20e6, "align 6 articles"},
 	{"tui/View*", "ns/op", 4e6, "View()"},
 	{"search/Memory/*", "x-text", 3, "memory / text size"},

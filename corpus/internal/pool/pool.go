@@ -1,4 +1,4 @@
-package compare
+package pool
 
 import (
 	"runtime"
@@ -6,11 +6,11 @@ import (
 	"sync/atomic"
 )
 
-// workerCount is how many goroutines a parallel step uses: want when it is
-// set (tests force 1 to get the sequential path, or more than the cores to
+// Workers is how many goroutines a parallel step uses: want when it is set
+// (tests force 1 to get the sequential path, or more than the cores to
 // shake out ordering bugs), else GOMAXPROCS; never more than there are
 // items, never fewer than one.
-func workerCount(want, items int) int {
+func Workers(want, items int) int {
 	w := want
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
@@ -18,12 +18,12 @@ func workerCount(want, items int) int {
 	return max(1, min(w, items))
 }
 
-// forEach runs f(worker, i) for every i in [0, n) on w goroutines
+// ForEach runs f(worker, i) for every i in [0, n) on w goroutines
 // (worker in [0, w)), handing out items one at a time so that uneven items
 // (articles of different lengths) balance, and waits. With w == 1 it runs
 // in order on the calling goroutine. Each worker index is used by one
 // goroutine at a time, so f may keep per-worker scratch state indexed by it.
-func forEach(n, w int, f func(worker, i int)) {
+func ForEach(n, w int, f func(worker, i int)) {
 	if w <= 1 || n <= 1 {
 		for i := 0; i < n; i++ {
 			f(0, i)
@@ -48,16 +48,18 @@ func forEach(n, w int, f func(worker, i int)) {
 	wg.Wait()
 }
 
-// blockSize is how many articles Group hands a worker at a time: small
+// BlockSize is how many items Blocks hands a worker at a time: small
 // enough that a worker the OS sets aside on a busy machine holds up little
 // (the others take the remaining blocks), large enough that handing out
 // costs nothing.
-const blockSize = 64
+const BlockSize = 64
 
-// blocks runs f over [0, n) in blocks of blockSize on w goroutines, handing
-// blocks out as workers come free (see forEach); block is the block's
+// NumBlocks is how many blocks Blocks cuts n items into.
+func NumBlocks(n int) int { return (n + BlockSize - 1) / BlockSize }
+
+// Blocks runs f over [0, n) in blocks of BlockSize on w goroutines, handing
+// blocks out as workers come free (see ForEach); block is the block's
 // index, [lo, hi) its items.
-func blocks(n, w int, f func(worker, block, lo, hi int)) {
-	nb := (n + blockSize - 1) / blockSize
-	forEach(nb, w, func(k, b int) { f(k, b, b*blockSize, min(n, (b+1)*blockSize)) })
+func Blocks(n, w int, f func(worker, block, lo, hi int)) {
+	ForEach(NumBlocks(n), w, func(k, b int) { f(k, b, b*BlockSize, min(n, (b+1)*BlockSize)) })
 }

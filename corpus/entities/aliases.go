@@ -1,4 +1,4 @@
-package compare
+package entities
 
 import (
 	"bufio"
@@ -48,13 +48,13 @@ var defaultAliases = sync.OnceValue(func() *Aliases {
 	a, err := LoadAliases(strings.NewReader(shippedAliases))
 	if err != nil {
 		// The shipped file is tested; a broken one is a build mistake.
-		panic(fmt.Sprintf("compare: shipped aliases.txt: %v", err))
+		panic(fmt.Sprintf("entities: shipped aliases.txt: %v", err))
 	}
 	return a
 })
 
 // DefaultAliases returns the alias table shipped with pmureader
-// (corpus/compare/aliases.txt, embedded at build time).
+// (corpus/entities/aliases.txt, embedded at build time).
 func DefaultAliases() *Aliases { return defaultAliases() }
 
 // LoadAliases parses an alias table in the format described on Aliases. A

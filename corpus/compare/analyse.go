@@ -1,0 +1,137 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/figures"
+	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/internal/tfidf"
+	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/tokens"
+)
+
+// analysed is one passage with everything scoring needs.
+type analysed struct {
+	toks  []tokens.Token
+	ments []entities.Mention
+	figs  []figures.Figure
+	vec   tfidf.Vector
+}
+
+// analyse cuts the articles into passages (c.Articles[i].Passages) and
+// analyses each: tokens (kept in c.toks for Diff), names resolved across
+// the articles (listed in c.Entities), and figures, on w workers. It
+// returns the analysis, how many word keys the stem memo numbered, and the
+// resolver.
+func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al *entities.Aliases, w, words int) ([][]analysed, int, *entities.Resolver) {
+	n := len(articles)
+	an := make([][]analysed, n)
+	c.toks = make([][][]tokens.Token, n)
+	memos := make([]tokens.Memo, w)
+	caps := make([]*entities.Capitalisation, w)
+	for k := range memos {
+		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
+		caps[k] = entities.NewCapitalisation()
+	}
+	var share *tokens.SharedMemo
+	if w > 1 {
+		share = tokens.NewSharedMemo()
+	}
+	pool.ForEach(n, w, func(k, i int) {
+		ps := passages.Cut(articles[i], unit)
+		c.Articles[i].Passages = ps
+		an[i] = make([]analysed, len(ps))
+		c.toks[i] = make([][]tokens.Token, len(ps))
+		for j, p := range ps {
+			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
+			c.toks[i][j] = an[i][j].toks
+			caps[k].Observe(an[i][j].toks, p.Kind == passages.KindTitle)
+		}
+	})
+	for _, o := range caps[1:] {
+		caps[0].Merge(o)
+	}
+	res := c.findNamesAndFigures(an, caps[0], al, w)
+	keys := len(memos[0])
+	if share != nil {
+		keys = share.Len()
+	}
+	return an, keys, res
+}
+
+// findNamesAndFigures finds every passage's names, with the
+// capitalisation of all the articles, and its figures, on w workers; then
+// resolves the names across the articles and lists the entities.
+func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
+	docs := make([][][]entities.Mention, len(an))
+	pool.ForEach(len(an), w, func(_, i int) {
+		ps := c.Articles[i].Passages
+		docs[i] = make([][]entities.Mention, len(ps))
+		for j, p := range ps {
+			docs[i][j] = entities.FindMentions(p.Text, an[i][j].toks, caps, al, p.Kind == passages.KindTitle)
+			an[i][j].figs = figures.Find(p.Text, an[i][j].toks)
+		}
+	})
+	res := entities.NewResolver(al)
+	res.Resolve(docs)
+	for i := range an {
+		for j := range an[i] {
+			an[i][j].ments = docs[i][j]
+		}
+	}
+	c.Entities = entitiesOf(docs, res)
+	return res
+}
+
+// entitiesOf lists the entities named in the compared articles, most
+// mentioned first.
+func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
+	byKey := map[string]*Entity{}
+	variants := map[string]map[string]bool{}
+	for ai, doc := range docs {
+		for _, ms := range doc {
+			for _, m := range ms {
+				e := byKey[m.Entity]
+				if e == nil {
+					e = &Entity{Name: res.Display(m.Entity)}
+					byKey[m.Entity] = e
+					variants[m.Entity] = map[string]bool{}
+				}
+				e.Mentions++
+				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
+					e.Articles = append(e.Articles, ai)
+				}
+				if !variants[m.Entity][m.Surface] {
+					variants[m.Entity][m.Surface] = true
+					e.Variants = append(e.Variants, m.Surface)
+				}
+			}
+		}
+	}
+	// Two entities can show the same name ("Syrian" the alias and
+	// "Syrian" a name of its own): their keys break the tie, so the order
+	// never depends on map iteration.
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := byKey[keys[i]], byKey[keys[j]]
+		if a.Mentions != b.Mentions {
+			return a.Mentions > b.Mentions
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return keys[i] < keys[j]
+	})
+	out := make([]Entity, 0, len(byKey))
+	for _, k := range keys {
+		e := byKey[k]
+		sort.Strings(e.Variants)
+		out = append(out, *e)
+	}
+	return out
+}

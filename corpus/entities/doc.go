@@ -1,0 +1,13 @@
+// Package entities finds the names in news text and decides which of them
+// name the same actor: mentions (runs of capitalised words and acronyms,
+// with roles and sentence starts left out), the capitalisation statistics
+// that tell a name from a sentence start, fuzzy matching of transliterated
+// names ("Qasim Muslih" / "Qassem Musleh", but never "Iran" / "Iraq"), the
+// Resolver that joins spellings into entities, and the alias table
+// (aliases.txt, embedded; user tables given with --aliases) for what fuzzy
+// matching cannot guess.
+//
+// It reads tokens (corpus/tokens) and word keys (corpus/textnorm). It must
+// not import corpus (articles) or the packages that group stories, compare
+// passages or find differences: they build on it.
+package entities

@@ -1,0 +1,231 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+)
+
+// Resolver gives every mention an entity key, joining spellings: the alias
+// table first, then a short name to the one longer name in the same
+// document it abbreviates ("Muslih" → "Qasim Muslih"), then fuzzy matching
+// of names with the same consonant skeleton across documents.
+//
+// Entity keys are opaque to callers but for KeyName: "=" and the canonical
+// name for an entity of the alias table, else a name key. A Resolver is
+// used by one goroutine: Display caches what it computes.
+type Resolver struct {
+	al      *Aliases
+	parent  map[string]string // union-find over entity keys
+	surface map[string]map[string]int
+	// counts totals spellings per resolved entity; built by the first
+	// Display call, after Resolve.
+	counts map[string]map[string]int
+}
+
+// NewResolver returns a resolver using an alias table (nil for none).
+func NewResolver(al *Aliases) *Resolver {
+	return &Resolver{al: al, parent: map[string]string{}, surface: map[string]map[string]int{}}
+}
+
+// aliasKeyPrefix starts the entity key of an alias-table entity.
+const aliasKeyPrefix = "="
+
+// KeyName is the text of an entity key: the canonical name of an alias
+// entity, else the name key (word keys, space-joined).
+func KeyName(key string) string { return strings.TrimPrefix(key, aliasKeyPrefix) }
+
+func (r *Resolver) find(k string) string {
+	for {
+		p, ok := r.parent[k]
+		if !ok || p == k {
+			return k
+		}
+		if gp, ok := r.parent[p]; ok && gp != p {
+			r.parent[k] = gp
+		}
+		k = p
+	}
+}
+
+func (r *Resolver) union(a, b string) {
+	ra, rb := r.find(a), r.find(b)
+	if ra == rb {
+		return
+	}
+	// Alias-table keys stay roots so that the canonical name shows.
+	if strings.HasPrefix(rb, aliasKeyPrefix) && !strings.HasPrefix(ra, aliasKeyPrefix) {
+		ra, rb = rb, ra
+	}
+	r.parent[rb] = ra
+	if _, ok := r.parent[ra]; !ok {
+		r.parent[ra] = ra
+	}
+}
+
+// Resolve sets the Entity of the mentions of several documents (docs[d]
+// holds document d's mentions, by passage): each document's own keys, then
+// spellings joined across documents.
+func (r *Resolver) Resolve(docs [][][]Mention) {
+	for _, doc := range docs {
+		r.keyDocument(doc)
+	}
+	blocks := r.skeletonBlocks()
+	r.joinAliasVariants(blocks)
+	r.joinBlocks(blocks)
+	for _, doc := range docs {
+		for pi := range doc {
+			for mi := range doc[pi] {
+				doc[pi][mi].Entity = r.find(doc[pi][mi].Entity)
+			}
+		}
+	}
+}
+
+// keyDocument gives the mentions of one document their first keys: the
+// alias table's entity, the one longer name of the document that a
+// one-word name ends ("Muslih" → "qasim muslih"), else the name key; and
+// counts the spellings.
+func (r *Resolver) keyDocument(doc [][]Mention) {
+	full := map[string][]string{} // last word → multi-word names in this doc
+	for _, ms := range doc {
+		for _, m := range ms {
+			if m.Canon == "" && strings.Contains(m.Name, " ") {
+				last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
+				if !containsStr(full[last], m.Name) {
+					full[last] = append(full[last], m.Name)
+				}
+			}
+		}
+	}
+	for pi := range doc {
+		for mi := range doc[pi] {
+			m := &doc[pi][mi]
+			switch {
+			case m.Canon != "":
+				m.Entity = aliasKeyPrefix + m.Canon
+			case !strings.Contains(m.Name, " ") && len(full[m.Name]) == 1:
+				m.Entity = full[m.Name][0]
+			default:
+				m.Entity = m.Name
+			}
+			if _, ok := r.parent[m.Entity]; !ok {
+				r.parent[m.Entity] = m.Entity
+			}
+			if r.surface[m.Entity] == nil {
+				r.surface[m.Entity] = map[string]int{}
+			}
+			r.surface[m.Entity][m.Surface]++
+		}
+	}
+}
+
+// skeletonBlocks groups the name keys seen (not alias entities) by their
+// consonant skeleton: only names in one block can be spellings of one
+// another.
+func (r *Resolver) skeletonBlocks() map[string][]string {
+	blocks := map[string][]string{}
+	for k := range r.parent {
+		if strings.HasPrefix(k, aliasKeyPrefix) {
+			continue
+		}
+		blocks[nameSkeleton(k)] = append(blocks[nameSkeleton(k)], k)
+	}
+	return blocks
+}
+
+// joinAliasVariants joins each name to the alias entity one of whose
+// variants it is a fuzzy spelling of ("ketaib hezbolah" → Kata'ib
+// Hezbollah).
+func (r *Resolver) joinAliasVariants(blocks map[string][]string) {
+	if r.al == nil {
+		return
+	}
+	for v, c := range r.al.canon {
+		sk := nameSkeleton(stripConnectors(v))
+		if ks, ok := blocks[sk]; ok {
+			for _, k := range ks {
+				if fuzzyName(k, stripConnectors(v)) {
+					r.union(aliasKeyPrefix+c, k)
+				}
+			}
+		}
+	}
+}
+
+// joinBlocks joins the names of each skeleton block that are fuzzy
+// spellings of one another ("qasim muslih", "qassem musleh").
+func (r *Resolver) joinBlocks(blocks map[string][]string) {
+	for _, ks := range blocks {
+		if len(ks) < 2 {
+			continue
+		}
+		sort.Strings(ks)
+		for a := 0; a < len(ks); a++ {
+			for b := a + 1; b < len(ks); b++ {
+				if fuzzyName(ks[a], ks[b]) {
+					r.union(ks[a], ks[b])
+				}
+			}
+		}
+	}
+}
+
+// Display names an entity key for people: the canonical name for alias
+// entities, else the most common spelling (longest on ties, then the first
+// in byte order). Call it after Resolve.
+func (r *Resolver) Display(key string) string {
+	if strings.HasPrefix(key, aliasKeyPrefix) {
+		return key[len(aliasKeyPrefix):]
+	}
+	if r.counts == nil {
+		r.countSpellings()
+	}
+	counts := r.counts[key]
+	best, bn := key, 0
+	for s, n := range counts {
+		if n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best))) {
+			best, bn = s, n
+		}
+	}
+	return best
+}
+
+// countSpellings totals the spellings of every resolved entity, once
+// resolution is done.
+func (r *Resolver) countSpellings() {
+	r.counts = map[string]map[string]int{}
+	for k, m := range r.surface {
+		root := r.find(k)
+		if r.counts[root] == nil {
+			r.counts[root] = map[string]int{}
+		}
+		for s, n := range m {
+			r.counts[root][s] += n
+		}
+	}
+}
+
+// stripConnectors drops the connectors of a name ("hashd al shaabi" →
+// "hashd shaabi"), keeping a name made of nothing else whole.
+func stripConnectors(name string) string {
+	parts := strings.Fields(name)
+	out := parts[:0]
+	for _, p := range parts {
+		if !connectors[p] {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return name
+	}
+	return strings.Join(out, " ")
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

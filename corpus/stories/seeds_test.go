@@ -1,0 +1,44 @@
+package stories
+
+import (
+	"context"
+	"testing"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/seeds"
+)
+
+// Bundled-corpus article ids (see ../shared/seeds/PROVENANCE.md).
+const (
+	idDuran   = "000_7f156dedb77d178e"   // 2017 strike, stands alone
+	idIranian = "001_dca753b7094c4e72"   // 29 Dec 2019 strikes, AHT via Iranian.com
+	idPMU     = "002_521e8e9ae6276b4b"   // May 2021 US–PMU tension
+	idGaza    = "002_521e8e9ae6276b4b-2" // the Gaza item of the same file
+	idAntiwar = "003_a3f0896ac364095c"   // 29 Dec 2019 strikes, Antiwar.com
+	idVice    = "004_f3682412e17b471f"   // June 2021 border strikes
+)
+
+// loadSeeds loads the bundled corpus the way pmureader does.
+func loadSeeds(t testing.TB) *corpus.Corpus {
+	t.Helper()
+	c, err := corpus.LoadFS(context.Background(), seeds.FS, corpus.Options{})
+	if err != nil {
+		t.Fatalf("load seeds: %v", err)
+	}
+	return c
+}
+
+// seedArticles returns the named seed articles, in the order given.
+func seedArticles(t testing.TB, ids ...string) []*corpus.Article {
+	t.Helper()
+	c := loadSeeds(t)
+	var out []*corpus.Article
+	for _, id := range ids {
+		a, ok := c.ByID(id)
+		if !ok {
+			t.Fatalf("seed %s not loaded", id)
+		}
+		out = append(out, a)
+	}
+	return out
+}

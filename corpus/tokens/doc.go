@@ -1,0 +1,14 @@
+// Package tokens analyses the words of a text for story grouping and
+// passage comparison: each word's byte range, folded key, Snowball stem and
+// flags (stop word, number, capitalised, acronym, possessive), its casualty
+// class ("killing", "dead" → killed), and the calendar words (months,
+// weekdays) that dates are made of.
+//
+// It owns the per-word analysis and the stem memos that make it cheap on
+// large corpora (Memo for one worker, SharedMemo for the workers of one
+// call). Word segmentation, folding and stemming themselves are
+// corpus/textnorm's; this package only combines them.
+//
+// It must not import corpus (articles), nor any package that groups,
+// compares or finds names: those build on it.
+package tokens
