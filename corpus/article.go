@@ -128,6 +128,17 @@ type Article struct {
 	// Story pins the article to a named story; grouping honours it.
 	Story string `json:"story,omitempty"`
 
+	// TitleDerived is true when the source had no headline and Title was
+	// made from the start of the body. Views show such a title marked
+	// ("untitled: …"), and it takes no part in alignment: the passage it
+	// was made from is already in the body.
+	TitleDerived bool `json:"title_derived,omitempty"`
+	// CopyOf is the id of the article this one republishes (the same text,
+	// perhaps with a "Via" line or an extra paragraph). A copy is kept and
+	// readable but is not an independent account: stories do not count its
+	// outlet and differences leave it out.
+	CopyOf string `json:"copy_of,omitempty"`
+
 	Body []Paragraph `json:"paragraphs"`
 	// Raw is the article's part of its source, line by line, with roles.
 	// For formats without lines of their own (JSON records) it is the body
@@ -159,6 +170,17 @@ func (a *Article) Byline() string {
 		return a.Via
 	}
 	return a.Outlet + " (via " + a.Via + ")"
+}
+
+// OutletLabel is the one name every view and printer shows for who
+// published the article: Byline() ("Outlet (via X)"), or, when the source
+// names no outlet, the article's id (for a text file, its file name), with
+// fallback true so that it can be shown dimmed.
+func (a *Article) OutletLabel() (label string, fallback bool) {
+	if b := a.Byline(); b != "" {
+		return b, false
+	}
+	return a.ID, true
 }
 
 // Problem is something wrong with one input: a file that could not be read
