@@ -1,0 +1,131 @@
+package webpage
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// maxPage bounds the bytes Extract reads; the loader's own size limit comes
+// first, this only keeps a hostile caller from building a huge DOM.
+const maxPage = 64 << 20
+
+// Extract reads one HTML page. It decodes the page (byte order mark,
+// Content-Type, meta tag, sniffing), reads its metadata, lets the extractor
+// choose the main content, refines that choice with pmureader's chrome
+// rules, and returns the article with every visible block of the page
+// marked kept or dropped. A page with no text gives an error wrapping
+// ErrNoText; the Page is then still filled with what was found (metadata,
+// blocks) so a caller can show it.
+func Extract(data []byte, opts Options) (*Page, error) {
+	if len(data) > maxPage {
+		return nil, fmt.Errorf("page of %d bytes is over the %d MB limit", len(data), maxPage>>20)
+	}
+	dec, err := decode(data, opts.ContentType)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parse(dec.text)
+	if err != nil {
+		return nil, err
+	}
+	pageURL := parseURL(opts.URL)
+	page := &Page{Charset: dec.name, CharsetSource: dec.source, Decoded: dec.text}
+
+	head := readHead(doc.root)
+	ld := readJSONLD(doc.root)
+	blocks := cutBlocks(doc.root)
+	sel := runReadability(doc, blocks, pageURL)
+	if sel.words(blocks) < minExtractedWords {
+		sel = baseline(blocks)
+	}
+	page.setMeta(metaInput{ld: ld, head: head, pageURL: pageURL, rawURL: opts.URL, byline: sel.byline})
+	if page.Title == "" && sel.title != "" {
+		page.Title, page.Sources[fieldTitle] = sel.title, "extractor"
+	}
+
+	page.fill(judge(blocks, sel, page.Title), doc)
+	if len(page.Paragraphs) == 0 {
+		return page, fmt.Errorf("%w (%d visible blocks, none of them article text)", ErrNoText, len(page.Blocks))
+	}
+	return page, nil
+}
+
+func parseURL(raw string) *url.URL {
+	if strings.TrimSpace(raw) == "" {
+		return nil
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || !u.IsAbs() {
+		return nil
+	}
+	return u
+}
+
+// fill turns the verdicts into the page's blocks and paragraphs.
+func (p *Page) fill(js []judged, doc *document) {
+	p.Blocks = make([]Block, 0, len(js))
+	p.Paragraphs = []Paragraph{}
+	for i, j := range js {
+		b := Block{Text: j.raw.text, Role: j.role, Reason: j.reason, Evidence: evidence(j.at), Tag: j.raw.elem.Data}
+		b.Offset, b.End = doc.blockSpan(j.raw)
+		p.Blocks = append(p.Blocks, b)
+		if j.role != RoleBody && j.role != RoleSubhead {
+			continue
+		}
+		kind := j.raw.kind
+		if j.role == RoleSubhead {
+			kind = KindSubhead
+		}
+		p.Paragraphs = append(p.Paragraphs, Paragraph{Text: j.text, Subhead: j.role == RoleSubhead, Kind: kind, Block: i})
+	}
+}
+
+// blockSpan is the byte range of a block's text in the decoded page.
+func (d *document) blockSpan(b rawBlock) (int, int) {
+	start, end := -1, -1
+	for _, pt := range b.parts {
+		if pt.node == nil {
+			continue
+		}
+		if s, ok := d.spans[pt.node]; ok {
+			if start < 0 {
+				start = s.start
+			}
+			end = s.end
+		}
+	}
+	return start, end
+}
+
+// evidence describes an element for people: `<nav>`, or its tag with the
+// class or id that gave it away.
+func evidence(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	if c := strings.Join(strings.Fields(attr(n, "class")), " "); c != "" {
+		return fmt.Sprintf("%s class=%q", n.Data, trimTo(c, 60))
+	}
+	if id := attr(n, "id"); id != "" {
+		return fmt.Sprintf("%s id=%q", n.Data, trimTo(id, 60))
+	}
+	if r := attr(n, "role"); r != "" {
+		return fmt.Sprintf("%s role=%q", n.Data, trimTo(r, 30))
+	}
+	return "<" + n.Data + ">"
+}
+
+func trimTo(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
