@@ -12,8 +12,8 @@ import (
 // several ancestors of a block speak: a form inside the comments is
 // "comments", a menu inside the page header is "navigation".
 var reasonPriority = []string{
-	ReasonComments, ReasonCookie, ReasonNewsletter, ReasonPaywall, ReasonRelated, ReasonShare,
-	ReasonAdvert, ReasonTags, ReasonBreadcrumbs, ReasonNavigation, ReasonAuthorBio, ReasonByline,
+	ReasonEmbed, ReasonComments, ReasonCookie, ReasonNewsletter, ReasonPaywall, ReasonRelated, ReasonShare,
+	ReasonAdvert, ReasonReadMore, ReasonTags, ReasonBreadcrumbs, ReasonNavigation, ReasonAuthorBio, ReasonByline,
 	ReasonDateline, ReasonCaption, ReasonPullQuote, ReasonForm, ReasonHeader, ReasonFooter,
 	ReasonSidebar,
 }
@@ -26,7 +26,7 @@ var strongReasons = map[string]int{ // reason -> most words the element may hold
 	ReasonComments: 0, ReasonCookie: 0, ReasonNewsletter: 0, ReasonPaywall: 80, ReasonRelated: 0,
 	ReasonShare: 40, ReasonAdvert: 60, ReasonTags: 40, ReasonBreadcrumbs: 40, ReasonNavigation: 60,
 	ReasonAuthorBio: 150, ReasonByline: 30, ReasonDateline: 30, ReasonCaption: 0, ReasonPullQuote: 80,
-	ReasonForm: 40,
+	ReasonForm: 40, ReasonEmbed: 0, ReasonReadMore: 60,
 }
 
 func priority(reason string) int {
@@ -73,6 +73,9 @@ func elemChrome(n *html.Node, inArticle bool) string {
 	}
 	if r := classChrome(strings.ToLower(names)); r != "" {
 		return r
+	}
+	if hasEmailForm(n) {
+		return ReasonNewsletter
 	}
 	switch n.DataAtom {
 	case atom.Nav, atom.Menu:
@@ -200,9 +203,13 @@ func phraseChrome(s string) string {
 		return false
 	}
 	switch {
+	case has("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "embedded-post", "social-embed"):
+		return ReasonEmbed
+	case has("read-more", "readmore", "also-read", "lesen-sie-auch", "lire-aussi"):
+		return ReasonReadMore
 	case has("author-bio", "author_bio", "authorbio", "about-author", "about-the-author", "author-box", "author-info", "author-card"):
 		return ReasonAuthorBio
-	case has("more-stories", "more-from", "more-on-", "also-read", "read-next", "read-more-links", "you-may-like", "you-might-like", "further-reading", "most-read", "most-popular", "more-news", "story-list", "more-articles"):
+	case has("more-stories", "more-from", "more-on-", "read-next", "read-more-links", "you-may-like", "you-might-like", "further-reading", "most-read", "most-popular", "more-news", "story-list", "more-articles"):
 		return ReasonRelated
 	case has("sign-up", "email-signup", "email-capture", "mailing-list"):
 		return ReasonNewsletter
@@ -226,6 +233,33 @@ func isHeading(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return true
+	}
+	return false
+}
+
+// hasEmailForm: a short box whose form asks for an email address, the shape
+// of a newsletter sign-up whatever its classes say.
+func hasEmailForm(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Form && hasEmailInput(c) {
+			return words(textContent(n)) <= 80
+		}
+	}
+	return false
+}
+
+func hasEmailInput(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Input && (strings.EqualFold(attr(c, "type"), "email") ||
+			strings.Contains(strings.ToLower(attr(c, "name")), "email")) {
+			return true
+		}
+		if hasEmailInput(c) {
+			return true
+		}
 	}
 	return false
 }

@@ -42,12 +42,12 @@ func Extract(data []byte, opts Options) (*Page, error) {
 	if sel.words(blocks) < minExtractedWords {
 		sel = baseline(blocks)
 	}
-	page.setMeta(metaInput{ld: ld, head: head, pageURL: pageURL, rawURL: opts.URL, byline: sel.byline})
+	page.setMeta(metaInput{ld: ld, head: head, pageURL: pageURL, rawURL: opts.URL, byline: sel.byline, blocks: blockLines(blocks)})
 	if page.Title == "" && sel.title != "" {
 		page.Title, page.Sources[fieldTitle] = sel.title, "extractor"
 	}
 
-	page.fill(judge(blocks, sel, page.Title), doc)
+	page.fill(judge(blocks, sel, page.Title, page.Description), doc)
 	if len(page.Paragraphs) == 0 {
 		return page, fmt.Errorf("%w (%d visible blocks, none of them article text)", ErrNoText, len(page.Blocks))
 	}
@@ -128,4 +128,32 @@ func trimTo(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// blockLines lists the lines of the page's first blocks: a block's text, and
+// each line of it apart when line breaks split it ("Headline<br>Dek",
+// "By Jane Doe<br>Monday, January 2, 2006" in old layouts).
+func blockLines(blocks []rawBlock) []string {
+	var out []string
+	for _, b := range blocks[:min(len(blocks), maxMetaBlocks)] {
+		out = append(out, b.text)
+		if b.kind == KindCode {
+			continue
+		}
+		var line strings.Builder
+		for _, p := range b.parts {
+			if p.node == nil && p.text == "\n" {
+				if t := collapse(line.String()); t != "" && t != b.text {
+					out = append(out, t)
+				}
+				line.Reset()
+				continue
+			}
+			line.WriteString(p.text)
+		}
+		if t := collapse(line.String()); t != "" && t != b.text {
+			out = append(out, t)
+		}
+	}
+	return out
 }

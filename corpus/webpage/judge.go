@@ -19,13 +19,14 @@ type judged struct {
 
 // judge decides every block: kept by the extractor and not overruled by a
 // chrome rule, or dropped with the reason its surroundings give.
-func judge(blocks []rawBlock, sel selection, title string) []judged {
+func judge(blocks []rawBlock, sel selection, title, description string) []judged {
 	out := make([]judged, len(blocks))
 	sizes := newSizer(blocks, sel)
 	for i, b := range blocks {
 		out[i] = judgeOne(b, sel, sizes)
 	}
-	markTitle(out, title)
+	at := markTitle(out, title)
+	rescueDek(out, at, description)
 	dropRepeats(out)
 	dropLinkRuns(out)
 	dropEndMatter(out)
@@ -103,8 +104,17 @@ func lineRule(b rawBlock, n int) string {
 	case n <= 25 && hasAnyPrefix(low, "read more:", "read more ", "read next:", "related:", "related article",
 		"related stories", "related coverage", "see also:", "more on this", "also read:", "read also:",
 		"must read:", "more:", "watch:", "listen:", "more from ", "recommended:", "recommended for you",
-		"further reading", "you may also like", "you might also like", "read the full story"):
+		"further reading", "you may also like", "you might also like", "read the full story", "lire aussi",
+		"à lire aussi", "a lire aussi", "voir aussi", "lesen sie auch", "lesen sie mehr", "mehr zum thema",
+		"auch interessant", "leer más", "lea también", "lee también", "leia também", "leggi anche"):
 		return ReasonReadMore
+	case n <= 40 && containsAny(low, "subscribe", "subscription", "subscriber") &&
+		containsAny(low, "to continue", "continue reading", "for subscribers", "subscribers only", "already a subscriber",
+			"unlimited access", "log in", "sign in", "to read the full", "to keep reading"):
+		return ReasonPaywall
+	case n <= 30 && containsAny(low, "by signing up", "unsubscribe at any time", "in your inbox", "to your inbox",
+		"straight to your inbox", "privacy policy") && !endsSentenceWithQuote(b.text):
+		return ReasonNewsletter
 	case n <= 8 && hasAnyPrefix(low, "share this", "share on ", "share:", "follow us", "follow @", "click to share",
 		"tweet this", "email this", "print this"):
 		return ReasonShare
@@ -119,6 +129,8 @@ func lineRule(b rawBlock, n int) string {
 		return ReasonBoilerplate
 	case n <= 12 && hasAnyPrefix(low, "published", "updated", "last updated", "posted", "first published",
 		"last modified") && hasDigit(low):
+		return ReasonDateline
+	case n <= 8 && hasDigit(low) && containsAny(low, " ago", "updated "):
 		return ReasonDateline
 	case n <= 12 && dateOnly(low):
 		return ReasonDateline
@@ -154,9 +166,9 @@ func isByline(s string) bool {
 	return first >= 'A' && first <= 'Z' || first > 0x7f && strings.ToUpper(string(first)) == string(first)
 }
 
-// dateOnly is a line that is nothing but a date, maybe with a weekday, a
-// time and a zone: "29 December 2019", "Sun 29 Dec 2019 10:31 GMT",
-// "2019-12-29 | 10:31".
+// dateOnly is a line that is nothing but a date or a time, maybe with a
+// weekday and a zone: "29 December 2019", "Sun 29 Dec 2019 10:31 GMT",
+// "2019-12-29 | 10:31", "15:05".
 func dateOnly(low string) bool {
 	if !hasDigit(low) || words(low) > 10 {
 		return false
@@ -171,7 +183,7 @@ func dateOnly(low string) bool {
 			return false
 		}
 	}
-	if month {
+	if month || strings.Contains(low, ":") {
 		return true
 	}
 	_, _, ok := parseDate(strings.TrimSpace(strings.SplitN(low, "|", 2)[0]))
@@ -224,20 +236,21 @@ func hasDigit(s string) bool {
 }
 
 // markTitle gives the headline its role: the first block, kept or not, that
-// reads like the title before the article's text starts. Later copies are
-// dropped as repeats.
-func markTitle(js []judged, title string) {
+// reads like the title (or starts with it, as in old layouts where headline
+// and dek share a cell). Later copies are dropped as repeats, and short kept
+// blocks above the headline (section labels, "Live") are dropped.
+func markTitle(js []judged, title string) int {
 	if title == "" {
-		return
+		return -1
 	}
-	found := false
+	at := -1
 	for i := range js {
 		j := &js[i]
-		if !sameText(j.raw.text, title) && !(j.raw.elem != nil && j.raw.elem.DataAtom == atom.H1 && titleLike(j.raw.text, title)) {
+		if !isTitleBlock(j.raw, title, at < 0) {
 			continue
 		}
-		if !found {
-			found = true
+		if at < 0 {
+			at = i
 			j.role, j.reason, j.text = RoleTitle, "", ""
 			continue
 		}
@@ -245,6 +258,47 @@ func markTitle(js []judged, title string) {
 			j.role, j.reason, j.text = RoleDropped, ReasonTitleRepeat, ""
 		}
 	}
+	for i := 0; i < at; i++ {
+		if j := &js[i]; j.role != RoleDropped && words(j.raw.text) <= 5 && !endsSentence(j.raw.text) {
+			j.role, j.reason, j.text = RoleDropped, ReasonKicker, ""
+		}
+	}
+	return at
+}
+
+// rescueDek keeps the standfirst when the extractor left it in the page
+// header: the block between the headline and the first paragraph that is
+// the page's own description.
+func rescueDek(js []judged, title int, description string) {
+	if title < 0 || description == "" {
+		return
+	}
+	dk := strings.TrimRight(letterKey(description), ".")
+	for i := title + 1; i < len(js); i++ {
+		j := &js[i]
+		if j.role == RoleBody {
+			return
+		}
+		k := letterKey(j.raw.text)
+		if j.reason == ReasonNotMain && words(j.raw.text) >= 6 && len(dk) > 20 &&
+			(k == dk || strings.HasPrefix(k, dk) || strings.HasPrefix(dk, k)) {
+			j.role, j.reason, j.text = RoleBody, "", j.raw.text
+			return
+		}
+	}
+}
+
+func isTitleBlock(b rawBlock, title string, first bool) bool {
+	if sameText(b.text, title) {
+		return true
+	}
+	if b.elem != nil && b.elem.DataAtom == atom.H1 && titleLike(b.text, title) {
+		return true
+	}
+	// Headline and dek in one block: "Headline<br>Dek".
+	tk, bk := letterKey(title), letterKey(b.text)
+	return first && len(tk) > 15 && strings.HasPrefix(bk, tk) && words(b.text) <= words(title)+40 && b.kind != KindText ||
+		first && len(tk) > 15 && strings.HasPrefix(bk, tk) && words(b.text) <= words(title)+40 && !endsSentence(b.text)
 }
 
 // titleLike: an <h1> that is the title with an outlet's name around it, or
@@ -338,4 +392,10 @@ func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’»)]* ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") ||
 		strings.HasSuffix(s, "…") || strings.HasSuffix(s, "。")
+}
+
+// endsSentenceWithQuote: reported speech ("... in your inbox," she said.)
+// is text, not a prompt.
+func endsSentenceWithQuote(s string) bool {
+	return strings.Contains(s, "\"") || strings.Contains(s, "“") || strings.Contains(s, "«")
 }

@@ -33,7 +33,7 @@ var (
 		"displaydate", "itemprop:datecreated"}
 	modifiedKeys = []string{"article:modified_time", "og:updated_time", "itemprop:datemodified",
 		"dcterms.modified", "last-modified"}
-	siteKeys        = []string{"application-name", "dc.publisher", "dcterms.publisher", "publisher", "al:android:app_name", "al:ios:app_name"}
+	siteKeys        = []string{"itemprop:publisher", "application-name", "dc.publisher", "dcterms.publisher", "publisher", "al:android:app_name", "al:ios:app_name"}
 	descriptionKeys = []string{"og:description", "description", "twitter:description", "dc.description",
 		"dcterms.description", "itemprop:description"}
 	languageKeys = []string{"og:locale", "dc.language", "dcterms.language", "content-language", "language"}
@@ -45,19 +45,23 @@ type metaInput struct {
 	head    headFacts
 	pageURL *url.URL
 	rawURL  string
-	byline  string // the extractor's byline, the last source of authors
+	byline  string   // the extractor's byline, the last source of authors
+	blocks  []string // the page's visible text blocks, in order
 }
+
+// maxMetaBlocks bounds how many blocks the metadata steps look through.
+const maxMetaBlocks = 300
 
 func (p *Page) setMeta(in metaInput) {
 	p.Sources = make(map[string]string)
 	p.setSiteName(in)
 	p.setCanonical(in)
+	p.setTitle(in)
 	if p.SiteName == "" {
 		if h := hostName(firstNonEmpty(p.CanonicalURL, in.rawURL)); h != "" {
 			p.SiteName, p.Sources[fieldSiteName] = h, "address host"
 		}
 	}
-	p.setTitle(in)
 	p.Description = p.pick(fieldDescription, in.ld.description, "JSON-LD description", in.head, descriptionKeys)
 	p.Language = normLanguage(p.pick(fieldLanguage, in.ld.language, "JSON-LD inLanguage", in.head, languageKeys))
 	if p.Language == "" && in.head.htmlLang != "" {
@@ -124,7 +128,22 @@ func (p *Page) setTitle(in metaInput) {
 	if title == "" && len(in.head.h1s) > 0 {
 		title, p.Sources[fieldTitle] = in.head.h1s[0], "<h1>"
 	}
-	p.Title = cleanTitle(title, p.SiteName, p.CanonicalURL, in.head.h1s)
+	headings := append(append([]string{}, in.head.h1s...), in.blocks...)
+	p.Title = cleanTitle(title, p.SiteName, p.CanonicalURL, headings)
+	if p.SiteName == "" && p.Title != title {
+		p.siteFromTitle(title, p.Title)
+	}
+}
+
+// siteFromTitle names the outlet from what cleaning took off the <title>
+// ("Headline | Outlet"), when nothing else named it.
+func (p *Page) siteFromTitle(full, clean string) {
+	for _, seg := range splitTitle(full) {
+		if !sameText(seg, clean) && words(seg) <= 5 {
+			p.SiteName, p.Sources[fieldSiteName] = seg, "<title>"
+			return
+		}
+	}
 }
 
 // cleanTitle takes the outlet's name off a title ("Headline | Outlet",
@@ -144,12 +163,18 @@ func cleanTitle(title, site, canonical string, h1s []string) string {
 	if len(segs) < 2 {
 		return title
 	}
+	best := ""
 	for _, h := range h1s {
 		for _, s := range segs {
-			if sameText(h, s) {
-				return h
+			// The outlet's name is on the page too; the headline is the
+			// longest segment that is.
+			if sameText(h, s) && words(h) > words(best) {
+				best = h
 			}
 		}
+	}
+	if best != "" && words(best) >= 3 {
+		return best
 	}
 	siteKey, hostKey := letterKey(site), letterKey(strings.Split(hostName(canonical), ".")[0])
 	isSite := func(s string) bool {
@@ -202,6 +227,16 @@ func (p *Page) setAuthors(in metaInput) {
 	if len(p.Authors) == 0 && in.byline != "" {
 		if a := cleanAuthors([]string{in.byline}, ""); len(a) > 0 {
 			p.Authors, p.Sources[fieldAuthors] = a, "byline in the page"
+		}
+	}
+	for _, b := range in.blocks {
+		if len(p.Authors) > 0 {
+			break
+		}
+		if words(b) <= 8 && isByline(b) {
+			if a := cleanAuthors([]string{bylineNames(b)}, ""); len(a) > 0 {
+				p.Authors, p.Sources[fieldAuthors] = a, "byline in the page"
+			}
 		}
 	}
 	if p.Authors == nil {
@@ -292,6 +327,11 @@ func (p *Page) setDate(in metaInput) {
 		p.Sources[fieldDate] = "page address"
 		return
 	}
+	for _, b := range in.blocks {
+		if v := dateLineValue(b); v != "" && try(v, "date line in the page") {
+			return
+		}
+	}
 	if len(in.head.times) > 0 && try(in.head.times[0].datetime, "<time> element") {
 		return
 	}
@@ -327,4 +367,32 @@ func firstNonEmpty(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+// dateLineValue returns the date of a block that is a date line ("Monday,
+// January 2, 2006", "Published 29 December 2019, 09:14 GMT"), or "".
+func dateLineValue(b string) string {
+	low := strings.ToLower(b)
+	for _, pre := range []string{"published on", "published:", "published", "posted on", "posted:", "posted", "first published"} {
+		if strings.HasPrefix(low, pre) {
+			low = strings.TrimSpace(low[len(pre):])
+			break
+		}
+	}
+	if i := strings.IndexAny(low, "·|"); i > 0 {
+		low = strings.TrimSpace(low[:i])
+	}
+	if words(low) > 10 || !dateOnly(low) {
+		return ""
+	}
+	return low
+}
+
+// bylineNames cuts a byline at the first comma or bar: "By Jane Doe,
+// Business correspondent" names Jane Doe.
+func bylineNames(b string) string {
+	if i := strings.IndexAny(b, ",|·"); i > 0 {
+		return b[:i]
+	}
+	return b
 }

@@ -64,16 +64,16 @@ const (
 	ReasonTags         = "tags"
 	ReasonForm         = "form"
 	ReasonPullQuote    = "pull quote"
-	ReasonDek          = "dek"
 	ReasonTitleRepeat  = "headline"
 	ReasonAuthorBio    = "author bio"
 	ReasonReadMore     = "read more"
 	ReasonNotMain      = "not main content"
 	ReasonEndMatter    = "after the article"
+	ReasonKicker       = "section label"
+	ReasonEmbed        = "embedded post"
 	ReasonBoilerplate  = "boilerplate line"
 	ReasonDuplicate    = "repeated block"
 	ReasonLinkList     = "list of links"
-	ReasonEmbedCaption = "embed attribution"
 )
 
 // Kind says what sort of text a paragraph holds.

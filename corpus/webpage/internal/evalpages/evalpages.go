@@ -214,10 +214,10 @@ func key(s string) string {
 
 // Totals averages scores over pages.
 type Totals struct {
-	N                          int
-	Bag, Shingle               PRF
+	N                           int
+	Bag, Shingle                PRF
 	Title, Date, Outlet, Author int
-	Elapsed                    time.Duration
+	Elapsed                     time.Duration
 }
 
 // Add records one page.

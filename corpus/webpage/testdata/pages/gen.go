@@ -7,7 +7,8 @@
 // class names, an old table layout, AMP, a live blog, a regional paper, a
 // government press office), with the chrome such sites carry placed where
 // they put it. The gold (NAME.gold) is the story as a person would cut it
-// from the page: its paragraphs, subheads, list items and table rows, and
+// from the page: its standfirst, paragraphs, subheads, list items and table
+// rows (not captions, embedded posts, pull quotes, boxes or comments), and
 // the title, date, outlet and author. The pages are deterministic; re-run
 // after editing and read the diff.
 package main
@@ -177,6 +178,8 @@ func gold(s spec) string {
 		fmt.Fprintf(&b, "content-type: text/html; charset=%s\n", s.charset)
 	}
 	b.WriteString("---\n")
+	// The standfirst is part of the article as readers see it.
+	b.WriteString(s.st.dek + "\n\n")
 	for _, bl := range s.shown() {
 		switch bl.kind {
 		case "p", "q":
