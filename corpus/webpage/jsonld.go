@@ -170,22 +170,62 @@ func hasType(o map[string]any, want string) bool {
 	return false
 }
 
+// firstString returns the first non-empty string among keys. JSON-LD text
+// is not HTML-decoded by the parser, and sites often put entities in it
+// ("Meghan&#39;s"), so complete entities are decoded.
 func firstString(o map[string]any, keys ...string) string {
 	for _, k := range keys {
 		switch v := o[k].(type) {
 		case string:
-			if s := collapse(v); s != "" {
+			if s := collapse(unescapeEntities(v)); s != "" {
 				return s
 			}
 		case []any:
 			for _, e := range v {
 				if s, ok := e.(string); ok && collapse(s) != "" {
-					return collapse(s)
+					return collapse(unescapeEntities(s))
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// unescapeEntities decodes only complete character references ("&amp;",
+// "&#39;", "&#x2019;"): html.UnescapeString alone would also turn the
+// "&region" of a query string into "®ion".
+func unescapeEntities(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexByte(s, ';')
+		if j < 2 || j > 32 || !entityName(s[1:j]) {
+			b.WriteByte('&')
+			s = s[1:]
+			continue
+		}
+		b.WriteString(html.UnescapeString(s[:j+1]))
+		s = s[j+1:]
+	}
+}
+
+func entityName(s string) bool {
+	for i, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i == 0 && r == '#'
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func ldURL(o map[string]any) string {

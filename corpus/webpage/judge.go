@@ -41,7 +41,7 @@ func judgeOne(b rawBlock, sel selection, sizes *sizer) judged {
 		return j
 	}
 	n := words(b.text)
-	if limit, strong := strongReasons[reason]; strong && sel.kept[elemID(at)] && sizes.minor(at, limit) {
+	if limit, strong := strongReasons[reason]; strong && sizes.minor(at, limit) {
 		j.reason, j.at = reason, at
 		return j
 	}

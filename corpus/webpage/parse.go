@@ -27,7 +27,7 @@ type span struct{ start, end int }
 
 // parse builds the DOM, numbers its elements and locates its text.
 func parse(text string) (*document, error) {
-	root, err := html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(flatten(text)))
 	if err != nil {
 		return nil, fmt.Errorf("parse the HTML: %w", err)
 	}
