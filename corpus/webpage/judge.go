@@ -243,10 +243,11 @@ func markTitle(js []judged, title string) int {
 	if title == "" {
 		return -1
 	}
+	tk := letterKey(title)
 	at := -1
 	for i := range js {
 		j := &js[i]
-		if !isTitleBlock(j.raw, title, at < 0) {
+		if !isTitleBlock(j.raw, title, tk, at < 0) {
 			continue
 		}
 		if at < 0 {
@@ -264,6 +265,24 @@ func markTitle(js []judged, title string) int {
 		}
 	}
 	return at
+}
+
+// isTitleBlock: the block is the title, the <h1> holding it, or (for the
+// first one only) a block that starts with it and goes on with a few more
+// words, the headline and dek of old layouts ("Headline<br>Dek").
+func isTitleBlock(b rawBlock, title, tk string, first bool) bool {
+	if len(b.text) < len(tk) {
+		return false
+	}
+	bk := letterKey(b.text)
+	if bk == tk {
+		return true
+	}
+	if b.elem != nil && b.elem.DataAtom == atom.H1 && titleLike(bk, tk) {
+		return true
+	}
+	return first && len(tk) > 15 && strings.HasPrefix(bk, tk) && words(b.text) <= words(title)+40 &&
+		(b.kind != KindText || !endsSentence(b.text))
 }
 
 // rescueDek keeps the standfirst when the extractor left it in the page
@@ -288,23 +307,9 @@ func rescueDek(js []judged, title int, description string) {
 	}
 }
 
-func isTitleBlock(b rawBlock, title string, first bool) bool {
-	if sameText(b.text, title) {
-		return true
-	}
-	if b.elem != nil && b.elem.DataAtom == atom.H1 && titleLike(b.text, title) {
-		return true
-	}
-	// Headline and dek in one block: "Headline<br>Dek".
-	tk, bk := letterKey(title), letterKey(b.text)
-	return first && len(tk) > 15 && strings.HasPrefix(bk, tk) && words(b.text) <= words(title)+40 && b.kind != KindText ||
-		first && len(tk) > 15 && strings.HasPrefix(bk, tk) && words(b.text) <= words(title)+40 && !endsSentence(b.text)
-}
-
 // titleLike: an <h1> that is the title with an outlet's name around it, or
 // the title without one.
-func titleLike(h1, title string) bool {
-	a, b := letterKey(h1), letterKey(title)
+func titleLike(a, b string) bool {
 	return len(a) > 10 && len(b) > 10 && (strings.Contains(a, b) || strings.Contains(b, a))
 }
 

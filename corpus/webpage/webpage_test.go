@@ -108,11 +108,11 @@ func TestBodyBlocksAndReasons(t *testing.T) {
 		reasons[b.Text] = string(b.Role) + "/" + b.Reason
 	}
 	want := map[string]string{
-		"Storm closes ports along the coast":               "title/",
-		"• Home":                                           "",
-		"Get our newsletter in your inbox every morning.":  "dropped/" + ReasonNewsletter,
-		"• Ferry operator orders two new ships":            "dropped/" + ReasonRelated,
-		"© 2024 Example News. All rights reserved.":        "dropped/" + ReasonFooter,
+		"Storm closes ports along the coast": "title/",
+		"• Home":                             "",
+		"Get our newsletter in your inbox every morning.":            "dropped/" + ReasonNewsletter,
+		"• Ferry operator orders two new ships":                      "dropped/" + ReasonRelated,
+		"© 2024 Example News. All rights reserved.":                  "dropped/" + ReasonFooter,
 		"reader1: Stay safe everyone, it is wild out there tonight.": "dropped/" + ReasonComments,
 	}
 	for text, w := range want {
@@ -140,13 +140,13 @@ func TestListsQuotesTables(t *testing.T) {
   line two</pre>`
 	p := mustExtract(t, article(`<title>Storm closes ports along the coast</title>`, body), Options{})
 	want := map[string]Kind{
-		"What changes":                             KindSubhead,
-		"• Ferries: cancelled until Thursday":      KindListItem,
-		"• Trains: normal service":                 KindListItem,
-		"3. Third point of the plan":               KindListItem,
-		"Port | Status":                            KindTableRow,
-		"North Bay | closed":                       KindTableRow,
-		"line one\n  line two":                     KindCode,
+		"What changes":                        KindSubhead,
+		"• Ferries: cancelled until Thursday": KindListItem,
+		"• Trains: normal service":            KindListItem,
+		"3. Third point of the plan":          KindListItem,
+		"Port | Status":                       KindTableRow,
+		"North Bay | closed":                  KindTableRow,
+		"line one\n  line two":                KindCode,
 		`"We have never had to close every port at once," the harbour master said.`: KindQuote,
 	}
 	got := map[string]Kind{}
