@@ -171,7 +171,7 @@ func tokenChrome(t string) string {
 		return ReasonBreadcrumbs
 	}
 	switch {
-	case strings.HasPrefix(t, "comment") && !strings.HasPrefix(t, "commentar"):
+	case strings.HasPrefix(t, "comment") && !isCommentary(t):
 		return ReasonComments
 	case strings.HasPrefix(t, "breadcrumb"):
 		return ReasonBreadcrumbs
@@ -262,4 +262,10 @@ func hasEmailInput(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// isCommentary: "commentary" and "commentaries" name opinion articles, not
+// reader comments.
+func isCommentary(t string) bool {
+	return strings.HasPrefix(t, "commentary") || strings.HasPrefix(t, "commentaries")
 }

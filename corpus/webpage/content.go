@@ -121,12 +121,15 @@ func (s selection) keptText(b rawBlock) string {
 }
 
 // baseline is the selection used when the extractor finds nothing: every
-// block outside page chrome that reads as prose (eight words or more, mostly
-// not links), with the headings between them.
+// block that reads as prose (eight words or more, mostly not links) outside
+// chrome that is never article text, with the headings between them.
 func baseline(blocks []rawBlock) selection {
 	sel := selection{kept: make(map[int]bool)}
 	for _, b := range blocks {
-		if r, _ := chromeOf(b.elem); r != "" {
+		// Only chrome that is never the article counts here: some sites
+		// put the story in an <aside> or a header, which is why the
+		// extractor missed it.
+		if r, _ := chromeOf(b.elem); r != "" && r != ReasonSidebar && r != ReasonHeader {
 			continue
 		}
 		if words(b.text) >= 8 && linkShare(b) < 0.5 || b.kind == KindSubhead {

@@ -49,6 +49,9 @@ func Extract(data []byte, opts Options) (*Page, error) {
 
 	page.fill(judge(blocks, sel, page.Title, page.Description), doc)
 	if len(page.Paragraphs) == 0 {
+		page.fromArticleBody(ld.body)
+	}
+	if len(page.Paragraphs) == 0 {
 		return page, fmt.Errorf("%w (%d visible blocks, none of them article text)", ErrNoText, len(page.Blocks))
 	}
 	return page, nil
@@ -156,4 +159,22 @@ func blockLines(blocks []rawBlock) []string {
 		}
 	}
 	return out
+}
+
+// fromArticleBody fills the paragraphs from JSON-LD's articleBody when the
+// page itself shows no text (pages whose scripts draw the article). Each
+// paragraph gets a block of its own, tagged "json-ld", with no source span.
+func (p *Page) fromArticleBody(body string) {
+	if words(body) < minExtractedWords {
+		return
+	}
+	for _, para := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
+		t := collapse(para)
+		if t == "" {
+			continue
+		}
+		p.Blocks = append(p.Blocks, Block{Text: t, Role: RoleBody, Tag: "json-ld", Offset: -1, End: -1})
+		p.Paragraphs = append(p.Paragraphs, Paragraph{Text: t, Kind: KindText, Block: len(p.Blocks) - 1})
+	}
+	p.Sources["paragraphs"] = "JSON-LD articleBody"
 }

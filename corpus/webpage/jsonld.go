@@ -14,6 +14,7 @@ type ldFacts struct {
 	published, created, modified      string
 	authors                           []string
 	publisher, website                string
+	body                              string // articleBody, for pages whose text only scripts draw
 }
 
 // articleTypes are the schema.org types of an article, best first. WebPage
@@ -101,6 +102,7 @@ func factsFrom(objs []map[string]any) ldFacts {
 	var f ldFacts
 	if art := bestArticle(objs); art != nil {
 		f.title = firstString(art, "headline", "name", "alternativeHeadline")
+		f.body = rawString(art, "articleBody", "text")
 		f.description = firstString(art, "description", "abstract")
 		f.url = ldURL(art)
 		f.language = ldLanguage(art["inLanguage"])
@@ -294,4 +296,15 @@ func ldNames(v any, byID map[string]map[string]any) []string {
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "//") ||
 		strings.HasPrefix(s, "www.")
+}
+
+// rawString is firstString without collapsing: line breaks separate
+// paragraphs.
+func rawString(o map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if v, ok := o[k].(string); ok && strings.TrimSpace(v) != "" {
+			return unescapeEntities(v)
+		}
+	}
+	return ""
 }

@@ -254,3 +254,25 @@ func TestNoText(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleBodyWhenScriptsDrawThePage(t *testing.T) {
+	page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Drawn by scripts",
+"articleBody":"First paragraph of an article that only the page's scripts would draw, with enough words to count.\nSecond paragraph, also only in the JSON-LD of the page &amp; nowhere else."}</script></head>
+<body><div id="app"></div><script src="/app.js"></script></body></html>`
+	p := mustExtract(t, page, Options{})
+	if len(p.Paragraphs) != 2 || !strings.HasSuffix(p.Paragraphs[1].Text, "& nowhere else.") || p.Sources["paragraphs"] != "JSON-LD articleBody" {
+		t.Fatalf("paragraphs %+v from %q, want the two of articleBody", p.Paragraphs, p.Sources["paragraphs"])
+	}
+	if b := p.Blocks[p.Paragraphs[0].Block]; b.Tag != "json-ld" || b.Offset != -1 {
+		t.Errorf("block %+v, want a json-ld block without a source span", b)
+	}
+}
+
+func TestArticleInsideAnAside(t *testing.T) {
+	page := `<html><body><nav><a href="/">Home</a></nav><aside class="content-box">
+<h1>Storm closes ports along the coast</h1>` + paras + `</aside><footer>© 2024 Example</footer></body></html>`
+	p := mustExtract(t, page, Options{})
+	if len(p.Paragraphs) != 3 {
+		t.Fatalf("%d paragraphs %+v, want the 3 in the aside", len(p.Paragraphs), p.Paragraphs)
+	}
+}
