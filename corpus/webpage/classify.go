@@ -144,7 +144,7 @@ func tokenChrome(t string) string {
 	case "date", "dateline", "timestamp", "pubdate", "published", "updated", "posted-on",
 		"publish", "time", "datetime", "entry-date":
 		return ReasonDateline
-	case "tags", "tag", "taglist", "topics", "keywords", "categories", "labels":
+	case "tags", "taglist", "topics", "keywords", "categories", "labels":
 		return ReasonTags
 	case "caption", "captions", "credit", "credits", "figcaption", "photocredit":
 		return ReasonCaption

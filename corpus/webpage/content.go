@@ -27,6 +27,11 @@ type selection struct {
 // the baseline (every block outside chrome that reads as prose) is used.
 const minExtractedWords = 25
 
+// smallExtraction: an extractor's choice under this many words is checked
+// against the baseline, which wins when it finds twice as much prose (the
+// extractor took a teaser box for the article).
+const smallExtraction = 150
+
 // runReadability asks go-readability for the main content of a copy of the
 // page and reads back which original elements and texts it kept.
 func runReadability(d *document, blocks []rawBlock, pageURL *url.URL) selection {
@@ -180,4 +185,22 @@ func (s selection) words(blocks []rawBlock) int {
 		}
 	}
 	return n
+}
+
+// union keeps what either selection keeps.
+func union(a, b selection, blocks []rawBlock) selection {
+	u := selection{kept: make(map[int]bool, len(a.kept)+len(b.kept)), orphans: map[string]int{}, byline: a.byline, title: a.title}
+	for id := range a.kept {
+		u.kept[id] = true
+	}
+	for id := range b.kept {
+		u.kept[id] = true
+	}
+	u.decide(blocks)
+	for n, k := range a.parts {
+		if k {
+			u.parts[n] = true
+		}
+	}
+	return u
 }

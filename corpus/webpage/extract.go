@@ -39,8 +39,13 @@ func Extract(data []byte, opts Options) (*Page, error) {
 	ld := readJSONLD(doc.root)
 	blocks := cutBlocks(doc.root)
 	sel := runReadability(doc, blocks, pageURL)
-	if sel.words(blocks) < minExtractedWords {
+	switch got := sel.words(blocks); {
+	case got < minExtractedWords:
 		sel = baseline(blocks)
+	case got < smallExtraction:
+		if base := baseline(blocks); base.words(blocks) >= 2*got {
+			sel = union(sel, base, blocks)
+		}
 	}
 	page.setMeta(metaInput{ld: ld, head: head, pageURL: pageURL, rawURL: opts.URL, byline: sel.byline, blocks: blockLines(blocks)})
 	if page.Title == "" && sel.title != "" {

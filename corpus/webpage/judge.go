@@ -41,6 +41,17 @@ func judgeOne(b rawBlock, sel selection, sizes *sizer) judged {
 		return j
 	}
 	n := words(b.text)
+	if reason == ReasonEmbed {
+		// An embedded post quotes someone: its text stays, as a quote;
+		// the attribution and the "View on …" links around it go.
+		if b.elem.DataAtom == atom.P && linkShare(b) < 0.5 {
+			j.role, j.text = RoleBody, sel.keptText(b)
+			j.raw.kind = KindQuote
+			return j
+		}
+		j.reason, j.at = reason, at
+		return j
+	}
 	if limit, strong := strongReasons[reason]; strong && sizes.minor(at, limit) {
 		j.reason, j.at = reason, at
 		return j

@@ -276,3 +276,20 @@ func TestArticleInsideAnAside(t *testing.T) {
 		t.Fatalf("%d paragraphs %+v, want the 3 in the aside", len(p.Paragraphs), p.Paragraphs)
 	}
 }
+
+func TestEmbeddedPostIsAQuote(t *testing.T) {
+	body := paras + `<blockquote class="twitter-tweet"><p lang="en">The harbour is closed until further notice. Stay away from the sea wall tonight, please.</p>&mdash; Coastguard (@coastguard) <a href="https://twitter.com/x/status/1">March 5, 2024</a></blockquote>`
+	p := mustExtract(t, article(`<title>Storm closes ports along the coast</title>`, body), Options{})
+	var quote *Paragraph
+	for i := range p.Paragraphs {
+		if strings.HasPrefix(p.Paragraphs[i].Text, "The harbour is closed") {
+			quote = &p.Paragraphs[i]
+		}
+		if strings.Contains(p.Paragraphs[i].Text, "@coastguard") {
+			t.Errorf("the embed's attribution %q is in the text", p.Paragraphs[i].Text)
+		}
+	}
+	if quote == nil || quote.Kind != KindQuote {
+		t.Fatalf("embedded post's text missing or not a quote: %+v", p.Paragraphs)
+	}
+}

@@ -8,7 +8,8 @@
 // government press office), with the chrome such sites carry placed where
 // they put it. The gold (NAME.gold) is the story as a person would cut it
 // from the page: its standfirst, paragraphs, subheads, list items and table
-// rows (not captions, embedded posts, pull quotes, boxes or comments), and
+// rows and the text of embedded posts (not captions, pull quotes, boxes or
+// comments), and
 // the title, date, outlet and author. The pages are deterministic; re-run
 // after editing and read the diff.
 package main
@@ -180,7 +181,12 @@ func gold(s spec) string {
 	b.WriteString("---\n")
 	// The standfirst is part of the article as readers see it.
 	b.WriteString(s.st.dek + "\n\n")
-	for _, bl := range s.shown() {
+	for i, bl := range s.shown() {
+		if i == 2 && s.has("tweet") {
+			// The embedded post's text is a quote in the story; its
+			// attribution line is not.
+			b.WriteString(tweetText + "\n\n")
+		}
 		switch bl.kind {
 		case "p", "q":
 			b.WriteString(bl.text + "\n\n")

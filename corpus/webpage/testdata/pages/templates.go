@@ -418,6 +418,8 @@ func figure(s spec) string {
 		cls(s, "article-figure"), s.site.host, s.st.slug, cls(s, "credit"))
 }
 
+const tweetText = "What a day. Thank you to everyone who was there with us. We will never forget it. pic.twitter.com/abc"
+
 func tweet(s spec) string {
 	return `<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">What a day. Thank you to everyone who was there with us. We will never forget it. <a href="https://t.co/abc">pic.twitter.com/abc</a></p>&mdash; Official Account (@official) <a href="https://twitter.com/official/status/1">May 18, 2024</a></blockquote>
 <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>
