@@ -77,9 +77,13 @@ func parseURL(raw string) *url.URL {
 func (p *Page) fill(js []judged, doc *document) {
 	p.Blocks = make([]Block, 0, len(js))
 	p.Paragraphs = []Paragraph{}
+	lines := newLineIndex(p.Decoded)
 	for i, j := range js {
 		b := Block{Text: j.raw.text, Role: j.role, Reason: j.reason, Evidence: evidence(j.at), Tag: j.raw.elem.Data}
 		b.Offset, b.End = doc.blockSpan(j.raw)
+		if b.Offset >= 0 {
+			b.Line, b.EndLine = lines.line(b.Offset), lines.line(max(b.End-1, b.Offset))
+		}
 		p.Blocks = append(p.Blocks, b)
 		if j.role != RoleBody && j.role != RoleSubhead {
 			continue
@@ -182,4 +186,31 @@ func (p *Page) fromArticleBody(body string) {
 		p.Paragraphs = append(p.Paragraphs, Paragraph{Text: t, Kind: KindText, Block: len(p.Blocks) - 1})
 	}
 	p.Sources["paragraphs"] = "JSON-LD articleBody"
+}
+
+// lineIndex finds the line of a byte offset.
+type lineIndex []int // byte offsets where lines start
+
+func newLineIndex(text string) lineIndex {
+	idx := lineIndex{0}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			idx = append(idx, i+1)
+		}
+	}
+	return idx
+}
+
+// line returns the 1-based line holding byte offset off.
+func (idx lineIndex) line(off int) int {
+	lo, hi := 0, len(idx)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if idx[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
 }

@@ -117,6 +117,11 @@ type Block struct {
 	// count lines of the page for citations. Both are -1 when unknown.
 	Offset int `json:"offset"`
 	End    int `json:"end"`
+	// Line and EndLine are the 1-based lines of the page (the file's own
+	// lines, whatever its encoding) that Offset and End fall on; 0 when
+	// unknown.
+	Line    int `json:"line"`
+	EndLine int `json:"end_line"`
 }
 
 // Kept reports whether the block is part of the article (title or text).

@@ -118,7 +118,11 @@ func textTokens(text string) []textToken {
 		case html.TextToken:
 			if skipDepth == 0 {
 				if t := strings.TrimSpace(string(z.Text())); t != "" {
-					toks = append(toks, textToken{text: t, start: offset, end: offset + raw})
+					// The span covers the visible text, not the white space
+					// (often a line break) around it.
+					r := string(z.Raw())
+					lead := len(r) - len(strings.TrimLeft(r, " \t\r\n\f"))
+					toks = append(toks, textToken{text: t, start: offset + lead, end: offset + len(strings.TrimRight(r, " \t\r\n\f"))})
 				}
 			}
 		}

@@ -293,3 +293,23 @@ func TestEmbeddedPostIsAQuote(t *testing.T) {
 		t.Fatalf("embedded post's text missing or not a quote: %+v", p.Paragraphs)
 	}
 }
+
+func TestBlockLines(t *testing.T) {
+	page := "<html>\n<body>\n<h1>Storm closes ports along the coast</h1>\n<p>\nPorts along the northern coast were closed on Tuesday as a storm brought\nwinds of up to 120 kilometres an hour, the coastguard said.</p>\n" +
+		"<p>Ferries between the islands were cancelled and about 300 passengers spent the night in terminal buildings.</p>\n" +
+		"<p>Forecasters expect the wind to drop by Thursday, when services should resume on a reduced timetable.</p>\n</body></html>"
+	p := mustExtract(t, page, Options{})
+	want := [][2]int{{5, 6}, {7, 7}, {8, 8}}
+	if len(p.Paragraphs) != len(want) {
+		t.Fatalf("%d paragraphs, want %d", len(p.Paragraphs), len(want))
+	}
+	for i, w := range want {
+		b := p.Blocks[p.Paragraphs[i].Block]
+		if b.Line != w[0] || b.EndLine != w[1] {
+			t.Errorf("paragraph %d on lines %d-%d, want %d-%d", i, b.Line, b.EndLine, w[0], w[1])
+		}
+	}
+	if b := p.Blocks[0]; b.Role != RoleTitle || b.Line != 3 {
+		t.Errorf("title block %+v, want on line 3", b)
+	}
+}
