@@ -142,31 +142,39 @@ func trimTo(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// blockLines lists the lines of the page's first blocks: a block's text, and
-// each line of it apart when line breaks split it ("Headline<br>Dek",
-// "By Jane Doe<br>Monday, January 2, 2006" in old layouts).
+// blockLines lists the lines of the page's first blocks: each line of a
+// block that line breaks split ("Headline<br>Dek", "By Jane Doe<br>Monday,
+// January 2, 2006" in old layouts), then the block's whole text.
 func blockLines(blocks []rawBlock) []string {
 	var out []string
 	for _, b := range blocks[:min(len(blocks), maxMetaBlocks)] {
+		if b.kind != KindCode {
+			out = append(out, splitLines(b)...)
+		}
 		out = append(out, b.text)
-		if b.kind == KindCode {
-			continue
-		}
-		var line strings.Builder
-		for _, p := range b.parts {
-			if p.node == nil && p.text == "\n" {
-				if t := collapse(line.String()); t != "" && t != b.text {
-					out = append(out, t)
-				}
-				line.Reset()
-				continue
-			}
-			line.WriteString(p.text)
-		}
+	}
+	return out
+}
+
+// splitLines returns the lines of a block split by <br>, or nothing when it
+// is one line.
+func splitLines(b rawBlock) []string {
+	var out []string
+	var line strings.Builder
+	flush := func() {
 		if t := collapse(line.String()); t != "" && t != b.text {
 			out = append(out, t)
 		}
+		line.Reset()
 	}
+	for _, p := range b.parts {
+		if p.node == nil && p.text == "\n" {
+			flush()
+			continue
+		}
+		line.WriteString(p.text)
+	}
+	flush()
 	return out
 }
 

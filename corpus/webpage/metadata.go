@@ -224,11 +224,6 @@ func (p *Page) setAuthors(in metaInput) {
 			}
 		}
 	}
-	if len(p.Authors) == 0 && in.byline != "" {
-		if a := cleanAuthors([]string{in.byline}, ""); len(a) > 0 {
-			p.Authors, p.Sources[fieldAuthors] = a, "byline in the page"
-		}
-	}
 	for _, b := range in.blocks {
 		if len(p.Authors) > 0 {
 			break
@@ -237,6 +232,11 @@ func (p *Page) setAuthors(in metaInput) {
 			if a := cleanAuthors([]string{bylineNames(b)}, ""); len(a) > 0 {
 				p.Authors, p.Sources[fieldAuthors] = a, "byline in the page"
 			}
+		}
+	}
+	if len(p.Authors) == 0 && in.byline != "" {
+		if a := cleanAuthors([]string{bylineNames(in.byline)}, ""); len(a) > 0 {
+			p.Authors, p.Sources[fieldAuthors] = a, "extractor's byline"
 		}
 	}
 	if p.Authors == nil {
