@@ -38,9 +38,19 @@ func priority(reason string) int {
 	return len(reasonPriority)
 }
 
-// chromeOf returns the strongest reason any ancestor of n (up to the body)
-// gives, and the element that gives it.
-func chromeOf(n *html.Node) (string, *html.Node) {
+// chrome reads what the page's markup says about blocks, remembering each
+// element's own verdict: a page's blocks share most of their ancestors, and
+// wide pages (thousands of children under one element) would otherwise be
+// read again for every block.
+type chrome struct {
+	own map[*html.Node]string
+}
+
+func newChrome() *chrome { return &chrome{own: make(map[*html.Node]string)} }
+
+// of returns the strongest reason any ancestor of n (up to the body) gives,
+// and the element that gives it.
+func (c *chrome) of(n *html.Node) (string, *html.Node) {
 	best, bestAt := "", (*html.Node)(nil)
 	inArticle := false
 	var chain []*html.Node
@@ -52,7 +62,11 @@ func chromeOf(n *html.Node) (string, *html.Node) {
 	// From the outside in, so "inside an article" is known at each step.
 	for i := len(chain) - 1; i >= 0; i-- {
 		el := chain[i]
-		r := elemChrome(el, inArticle)
+		r, ok := c.own[el]
+		if !ok {
+			r = elemChrome(el, inArticle)
+			c.own[el] = r
+		}
 		if el.DataAtom == atom.Article || el.DataAtom == atom.Main || attr(el, "role") == "main" {
 			inArticle = true
 		}

@@ -130,11 +130,12 @@ func (s selection) keptText(b rawBlock) string {
 // chrome that is never article text, with the headings between them.
 func baseline(blocks []rawBlock) selection {
 	sel := selection{kept: make(map[int]bool)}
+	marks := newChrome()
 	for _, b := range blocks {
 		// Only chrome that is never the article counts here: some sites
 		// put the story in an <aside> or a header, which is why the
 		// extractor missed it.
-		if r, _ := chromeOf(b.elem); r != "" && r != ReasonSidebar && r != ReasonHeader {
+		if r, _ := marks.of(b.elem); r != "" && r != ReasonSidebar && r != ReasonHeader {
 			continue
 		}
 		if words(b.text) >= 8 && linkShare(b) < 0.5 || b.kind == KindSubhead {

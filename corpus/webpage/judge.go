@@ -22,8 +22,9 @@ type judged struct {
 func judge(blocks []rawBlock, sel selection, title, description string) []judged {
 	out := make([]judged, len(blocks))
 	sizes := newSizer(blocks, sel)
+	marks := newChrome()
 	for i, b := range blocks {
-		out[i] = judgeOne(b, sel, sizes)
+		out[i] = judgeOne(b, sel, sizes, marks)
 	}
 	at := markTitle(out, title)
 	rescueDek(out, at, description)
@@ -33,8 +34,8 @@ func judge(blocks []rawBlock, sel selection, title, description string) []judged
 	return out
 }
 
-func judgeOne(b rawBlock, sel selection, sizes *sizer) judged {
-	reason, at := chromeOf(b.elem)
+func judgeOne(b rawBlock, sel selection, sizes *sizer, marks *chrome) judged {
+	reason, at := marks.of(b.elem)
 	j := judged{raw: b, role: RoleDropped}
 	if sel.keptShare(b) < 0.5 {
 		j.reason, j.at = firstNonEmpty(reason, ReasonNotMain), at
