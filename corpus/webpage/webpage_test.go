@@ -2,6 +2,7 @@ package webpage
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -311,5 +312,33 @@ func TestBlockLines(t *testing.T) {
 	}
 	if b := p.Blocks[0]; b.Role != RoleTitle || b.Line != 3 {
 		t.Errorf("title block %+v, want on line 3", b)
+	}
+}
+
+// TestConcurrentExtract runs pages in parallel, as the loader does; with
+// -race it checks that Extract shares no state between calls.
+func TestConcurrentExtract(t *testing.T) {
+	pages := loadPages(t)[:8]
+	want := make([]int, len(pages))
+	for i, pg := range pages {
+		p := mustExtract(t, string(pg), Options{})
+		want[i] = len(p.Paragraphs)
+	}
+	errs := make(chan error, 4*len(pages))
+	for range 4 {
+		go func() {
+			for i, pg := range pages {
+				p, err := Extract(pg, Options{})
+				if err == nil && len(p.Paragraphs) != want[i] {
+					err = fmt.Errorf("page %d: %d paragraphs in parallel, %d alone", i, len(p.Paragraphs), want[i])
+				}
+				errs <- err
+			}
+		}()
+	}
+	for range 4 * len(pages) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
