@@ -28,6 +28,7 @@ func judge(blocks []rawBlock, sel selection, title, description string) []judged
 	}
 	at := markTitle(out, title)
 	rescueDek(out, at, description)
+	fillGaps(out)
 	dropRepeats(out)
 	dropLinkRuns(out)
 	dropEndMatter(out)
@@ -415,4 +416,33 @@ func endsSentence(s string) bool {
 // is text, not a prompt.
 func endsSentenceWithQuote(s string) bool {
 	return strings.Contains(s, "\"") || strings.Contains(s, "“") || strings.Contains(s, "«")
+}
+
+// fillGaps keeps prose the extractor left out between two kept paragraphs:
+// a run of blocks that no markup marks as chrome, each a sentence of ten
+// words or more and mostly not links (go-readability sometimes keeps a
+// table or a single paragraph and drops the paragraphs beside it).
+func fillGaps(js []judged) {
+	last := -1
+	for i := range js {
+		if js[i].role != RoleBody && js[i].role != RoleSubhead {
+			continue
+		}
+		if last >= 0 && i-last > 1 && gapIsProse(js[last+1:i]) {
+			for k := last + 1; k < i; k++ {
+				js[k].role, js[k].reason, js[k].at, js[k].text = RoleBody, "", nil, js[k].raw.text
+			}
+		}
+		last = i
+	}
+}
+
+func gapIsProse(gap []judged) bool {
+	for _, j := range gap {
+		if j.reason != ReasonNotMain || j.raw.kind != KindText || words(j.raw.text) < 10 ||
+			!endsSentence(j.raw.text) || linkShare(j.raw) >= 0.3 {
+			return false
+		}
+	}
+	return true
 }

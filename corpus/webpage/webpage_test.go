@@ -342,3 +342,28 @@ func TestConcurrentExtract(t *testing.T) {
 		}
 	}
 }
+
+func TestFillGaps(t *testing.T) {
+	sentence := "This paragraph is a full sentence of well over ten words that ends properly."
+	mk := func(role Role, reason, text string) judged {
+		return judged{raw: rawBlock{kind: KindText, text: text}, role: role, reason: reason, text: text}
+	}
+	js := []judged{
+		mk(RoleBody, "", sentence),
+		mk(RoleDropped, ReasonNotMain, sentence),
+		mk(RoleDropped, ReasonNotMain, sentence),
+		mk(RoleBody, "", sentence),
+		mk(RoleDropped, ReasonComments, sentence), // marked as chrome: stays out
+		mk(RoleBody, "", sentence),
+		mk(RoleDropped, ReasonNotMain, "Too short to be prose."),
+		mk(RoleBody, "", sentence),
+		mk(RoleDropped, ReasonNotMain, sentence), // after the last kept block: stays out
+	}
+	fillGaps(js)
+	want := []Role{RoleBody, RoleBody, RoleBody, RoleBody, RoleDropped, RoleBody, RoleDropped, RoleBody, RoleDropped}
+	for i, j := range js {
+		if j.role != want[i] {
+			t.Errorf("block %d: %s, want %s", i, j.role, want[i])
+		}
+	}
+}
