@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/internal/swar"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -248,9 +249,9 @@ func countSingleSpaces(s string) (n int, ok bool) {
 	prev := uint64(0) // 0x80 when the byte before the word is a space
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s[i : i+8])
-		sp := zeroBytes(x ^ (' ' * onesWord))
-		if zeroBytes(x^('\n'*onesWord)) != 0 || sp&(sp<<8|prev) != 0 {
+		x := swar.Load(s[i : i+8])
+		sp := swar.Equal(x, ' ')
+		if swar.Equal(x, '\n') != 0 || sp&(sp<<8|prev) != 0 {
 			return 0, false
 		}
 		n += bits.OnesCount64(sp)

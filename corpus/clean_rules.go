@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/pmureader/pmureader/corpus/internal/swar"
 )
 
 // This file holds the line rules of cleaning: what a line looks like, and
@@ -380,7 +382,7 @@ func containsPhrase(l string) string {
 	i := 0
 	prev := uint64(0) // 0x80 when the byte before the word at i is a word byte
 	for ; i+8 <= len(l); i += 8 {
-		w := wordByteMask(load64(l[i : i+8]))
+		w := wordByteMask(swar.Load(l[i : i+8]))
 		starts := w &^ (w<<8 | prev)
 		prev = w >> 56
 		for starts != 0 {
@@ -393,7 +395,7 @@ func containsPhrase(l string) string {
 			}
 			// The word ends at the first byte that is not a word byte.
 			var e int
-			if rest := (^w & highsWord) >> (8 * (k + 1)); rest != 0 {
+			if rest := (^w & swar.High) >> (8 * (k + 1)); rest != 0 {
 				e = s + 1 + bits.TrailingZeros64(rest)/8
 			} else {
 				e = i + 8
@@ -448,12 +450,9 @@ func phraseAt(l string, s, e int) string {
 // wordByteMask marks, with the high bit of each byte, the bytes of x that
 // wordBytes accepts: a-z, 0-9, '-' and '\”.
 func wordByteMask(x uint64) uint64 {
-	a := x & lowsWord // each byte below 0x80, so no sum below carries
-	in := func(lo, hi byte) uint64 {
-		return (a + (0x80-uint64(lo))*onesWord) &^ (a + (0x7f-uint64(hi))*onesWord)
-	}
-	m := in('a', 'z') | in('0', '9') | zeroBytes(a^('-'*onesWord)) | zeroBytes(a^('\''*onesWord))
-	return m & ^x & highsWord
+	a := x & swar.Low // each byte below 0x80, as InRange needs
+	m := swar.InRange(a, 'a', 'z') | swar.InRange(a, '0', '9') | swar.Equal(a, '-') | swar.Equal(a, '\'')
+	return m & ^x & swar.High
 }
 
 // fold lower-cases s and makes typographic apostrophes, quotes and dashes
@@ -486,8 +485,8 @@ func foldAppend(buf []byte, s string) ([]byte, string) {
 	// unicode.ToLower of a few letters, which append grows for.
 	for i < len(s) {
 		if i+8 <= len(s) {
-			if x := load64(s[i : i+8]); x&highsWord == 0 {
-				buf = binary.LittleEndian.AppendUint64(buf, x|upperASCII(x)>>2)
+			if x := swar.Load(s[i : i+8]); swar.ASCII(x) {
+				buf = binary.LittleEndian.AppendUint64(buf, x|swar.InRange(x, 'A', 'Z')>>2)
 				i += 8
 				continue
 			}
@@ -514,19 +513,13 @@ func foldAppend(buf []byte, s string) ([]byte, string) {
 	return buf, unsafe.String(unsafe.SliceData(out), len(out))
 }
 
-// upperASCII marks, with the high bit of each byte, the bytes 'A'..'Z' of
-// x, whose bytes must all be ASCII (so no sum carries into the next byte).
-func upperASCII(x uint64) uint64 {
-	return ((x + (0x80-'A')*onesWord) &^ (x + (0x80-'Z'-1)*onesWord)) & highsWord
-}
-
 // foldedPrefix returns the length of the longest prefix of s that fold
 // leaves as it is: ASCII without capitals.
 func foldedPrefix(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s[i : i+8])
-		if x&highsWord != 0 || upperASCII(x) != 0 {
+		x := swar.Load(s[i : i+8])
+		if !swar.ASCII(x) || swar.InRange(x, 'A', 'Z') != 0 {
 			break
 		}
 	}

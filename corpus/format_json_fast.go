@@ -1,11 +1,12 @@
 package corpus
 
 import (
-	"encoding/binary"
 	"encoding/json"
 	"math/bits"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/internal/swar"
 )
 
 // decodeJSONRecord decodes one JSON object into r. It tries a one-pass
@@ -453,17 +454,9 @@ func (p *jsonScanner) skipStringBody() bool {
 // character (below 0x20); len(b) when there is none. It looks at eight
 // bytes at a time, as string content is most of a JSON article.
 func nextSpecial(b []byte, i int) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-		lows  = 0x7f7f7f7f7f7f7f7f
-	)
-	// zero marks, in each byte's high bit, the bytes of x that are 0
-	// (exactly: no borrow crosses bytes).
-	zero := func(x uint64) uint64 { return ^(((x & lows) + lows) | x) & highs }
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		m := zero(x^('"'*ones)) | zero(x^('\\'*ones)) | zero(x&(0xe0*ones))
+		x := swar.LoadBytes(b[i:])
+		m := swar.Equal(x, '"') | swar.Equal(x, '\\') | swar.Zero(x&swar.Repeat(0xe0))
 		if m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}

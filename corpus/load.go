@@ -20,6 +20,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/internal/swar"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -857,24 +858,15 @@ func bodyWords(body []Paragraph) int {
 // looks at eight bytes at a time (SWAR): this runs over every byte of every
 // body. countFieldsBytewise is the plain definition it is tested against.
 func countFields(s string) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-		lows  = 0x7f7f7f7f7f7f7f7f
-	)
 	n := 0
 	// prev has the high bit of byte 0 set when the byte before the
 	// current word is a separator (the start of s counts as one).
 	prev := uint64(0x80)
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s[i : i+8])
-		sp, nl := x^(' '*ones), x^('\n'*ones)
-		// A byte is zero exactly when the high bit of
-		// ((b & 0x7f) + 0x7f) | b is clear.
-		space := ^(((sp & lows) + lows) | sp) & highs
-		space |= ^(((nl & lows) + lows) | nl) & highs
-		starts := ^space & highs & (space<<8 | prev)
+		x := swar.Load(s[i : i+8])
+		space := swar.Equal(x, ' ') | swar.Equal(x, '\n')
+		starts := ^space & swar.High & (space<<8 | prev)
 		n += bits.OnesCount64(starts)
 		prev = space >> 56
 	}
@@ -888,25 +880,6 @@ func countFields(s string) int {
 	}
 	return n
 }
-
-// load64 reads the first eight bytes of s as a little-endian word; the
-// compiler makes this one load.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// Constants and a helper of the eight-bytes-at-a-time (SWAR) scans.
-const (
-	onesWord  = 0x0101010101010101
-	highsWord = 0x8080808080808080
-	lowsWord  = 0x7f7f7f7f7f7f7f7f
-)
-
-// zeroBytes marks, in the high bit of each byte, the bytes of x that are
-// zero. It is exact: no carry crosses from one byte into the next.
-func zeroBytes(x uint64) uint64 { return ^(((x & lowsWord) + lowsWord) | x) & highsWord }
 
 // fileStem is a file's name without directory and extension: the id of the
 // article it holds.
