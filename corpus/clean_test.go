@@ -243,8 +243,8 @@ func checkInvariants(t *testing.T, lines []string, arts []*Article) {
 	}
 }
 
-// article cleans one synthetic text that must give exactly one article.
-func article(t *testing.T, text string) (*Article, []string) {
+// cleanOne cleans one synthetic text that must give exactly one article.
+func cleanOne(t *testing.T, text string) (*Article, []string) {
 	t.Helper()
 	lines := splitText(text)
 	arts := cleanText("t.txt", lines)
@@ -330,7 +330,7 @@ Meet Local Singles Tonight
 This article originally appeared on Example Review.`
 
 func TestCleanTextSyntheticChrome(t *testing.T) {
-	a, _ := article(t, syntheticArticle)
+	a, _ := cleanOne(t, syntheticArticle)
 	if a.Title != "Rescue teams search rubble after quake in eastern Turkey" {
 		t.Errorf("Title = %q", a.Title)
 	}
@@ -385,7 +385,7 @@ func TestCleanTextSyntheticChrome(t *testing.T) {
 
 // Lines that start like chrome or metadata but are reporting stay body.
 func TestCleanTextKeepsLookalikes(t *testing.T) {
-	a, _ := article(t, `Floods hit the north
+	a, _ := cleanOne(t, `Floods hit the north
 
 By the time rescuers arrived, the river had already burst its banks in three places.
 
@@ -420,7 +420,7 @@ func TestCleanTextBylineForms(t *testing.T) {
 		"By J. R. Smith and Li Wei, Reuters.": "J. R. Smith and Li Wei, Reuters",
 	}
 	for byline, want := range cases {
-		a, _ := article(t, "Headline here\n\n"+byline+"\n\nThe first paragraph of the story says something.\n\nA second paragraph follows it.")
+		a, _ := cleanOne(t, "Headline here\n\n"+byline+"\n\nThe first paragraph of the story says something.\n\nA second paragraph follows it.")
 		if a.Author != want {
 			t.Errorf("%q: Author = %q, want %q", byline, a.Author, want)
 		}
@@ -466,7 +466,7 @@ func TestCleanTextSplitsBulletedItem(t *testing.T) {
 }
 
 func TestCleanTextBulletListDoesNotSplit(t *testing.T) {
-	a, _ := article(t, `Five things to know
+	a, _ := cleanOne(t, `Five things to know
 
 The report makes several findings about the economy this year.
 
@@ -483,7 +483,7 @@ The minister will present the report to parliament on Monday.`)
 }
 
 func TestCleanTextWithoutHeadline(t *testing.T) {
-	a, _ := article(t, "Officials in the capital said on Monday that the new bridge, which took six years to build, would open to traffic next week. It cost twice the budget.\n\nCritics said the delay was avoidable.")
+	a, _ := cleanOne(t, "Officials in the capital said on Monday that the new bridge, which took six years to build, would open to traffic next week. It cost twice the budget.\n\nCritics said the delay was avoidable.")
 	if want := "Officials in the capital said on Monday that the new bridge, which took six years…"; a.Title != want {
 		t.Errorf("Title = %q, want %q", a.Title, want)
 	}
@@ -641,7 +641,7 @@ Budget Row Deepens as Council Meets
 Mayor Unveils Plan for Riverside Park`
 
 func TestCleanTextHardWrapped(t *testing.T) {
-	a, lines := article(t, wrappedArticle)
+	a, lines := cleanOne(t, wrappedArticle)
 	if a.Title != "Council approves new tram line after years of debate" {
 		t.Errorf("Title = %q", a.Title)
 	}
@@ -662,7 +662,7 @@ func TestCleanTextHardWrapped(t *testing.T) {
 }
 
 func TestCleanTextSectionLabelAboveHeadline(t *testing.T) {
-	a, _ := article(t, "Opinion\n\nWhy the new strikes will not end the attacks\n\nThe strikes were meant to deter further attacks on the bases.\n\nThey did not.")
+	a, _ := cleanOne(t, "Opinion\n\nWhy the new strikes will not end the attacks\n\nThe strikes were meant to deter further attacks on the bases.\n\nThey did not.")
 	if a.Title != "Why the new strikes will not end the attacks" {
 		t.Errorf("Title = %q", a.Title)
 	}
@@ -670,14 +670,14 @@ func TestCleanTextSectionLabelAboveHeadline(t *testing.T) {
 		t.Errorf("section label: %+v", l)
 	}
 	// A short headline with prose right under it stays the headline.
-	a, _ = article(t, "Iraq Votes\n\nIraqis voted on Sunday in an election that few expect to change much.\n\nTurnout was low.")
+	a, _ = cleanOne(t, "Iraq Votes\n\nIraqis voted on Sunday in an election that few expect to change much.\n\nTurnout was low.")
 	if a.Title != "Iraq Votes" || len(a.Body) != 2 {
 		t.Errorf("Title = %q, %d paragraphs", a.Title, len(a.Body))
 	}
 }
 
 func TestCleanTextReaderCommentsAndCredits(t *testing.T) {
-	a, _ := article(t, `Storm closes schools across the region
+	a, _ := cleanOne(t, `Storm closes schools across the region
 
 Schools in four districts were closed on Thursday as the storm brought heavy snow and strong winds.
 
@@ -722,7 +722,7 @@ Reply`)
 
 // Page furniture as other big news sites lay it out when scraped to text.
 func TestCleanTextNewsSiteLayouts(t *testing.T) {
-	a, _ := article(t, `Israel-Palestine conflict
+	a, _ := cleanOne(t, `Israel-Palestine conflict
 
 Strikes kill dozens in Gaza as ceasefire talks stall
 
@@ -771,7 +771,7 @@ Thanks for reading Example Weekly! Subscribe for free to receive new posts and s
 // "… Singles", "… Prize", a date) are subheads; a publication stamp is
 // chrome anywhere.
 func TestCleanTextWeakChromeInsideBody(t *testing.T) {
-	a, _ := article(t, `Champion retires after final season
+	a, _ := cleanOne(t, `Champion retires after final season
 
 The champion said on Monday she would retire at the end of the season, ending a career of two decades.
 

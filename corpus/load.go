@@ -24,22 +24,6 @@ import (
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
-// Errors a Problem can wrap, for errors.Is. Their text is the start of the
-// message the user sees ("binary file: NUL byte at offset 12").
-var (
-	ErrUnsupported = errors.New("unsupported format")
-	ErrEmptyFile   = errors.New("empty file")
-	ErrBinary      = errors.New("binary file")
-	ErrTooLarge    = errors.New("file too large")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	ErrDuplicateID = errors.New("duplicate id")
-	ErrSymlinkLoop = errors.New("symlink loop")
-	ErrNoArticles  = errors.New("no articles found")
-	ErrFrontMatter = errors.New("malformed front matter")
-	ErrBadRecord   = errors.New("bad record")
-	ErrMeta        = errors.New("bad metadata")
-)
-
 // formatByExt maps a lower-case file extension to the Article.Format of the
 // reader that handles it. Anything else is not an article.
 var formatByExt = map[string]string{

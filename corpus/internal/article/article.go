@@ -1,12 +1,4 @@
-// Package corpus holds pmureader's articles and the loading that produces
-// them: finding files, reading each input format, cleaning site chrome out of
-// scraped text and neutralising hostile characters.
-//
-// Everything computed from articles (search, story grouping, alignment) lives
-// in sub-packages that import this one; nothing here knows about terminals.
-// An Article is immutable once Load returns it, so any number of goroutines
-// and views may read it without locks.
-package corpus
+package article
 
 import (
 	"fmt"
@@ -160,25 +152,3 @@ func (a *Article) Byline() string {
 	}
 	return a.Outlet + " (via " + a.Via + ")"
 }
-
-// Problem is something wrong with one input: a file that could not be read
-// or parsed (Fatal: nothing from it loaded, or one record skipped), or a
-// repair worth knowing about (invalid UTF-8 replaced).
-type Problem struct {
-	Path string `json:"path"`
-	Line int    `json:"line,omitempty"` // 0 when no line applies
-	Err  error  `json:"-"`
-	// Warning is true for repairs: the article still loaded.
-	Warning bool `json:"warning,omitempty"`
-}
-
-// Error renders "path:line: message", the form editors and grep use.
-func (p Problem) Error() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", p.Path, p.Line, p.Err)
-	}
-	return fmt.Sprintf("%s: %v", p.Path, p.Err)
-}
-
-// Unwrap exposes the cause for errors.Is.
-func (p Problem) Unwrap() error { return p.Err }
