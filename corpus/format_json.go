@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/clean"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -177,8 +178,24 @@ func (r *jsonRecord) article(file string, start, end int) (*Article, []Problem) 
 	return r.articleWith(nil, file, start, end)
 }
 
-// articleWith is article, cleaning the text with cl's scratch space.
-func (r *jsonRecord) articleWith(cl *cleaner, file string, start, end int) (*Article, []Problem) {
+// scratch is one JSON Lines worker's space, reused from one record to the
+// next: cleaning's, and the buffer the scanner unescapes strings into.
+type scratch struct {
+	clean clean.Cleaner
+	json  []byte
+}
+
+// cleaner returns the scratch's Cleaner; nil, which allocates afresh, for
+// a nil scratch.
+func (s *scratch) cleaner() *clean.Cleaner {
+	if s == nil {
+		return nil
+	}
+	return &s.clean
+}
+
+// articleWith is article, cleaning the text with sc's space.
+func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*Article, []Problem) {
 	text := first(r.Text, r.Maintext, r.Plaintext, flex(r.Body), r.Content, r.RawText)
 	title := textnorm.Line(string(r.Title))
 	if title == "" && strings.TrimSpace(text) == "" {
@@ -188,8 +205,9 @@ func (r *jsonRecord) articleWith(cl *cleaner, file string, start, end int) (*Art
 	var raw []Line
 	var author, via string
 	if text != "" {
-		lines := cl.split(textnorm.Sanitize(text))
-		body, raw, author, via = cl.cleanBody(file, lines, func(int) int { return start })
+		cl := sc.cleaner()
+		lines := cl.Split(textnorm.Sanitize(text))
+		body, raw, author, via = cl.Body(file, lines, func(int) int { return start })
 	}
 	url, source := textnorm.Line(string(r.URL)), textnorm.Line(string(r.Source))
 	if url == "" && strings.Contains(source, "://") {
@@ -410,7 +428,7 @@ func loadJSONLines(ctx context.Context, file string, data []byte, workers int, c
 	}
 	p := &jsonlParser{ctx: ctx, file: file, checkUTF8: checkUTF8}
 	if len(chunks) == 1 {
-		p.parse(chunks[0], &cleaner{})
+		p.parse(chunks[0], &scratch{})
 	} else {
 		next, wait := p.start(workers, nil)
 		for _, c := range chunks {
@@ -448,7 +466,7 @@ type jsonlParser struct {
 }
 
 // start starts workers goroutines that parse the chunks sent on next, each
-// with a cleaner of its own; wait closes nothing and returns when next is
+// with scratch space of its own; wait closes nothing and returns when next is
 // closed and every chunk parsed. When done is not nil, each parsed chunk's
 // data is offered to it for reuse (parsing copies what it keeps).
 func (p *jsonlParser) start(workers int, done chan<- []byte) (next chan<- *jsonlChunk, wait func()) {
@@ -458,9 +476,9 @@ func (p *jsonlParser) start(workers int, done chan<- []byte) (next chan<- *jsonl
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var cl cleaner
+			var sc scratch
 			for c := range ch {
-				p.parse(c, &cl)
+				p.parse(c, &sc)
 				if c.parsed != nil {
 					close(c.parsed)
 				}
@@ -478,7 +496,7 @@ func (p *jsonlParser) start(workers int, done chan<- []byte) (next chan<- *jsonl
 }
 
 // parse parses the lines of one chunk.
-func (p *jsonlParser) parse(c *jsonlChunk, cl *cleaner) {
+func (p *jsonlParser) parse(c *jsonlChunk, sc *scratch) {
 	file := p.file
 	// Chunks end at line breaks, which are never inside a UTF-8
 	// sequence: the file is valid when every chunk is.
@@ -507,14 +525,14 @@ func (p *jsonlParser) parse(c *jsonlChunk, cl *cleaner) {
 			continue
 		}
 		var r jsonRecord
-		if err := decodeJSONRecordWith(l, &r, &cl.json); err != nil {
+		if err := decodeJSONRecordWith(l, &r, &sc.json); err != nil {
 			p := jsonProblem(file, l, 0, err)
 			p.Line = n
 			p.Err = fmt.Errorf("%w; skipped", p.Err)
 			c.probs = append(c.probs, p)
 			continue
 		}
-		a, more := r.articleWith(cl, file, n, n)
+		a, more := r.articleWith(sc, file, n, n)
 		c.probs = append(c.probs, more...)
 		if a != nil {
 			a.Words = bodyWords(a.Body)

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/pmureader/pmureader/corpus/internal/texttest"
 )
 
 // benchRecordLine is one news-please-like record of about 4 KB, with
@@ -72,7 +74,7 @@ func BenchmarkDecodeJSONRecord(b *testing.B) {
 func TestNextSpecialMatchesBytewise(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
-		b := []byte(randomText(r, 30))
+		b := []byte(texttest.Random(r, 30))
 		for i := 0; i <= len(b); i++ {
 			want := i
 			for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
@@ -92,7 +94,7 @@ func TestDecodeWithReusedBufferMatches(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	var buf []byte
 	for range 20000 {
-		rec := map[string]any{"title": randomText(r, 6), "text": randomText(r, 40), "authors": []string{randomText(r, 3)}}
+		rec := map[string]any{"title": texttest.Random(r, 6), "text": texttest.Random(r, 40), "authors": []string{texttest.Random(r, 3)}}
 		line, err := json.Marshal(rec)
 		if err != nil {
 			t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/clean"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"go.yaml.in/yaml/v3"
 )
@@ -87,7 +88,7 @@ func loadMarkdown(file string, data []byte) ([]*Article, []Problem) {
 			markup[lineNo(i)] = "markdown image"
 		}
 	}
-	paras, raw, author, via := cleanBody(file, in, lineNo)
+	paras, raw, author, via := clean.Body(file, in, lineNo)
 
 	for n, text := range headings {
 		paras = append(paras, Paragraph{Text: text, Subhead: true, Source: Span{File: file, StartLine: n, EndLine: n}})

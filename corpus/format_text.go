@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/clean"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -15,7 +16,7 @@ import (
 // file is the path to read meta.yaml beside; shown is how to show it.
 func (l *loader) loadText(file, shown string, data []byte) ([]*Article, []Problem) {
 	lines := strings.Split(textnorm.Sanitize(string(data)), "\n")
-	arts := cleanText(shown, lines)
+	arts := clean.Text(shown, lines)
 	recs, probs := l.metaFor(file)
 	rec := recs[filepath.Base(file)]
 	if l.fsys != nil {

@@ -10,29 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/corpus/internal/texttest"
 )
-
-// fastPathAlphabet is what randomText draws from: the bytes the fast paths
-// test for (spaces, line breaks, quotes, backslashes, controls, upper case,
-// punctuation the rules look at) and multi-byte characters that fold or
-// that Sanitize rewrites.
-var fastPathAlphabet = []string{
-	" ", " ", " ", "  ", "\n", "\n\n", "a", "b", "z", "A", "Z", "K", "0", "9", ".", ",", ":", "-", "'", "\"",
-	"\\", "/", "(", ")", "@", "#", "•", "’", "‘", "“", "”", "–", "—", "…", "é", "É", "ſ", "K", "İ", "Σ",
-	"\u00a0", "\u2028", "\u202e", "\ufeff", "\t", "\r", "\x1b", "\x7f", "\u0085", "\xff", "\xe2\x80",
-	"on patreon", "support us on", "getty images", "(ap photo", "credit", "follow us on", "Follow Us On",
-	"views and opinions expressed", "word", "Word", "thanks for reading", "reader-supported",
-}
-
-// randomText returns a string of up to max pieces of fastPathAlphabet.
-func randomText(r *rand.Rand, max int) string {
-	var b strings.Builder
-	for n := r.IntN(max + 1); n > 0; n-- {
-		b.WriteString(fastPathAlphabet[r.IntN(len(fastPathAlphabet))])
-	}
-	return b.String()
-}
 
 // countFieldsBytewise is the definition countFields implements.
 func countFieldsBytewise(s string) int {
@@ -50,7 +29,7 @@ func countFieldsBytewise(s string) int {
 func TestCountFieldsMatchesBytewise(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		s := randomText(r, 40)
+		s := texttest.Random(r, 40)
 		// every alignment of the eight-byte words
 		for off := 0; off < 8 && off <= len(s); off++ {
 			if got, want := countFields(s[off:]), countFieldsBytewise(s[off:]); got != want {
@@ -70,36 +49,6 @@ func FuzzCountFields(f *testing.F) {
 			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
 		}
 	})
-}
-
-// collapseSlow is collapse as first written: one byte at a time.
-func collapseSlow(s string) string {
-	prev := byte(' ')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' && prev == ' ' || c == '\n' {
-			return collapseSpacesJoined(s)
-		}
-		prev = c
-	}
-	if prev == ' ' {
-		return strings.TrimRight(s, " ")
-	}
-	return s
-}
-
-func collapseSpacesJoined(s string) string {
-	return textnorm.CollapseSpaces(strings.ReplaceAll(s, "\n", " "))
-}
-
-func TestCollapseMatchesSlow(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 50000 {
-		s := randomText(r, 12)
-		if got, want := collapse(s), collapseSlow(s); got != want {
-			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
-		}
-	}
 }
 
 // TestJSONLinesUTF8CheckMatchesWholeFile checks that the invalid UTF-8

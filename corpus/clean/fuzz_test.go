@@ -1,4 +1,4 @@
-package corpus
+package clean
 
 import (
 	"io/fs"
@@ -41,7 +41,7 @@ func FuzzCleanText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(textnorm.Sanitize(s), "\n")
-		checkInvariants(t, lines, cleanText("fuzz.txt", lines))
+		checkInvariants(t, lines, Text("fuzz.txt", lines))
 	})
 }
 
@@ -51,7 +51,7 @@ func FuzzCleanBody(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		lines := strings.Split(textnorm.Sanitize(s), "\n")
-		body, raw, author, via := cleanBody("fuzz.md", lines, func(i int) int { return i + 10 })
+		body, raw, author, via := Body("fuzz.md", lines, func(i int) int { return i + 10 })
 		if len(raw) != len(lines) {
 			t.Fatalf("%d raw lines for %d lines", len(raw), len(lines))
 		}

@@ -1,4 +1,4 @@
-package corpus
+package clean
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/pmureader/pmureader/internal/evaldata"
 
+	"github.com/pmureader/pmureader/corpus/internal/article"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -30,7 +31,7 @@ func TestCleanTextKeepsNewsBodies(t *testing.T) {
 			lines[n] = textnorm.Sanitize(v)
 		}
 		nDocs++
-		arts := cleanText(id, lines)
+		arts := Text(id, lines)
 		checkInvariants(t, lines, arts)
 		if len(arts) != 1 {
 			continue
@@ -41,17 +42,17 @@ func TestCleanTextKeepsNewsBodies(t *testing.T) {
 		// long first paragraph), or comes after date lines.
 		s0 := textnorm.CollapseSpaces(lines[0])
 		if a.Title == s0 || strings.HasSuffix(a.Title, "…") && strings.HasPrefix(s0, strings.TrimSuffix(a.Title, "…")) ||
-			a.Raw[0].Why == whyDate && a.Raw[a.Raw[0].Number].Role == RoleTitle || a.Raw[0].Why == whyDate && a.Raw[1].Why == whyDate && a.Raw[2].Role == RoleTitle {
+			a.Raw[0].Why == string(whyDate) && a.Raw[a.Raw[0].Number].Role == article.RoleTitle || a.Raw[0].Why == string(whyDate) && a.Raw[1].Why == string(whyDate) && a.Raw[2].Role == article.RoleTitle {
 			titleOK++
 		} else if testing.Verbose() {
 			t.Logf("%s: title %q; sentence 0 %q", id, a.Title, lines[0])
 		}
 		for _, l := range a.Raw {
-			if l.Number < 3 || l.Role == RoleBlank {
+			if l.Number < 3 || l.Role == article.RoleBlank {
 				continue
 			}
 			sentences++
-			if l.Role == RoleBody || l.Role == RoleSubhead {
+			if l.Role == article.RoleBody || l.Role == article.RoleSubhead {
 				kept++
 			}
 		}

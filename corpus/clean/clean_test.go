@@ -1,4 +1,4 @@
-package corpus
+package clean
 
 import (
 	"fmt"
@@ -7,247 +7,18 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/internal/article"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/seeds"
 )
 
-// seedLines reads a seed through the embedded FS and sanitises it the way
-// the loader does before cleaning.
-func seedLines(t testing.TB, name string) []string {
-	t.Helper()
-	data, err := fs.ReadFile(seeds.FS, name)
-	if err != nil {
-		t.Fatalf("read seed %s: %v", name, err)
-	}
-	return strings.Split(textnorm.Sanitize(string(data)), "\n")
-}
-
 func splitText(s string) []string { return strings.Split(textnorm.Sanitize(s), "\n") }
 
-// partWant is what PROVENANCE.md says about one article of a seed file.
-type partWant struct {
-	span        [2]int
-	title       string // exact title, or a prefix when titlePrefix
-	titlePrefix bool
-	titleLine   int // 0 when the title is made from the first sentence
-	dek         string
-	dekLine     int
-	captionLine int
-	author      string
-	bylineLine  int
-	via         string
-	viaLine     int
-	body        [2]int         // every non-blank line in this range is a paragraph, in order
-	subheads    []int          // lines of body that are subheads
-	leadBullet  bool           // the first body line starts with a bullet that is dropped
-	chrome      map[int]string // chrome line -> Why
-}
-
-var seedWants = map[string][]partWant{
-	"000_7f156dedb77d178e.txt": {{
-		span:  [2]int{1, 49},
-		title: "US bombs anti-ISIS Iraqi Shi’a fighters", titleLine: 3,
-		body: [2]int{7, 34},
-		chrome: map[int]string{
-			1: whyCategory, 5: whyVideo, 36: whyDonation, 39: whyDisclaimer,
-			41: whyComments, 43: whyComments, 44: whyComments, 45: whyComments,
-			47: whyRelated, 49: whyRelated,
-		},
-	}},
-	"001_dca753b7094c4e72.txt": {{
-		span:  [2]int{1, 71},
-		title: "Response to US Strikes: A United Opposition to Occupation of Iraq", titleLine: 1,
-		body:     [2]int{3, 59},
-		subheads: []int{35},
-		via:      "American Herald Tribune", viaLine: 61,
-		chrome: map[int]string{
-			63: whyDating, 65: whyDating, 67: whyAward, 69: whyAward, 70: whyDating, 71: whyDating,
-		},
-	}},
-	"002_521e8e9ae6276b4b.txt": {
-		{
-			span:  [2]int{1, 29},
-			title: "US Aiding Terrorists In Iraq And Syria", titleLine: 1,
-			captionLine: 3,
-			body:        [2]int{5, 29},
-		},
-		{
-			span:  [2]int{31, 45},
-			title: "Iran’s defence minister says Palestinian missiles and drones", titlePrefix: true,
-			body:       [2]int{31, 45},
-			leadBullet: true,
-		},
-	},
-	"003_a3f0896ac364095c.txt": {{
-		span:  [2]int{1, 19},
-		title: "US Conducts Airstrikes on Shi’ite Militias in Iraq and Syria", titleLine: 1,
-		dek: "US blames militia for Friday attack on Iraq base", dekLine: 3,
-		body:   [2]int{5, 15},
-		author: "Jason Ditz", bylineLine: 17,
-		chrome: map[int]string{19: whyBio},
-	}},
-	"004_f3682412e17b471f.txt": {{
-		span:  [2]int{1, 48},
-		title: "Iraq Condemns US Airstrikes That Targeted Iran-Backed Militias", titleLine: 1,
-		dek:     "A spokesperson for Iraq’s government called the strikes an assault on the country’s sovereignty.",
-		dekLine: 3,
-		body:    [2]int{5, 35},
-		chrome: map[int]string{
-			38: whyTags, 40: whyRelated, 41: whyRelated, 42: whyRelated, 43: whyRelated,
-			44: whyRelated, 45: whyRelated, 46: whyRelated, 47: whyRelated, 48: whyRelated,
-		},
-	}},
-}
-
-func TestCleanTextSeeds(t *testing.T) {
-	for file, parts := range seedWants {
-		t.Run(file, func(t *testing.T) {
-			lines := seedLines(t, file)
-			arts := cleanText(file, lines)
-			checkInvariants(t, lines, arts)
-			if len(arts) != len(parts) {
-				t.Fatalf("got %d articles, want %d", len(arts), len(parts))
-			}
-			for k, w := range parts {
-				checkPart(t, file, lines, arts[k], w)
-			}
-		})
-	}
-}
-
-func checkPart(t *testing.T, file string, lines []string, a *Article, w partWant) {
-	t.Helper()
-	if want := (Span{File: file, StartLine: w.span[0], EndLine: w.span[1]}); a.Source != want {
-		t.Errorf("Source = %v, want %v", a.Source, want)
-	}
-	if w.titlePrefix {
-		if !strings.HasPrefix(a.Title, w.title) || utf8.RuneCountInString(a.Title) > titleMaxRunes+1 {
-			t.Errorf("Title = %q, want a short title starting %q", a.Title, w.title)
-		}
-	} else if a.Title != w.title {
-		t.Errorf("Title = %q, want %q", a.Title, w.title)
-	}
-	if a.Dek != w.dek || a.Author != w.author || a.Via != w.via {
-		t.Errorf("Dek/Author/Via = %q/%q/%q, want %q/%q/%q", a.Dek, a.Author, a.Via, w.dek, w.author, w.via)
-	}
-	roles := map[int]Line{}
-	for _, l := range a.Raw {
-		roles[l.Number] = l
-	}
-	wantRole := func(n int, r Role) {
-		t.Helper()
-		if n == 0 {
-			return
-		}
-		if got := roles[n].Role; got != r {
-			t.Errorf("line %d %q: role %q, want %q", n, lines[n-1], got, r)
-		}
-	}
-	wantRole(w.titleLine, RoleTitle)
-	wantRole(w.dekLine, RoleDek)
-	wantRole(w.captionLine, RoleCaption)
-	wantRole(w.bylineLine, RoleByline)
-	wantRole(w.viaLine, RoleVia)
-	for n, why := range w.chrome {
-		wantRole(n, RoleChrome)
-		if got := roles[n].Why; got != why {
-			t.Errorf("line %d %q: why %q, want %q", n, lines[n-1], got, why)
-		}
-		// The chrome text is nowhere in the body.
-		text := textnorm.CollapseSpaces(lines[n-1])
-		for _, p := range a.Body {
-			if strings.Contains(p.Text, text) {
-				t.Errorf("chrome line %d %q is in paragraph %v", n, text, p.Source)
-			}
-		}
-		if a.Title == text || a.Dek == text {
-			t.Errorf("chrome line %d became title or dek", n)
-		}
-	}
-	// Every body line is a paragraph, in order, with its source line.
-	sub := map[int]bool{}
-	for _, n := range w.subheads {
-		sub[n] = true
-	}
-	var want []Paragraph
-	for n := w.body[0]; n <= w.body[1]; n++ {
-		text := textnorm.CollapseSpaces(lines[n-1])
-		if text == "" {
-			continue
-		}
-		if w.leadBullet && n == w.body[0] {
-			text = strings.TrimSpace(strings.TrimPrefix(text, "•"))
-		}
-		want = append(want, Paragraph{Text: text, Subhead: sub[n], Source: Span{File: file, StartLine: n, EndLine: n}})
-		role := RoleBody
-		if sub[n] {
-			role = RoleSubhead
-		}
-		wantRole(n, role)
-	}
-	if len(a.Body) != len(want) {
-		t.Errorf("%d paragraphs, want %d", len(a.Body), len(want))
-	}
-	for i := 0; i < len(want) && i < len(a.Body); i++ {
-		if a.Body[i] != want[i] {
-			t.Errorf("paragraph %d = %+v\nwant %+v", i, a.Body[i], want[i])
-		}
-	}
-}
-
-// checkInvariants asserts what must hold for any input: every article has
-// a title or a paragraph, its Raw is exactly its span's lines, paragraphs
-// lie in the span and hold no line break, and articles do not overlap.
-func checkInvariants(t *testing.T, lines []string, arts []*Article) {
-	t.Helper()
-	prevEnd := 0
-	for k, a := range arts {
-		if a.Title == "" && len(a.Body) == 0 {
-			t.Errorf("article %d has neither title nor paragraphs", k)
-		}
-		if strings.ContainsAny(a.Title+a.Dek+a.Author+a.Via, "\n") {
-			t.Errorf("article %d: line break in title/dek/author/via", k)
-		}
-		s := a.Source
-		if s.StartLine < 1 || s.EndLine > len(lines) || s.StartLine > s.EndLine || s.StartLine <= prevEnd {
-			t.Errorf("article %d: bad span %v (file has %d lines, previous ended at %d)", k, s, len(lines), prevEnd)
-			continue
-		}
-		prevEnd = s.EndLine
-		if len(a.Raw) != s.EndLine-s.StartLine+1 {
-			t.Errorf("article %d: %d raw lines for span %v", k, len(a.Raw), s)
-		}
-		for i, l := range a.Raw {
-			if l.Number != s.StartLine+i || l.Number < 1 || l.Number > len(lines) {
-				t.Errorf("article %d: raw line %d has number %d", k, i, l.Number)
-				break
-			}
-			if l.Text != lines[l.Number-1] {
-				t.Errorf("article %d: raw line %d text %q, want %q", k, l.Number, l.Text, lines[l.Number-1])
-			}
-			if (l.Role == RoleBlank) != isBlank(l.Text) {
-				t.Errorf("article %d: line %d %q has role %q", k, l.Number, l.Text, l.Role)
-			}
-			if l.Role == RoleChrome && l.Why == "" {
-				t.Errorf("article %d: chrome line %d without why", k, l.Number)
-			}
-		}
-		for _, p := range a.Body {
-			if strings.Contains(p.Text, "\n") || p.Text == "" || p.Text != strings.TrimSpace(p.Text) || strings.Contains(p.Text, "  ") {
-				t.Errorf("article %d: paragraph %q not one trimmed line", k, p.Text)
-			}
-			if p.Source.StartLine < s.StartLine || p.Source.EndLine > s.EndLine || p.Source.StartLine > p.Source.EndLine {
-				t.Errorf("article %d: paragraph source %v outside %v", k, p.Source, s)
-			}
-		}
-	}
-}
-
 // cleanOne cleans one synthetic text that must give exactly one article.
-func cleanOne(t *testing.T, text string) (*Article, []string) {
+func cleanOne(t *testing.T, text string) (*article.Article, []string) {
 	t.Helper()
 	lines := splitText(text)
-	arts := cleanText("t.txt", lines)
+	arts := Text("t.txt", lines)
 	checkInvariants(t, lines, arts)
 	if len(arts) != 1 {
 		t.Fatalf("got %d articles, want 1", len(arts))
@@ -256,7 +27,7 @@ func cleanOne(t *testing.T, text string) (*Article, []string) {
 }
 
 // line finds the raw line that contains s.
-func line(t *testing.T, a *Article, s string) Line {
+func line(t *testing.T, a *article.Article, s string) article.Line {
 	t.Helper()
 	for _, l := range a.Raw {
 		if strings.Contains(l.Text, s) {
@@ -264,10 +35,10 @@ func line(t *testing.T, a *Article, s string) Line {
 		}
 	}
 	t.Fatalf("no raw line contains %q", s)
-	return Line{}
+	return article.Line{}
 }
 
-func bodyTexts(a *Article) []string {
+func bodyTexts(a *article.Article) []string {
 	var out []string
 	for _, p := range a.Body {
 		out = append(out, p.Text)
@@ -353,7 +124,7 @@ func TestCleanTextSyntheticChrome(t *testing.T) {
 	if len(a.Body) == 5 && !a.Body[2].Subhead {
 		t.Errorf("%q not marked as subhead", a.Body[2].Text)
 	}
-	chrome := map[string]string{
+	chrome := map[string]reason{
 		"Home › World":           whyCategory,
 		"Posted March 3":         whyDate,
 		"WATCH: Drone":           whyVideo,
@@ -372,11 +143,11 @@ func TestCleanTextSyntheticChrome(t *testing.T) {
 		"Meet Local Singles":     whyDating,
 	}
 	for s, why := range chrome {
-		if l := line(t, a, s); l.Role != RoleChrome || l.Why != why {
+		if l := line(t, a, s); l.Role != article.RoleChrome || reason(l.Why) != why {
 			t.Errorf("%q: role %q why %q, want chrome %q", l.Text, l.Role, l.Why, why)
 		}
 	}
-	for s, role := range map[string]Role{"By Jane Doe": RoleByline, "originally appeared": RoleVia, "Survivors describe": RoleDek, "Rescue teams search": RoleTitle, "Aid is arriving": RoleSubhead} {
+	for s, role := range map[string]article.Role{"By Jane Doe": article.RoleByline, "originally appeared": article.RoleVia, "Survivors describe": article.RoleDek, "Rescue teams search": article.RoleTitle, "Aid is arriving": article.RoleSubhead} {
 		if l := line(t, a, s); l.Role != role {
 			t.Errorf("%q: role %q, want %q", l.Text, l.Role, role)
 		}
@@ -404,7 +175,7 @@ Officials said the water would recede by Friday.`)
 		t.Errorf("Author %q Via %q from prose", a.Author, a.Via)
 	}
 	for _, s := range []string{"By the time", "Via satellite", "donate tents", "Nelson Mandela Award", "Copyright law", "Posted in Basra", "recede by Friday"} {
-		if l := line(t, a, s); l.Role != RoleBody {
+		if l := line(t, a, s); l.Role != article.RoleBody {
 			t.Errorf("%q: role %q why %q, want body", l.Text, l.Role, l.Why)
 		}
 	}
@@ -424,7 +195,7 @@ func TestCleanTextBylineForms(t *testing.T) {
 		if a.Author != want {
 			t.Errorf("%q: Author = %q, want %q", byline, a.Author, want)
 		}
-		if l := line(t, a, byline[:6]); l.Role != RoleByline {
+		if l := line(t, a, byline[:6]); l.Role != article.RoleByline {
 			t.Errorf("%q: role %q", byline, l.Role)
 		}
 	}
@@ -444,16 +215,16 @@ Analysts expect demand to be strong.`
 
 func TestCleanTextSplitsBulletedItem(t *testing.T) {
 	lines := splitText(multiItem)
-	arts := cleanText("m.txt", lines)
+	arts := Text("m.txt", lines)
 	checkInvariants(t, lines, arts)
 	if len(arts) != 2 {
 		t.Fatalf("got %d articles, want 2", len(arts))
 	}
 	first, second := arts[0], arts[1]
-	if first.Title != "Markets rally as rates hold" || first.Source != (Span{File: "m.txt", StartLine: 1, EndLine: 5}) || len(first.Body) != 2 {
+	if first.Title != "Markets rally as rates hold" || first.Source != (article.Span{File: "m.txt", StartLine: 1, EndLine: 5}) || len(first.Body) != 2 {
 		t.Errorf("first: title %q source %v paragraphs %d", first.Title, first.Source, len(first.Body))
 	}
-	if second.Source != (Span{File: "m.txt", StartLine: 7, EndLine: 11}) || len(second.Body) != 3 {
+	if second.Source != (article.Span{File: "m.txt", StartLine: 7, EndLine: 11}) || len(second.Body) != 3 {
 		t.Errorf("second: source %v paragraphs %d", second.Source, len(second.Body))
 	}
 	want := "Separately, the finance ministry said it would issue new ten-year bonds next month…"
@@ -487,7 +258,7 @@ func TestCleanTextWithoutHeadline(t *testing.T) {
 	if want := "Officials in the capital said on Monday that the new bridge, which took six years…"; a.Title != want {
 		t.Errorf("Title = %q, want %q", a.Title, want)
 	}
-	if len(a.Body) != 2 || a.Raw[0].Role != RoleBody {
+	if len(a.Body) != 2 || a.Raw[0].Role != article.RoleBody {
 		t.Errorf("first line must stay body: %+v", a.Raw[0])
 	}
 }
@@ -528,14 +299,14 @@ func TestCleanBodyMarkdown(t *testing.T) {
 		"",
 		"Via Example Wire",
 	}
-	body, raw, author, via := cleanBody("a.md", lines, func(i int) int { return i + 5 })
+	body, raw, author, via := Body("a.md", lines, func(i int) int { return i + 5 })
 	if author != "Jane Doe" || via != "Example Wire" {
 		t.Errorf("author %q via %q", author, via)
 	}
-	want := []Paragraph{
-		{Text: "The first paragraph runs over two lines of text.", Source: Span{File: "a.md", StartLine: 7, EndLine: 8}},
-		{Text: "A subhead", Subhead: true, Source: Span{File: "a.md", StartLine: 10, EndLine: 10}},
-		{Text: "Second paragraph.", Source: Span{File: "a.md", StartLine: 12, EndLine: 12}},
+	want := []article.Paragraph{
+		{Text: "The first paragraph runs over two lines of text.", Source: article.Span{File: "a.md", StartLine: 7, EndLine: 8}},
+		{Text: "A subhead", Subhead: true, Source: article.Span{File: "a.md", StartLine: 10, EndLine: 10}},
+		{Text: "Second paragraph.", Source: article.Span{File: "a.md", StartLine: 12, EndLine: 12}},
 	}
 	if fmt.Sprint(body) != fmt.Sprint(want) {
 		t.Errorf("body %+v\nwant %+v", body, want)
@@ -543,24 +314,24 @@ func TestCleanBodyMarkdown(t *testing.T) {
 	if len(raw) != len(lines) {
 		t.Fatalf("%d raw lines, want %d", len(raw), len(lines))
 	}
-	wantRoles := []Role{RoleByline, RoleBlank, RoleBody, RoleBody, RoleBlank, RoleSubhead, RoleBlank, RoleBody, RoleBlank, RoleChrome, RoleBlank, RoleVia}
+	wantRoles := []article.Role{article.RoleByline, article.RoleBlank, article.RoleBody, article.RoleBody, article.RoleBlank, article.RoleSubhead, article.RoleBlank, article.RoleBody, article.RoleBlank, article.RoleChrome, article.RoleBlank, article.RoleVia}
 	for i, l := range raw {
 		if l.Number != i+5 || l.Text != lines[i] || l.Role != wantRoles[i] {
 			t.Errorf("raw %d = %+v, want number %d role %q", i, l, i+5, wantRoles[i])
 		}
 	}
-	if raw[9].Why != whyDonation {
+	if raw[9].Why != string(whyDonation) {
 		t.Errorf("why %q", raw[9].Why)
 	}
 }
 
 func TestCleanBodyJSONLinesWithoutBlanks(t *testing.T) {
 	lines := []string{"First paragraph of the record.", "Second paragraph of the record.", "What do you think?", "View all comments"}
-	body, raw, _, _ := cleanBody("r.jsonl", lines, func(int) int { return 3 })
-	if len(body) != 2 || body[1].Text != "Second paragraph of the record." || body[1].Source != (Span{File: "r.jsonl", StartLine: 3, EndLine: 3}) {
+	body, raw, _, _ := Body("r.jsonl", lines, func(int) int { return 3 })
+	if len(body) != 2 || body[1].Text != "Second paragraph of the record." || body[1].Source != (article.Span{File: "r.jsonl", StartLine: 3, EndLine: 3}) {
 		t.Errorf("body %+v", body)
 	}
-	if len(raw) != 4 || raw[2].Role != RoleChrome || raw[3].Why != whyComments || raw[0].Number != 3 {
+	if len(raw) != 4 || raw[2].Role != article.RoleChrome || raw[3].Why != string(whyComments) || raw[0].Number != 3 {
 		t.Errorf("raw %+v", raw)
 	}
 }
@@ -579,9 +350,9 @@ func TestCleanNeverPanics(t *testing.T) {
 		"punctuation": {".", "", "…", ",", "“”"},
 	}
 	for name, lines := range inputs {
-		arts := cleanText("p.txt", lines)
+		arts := Text("p.txt", lines)
 		checkInvariants(t, lines, arts)
-		body, raw, _, _ := cleanBody("p.md", lines, func(i int) int { return i + 1 })
+		body, raw, _, _ := Body("p.md", lines, func(i int) int { return i + 1 })
 		if len(raw) != len(lines) {
 			t.Errorf("%s: cleanBody gave %d raw lines for %d", name, len(raw), len(lines))
 		}
@@ -591,10 +362,10 @@ func TestCleanNeverPanics(t *testing.T) {
 			}
 		}
 	}
-	if arts := cleanText("p.txt", []string{"", "  "}); len(arts) != 0 {
+	if arts := Text("p.txt", []string{"", "  "}); len(arts) != 0 {
 		t.Errorf("blank file gave %d articles", len(arts))
 	}
-	if arts := cleanText("p.txt", []string{"Notify of", "View all comments"}); len(arts) != 0 {
+	if arts := Text("p.txt", []string{"Notify of", "View all comments"}); len(arts) != 0 {
 		t.Errorf("chrome-only file gave %d articles", len(arts))
 	}
 }
@@ -612,7 +383,7 @@ func BenchmarkCleanText(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for i, lines := range files {
-			cleanText(names[i], lines)
+			Text(names[i], lines)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(files)), "ns/file")
@@ -655,7 +426,7 @@ func TestCleanTextHardWrapped(t *testing.T) {
 		t.Errorf("subhead %+v", p)
 	}
 	for _, n := range []int{17, 18, 19} {
-		if l := a.Raw[n-1]; l.Role != RoleChrome || l.Why != whyRelated {
+		if l := a.Raw[n-1]; l.Role != article.RoleChrome || l.Why != string(whyRelated) {
 			t.Errorf("line %d %q: role %q why %q", n, lines[n-1], l.Role, l.Why)
 		}
 	}
@@ -666,7 +437,7 @@ func TestCleanTextSectionLabelAboveHeadline(t *testing.T) {
 	if a.Title != "Why the new strikes will not end the attacks" {
 		t.Errorf("Title = %q", a.Title)
 	}
-	if l := a.Raw[0]; l.Role != RoleChrome || l.Why != whyCategory {
+	if l := a.Raw[0]; l.Role != article.RoleChrome || l.Why != string(whyCategory) {
 		t.Errorf("section label: %+v", l)
 	}
 	// A short headline with prose right under it stays the headline.
@@ -704,14 +475,14 @@ Reply`)
 	if got := bodyTexts(a); len(got) != 2 || !strings.HasPrefix(got[1], "Forecasters expect") {
 		t.Errorf("body %q", got)
 	}
-	want := map[string]Line{
-		"A woman clears":    {Role: RoleCaption},
-		"https://example":   {Role: RoleChrome, Why: whyLink},
-		"(Reporting by":     {Role: RoleByline},
-		"4 Comments":        {Role: RoleChrome, Why: whyComments},
-		"March 3, 2021":     {Role: RoleChrome, Why: whyDate},
-		"This is the worst": {Role: RoleChrome, Why: whyComment},
-		"Reply":             {Role: RoleChrome, Why: whyComments},
+	want := map[string]article.Line{
+		"A woman clears":    {Role: article.RoleCaption},
+		"https://example":   {Role: article.RoleChrome, Why: string(whyLink)},
+		"(Reporting by":     {Role: article.RoleByline},
+		"4 Comments":        {Role: article.RoleChrome, Why: string(whyComments)},
+		"March 3, 2021":     {Role: article.RoleChrome, Why: string(whyDate)},
+		"This is the worst": {Role: article.RoleChrome, Why: string(whyComment)},
+		"Reply":             {Role: article.RoleChrome, Why: string(whyComments)},
 	}
 	for s, w := range want {
 		if l := line(t, a, s); l.Role != w.Role || l.Why != w.Why {
@@ -751,15 +522,15 @@ Thanks for reading Example Weekly! Subscribe for free to receive new posts and s
 	if got := bodyTexts(a); len(got) != 2 || !strings.HasPrefix(got[0], "Health officials") || !strings.HasPrefix(got[1], "Negotiators") {
 		t.Errorf("body %q", got)
 	}
-	for s, w := range map[string]Line{
-		"Israel-Palestine":   {Role: RoleChrome, Why: whyCategory},
-		"Published On":       {Role: RoleChrome, Why: whyDate},
-		"Save articles":      {Role: RoleChrome, Why: whyShare},
-		"Image source":       {Role: RoleCaption},
-		"Image caption":      {Role: RoleCaption},
-		"Related Topics":     {Role: RoleChrome, Why: whyRelated},
-		"Reuse this content": {Role: RoleChrome, Why: whyShare},
-		"Subscribe for free": {Role: RoleChrome, Why: whyNewsletter},
+	for s, w := range map[string]article.Line{
+		"Israel-Palestine":   {Role: article.RoleChrome, Why: string(whyCategory)},
+		"Published On":       {Role: article.RoleChrome, Why: string(whyDate)},
+		"Save articles":      {Role: article.RoleChrome, Why: string(whyShare)},
+		"Image source":       {Role: article.RoleCaption},
+		"Image caption":      {Role: article.RoleCaption},
+		"Related Topics":     {Role: article.RoleChrome, Why: string(whyRelated)},
+		"Reuse this content": {Role: article.RoleChrome, Why: string(whyShare)},
+		"Subscribe for free": {Role: article.RoleChrome, Why: string(whyNewsletter)},
 	} {
 		if l := line(t, a, s); l.Role != w.Role || l.Why != w.Why {
 			t.Errorf("%q: role %q why %q, want %q %q", l.Text, l.Role, l.Why, w.Role, w.Why)
@@ -788,12 +559,12 @@ Updated 3:15 pm
 The Nobel Prize
 
 She was also honoured for her charity work in the region, which she plans to continue.`)
-	for s, role := range map[string]Role{"Women's Singles": RoleSubhead, "March 2020": RoleSubhead, "The Nobel Prize": RoleSubhead} {
+	for s, role := range map[string]article.Role{"Women's Singles": article.RoleSubhead, "March 2020": article.RoleSubhead, "The Nobel Prize": article.RoleSubhead} {
 		if l := line(t, a, s); l.Role != role {
 			t.Errorf("%q: role %q why %q, want %q", l.Text, l.Role, l.Why, role)
 		}
 	}
-	if l := line(t, a, "Updated 3:15"); l.Role != RoleChrome || l.Why != whyDate {
+	if l := line(t, a, "Updated 3:15"); l.Role != article.RoleChrome || l.Why != string(whyDate) {
 		t.Errorf("%q: role %q why %q", l.Text, l.Role, l.Why)
 	}
 }

@@ -1,4 +1,4 @@
-package corpus
+package clean
 
 import (
 	"math/rand/v2"
@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/internal/texttest"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -38,7 +39,7 @@ func foldSlow(s string) string {
 // containsPhraseSlow is the plain definition of containsPhrase: the why of
 // the first phrase that starts at the start of a word, trying words from
 // the left and, at each word, the rules in table order.
-func containsPhraseSlow(l string) string {
+func containsPhraseSlow(l string) reason {
 	for i := 0; i < len(l); i++ {
 		if !isWordByte(rune(l[i])) || i > 0 && isWordByte(rune(l[i-1])) {
 			continue
@@ -80,7 +81,7 @@ func TestFoldAndPhrasesMatchSlow(t *testing.T) {
 	phrases = append(phrases, captionCredits...)
 	phrases = append(phrases, captionPrefixes...)
 	for n := range 100000 {
-		s := randomText(r, 16)
+		s := texttest.Random(r, 16)
 		if n%2 == 0 {
 			k := r.IntN(len(s) + 1)
 			s = s[:k] + phrases[r.IntN(len(phrases))] + s[k:]
@@ -114,7 +115,7 @@ func FuzzFold(f *testing.F) {
 func TestCollapseCountMatchesCollapse(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 100000 {
-		s := randomText(r, 14)
+		s := texttest.Random(r, 14)
 		got, n := collapseCount(s)
 		if want := collapse(s); got != want {
 			t.Fatalf("collapseCount(%q) = %q, collapse %q", s, got, want)
@@ -136,20 +137,20 @@ func TestCleanerReuseMatchesFresh(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	chrome := []string{"Notify of", "Share this:", "By Jane Doe", "Via Antiwar.com", "Support us on Patreon!",
 		"Related", "• A bulleted lead of running text that goes on for a while, as such leads do.", "# Heading", ""}
-	var cl cleaner
+	var cl Cleaner
 	for n := range 3000 {
 		var lines []string
 		for k := r.IntN(30); k >= 0; k-- {
 			if r.IntN(3) == 0 {
 				lines = append(lines, chrome[r.IntN(len(chrome))])
 			} else {
-				lines = append(lines, randomText(r, 25))
+				lines = append(lines, texttest.Random(r, 25))
 			}
 		}
 		text := textnorm.Sanitize(strings.Join(lines, "\n"))
 		lineNo := func(i int) int { return i + 1 }
-		b1, r1, a1, v1 := cl.cleanBody("f.jsonl", cl.split(text), lineNo)
-		b2, r2, a2, v2 := cleanBody("f.jsonl", strings.Split(text, "\n"), lineNo)
+		b1, r1, a1, v1 := cl.Body("f.jsonl", cl.Split(text), lineNo)
+		b2, r2, a2, v2 := Body("f.jsonl", strings.Split(text, "\n"), lineNo)
 		if !reflect.DeepEqual(b1, b2) || !reflect.DeepEqual(r1, r2) || a1 != a2 || v1 != v2 {
 			t.Fatalf("text %d %q: reused cleaner gave\n%+v %+v %q %q\nfresh\n%+v %+v %q %q", n, text, b1, r1, a1, v1, b2, r2, a2, v2)
 		}
@@ -167,7 +168,7 @@ func TestFoldAppendKeepsEarlierTexts(t *testing.T) {
 		buf = buf[:0] // a new text
 		var ins, outs []string
 		for range 200 {
-			s := randomText(r, 20)
+			s := texttest.Random(r, 20)
 			var l string
 			buf, l = foldAppend(buf, s)
 			ins, outs = append(ins, s), append(outs, l)
@@ -192,6 +193,36 @@ func TestWordByteMaskMatchesTable(t *testing.T) {
 			if got := wordByteMask(x); got != want {
 				t.Fatalf("byte %#x at %d: mask %#x, want %#x", c, k, got, want)
 			}
+		}
+	}
+}
+
+// collapseSlow is collapse as first written: one byte at a time.
+func collapseSlow(s string) string {
+	prev := byte(' ')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' && prev == ' ' || c == '\n' {
+			return collapseSpacesJoined(s)
+		}
+		prev = c
+	}
+	if prev == ' ' {
+		return strings.TrimRight(s, " ")
+	}
+	return s
+}
+
+func collapseSpacesJoined(s string) string {
+	return textnorm.CollapseSpaces(strings.ReplaceAll(s, "\n", " "))
+}
+
+func TestCollapseMatchesSlow(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		s := texttest.Random(r, 12)
+		if got, want := collapse(s), collapseSlow(s); got != want {
+			t.Fatalf("collapse(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
