@@ -1,6 +1,8 @@
 // Package texttest holds what the tests of several corpus packages share:
 // the alphabet of awkward pieces that random texts for the fast paths are
-// drawn from. It is imported by tests only.
+// drawn from, and the invariants every loaded article must keep. It is
+// imported by tests only.
 //
-// texttest imports only the standard library.
+// texttest imports corpus/internal/article and corpus/textnorm, and must
+// not import the packages whose tests use it.
 package texttest

@@ -1,4 +1,4 @@
-package corpus
+package format
 
 import (
 	"encoding/json"

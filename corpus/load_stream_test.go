@@ -3,91 +3,15 @@ package corpus
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/pmureader/pmureader/corpus/internal/texttest"
+	"github.com/pmureader/pmureader/corpus/internal/format"
+	"github.com/pmureader/pmureader/corpus/internal/load"
 )
-
-// countFieldsBytewise is the definition countFields implements.
-func countFieldsBytewise(s string) int {
-	n, prev := 0, true
-	for i := 0; i < len(s); i++ {
-		cur := s[i] == ' ' || s[i] == '\n'
-		if prev && !cur {
-			n++
-		}
-		prev = cur
-	}
-	return n
-}
-
-func TestCountFieldsMatchesBytewise(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
-		s := texttest.Random(r, 40)
-		// every alignment of the eight-byte words
-		for off := 0; off < 8 && off <= len(s); off++ {
-			if got, want := countFields(s[off:]), countFieldsBytewise(s[off:]); got != want {
-				t.Fatalf("countFields(%q) = %d, want %d", s[off:], got, want)
-			}
-		}
-		if got, want := countFields(s), len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' })); got != want {
-			t.Fatalf("countFields(%q) = %d, FieldsFunc %d", s, got, want)
-		}
-	}
-}
-
-func FuzzCountFields(f *testing.F) {
-	f.Add("two words\n\nand  more ")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countFields(s), countFieldsBytewise(s); got != want {
-			t.Fatalf("countFields(%q) = %d, want %d", s, got, want)
-		}
-	})
-}
-
-// TestJSONLinesUTF8CheckMatchesWholeFile checks that the invalid UTF-8
-// warning a large JSON Lines file gets from its chunks (checked on the
-// workers) is the one checking the whole file gives: same byte, same line,
-// first among the problems, with or without a byte-order mark.
-func TestJSONLinesUTF8CheckMatchesWholeFile(t *testing.T) {
-	var b strings.Builder
-	for i := range 12000 {
-		fmt.Fprintf(&b, `{"id": "a%d", "title": "Title %d", "text": "First paragraph, said officials on Sunday.\n\nSecond one – with “quotes”."}`+"\n", i, i)
-	}
-	base := b.String()
-	for _, bom := range []string{"", "\ufeff"} {
-		for _, at := range []int{-1, 10, len(base) / 3, len(base)/2 + 7, len(base) - 30} {
-			data := []byte(bom + base)
-			if at >= 0 {
-				// inside a text, where the record stays valid JSON
-				at := len(bom) + at + strings.Index(base[at:], "First")
-				data[at], data[at+20] = 0xff, 0xc3
-			}
-			want, valid := checkUTF8("f.jsonl", data)
-			arts, probs := loadJSONLines(context.Background(), "f.jsonl", data, 2, true)
-			if len(arts) != 12000 {
-				t.Fatalf("bom %q, invalid at %d: %d articles", bom, at, len(arts))
-			}
-			switch {
-			case valid && len(probs) != 0:
-				t.Fatalf("bom %q: valid file, problems %v", bom, probs)
-			case !valid && (len(probs) == 0 || probs[0].Line != want.Line || probs[0].Err.Error() != want.Err.Error() || !probs[0].Warning):
-				t.Fatalf("bom %q, invalid at %d: problems %v, want first %v (line %d)", bom, at, probs, want.Err, want.Line)
-			}
-			for _, a := range arts[:50] {
-				if a.Words != bodyWords(a.Body) || a.Words == 0 {
-					t.Fatalf("%s: Words %d, body has %d", a.ID, a.Words, bodyWords(a.Body))
-				}
-			}
-		}
-	}
-}
 
 // TestStreamedJSONLinesMatchesWholeFile loads large JSON Lines files
 // (which two workers read piece by piece, parsing while reading) and
@@ -132,7 +56,7 @@ func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if len(data) < jsonlParallelMin {
+		if int64(len(data)) < format.StreamMin {
 			t.Fatalf("%s: %d bytes is too small to be streamed", name, len(data))
 		}
 		for _, limit := range []int64{1 << 30, int64(len(data)) - 1} {
@@ -152,19 +76,17 @@ func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 			}
 			// As Stream reads it: the same articles and problems, handed
 			// over in pieces, in file order, while the file is parsed.
-			l := newLoader(Options{Workers: 2, MaxFileSize: limit}, nil)
-			l.progressive = true
 			var arts []*Article
 			var probs []Problem
 			pieces := 0
 			var bytesDone int64
-			for e := range l.run(context.Background(), func(w *walker) { w.walkOS([]string{p}) }) {
-				if len(e.articles) > 0 {
+			for e := range load.Paths(context.Background(), []string{p}, load.Options{Workers: 2, MaxFileSize: limit, Progressive: true}) {
+				if len(e.Articles) > 0 {
 					pieces++
 				}
-				arts = append(arts, e.articles...)
-				probs = append(probs, e.problems...)
-				bytesDone += e.doneBytes
+				arts = append(arts, e.Articles...)
+				probs = append(probs, e.Problems...)
+				bytesDone += e.DoneBytes
 			}
 			sortProblems(probs)
 			if len(arts) != len(one.Articles) || len(arts) > 0 && !reflect.DeepEqual(arts, one.Articles) {
