@@ -18,13 +18,16 @@ import (
 // with the rune before it.
 const fieldSep = " | "
 
-// Field numbers, in haystack order.
+// field numbers the header fields a haystack is made of.
+type field int
+
+// The fields, in haystack order.
 const (
-	fieldTitle = iota
+	fieldTitle field = iota
 	fieldOutlet
 	fieldAuthor
 	fieldStory
-	numFields
+	numFields // how many there are
 )
 
 // Highlights are the matched characters of a title hit, per field, as
@@ -36,7 +39,7 @@ type Highlights struct {
 }
 
 // field returns a pointer to the ranges of field f.
-func (h *Highlights) field(f int) *[]Range {
+func (h *Highlights) field(f field) *[]Range {
 	switch f {
 	case fieldTitle:
 		return &h.Title
@@ -141,7 +144,7 @@ func highlights(fields *[numFields]string, matched []int) Highlights {
 		for mi < len(matched) && matched[mi] < pos {
 			mi++
 		}
-		out := h.field(fi)
+		out := h.field(field(fi))
 		for i := 0; i < len(f) && mi < len(matched); {
 			_, size := utf8.DecodeRuneInString(f[i:])
 			n := len(foldRuneString(f, i, size))

@@ -42,17 +42,18 @@ func (h WordHit) Detail(width int) WordDetail {
 // and "kataib" are one word; a phrase must lie within one paragraph.
 // A query without words returns nil.
 func (ix *Index) Words(query string) []WordHit {
-	return ix.words_(query, false)
+	return ix.searchWords(query, false)
 }
 
 // WordsPrefix is Words for a query being typed: when the query does not end
 // in a space or quote, its last word (outside quotes, 3 or more letters) also
 // matches longer words it begins, so "hezb" already finds "Hezbollah".
 func (ix *Index) WordsPrefix(query string) []WordHit {
-	return ix.words_(query, true)
+	return ix.searchWords(query, true)
 }
 
-func (ix *Index) words_(query string, prefix bool) []WordHit {
+// searchWords is Words, and with prefix WordsPrefix.
+func (ix *Index) searchWords(query string, prefix bool) []WordHit {
 	wq := parseQuery(query, prefix)
 	if len(wq.terms) == 0 {
 		return nil
