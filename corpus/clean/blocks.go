@@ -17,7 +17,7 @@ import (
 type block struct {
 	first, last int    // indices into the lines being cleaned, inclusive
 	text        string // trimmed, spaces collapsed, bullet or "#" marker removed
-	lower       string // fold(text) for the phrase rules; "" for long paragraphs
+	lower       string // textnorm.Fold(text) for the phrase rules; "" for long paragraphs
 	marker      string // the bullet removed from text ("• "), if any
 	words       int
 	final       rune // last rune, closing quotes and brackets skipped
@@ -49,7 +49,7 @@ func newBlock(lines []string, first, last int) *block {
 // cleaned (nothing of block.lower reaches an Article).
 type blockSlab struct {
 	blocks []block
-	folded []byte
+	folded textnorm.FoldBuffer
 	kept   bool // a cleaner's slab: fold into folded, which it keeps
 }
 
@@ -68,7 +68,7 @@ func (s *blockSlab) reset(lines []string, perRun bool) {
 		s.blocks = make([]block, 0, n)
 	}
 	s.blocks = s.blocks[:0]
-	s.folded = s.folded[:0]
+	s.folded.Reset()
 }
 
 // block returns the block of lines[first..last], from the slab while it
@@ -87,8 +87,8 @@ func (s *blockSlab) block(lines []string, first, last int) *block {
 }
 
 // initBlock fills the zero block b with lines[first..last] and classifies
-// it. Its folded text goes in *folded when that is not nil.
-func initBlock(b *block, lines []string, first, last int, folded *[]byte) *block {
+// it. Its folded text goes in folded when that is not nil.
+func initBlock(b *block, lines []string, first, last int, folded *textnorm.FoldBuffer) *block {
 	var text string
 	words := -1 // not known yet
 	if first == last {
@@ -122,9 +122,9 @@ func initBlock(b *block, lines []string, first, last int, folded *[]byte) *block
 		(b.final == ',' || b.final == ';') && b.words >= 6 || b.final == ':' && b.words >= 5
 	if b.words <= maxPhraseWords {
 		if folded != nil {
-			*folded, b.lower = foldAppend(*folded, text)
+			b.lower = folded.Fold(text)
 		} else {
-			b.lower = fold(text)
+			b.lower = textnorm.Fold(text)
 		}
 	}
 	classify(b)

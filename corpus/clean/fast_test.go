@@ -5,36 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus/internal/texttest"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
-
-// foldSlow is fold as first written, one rune at a time through a
-// strings.Builder: the definition the fast fold must keep.
-func foldSlow(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		case r == '’' || r == '‘' || r == 'ʼ' || r == '′':
-			b.WriteByte('\'')
-		case r == '“' || r == '”':
-			b.WriteByte('"')
-		case r == '–' || r == '—':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
 
 // containsPhraseSlow is the plain definition of containsPhrase: the why of
 // the first phrase that starts at the start of a word, trying words from
@@ -72,7 +46,9 @@ func isCaptionSlow(l string) bool {
 	return false
 }
 
-func TestFoldAndPhrasesMatchSlow(t *testing.T) {
+// TestPhrasesMatchSlow checks the phrase and caption scans of folded
+// lines against their plain definitions.
+func TestPhrasesMatchSlow(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	var phrases []string
 	for _, c := range containsRules {
@@ -86,10 +62,7 @@ func TestFoldAndPhrasesMatchSlow(t *testing.T) {
 			k := r.IntN(len(s) + 1)
 			s = s[:k] + phrases[r.IntN(len(phrases))] + s[k:]
 		}
-		if got, want := fold(s), foldSlow(s); got != want {
-			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
-		}
-		l := fold(s)
+		l := textnorm.Fold(s)
 		if got, want := containsPhrase(l), containsPhraseSlow(l); got != want {
 			t.Fatalf("containsPhrase(%q) = %q, want %q", l, got, want)
 		}
@@ -99,13 +72,10 @@ func TestFoldAndPhrasesMatchSlow(t *testing.T) {
 	}
 }
 
-func FuzzFold(f *testing.F) {
+func FuzzContainsPhrase(f *testing.F) {
 	f.Add("Kata’ib “Hezbollah” — SUPPORT US ON Patreon İ K ſ")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := fold(s), foldSlow(s); got != want {
-			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
-		}
-		l := fold(s)
+		l := textnorm.Fold(s)
 		if got, want := containsPhrase(l), containsPhraseSlow(l); got != want {
 			t.Fatalf("containsPhrase(%q) = %q, want %q", l, got, want)
 		}
@@ -153,30 +123,6 @@ func TestCleanerReuseMatchesFresh(t *testing.T) {
 		b2, r2, a2, v2 := Body("f.jsonl", strings.Split(text, "\n"), lineNo)
 		if !reflect.DeepEqual(b1, b2) || !reflect.DeepEqual(r1, r2) || a1 != a2 || v1 != v2 {
 			t.Fatalf("text %d %q: reused cleaner gave\n%+v %+v %q %q\nfresh\n%+v %+v %q %q", n, text, b1, r1, a1, v1, b2, r2, a2, v2)
-		}
-	}
-}
-
-// TestFoldAppendKeepsEarlierTexts folds many strings into one buffer, as
-// the blocks of a text are folded, and checks that every folded text stays
-// what foldSlow gives while later ones are appended (the buffer grows into
-// fresh arrays, never over texts handed out).
-func TestFoldAppendKeepsEarlierTexts(t *testing.T) {
-	r := rand.New(rand.NewPCG(17, 18))
-	var buf []byte
-	for round := range 50 {
-		buf = buf[:0] // a new text
-		var ins, outs []string
-		for range 200 {
-			s := texttest.Random(r, 20)
-			var l string
-			buf, l = foldAppend(buf, s)
-			ins, outs = append(ins, s), append(outs, l)
-		}
-		for i, s := range ins {
-			if want := foldSlow(s); outs[i] != want {
-				t.Fatalf("round %d, text %d: %q folded to %q, want %q", round, i, s, outs[i], want)
-			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 func hasLetterOrDigit(s string) bool {
@@ -54,7 +56,11 @@ func bylineName(text, lower string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		name := cleanName(text[len(p):])
+		off, ok := foldedOffset(text, len(p))
+		if !ok {
+			return "", false
+		}
+		name := cleanName(text[off:])
 		if name == "" {
 			return "", false
 		}
@@ -74,7 +80,11 @@ func viaName(text, lower string) (string, bool) {
 		if !strings.HasPrefix(lower, p) {
 			continue
 		}
-		name := cleanName(text[len(p):])
+		off, ok := foldedOffset(text, len(p))
+		if !ok {
+			return "", false
+		}
+		name := cleanName(text[off:])
 		if name == "" || countWords(name) > 8 {
 			return "", false
 		}
@@ -441,4 +451,34 @@ func finalRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// foldedOffset returns the offset in text where the first n bytes of its
+// folded form end: a prefix found in the folded line is cut from the
+// original there. ok is false when those bytes end inside the fold of one
+// character. Characters that fold to nothing (combining marks) right after
+// the prefix belong to it.
+func foldedOffset(text string, n int) (int, bool) {
+	i := 0
+	for i < n && i < len(text) && text[i] < utf8.RuneSelf {
+		i++ // ASCII folds byte for byte
+	}
+	folded := i
+	var buf [4 * utf8.UTFMax]byte
+	for i < len(text) && folded < n {
+		f, size := textnorm.AppendFoldRune(buf[:0], text, i)
+		folded += len(f)
+		i += size
+	}
+	if folded != n {
+		return 0, false
+	}
+	for i < len(text) {
+		f, size := textnorm.AppendFoldRune(buf[:0], text, i)
+		if len(f) > 0 {
+			break
+		}
+		i += size
+	}
+	return i, true
 }

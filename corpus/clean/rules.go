@@ -72,7 +72,8 @@ func classify(b *block) {
 		b.kind, b.why = kindChrome, whySeparator
 		return
 	}
-	key := strings.TrimRight(l, " .:!?…|»›>-–—")
+	// Folding made » a '"' and every dash a '-'.
+	key := strings.TrimRight(l, " .:!?…|\"›>-")
 	if len(key) <= wholeLineMaxLen {
 		if why, ok := wholeLine[key]; ok {
 			b.kind, b.why = kindChrome, why

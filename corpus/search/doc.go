@@ -5,7 +5,7 @@
 //
 // Both searches match keys (textnorm.Key: textnorm.Fold's lower case,
 // accents removed and typographic punctuation made ASCII, with apostrophes
-// dropped, so "kataib", "Kata'ib" and "Kata’ib" meet) and report
+// dropped, so "kataib", "Kata'ib", "Kata`ib" and "Kata’ib" meet) and report
 // highlight ranges as byte offsets into the ORIGINAL strings, on rune
 // boundaries, so a view can style "Kata’ib" or "Café" without splitting a
 // multi-byte character.

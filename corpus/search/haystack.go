@@ -1,21 +1,21 @@
 package search
 
 import (
-	"strings"
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
-// The string fuzzy-matched for an article (its "haystack") is the folded
-// title, outlet, author and story, non-empty ones joined by fieldSep. Folding
-// is done rune by rune with textnorm.Fold, so that every byte of the haystack
-// can be traced back to the rune of the original field it came from, and
-// apostrophes (ASCII or typographic) are dropped, as in word keys, so that
-// "kataib", "Kata'ib" and "Kata’ib" all match "Kata’ib". A rune that folds
-// to nothing (an apostrophe, a combining accent) is highlighted together
-// with the rune before it.
+// The string fuzzy-matched for an article (its "haystack") is the key form
+// (textnorm.Key) of its title, outlet, author and story, non-empty ones
+// joined by fieldSep. Keys are made rune by rune (textnorm.AppendKeyRune),
+// so that every byte of the haystack can be traced back to the rune of the
+// original field it came from, and apostrophes are dropped, as in word
+// keys, so that "kataib", "Kata'ib" and "Kata’ib" all match "Kata’ib". A
+// rune that folds to nothing (an apostrophe, a combining accent) is
+// highlighted together with the rune before it.
 const fieldSep = " | "
 
 // field numbers the header fields a haystack is made of.
@@ -52,37 +52,9 @@ func (h *Highlights) field(f field) *[]Range {
 	}
 }
 
-// foldRuneString returns the folded form of the rune at s[i:i+size].
-func foldRuneString(s string, i, size int) string {
-	if size == 1 {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c == '\'' {
-			return ""
-		}
-		return asciiStrings[c]
-	}
-	f := textnorm.Fold(s[i : i+size])
-	if f == "'" {
-		return ""
-	}
-	return f
-}
-
-// asciiStrings holds every one-byte string, so folding ASCII allocates
-// nothing.
-var asciiStrings = func() (t [128]string) {
-	for i := range t {
-		t[i] = string(rune(i))
-	}
-	return t
-}()
-
 // buildHay appends the haystack of fields to b and returns it. A NUL rune
 // (which cannot occur in sanitised text, but would make sahilm/fuzzy stop
-// matching there) is folded to a space.
+// matching there) becomes a space.
 func buildHay(b []byte, fields *[numFields]string) []byte {
 	first := true
 	for _, f := range fields {
@@ -93,29 +65,10 @@ func buildHay(b []byte, fields *[numFields]string) []byte {
 			b = append(b, fieldSep...)
 		}
 		first = false
-		if isASCII(f) {
-			for i := 0; i < len(f); i++ {
-				c := f[i]
-				switch {
-				case 'A' <= c && c <= 'Z':
-					c += 'a' - 'A'
-				case c == 0:
-					c = ' '
-				case c == '\'':
-					continue
-				}
-				b = append(b, c)
-			}
-			continue
-		}
-		for i := 0; i < len(f); {
-			_, size := utf8.DecodeRuneInString(f[i:])
-			fs := foldRuneString(f, i, size)
-			if strings.IndexByte(fs, 0) >= 0 {
-				fs = strings.ReplaceAll(fs, "\x00", " ")
-			}
-			b = append(b, fs...)
-			i += size
+		start := len(b)
+		b = textnorm.AppendKey(b, f)
+		for k := bytes.IndexByte(b[start:], 0); k >= 0; k = bytes.IndexByte(b[start:], 0) {
+			b[start+k] = ' '
 		}
 	}
 	return b
@@ -131,6 +84,7 @@ func highlights(fields *[numFields]string, matched []int) Highlights {
 	}
 	pos := 0 // haystack offset of the current field's first byte
 	mi := 0
+	var key []byte // the key of one rune
 	first := true
 	for fi, f := range fields {
 		if f == "" {
@@ -146,15 +100,17 @@ func highlights(fields *[numFields]string, matched []int) Highlights {
 		}
 		out := h.field(field(fi))
 		for i := 0; i < len(f) && mi < len(matched); {
-			_, size := utf8.DecodeRuneInString(f[i:])
-			n := len(foldRuneString(f, i, size))
+			var size int
+			key, size = textnorm.AppendKeyRune(key[:0], f, i)
+			n := len(key)
 			start := i
 			i += size
 			// Following runes that fold to nothing (combining marks)
 			// belong with this one.
 			for i < len(f) {
-				_, s2 := utf8.DecodeRuneInString(f[i:])
-				if len(foldRuneString(f, i, s2)) != 0 {
+				var s2 int
+				key, s2 = textnorm.AppendKeyRune(key[:0], f, i)
+				if len(key) != 0 {
 					break
 				}
 				i += s2

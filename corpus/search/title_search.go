@@ -1,8 +1,6 @@
 package search
 
 import (
-	"strings"
-
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/sahilm/fuzzy"
@@ -55,10 +53,10 @@ func Haystack(a *corpus.Article, story string) string {
 	return string(buildHay(nil, &f))
 }
 
-// FoldQuery returns the form of a title query that is matched: folded like
-// the haystacks (textnorm.Fold, apostrophes dropped).
+// FoldQuery returns the form of a title query that is matched: the key
+// form of the haystacks (textnorm.Key).
 func FoldQuery(q string) string {
-	return strings.ReplaceAll(textnorm.Fold(q), "'", "")
+	return textnorm.Key(q)
 }
 
 // titleStore holds, per article, the folded haystack, whether it is

@@ -1,8 +1,3 @@
-// Package textnorm is the text plumbing every part of pmureader shares:
-// neutralising hostile characters once at load (Sanitize), folding case,
-// accents and typographic punctuation so that "Kata’ib", "KATA'IB" and
-// "kataib" meet (Fold), and cutting text into words with their byte offsets
-// so that matches can be highlighted in the original (Words).
 package textnorm
 
 import (
