@@ -102,7 +102,7 @@ func classify(b *block) {
 	}
 	if b.words <= 25 {
 		for _, r := range prefixRules {
-			if strings.HasPrefix(l, r.prefix) && !(r.why == whyCategory && b.prose) {
+			if strings.HasPrefix(l, r.prefix) && (r.why != whyCategory || !b.prose) {
 				b.kind, b.why = kindChrome, r.why
 				return
 			}

@@ -362,10 +362,10 @@ func (g *gen) filler(b *strings.Builder, e *event) {
 	}
 	for i := range n {
 		var w string
-		switch x := g.r.IntN(40); {
-		case x == 0:
+		switch g.r.IntN(40) {
+		case 0:
 			w = strconv.Itoa(g.r.IntN(2000))
-		case x == 1:
+		case 1:
 			w = e.topic[g.r.IntN(len(e.topic))]
 		default:
 			w = g.zipfWord()

@@ -29,7 +29,9 @@ func TestDocsReportsBadInput(t *testing.T) {
 	if _, err := Docs(dir); err == nil || !strings.Contains(err.Error(), "docs.json") {
 		t.Fatalf("missing file: err = %v, want it to name docs.json", err)
 	}
-	os.WriteFile(filepath.Join(dir, "docs.json"), []byte(`{"d": {"x": "bad index"}}`), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "docs.json"), []byte(`{"d": {"x": "bad index"}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := Docs(dir); err == nil || !strings.Contains(err.Error(), `"x"`) {
 		t.Fatalf("bad index: err = %v, want it to name the index", err)
 	}

@@ -70,7 +70,7 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// safeText returns s unchanged when it could reach a terminal as it is,
+// SafeText returns s unchanged when it could reach a terminal as it is,
 // else sanitised to one line. For paths and messages that hold them.
 func SafeText(s string) string {
 	if textnorm.Safe(s) && !strings.Contains(s, "\n") {
@@ -79,7 +79,7 @@ func SafeText(s string) string {
 	return textnorm.Line(s)
 }
 
-// safeProblem makes a problem's path and message safe to print: both can
+// SafeProblem makes a problem's path and message safe to print: both can
 // carry a hostile file name or a quoted piece of input.
 func SafeProblem(p article.Problem) article.Problem {
 	p.Path = SafeText(p.Path)

@@ -28,7 +28,7 @@ func parseJSON(file string, data []byte) ([]*article.Article, []article.Problem)
 				return arts, append([]article.Problem{{Path: file, Warning: true,
 					Err: fmt.Errorf("%w: one JSON object per line in a .json file; read as JSON Lines (name it .jsonl)", article.ErrBadRecord)}}, probs...)
 			}
-			return nil, []article.Problem{jsonProblem(file, data, 0, err)}
+			return nil, []article.Problem{jsonProblem(file, data, err)}
 		}
 		a, probs := r.article(file, lines.at(len(data)-len(trimmed)), lines.at(len(data)))
 		if a == nil {
@@ -45,7 +45,7 @@ func parseJSON(file string, data []byte) ([]*article.Article, []article.Problem)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil { // the '['
-		return nil, []article.Problem{jsonProblem(file, data, 0, err)}
+		return nil, []article.Problem{jsonProblem(file, data, err)}
 	}
 	var arts []*article.Article
 	var probs []article.Problem
@@ -53,7 +53,7 @@ func parseJSON(file string, data []byte) ([]*article.Article, []article.Problem)
 		off := int(dec.InputOffset())
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			probs = append(probs, jsonProblem(file, data, 0, err))
+			probs = append(probs, jsonProblem(file, data, err))
 			break
 		}
 		// The record starts at its first non-space byte after off.
@@ -66,7 +66,7 @@ func parseJSON(file string, data []byte) ([]*article.Article, []article.Problem)
 		}
 		var r jsonRecord
 		if err := decodeJSONRecord(raw, &r); err != nil {
-			probs = append(probs, article.Problem{Path: file, Line: start, Err: fmt.Errorf("%w: record %d: %v; skipped", article.ErrBadRecord, n, err)})
+			probs = append(probs, article.Problem{Path: file, Line: start, Err: fmt.Errorf("%w: record %d: %w; skipped", article.ErrBadRecord, n, err)})
 			continue
 		}
 		a, more := r.article(file, start, endLine)
@@ -115,24 +115,24 @@ func (c *lineCounter) at(off int) int {
 	return c.line
 }
 
-// jsonProblem reports a JSON error with the line (and column) it happened
-// at; base is the offset in data where the decoded text began.
-func jsonProblem(file string, data []byte, base int, err error) article.Problem {
+// jsonProblem reports a JSON error in data with the line (and column) it
+// happened at.
+func jsonProblem(file string, data []byte, err error) article.Problem {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	off := -1
 	switch {
 	case errors.As(err, &se):
-		off = base + int(se.Offset)
+		off = int(se.Offset)
 	case errors.As(err, &te):
-		off = base + int(te.Offset)
+		off = int(te.Offset)
 	}
 	if off < 0 {
-		return article.Problem{Path: file, Err: fmt.Errorf("%w: %v", article.ErrBadRecord, err)}
+		return article.Problem{Path: file, Err: fmt.Errorf("%w: %w", article.ErrBadRecord, err)}
 	}
 	off = min(off, len(data))
 	lc := lineCounter{data: data, line: 1}
 	line := lc.at(off)
 	col := off - bytes.LastIndexByte(data[:off], '\n')
-	return article.Problem{Path: file, Line: line, Err: fmt.Errorf("%w: invalid JSON at column %d: %v", article.ErrBadRecord, col, err)}
+	return article.Problem{Path: file, Line: line, Err: fmt.Errorf("%w: invalid JSON at column %d: %w", article.ErrBadRecord, col, err)}
 }

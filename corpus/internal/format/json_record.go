@@ -234,7 +234,7 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 	if d := textnorm.Line(first(r.Date, r.DatePublish, r.PublishingDate, r.PublishDate)); d != "" {
 		date, err := parseDate(d, textnorm.Line(string(r.DatePrecision)))
 		if err != nil {
-			probs = append(probs, article.Problem{Path: file, Line: start, Warning: true, Err: fmt.Errorf("%w: %v; loaded without a date", article.ErrBadRecord, err)})
+			probs = append(probs, article.Problem{Path: file, Line: start, Warning: true, Err: fmt.Errorf("%w: %w; loaded without a date", article.ErrBadRecord, err)})
 		} else {
 			a.Date = date
 		}

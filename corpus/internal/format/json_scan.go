@@ -250,7 +250,8 @@ func (p *jsonScanner) str() (string, bool) {
 		p.i = j + 1
 		return string(b[start:j]), true
 	}
-	out := append(p.buf[:0], b[start:j]...)
+	out := p.buf[:0]
+	out = append(out, b[start:j]...)
 	for i := j; ; {
 		// b[i] is a backslash.
 		if i+1 >= len(b) {
@@ -333,7 +334,7 @@ func isHex4(b []byte) bool {
 		return false
 	}
 	for _, c := range b[:4] {
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F') {
 			return false
 		}
 	}

@@ -157,7 +157,7 @@ func (p *jsonlParser) parse(c *jsonlChunk, sc *scratch) {
 		}
 		var r jsonRecord
 		if err := decodeJSONRecordWith(l, &r, &sc.json); err != nil {
-			p := jsonProblem(file, l, 0, err)
+			p := jsonProblem(file, l, err)
 			p.Line = n
 			p.Err = fmt.Errorf("%w; skipped", p.Err)
 			c.probs = append(c.probs, p)
