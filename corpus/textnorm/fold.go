@@ -38,30 +38,45 @@ import (
 // Fold maps s to its folded form (see above); s itself when nothing
 // changes. Runs of ASCII are folded eight bytes at a time.
 func Fold(s string) string {
-	i := foldedPrefix(s)
+	i, plain := foldedPrefix(s)
 	if i == len(s) {
 		return s
 	}
-	b := appendFold(make([]byte, 0, len(s)), s, i, false)
+	b := appendFold(make([]byte, 0, len(s)), s, i, plain, false)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // AppendFold appends Fold(s) to dst and returns the extended buffer.
-func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s, 0, false) }
+func AppendFold(dst []byte, s string) []byte {
+	return appendFold(dst, s, 0, len(s) >= plainMin && plain(s, false), false)
+}
 
 // Key is the key of a word (or of any text): Fold with the apostrophes
 // dropped.
 func Key(w string) string {
-	i := foldedKeyPrefix(w)
+	i, plain := foldedKeyPrefix(w)
 	if i == len(w) {
 		return w
 	}
-	b := appendFold(make([]byte, 0, len(w)), w, i, true)
+	b := appendFold(make([]byte, 0, len(w)), w, i, plain, true)
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // AppendKey appends Key(s) to dst and returns the extended buffer.
-func AppendKey(dst []byte, s string) []byte { return appendFold(dst, s, 0, true) }
+func AppendKey(dst []byte, s string) []byte {
+	return appendFold(dst, s, 0, len(s) >= plainMin && plain(s, true), true)
+}
+
+// plainMin is the length from which appendFold's callers scan a text for
+// backticks (and apostrophes) first: a shorter one, a word, is not scanned
+// (not plain), as testing its few runs of eight bytes costs less.
+const plainMin = 32
+
+// plain reports whether s holds no backtick (and, for a key, no
+// apostrophe), for appendFold.
+func plain(s string, key bool) bool {
+	return strings.IndexByte(s, '`') < 0 && (!key || strings.IndexByte(s, '\'') < 0)
+}
 
 // AppendKeyRune appends the key of the one rune at s[i:] to dst (nothing
 // for an apostrophe or a combining mark) and returns the extended buffer
@@ -120,7 +135,7 @@ type FoldBuffer struct {
 // Fold is Fold(s). The string returned shares the buffer's bytes: it stays
 // valid until Reset, which must wait until none is in use any more.
 func (f *FoldBuffer) Fold(s string) string {
-	i := foldedPrefix(s)
+	i, plain := foldedPrefix(s)
 	if i == len(s) {
 		return s
 	}
@@ -131,7 +146,7 @@ func (f *FoldBuffer) Fold(s string) string {
 		f.buf = make([]byte, 0, max(2*cap(f.buf), len(s), 4096))
 	}
 	start := len(f.buf)
-	f.buf = appendFold(f.buf, s, i, false)
+	f.buf = appendFold(f.buf, s, i, plain, false)
 	out := f.buf[start:]
 	return unsafe.String(unsafe.SliceData(out), len(out))
 }
@@ -140,25 +155,25 @@ func (f *FoldBuffer) Fold(s string) string {
 func (f *FoldBuffer) Reset() { f.buf = f.buf[:0] }
 
 // appendFold appends the fold (with key, the key) of s to dst. s[:i] is
-// known to fold to itself.
-func appendFold(dst []byte, s string, i int, key bool) []byte {
-	dst = append(dst, s[:i]...)
+// known to fold to itself. plain says that s holds no backtick (and, for a
+// key, no apostrophe): those are rare, and without them eight ASCII bytes
+// need no test for them.
+func appendFold(dst []byte, s string, i int, plain, key bool) []byte {
+	if i > 0 {
+		dst = append(dst, s[:i]...)
+	}
 	for i < len(s) {
-		// Eight ASCII bytes at a time: A-Z to a-z by setting bit 5, when
-		// none is a backtick (or, for a key, an apostrophe).
+		// Eight ASCII bytes at a time: A-Z to a-z by setting bit 5.
 		if i+8 <= len(s) {
 			x := swar.Load(s[i : i+8])
-			special := swar.Equal(x, '`')
-			if key {
-				special |= swar.Equal(x, '\'')
-			}
-			if swar.ASCII(x) && special == 0 {
+			if swar.ASCII(x) && (plain || swar.Equal(x, '`')|keyApostrophes(x, key) == 0) {
 				dst = binary.LittleEndian.AppendUint64(dst, x|swar.InRange(x, 'A', 'Z')>>2)
 				i += 8
 				continue
 			}
 		}
-		if c := s[i]; c < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			if c = lowerASCII[c]; !key || c != '\'' {
 				dst = append(dst, c)
 			}
@@ -166,37 +181,62 @@ func appendFold(dst []byte, s string, i int, key bool) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		dst = appendFoldRune(dst, s[i:i+size], r, key)
+		// The typographic quotes and dashes of most news text, before
+		// the general case.
+		switch r {
+		case '’', '‘':
+			if !key {
+				dst = append(dst, '\'')
+			}
+		case '“', '”':
+			dst = append(dst, '"')
+		case '–', '—':
+			dst = append(dst, '-')
+		default:
+			dst = appendFoldRune(dst, s[i:i+size], r, key)
+		}
 		i += size
 	}
 	return dst
 }
 
+// keyApostrophes marks the apostrophes of x when making a key.
+func keyApostrophes(x uint64, key bool) uint64 {
+	if !key {
+		return 0
+	}
+	return swar.Equal(x, '\'')
+}
+
 // foldedPrefix returns the length of the longest prefix of s that Fold
-// leaves as it is: ASCII without capitals or backticks.
-func foldedPrefix(s string) int {
+// leaves as it is (ASCII without capitals or backticks), and whether s
+// holds no backtick.
+func foldedPrefix(s string) (n int, plain bool) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		x := swar.Load(s[i : i+8])
-		if !swar.ASCII(x) || swar.InRange(x, 'A', 'Z')|swar.Equal(x, '`') != 0 {
+		if !swar.ASCII(x) || swar.InRange(x, 'A', 'Z') != 0 {
 			break
 		}
 	}
 	for ; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || lowerASCII[c] != c {
-			return i
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
 		}
 	}
-	return i
+	if j := strings.IndexByte(s, '`'); j >= 0 {
+		return min(i, j), false
+	}
+	return i, true
 }
 
 // foldedKeyPrefix is foldedPrefix for Key: no apostrophes either.
-func foldedKeyPrefix(s string) int {
-	i := foldedPrefix(s)
-	if j := strings.IndexByte(s[:i], '\''); j >= 0 {
-		return j
+func foldedKeyPrefix(s string) (n int, plain bool) {
+	i, plain := foldedPrefix(s)
+	if j := strings.IndexByte(s, '\''); j >= 0 {
+		return min(i, j), false
 	}
-	return i
+	return i, plain
 }
 
 // lowerASCII maps each ASCII byte to its fold: capitals to lower case, the
