@@ -64,7 +64,24 @@ func Key(w string) string {
 
 // AppendKey appends Key(s) to dst and returns the extended buffer.
 func AppendKey(dst []byte, s string) []byte {
-	return appendFold(dst, s, 0, len(s) >= plainMin && plain(s, true), true)
+	if len(s) >= 16 {
+		return appendFold(dst, s, 0, len(s) >= plainMin && plain(s, true), true)
+	}
+	// A word, most likely: byte by byte (this runs for every word of
+	// every body indexed).
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c = lowerASCII[c]; c != '\'' {
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		var size int
+		dst, size = appendFoldAt(dst, s, i, true)
+		i += size
+	}
+	return dst
 }
 
 // plainMin is the length from which appendFold's callers scan a text for
@@ -90,8 +107,7 @@ func AppendKeyRune(dst []byte, s string, i int) ([]byte, int) {
 		}
 		return dst, 1
 	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return appendFoldRune(dst, s[i:i+size], r, true), size
+	return appendFoldAt(dst, s, i, true)
 }
 
 // AppendFoldRune is AppendKeyRune for Fold: apostrophes are kept.
@@ -99,8 +115,7 @@ func AppendFoldRune(dst []byte, s string, i int) ([]byte, int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return append(dst, lowerASCII[c]), 1
 	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return appendFoldRune(dst, s[i:i+size], r, false), size
+	return appendFoldAt(dst, s, i, false)
 }
 
 // KeyOffsets returns Key(s) and, for each of its bytes, the byte offset in
@@ -180,24 +195,32 @@ func appendFold(dst []byte, s string, i int, plain, key bool) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		// The typographic quotes and dashes of most news text, before
-		// the general case.
-		switch r {
-		case '’', '‘':
-			if !key {
-				dst = append(dst, '\'')
-			}
-		case '“', '”':
-			dst = append(dst, '"')
-		case '–', '—':
-			dst = append(dst, '-')
-		default:
-			dst = appendFoldRune(dst, s[i:i+size], r, key)
-		}
+		var size int
+		dst, size = appendFoldAt(dst, s, i, key)
 		i += size
 	}
 	return dst
+}
+
+// appendFoldAt appends the fold (with key, the key) of the non-ASCII rune
+// at s[i:] to dst, and returns the rune's size.
+func appendFoldAt(dst []byte, s string, i int, key bool) ([]byte, int) {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	// The typographic quotes and dashes of most news text, before the
+	// general case.
+	switch r {
+	case '’', '‘':
+		if !key {
+			dst = append(dst, '\'')
+		}
+	case '“', '”':
+		dst = append(dst, '"')
+	case '–', '—':
+		dst = append(dst, '-')
+	default:
+		dst = appendFoldRune(dst, s[i:i+size], r, key)
+	}
+	return dst, size
 }
 
 // keyApostrophes marks the apostrophes of x when making a key.
