@@ -138,6 +138,12 @@ func checkFold(t *testing.T, s string) {
 	if got := textnorm.Key(s); got != keySlow(s) {
 		t.Fatalf("Key(%q) = %q, want %q", s, got, keySlow(s))
 	}
+	if got := string(textnorm.AppendKey(nil, s)); got != keySlow(s) {
+		t.Fatalf("AppendKey(%q) = %q, want %q", s, got, keySlow(s))
+	}
+	if got := string(textnorm.AppendFold(nil, s)); got != want {
+		t.Fatalf("AppendFold(%q) = %q, want %q", s, got, want)
+	}
 	key, src := textnorm.KeyOffsets(s)
 	if key != keySlow(s) || len(src) != len(key)+1 || src[len(key)] != len(s) {
 		t.Fatalf("KeyOffsets(%q) = %q %v", s, key, src)
