@@ -452,7 +452,7 @@ func (l *library) queryChanged() tea.Cmd {
 	if l.mode == modeWords {
 		return l.sh.jobs.searchWords(l.sh.index, q)
 	}
-	return l.sh.jobs.searchTitles(l.sh.index, l.sh.titles, q)
+	return l.sh.jobs.searchTitles(l.sh.titles, q)
 }
 
 // showTitleHits shows the hits of the latest title search.

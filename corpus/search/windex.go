@@ -209,12 +209,6 @@ func (b *builder) addDoc(doc int32, a *corpus.Article) {
 	}
 }
 
-// add indexes articles, which become documents base, base+1, …; it splits
-// them across the cores and merges the parts in document order.
-func (w *wordIndex) add(base int, articles []*corpus.Article) {
-	w.merge(buildParts(base, articles))
-}
-
 // buildParts indexes articles (documents base, base+1, …) into one local
 // index per core. It touches nothing shared, so Index.Add runs it without
 // holding the lock searches need.
