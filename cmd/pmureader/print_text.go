@@ -39,9 +39,14 @@ func listRows(arts []*corpus.Article, p paint) [][]string {
 	return rows
 }
 
-// outletCell is the article's outlet label (corpus.Article.OutletLabel),
-// dimmed when it is the id standing in for a missing outlet.
+// outletCell is the article's outlet for a table column: the outlet
+// alone ("(via X)" does not fit a column; show prints it), else the rest
+// of its outlet label (corpus.Article.OutletLabel): the original outlet,
+// or the id standing in for one, dimmed.
 func outletCell(art *corpus.Article, p paint) string {
+	if art.Outlet != "" {
+		return termtext.OneLine(art.Outlet)
+	}
 	label, fallback := art.OutletLabel()
 	if fallback {
 		return p.dim(termtext.OneLine(label))
