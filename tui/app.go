@@ -38,8 +38,8 @@ type Options struct {
 	// --aliases file merged over it. Nil means the shipped table.
 	Aliases *entities.Aliases
 
-	// NoColor draws without colours, as when NO_COLOR is set in the
-	// environment (which is honoured too).
+	// NoColor draws without colours, as when NO_COLOR is set or TERM is
+	// dumb in the environment (both honoured too).
 	NoColor bool
 
 	// Input and Output replace the terminal (tests). Nil: stdin/stdout.
@@ -57,6 +57,7 @@ const (
 	ViewReader
 	ViewStories
 	ViewCompare
+	ViewProblems
 )
 
 // page is what a view implements to be shown by the root.
@@ -129,13 +130,14 @@ type Model struct {
 	sh   *shared
 	jobs *jobs
 
-	library *library
-	reader  *reader
-	stories *storiesPage
-	compare *comparePage
-	active  ViewID
-	history []ViewID
-	loaded  bool // the loader has finished
+	library  *library
+	reader   *reader
+	stories  *storiesPage
+	compare  *comparePage
+	problems *problemsPage
+	active   ViewID
+	history  []ViewID
+	loaded   bool // the loader has finished
 
 	w, h    int
 	help    helpScreen
@@ -169,14 +171,21 @@ func New(opt Options) *Model {
 		jobs:    m.jobs,
 		loading: opt.Load != nil,
 	}
-	m.noColor = opt.NoColor || os.Getenv("NO_COLOR") != ""
+	m.noColor = opt.NoColor || noColorEnv(os.Getenv)
 	m.sh.styles = newStyles(m.dark, m.noColor)
 	m.help.line.Styles = m.sh.styles.Help
 	m.library = newLibrary(m.sh)
 	m.reader = newReader(m.sh)
 	m.stories = newStories(m.sh)
 	m.compare = newCompare(m.sh)
+	m.problems = newProblems(m.sh)
 	return m
+}
+
+// noColorEnv reports an environment that asks for no colour: NO_COLOR set
+// (no-color.org), or TERM=dumb, where the renderer drops every attribute.
+func noColorEnv(getenv func(string) string) bool {
+	return getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
 }
 
 // restyle builds the styles for the background and colour setting, and
@@ -197,12 +206,16 @@ func (m *Model) page(v ViewID) page {
 		return m.stories
 	case ViewCompare:
 		return m.compare
+	case ViewProblems:
+		return m.problems
 	}
 	return m.library
 }
 
 // pages are every view, for what they all take (sizes, timers).
-func (m *Model) pages() []page { return []page{m.library, m.reader, m.stories, m.compare} }
+func (m *Model) pages() []page {
+	return []page{m.library, m.reader, m.stories, m.compare, m.problems}
+}
 
 // Init asks for the terminal's background colour and starts loading.
 func (m *Model) Init() tea.Cmd {
@@ -235,7 +248,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.restyle()
 		return nil
 	case tea.EnvMsg:
-		if msg.Getenv("NO_COLOR") != "" {
+		if noColorEnv(msg.Getenv) {
 			m.noColor = true
 		}
 		m.restyle()
@@ -260,6 +273,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case openStoriesMsg:
 		m.push(ViewStories)
+		return nil
+	case openProblemsMsg:
+		m.problems.show()
+		m.push(ViewProblems)
 		return nil
 	case backMsg:
 		if n := len(m.history); n > 0 {
@@ -315,7 +332,7 @@ func (m *Model) jobDone(msg jobResult) tea.Cmd {
 		cmd = m.storiesGrouped(msg)
 	case storyNamesMsg:
 		m.sh.storyOf = msg.storyOf
-		m.library.resort()
+		m.library.storiesRenamed()
 	case comparedMsg:
 		m.compare.setComparison(msg.cmp, msg.err)
 	case titleResultsMsg:

@@ -2,9 +2,9 @@
 // the library (a sortable table of every article, with fuzzy title search
 // and word search over bodies), the reader (one article wrapped to the
 // terminal, with find-in-article and the raw source), the stories view (the
-// stories found, with a coverage timeline) and the compare view (2–6
+// stories found, with a coverage timeline), the compare view (2–6
 // accounts side by side, passages that report the same thing level, and a
-// panel of the differences).
+// panel of the differences) and the list of load problems.
 //
 // It owns the layout and the interaction: which view is shown, keys, the
 // help, styles, and how articles, stories and comparisons are drawn into a
@@ -29,7 +29,7 @@
 //     (+ reader_doc.go, reader_view.go, find.go), stories.go
 //     (+ stories_view.go, timeline.go), compare.go (+ compare_view.go,
 //     compare_layout.go, and diffpanel.go, a child that answers with
-//     messages).
+//     messages), problems.go.
 //   - Shared pieces: keys.go (every key map; KeyMap never changes state),
 //     listcursor.go (the list cursor of the library, stories and
 //     differences), frame.go (bar, body and status line, every line fitted

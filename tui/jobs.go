@@ -350,10 +350,10 @@ func (j *jobs) compare(arts []*corpus.Article, aliases *entities.Aliases) tea.Cm
 	})
 }
 
-// searchTitles runs a "/" query over ix's titles (see rankTitleHits).
-func (j *jobs) searchTitles(ix *search.Index, ts *search.TitleSearcher, q string) tea.Cmd {
+// searchTitles runs a "/" query with ts (see rankTitleHits).
+func (j *jobs) searchTitles(ts *search.TitleSearcher, q string) tea.Cmd {
 	return j.start(jobTitles, func(_ context.Context, id jobID) tea.Msg {
-		return titleResultsMsg{jobID: id, query: q, hits: rankTitleHits(ix, ts, q)}
+		return titleResultsMsg{jobID: id, query: q, hits: rankTitleHits(ts, q)}
 	})
 }
 

@@ -321,7 +321,7 @@ func TestExitCodes(t *testing.T) {
 		stderr []string
 	}{
 		{"ok", []string{"list"}, exitOK, nil},
-		{"unknown flag", []string{"list", "--bogus"}, exitUsage, []string{"unknown flag: --bogus", "pmureader list --help"}},
+		{"unknown flag", []string{"list", "--bogus"}, exitUsage, []string{"unknown flag --bogus", "pmureader list --help"}},
 		{"unknown subcommand", []string{"lsit"}, exitUsage, []string{`"lsit"`, `did you mean "list"`}},
 		{"show without id", []string{"show"}, exitUsage, []string{"ID"}},
 		{"bad size", []string{"list", "--max-file-size", "lots"}, exitUsage, []string{"--max-file-size"}},

@@ -40,7 +40,7 @@ func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 			if !ok {
 				continue
 			}
-			rows = append(rows, []string{"  " + termtext.OneLine(art.ID), termtext.OneLine(art.Byline()), termtext.OneLine(art.Title)})
+			rows = append(rows, []string{"  " + termtext.OneLine(art.ID), outletCell(art, p), titleCell(art, p)})
 		}
 		writeTable(w, paint{}, a.out.width, table{rows: rows, capCol: 1, capWidth: maxOutletCol})
 	}
@@ -48,11 +48,12 @@ func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 }
 
 // printComparison prints a comparison for reading: the articles numbered
-// [1]..[n], the differences, the aligned rows with each article's passage,
+// [1]..[n] (and, for part of a story, which of its articles were left
+// out), the differences, the aligned rows with each article's passage,
 // and what is unique to each article. Passages are wrapped under a
 // hanging "[k] " label; sources are cited as (FILE:LINE). Styles are put
 // on whole lines or labels, never inside text that wrap splits.
-func (a *app) printComparison(cmp *compare.Comparison) error {
+func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
 	width := a.out.wrapWidth()
@@ -76,13 +77,26 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		}
 	}
 
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))))
+	heading := fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))
+	if n := len(pick.story.Articles); len(pick.leftOut) > 0 {
+		heading = fmt.Sprintf("Side by side: %d of the story's %d articles", len(cmp.Articles), n)
+	}
+	fmt.Fprintln(w, p.bold(heading))
+	if len(pick.leftOut) > 0 {
+		block("  ", "  ", "Left out: "+leftOutList(pick.leftOut)+" (--only chooses)", p.dim)
+	}
 	for i, art := range cmp.Articles {
-		meta := []string{termtext.OneLine(art.Byline)}
+		// An article without an outlet is named by its id in its place.
+		meta := []string{termtext.OneLine(art.ID)}
+		if by := termtext.OneLine(art.Byline); by != "" {
+			meta = []string{by}
+		}
 		if d := art.Date.String(); d != "" {
 			meta = append(meta, d)
 		}
-		meta = append(meta, termtext.OneLine(art.ID))
+		if art.Byline != "" {
+			meta = append(meta, termtext.OneLine(art.ID))
+		}
 		block("    ", p.accent(label(i))+" ", termtext.OneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
 	}
 
@@ -96,7 +110,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d rows)", len(cmp.Rows))))
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d %s)", len(cmp.Rows), termtext.Plural(len(cmp.Rows), "row", "rows"))))
 	for ri, r := range cmp.Rows {
 		head := fmt.Sprintf("Row %d · similarity %.2f", ri+1, r.Score)
 		if sh := sharedSummary(r.Shared); sh != "" {
@@ -131,6 +145,18 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		}
 	}
 	return flush(w)
+}
+
+// leftOutList names articles by id and outlet.
+func leftOutList(arts []*corpus.Article) string {
+	names := make([]string, len(arts))
+	for i, art := range arts {
+		names[i] = termtext.OneLine(art.ID)
+		if label, fallback := art.OutletLabel(); !fallback {
+			names[i] += " (" + termtext.OneLine(label) + ")"
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // sharedSummary renders what a row's passages share, entities and numbers
