@@ -80,7 +80,9 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 	pf.BoolVar(&a.noColor, "no-color", false, "no colour even on a terminal (so does NO_COLOR=1)")
 
 	root.Flags().StringVar(&a.aliasFile, "aliases", "", "extra entity spellings from `FILE` for the reader's stories and compare views")
+	a.addLibraryFlags(pf, root.Flags())
 	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
+	root.AddCommand(a.libraryCmds()...)
 	return root
 }
 
