@@ -143,6 +143,8 @@ type libraryKeys struct {
 	Reverse    key.Binding
 	Find       key.Binding
 	Words      key.Binding
+	Add        key.Binding
+	OpenURL    key.Binding
 	Quit       key.Binding
 	global     globalKeys
 }
@@ -164,6 +166,8 @@ func newLibraryKeys() libraryKeys {
 		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
 		Find:       bind([]string{"/"}, "/", "find title"),
 		Words:      bind([]string{"f", "ctrl+f"}, "f", "search words in text"),
+		Add:        bind([]string{"a"}, "a", "add web addresses, feeds, files"),
+		OpenURL:    bind([]string{"o"}, "o", "open the article's address in the browser"),
 		Quit:       bind([]string{"q"}, "q", "quit"),
 		global:     newGlobalKeys(),
 	}
@@ -193,7 +197,7 @@ func (k libraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.all(),
 		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
-		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
+		{k.Find, k.Words, k.Add, k.OpenURL, k.global.Help, k.Quit, k.global.Quit},
 	}
 }
 
@@ -201,6 +205,7 @@ func (k libraryKeys) FullHelp() [][]key.Binding {
 func (k libraryKeys) Signs() []sign {
 	return []sign{
 		{"✓", "marked to compare (space)"},
+		{"•", "not read yet (the library's articles)"},
 		{"~", "date approximate: the day was not published"},
 		{"¶", "found by the words of its text, not its title"},
 	}
@@ -245,26 +250,30 @@ func (k searchKeys) FullHelp() [][]key.Binding {
 
 // readerKeys are the reader's keys when its find line is closed.
 type readerKeys struct {
-	nav    navKeys
-	Find   key.Binding
-	Next   key.Binding
-	Prev   key.Binding
-	Raw    key.Binding
-	Back   key.Binding
-	global globalKeys
+	nav     navKeys
+	Find    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Raw     key.Binding
+	Copy    key.Binding
+	OpenURL key.Binding
+	Back    key.Binding
+	global  globalKeys
 }
 
 func newReaderKeys() readerKeys {
 	nav := newNavKeys()
 	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
 	return readerKeys{
-		nav:    nav,
-		Find:   bind([]string{"/"}, "/", "find in article"),
-		Next:   bind([]string{"n"}, "n", "next match"),
-		Prev:   bind([]string{"N"}, "N", "previous match"),
-		Raw:    bind([]string{"r"}, "r", "raw source"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
-		global: newGlobalKeys(),
+		nav:     nav,
+		Find:    bind([]string{"/"}, "/", "find in article"),
+		Next:    bind([]string{"n"}, "n", "next match"),
+		Prev:    bind([]string{"N"}, "N", "previous match"),
+		Raw:     bind([]string{"r"}, "r", "raw source"),
+		Copy:    bind([]string{"y"}, "y", "copy the paragraph with its citation"),
+		OpenURL: bind([]string{"o"}, "o", "open the address in the browser"),
+		Back:    bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		global:  newGlobalKeys(),
 	}
 }
 
@@ -282,7 +291,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.all(),
 		{k.Find, k.Next, k.Prev, k.Raw},
-		{k.Back, k.global.Help, k.global.Quit},
+		{k.Copy, k.OpenURL, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -365,6 +374,8 @@ type compareKeys struct {
 	Full        key.Binding
 	Diffs       key.Binding
 	Read        key.Binding
+	Copy        key.Binding
+	Export      key.Binding
 	Back        key.Binding
 	global      globalKeys
 	// paging: the panes do not all fit, so the help line names the key
@@ -388,6 +399,8 @@ func newCompareKeys() compareKeys {
 		Full:   bind([]string{"z"}, "z", "focused pane full width"),
 		Diffs:  bind([]string{"d"}, "d", "differences"),
 		Read:   bind([]string{"enter"}, "enter", "read this passage in its article"),
+		Copy:   bind([]string{"y"}, "y", "copy the passage with its citation"),
+		Export: bind([]string{"e"}, "e", "write the comparison's report (Markdown) to a file"),
 		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
 		global: newGlobalKeys(),
 	}
@@ -438,7 +451,7 @@ func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.nav.all(),
 		{k.Next, k.Prev, k.Left, k.Right, k.Full},
-		{k.Diffs, k.Read, k.Back, k.global.Help, k.global.Quit},
+		{k.Diffs, k.Read, k.Copy, k.Export, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 

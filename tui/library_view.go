@@ -148,12 +148,7 @@ func (l *library) tableRow(i int, c columns) string {
 	}
 	gap := base.Render(" ")
 	var b strings.Builder
-	if l.sh.marks[a.ID] {
-		b.WriteString(st.Marked.On(base).Render("✓"))
-		b.WriteString(gap)
-	} else {
-		b.WriteString(base.Render("  "))
-	}
+	b.WriteString(l.markCell(a, base))
 	b.WriteString(cell(a.Date.String(), nil, c.date, base, st.Match))
 	b.WriteString(gap)
 	if c.outlet > 0 {
@@ -192,10 +187,7 @@ func (l *library) wordRow(i int) []string {
 	if i == l.cur.at {
 		base, meta = st.Selected, st.Meta.On(st.Selected)
 	}
-	mark := base.Render("  ")
-	if l.sh.marks[a.ID] {
-		mark = st.Marked.On(base).Render("✓") + base.Render(" ")
-	}
+	mark := l.markCell(a, base)
 	by := termtext.OneLine(a.Byline())
 	if by == "" {
 		by = "unknown outlet"

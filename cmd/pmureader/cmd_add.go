@@ -99,8 +99,14 @@ func (a *app) sources(ctx context.Context) (*sources.Sources, error) {
 	if err != nil {
 		return nil, err
 	}
-	client := fetch.New(fetch.Options{UserAgent: fetch.UserAgent(versionString()), MaxBytes: int64(a.lib.maxPage)})
-	return sources.New(lib, sources.Options{Client: client, MaxFileSize: int64(a.maxSize)}), nil
+	return sources.New(lib, sources.Options{Client: a.fetchClient(), MaxFileSize: int64(a.maxSize)}), nil
+}
+
+// fetchClient is the run's HTTP client: pmureader's User-Agent, the size
+// cap asked for, fetch's other defaults (timeouts, redirects, per-host
+// limit).
+func (a *app) fetchClient() *fetch.Client {
+	return fetch.New(fetch.Options{UserAgent: fetch.UserAgent(versionString()), MaxBytes: int64(a.lib.maxPage)})
 }
 
 // progressLine returns a progress reporter that redraws one line on

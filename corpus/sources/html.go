@@ -165,6 +165,11 @@ func isWebAddress(s string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
+// SafeRef is a reference (an address or a path) fit to print: an address
+// with its control characters escaped (never entity-decoded), a path
+// sanitised.
+func SafeRef(s string) string { return safeRef(s) }
+
 // safeRef is a reference fit to print and to store as a source: an
 // address with its control characters escaped, a path sanitised.
 func safeRef(s string) string {
