@@ -452,3 +452,19 @@ func TestLibraryAndAddSweep(t *testing.T) {
 		}
 	}
 }
+
+// The first frame does not wait for the library: it is opened in a
+// command, and until it answers the library says it is loading.
+func TestFirstFrameDoesNotWaitForTheLibrary(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	m := New(Options{Library: func(ctx context.Context) (Library, error) {
+		<-release
+		return nil, nil
+	}, Load: batchLoader(seedArticles(t))})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	_ = m.Init() // returns commands; runs none of them
+	if v := m.View().Content; !strings.Contains(v, "Loading…") {
+		t.Fatalf("first frame:\n%s", v)
+	}
+}

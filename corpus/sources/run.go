@@ -121,9 +121,26 @@ func (r *run) fetchFeeds(ctx context.Context, reqs []fetch.Request) {
 	r.store(ctx)
 }
 
-// fetch fetches urls; items, when not nil, are the feed items they are
-// the links of (one each).
+// fetchChunk is how many addresses are fetched before what they gave is
+// stored: an interrupted add of many pages keeps what it had stored, and
+// no more than this many pages are held in memory.
+const fetchChunk = 100
+
+// fetch fetches urls, a chunk at a time; items, when not nil, are the
+// feed items they are the links of (one each).
 func (r *run) fetch(ctx context.Context, urls []string, rd round, items []*itemRef) {
+	for start := 0; start < len(urls) && r.err == nil && ctx.Err() == nil; start += fetchChunk {
+		end := min(start+fetchChunk, len(urls))
+		var its []*itemRef
+		if items != nil {
+			its = items[start:end]
+		}
+		r.fetchSome(ctx, urls[start:end], rd, its)
+	}
+}
+
+// fetchSome fetches urls and stores what they give.
+func (r *run) fetchSome(ctx context.Context, urls []string, rd round, items []*itemRef) {
 	if len(urls) == 0 || r.err != nil {
 		return
 	}
