@@ -112,6 +112,11 @@ func (m *Model) addDone(msg addedMsg) tea.Cmd {
 	case len(res.Duplicates) > 0:
 		m.library.selectID(res.Duplicates[0])
 	}
+	if m.sh.lib == nil && m.opt.Library != nil && len(res.Articles) > 0 {
+		// The list is Load's (the library was empty or missing); the
+		// added articles are the library's: keep their state there.
+		cmds = append(cmds, m.jobs.openLibrary(m.opt.Library, true))
+	}
 	if len(a.queue) > 0 {
 		next := a.queue[0]
 		a.queue = a.queue[1:]

@@ -117,10 +117,13 @@ type shared struct {
 	filesDone, filesTotal int
 	bytesDone, bytesTotal int64
 
-	// The library, when the list is its articles (see store.go, state.go).
-	lib    Library
-	read   map[string]bool // articles read, by id (library only)
-	ids    idIndex         // the list's articles by id (library only)
+	// The library (see store.go, state.go): lib keeps the reader's state
+	// of the articles in ids, those of the list that are in the library
+	// (all of them when fromLib: the list is the library's headers).
+	lib     Library
+	fromLib bool
+	read    map[string]bool // library articles read, by id
+	ids     idIndex         // the list's articles that are the library's, by id
 	bodies bodyCache       // articles lately read whole
 	state  *stateWriter    // writes the reader's state, in order; nil without a library
 }
@@ -244,7 +247,7 @@ func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	switch {
 	case m.opt.Library != nil:
-		cmds = append(cmds, m.jobs.openLibrary(m.opt.Library))
+		cmds = append(cmds, m.jobs.openLibrary(m.opt.Library, false))
 	case m.opt.Load != nil:
 		cmds = append(cmds, m.jobs.load(m.opt.Load, m.sh.index))
 	}
@@ -382,7 +385,7 @@ func (m *Model) batchLoaded(msg batchMsg) tea.Cmd {
 	sh, b := m.sh, msg.batch
 	sh.articles = append(sh.articles, b.Articles...)
 	sh.problems = append(sh.problems, b.Problems...)
-	if sh.lib != nil {
+	if sh.fromLib {
 		sh.ids.add(b.Articles)
 	}
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal

@@ -393,16 +393,19 @@ func (j *jobs) find(art *corpus.Article, raw bool, blocks []block, q string) tea
 
 // openLibrary opens the library (Options.Library) and, when it holds
 // articles, reads the reader's state stored there.
-func (j *jobs) openLibrary(open func(context.Context) (Library, error)) tea.Cmd {
+//
+// With attach, the library is wanted even when empty: an add has just
+// created it, while the list shows Load's articles.
+func (j *jobs) openLibrary(open func(context.Context) (Library, error), attach bool) tea.Cmd {
 	return j.start(jobOpenLib, func(ctx context.Context, id jobID) tea.Msg {
-		msg := libOpenedMsg{jobID: id}
+		msg := libOpenedMsg{jobID: id, attach: attach}
 		lib, err := open(ctx)
 		if err != nil || lib == nil {
 			msg.err = err
 			return msg
 		}
 		n, err := lib.Count(ctx)
-		if err != nil || n == 0 {
+		if err != nil || n == 0 && !attach {
 			msg.err, msg.empty = err, err == nil
 			return msg
 		}

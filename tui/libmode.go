@@ -111,10 +111,18 @@ func (m *Model) bodiesRead(msg bodiesMsg) tea.Cmd {
 }
 
 // libraryOpened lists the library when it holds articles, with the
-// state stored there; otherwise it lists Load's articles.
+// state stored there; otherwise it lists Load's articles. Opened after
+// an add (attach), it keeps the state of the added articles from then on.
 func (m *Model) libraryOpened(msg libOpenedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.sh.problems = append(m.sh.problems, corpus.Problem{Path: "library", Err: msg.err})
+	}
+	if msg.attach {
+		if msg.lib != nil && m.sh.lib == nil {
+			m.useLibrary(msg)
+			m.saveMarksOfLibrary()
+		}
+		return nil
 	}
 	if msg.lib == nil {
 		if m.opt.Load == nil {
@@ -123,6 +131,15 @@ func (m *Model) libraryOpened(msg libOpenedMsg) tea.Cmd {
 		}
 		return m.jobs.load(m.opt.Load, m.sh.index)
 	}
+	m.useLibrary(msg)
+	m.sh.fromLib = true
+	m.library.sortBy, m.library.reverse = fromLibrarySort(msg.sort)
+	return m.jobs.load(headerLoader(msg.lib), m.sh.index)
+}
+
+// useLibrary keeps the reader's state in the library from now on, and
+// takes what it has stored.
+func (m *Model) useLibrary(msg libOpenedMsg) {
 	sh := m.sh
 	sh.lib = msg.lib
 	m.jobs.lib, m.jobs.cache = msg.lib, &sh.bodies
@@ -133,15 +150,27 @@ func (m *Model) libraryOpened(msg libOpenedMsg) tea.Cmd {
 	for _, id := range msg.read {
 		sh.read[id] = true
 	}
-	m.library.sortBy, m.library.reverse = fromLibrarySort(msg.sort)
-	return m.jobs.load(headerLoader(msg.lib), sh.index)
+}
+
+// saveMarksOfLibrary stores the marks made, before the library was
+// attached, on articles that are in it.
+func (m *Model) saveMarksOfLibrary() {
+	var ids []string
+	for id := range m.sh.marks {
+		if m.sh.ids.get(id) != nil {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) > 0 {
+		m.sh.markChanged(true, ids...)
+	}
 }
 
 // wordSearch starts the library's word search for q: over the library's
 // index when the list is the library's (its articles' bodies are not in
 // memory), else over the in-memory index.
 func (s *shared) wordSearch(q string) tea.Cmd {
-	if s.lib != nil {
+	if s.fromLib {
 		return s.jobs.searchLibraryWords(s.lib, &s.ids, &s.bodies, q)
 	}
 	return s.jobs.searchWords(s.index, q)
@@ -153,9 +182,7 @@ func (m *Model) articlesArrived(arts []*corpus.Article, problems []corpus.Proble
 	sh := m.sh
 	sh.articles = append(sh.articles, arts...)
 	sh.problems = append(sh.problems, problems...)
-	if sh.lib != nil {
-		sh.ids.add(arts)
-	}
+	sh.ids.add(arts) // they were added to the library
 	cmds := []tea.Cmd{m.library.articlesAdded(len(arts))}
 	if m.loaded && len(arts) > 0 {
 		cmds = append(cmds, m.jobs.group(slices.Clone(sh.articles), sh.aliases))

@@ -468,3 +468,48 @@ func TestFirstFrameDoesNotWaitForTheLibrary(t *testing.T) {
 		t.Fatalf("first frame:\n%s", v)
 	}
 }
+
+// With no library at first (the seeds listed), an add creates one: from
+// then on the added articles' marks and reading are kept there, the seeds'
+// are not.
+func TestAddAttachesTheLibrary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "library.db")
+	var lib *libdb.Library
+	open := func(ctx context.Context) (Library, error) {
+		if lib == nil {
+			return nil, nil // no library yet
+		}
+		return lib, nil
+	}
+	fresh := article("n1", "Fresh Daily", "2025-01-01", "A new article from the web", "Its text, long enough.")
+	add := func(ctx context.Context, refs []string, _ func(AddProgress)) AddResult {
+		var err error
+		if lib, err = libdb.Open(ctx, path, libdb.Options{}); err != nil {
+			return AddResult{Err: err}
+		}
+		c := *fresh
+		if _, err := lib.Add(ctx, []libdb.Entry{{Article: &c}}); err != nil {
+			return AddResult{Err: err}
+		}
+		return AddResult{Articles: []*corpus.Article{fresh}}
+	}
+	hs := &harness{t: t, m: New(Options{Library: open, Load: batchLoader(seedArticles(t)), Add: add})}
+	hs.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	hs.run(hs.m.Init())
+	hs.keys("a", "https://example.org/new", "enter")
+	if hs.m.sh.lib == nil || hs.m.sh.fromLib {
+		t.Fatalf("the library is not attached for state (lib %v, fromLib %v)", hs.m.sh.lib, hs.m.sh.fromLib)
+	}
+	defer lib.Close()
+	if unreadRows(hs.screenText()) != 1 {
+		t.Errorf("want the added article alone unread:\n%s", hs.screenText())
+	}
+	hs.keys("g", "space", "space") // the new article, then a seed
+	hs.m.sh.state.flush()
+	if m, _ := lib.Marked(context.Background()); !slices.Equal(m, []string{"n1"}) {
+		t.Errorf("marked in the library: %v", m)
+	}
+	if len(hs.m.sh.problems) != 0 {
+		t.Errorf("problems: %v", hs.m.sh.problems)
+	}
+}

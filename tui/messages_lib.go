@@ -16,6 +16,7 @@ import (
 // article; otherwise the reader's state as stored.
 type libOpenedMsg struct {
 	jobID
+	attach bool // opened after an add, for the state of the articles added
 	lib    Library
 	err    error
 	empty  bool

@@ -120,9 +120,19 @@ func (w *stateWriter) takeErr() error {
 // ends).
 func (m *Model) closeState() { m.sh.state.close(5 * time.Second) }
 
-// markChanged records marks set or cleared on articles.
+// markChanged records marks set or cleared on articles (those that are
+// the library's).
 func (s *shared) markChanged(on bool, ids ...string) {
-	s.state.do(func(ctx context.Context, lib Library) error { return lib.SetMarked(ctx, on, ids...) })
+	var keep []string
+	for _, id := range ids {
+		if s.ids.get(id) != nil {
+			keep = append(keep, id)
+		}
+	}
+	if len(keep) == 0 {
+		return
+	}
+	s.state.do(func(ctx context.Context, lib Library) error { return lib.SetMarked(ctx, on, keep...) })
 }
 
 // marksCleared records that every mark was cleared.
@@ -138,7 +148,7 @@ func (s *shared) sortChanged(by sortKey, reverse bool) {
 
 // markRead records that an article was opened.
 func (s *shared) markRead(a *corpus.Article) {
-	if s.lib == nil || s.read[a.ID] {
+	if !s.inLibrary(a) || s.read[a.ID] {
 		return
 	}
 	s.read[a.ID] = true
@@ -149,7 +159,13 @@ func (s *shared) markRead(a *corpus.Article) {
 // unread reports whether the list should mark a as unread: only articles
 // of the library are read or unread.
 func (s *shared) unread(a *corpus.Article) bool {
-	return s.lib != nil && !s.read[a.ID]
+	return s.inLibrary(a) && !s.read[a.ID]
+}
+
+// inLibrary reports whether a is one of the library's articles whose
+// state the library keeps.
+func (s *shared) inLibrary(a *corpus.Article) bool {
+	return s.lib != nil && a != nil && s.ids.get(a.ID) != nil
 }
 
 // toLibrarySort is the library's name for the list's order. The list's
@@ -180,7 +196,7 @@ func fromLibrarySort(s libdb.Sort) (sortKey, bool) {
 // the byte in it, so that it does not depend on the width.
 func (m *Model) savePosition() {
 	r := m.reader
-	if m.sh.lib == nil || m.active != ViewReader || r.art == nil {
+	if !m.sh.inLibrary(r.art) || m.active != ViewReader {
 		return
 	}
 	pos, ok := r.position()

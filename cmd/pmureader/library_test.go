@@ -44,6 +44,12 @@ func newNewsSite(t *testing.T) *newsSite {
 <item><title>Story 13</title><guid>g13</guid><link>http://%[1]s/a/13</link></item>
 </channel></rss>`, r.Host)
 	})
+	mux.HandleFunc("/hostile", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, "<html><head><title>Evil \x1b]52;c;cHduZWQ=\x07 title \x1b]0;pwned\x07</title></head><body><article>"+
+			"<p>Hostile text with a clipboard write \x1b]52;c;cHduZWQ=\x07 and &#27;]52;c;cHduZWQ=&#7; as entities, \u202ereversed\u202c, and words enough to be kept as the article.</p>"+
+			"<p>A second paragraph, \x1b[2J clearing the screen, then more ordinary words so that it is a paragraph of the article.</p></article></body></html>")
+	})
 	mux.HandleFunc("/missing", http.NotFound)
 	mux.HandleFunc("/doc.pdf", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/pdf")
