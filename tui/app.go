@@ -124,8 +124,8 @@ type shared struct {
 	fromLib bool
 	read    map[string]bool // library articles read, by id
 	ids     idIndex         // the list's articles that are the library's, by id
-	bodies bodyCache       // articles lately read whole
-	state  *stateWriter    // writes the reader's state, in order; nil without a library
+	bodies  bodyCache       // articles lately read whole
+	state   *stateWriter    // writes the reader's state, in order; nil without a library
 }
 
 // story names a's story for the library.
