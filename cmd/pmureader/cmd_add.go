@@ -94,7 +94,12 @@ Each failure is one line on stderr; exit status 3 when some failed.`,
 
 // sources opens the library for adding, with a client that has the
 // project's manners and the size cap asked for.
+//
+// --no-state is about the reader's state; the feed items add and update
+// take are remembered whatever it says, so that update fetches only what
+// is new.
 func (a *app) sources(ctx context.Context) (*sources.Sources, error) {
+	a.lib.noState = false
 	lib, err := a.openLibrary(ctx)
 	if err != nil {
 		return nil, err
