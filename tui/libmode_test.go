@@ -513,3 +513,22 @@ func TestAddAttachesTheLibrary(t *testing.T) {
 		t.Errorf("problems: %v", hs.m.sh.problems)
 	}
 }
+
+// "o" on a header of the library's list reads the article for its
+// address first.
+func TestOpenURLOfLibraryHeader(t *testing.T) {
+	arts := libArticles()
+	arts[2].URL = "https://mid.example/alpha"
+	path := newTestLibrary(t, arts)
+	var opened []string
+	hs, _ := libHarnessOpt(t, path, 100, 20, Options{OpenURL: func(u string) error { opened = append(opened, u); return nil }}, libdb.Options{NoState: true})
+	for i, a := range hs.m.library.order {
+		if a.ID == "a3" {
+			hs.m.library.cur.at = i
+		}
+	}
+	hs.keys("o")
+	if !slices.Equal(opened, []string{"https://mid.example/alpha"}) {
+		t.Errorf("opened %q:\n%s", opened, hs.screenText())
+	}
+}

@@ -195,3 +195,58 @@ func TestNoLibraryReadsSeeds(t *testing.T) {
 	r = inproc(t, lib, "export")
 	r.want(t, exitNothing, "export")
 }
+
+// The reader's "e" writes a new file each time, never over one that is
+// there.
+func TestWriteReportNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	a := newApp(&bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	a.lib.exportDir = dir
+	if err := os.WriteFile(filepath.Join(dir, "compare-x.md"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p1, err := a.writeReport("compare-x.md", []byte("one"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := a.writeReport("../compare-x.md", []byte("two"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p1 != filepath.Join(dir, "compare-x-2.md") || p2 != filepath.Join(dir, "compare-x-3.md") {
+		t.Errorf("written to %s and %s", p1, p2)
+	}
+	for name, want := range map[string]string{"compare-x.md": "mine", "compare-x-2.md": "one", "compare-x-3.md": "two"} {
+		if data, _ := os.ReadFile(filepath.Join(dir, name)); string(data) != want {
+			t.Errorf("%s holds %q, want %q", name, data, want)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// The browser is asked to open http(s) addresses only.
+func TestBrowserOpenerRefusesOtherSchemes(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "browser.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\necho \"$1\" >> "+log+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	open := browserOpener(func(k string) string {
+		if k == "BROWSER" {
+			return script
+		}
+		return ""
+	})
+	for _, bad := range []string{"javascript:alert(1)", "file:///etc/passwd", "https://", "-flag"} {
+		if err := open(bad); err == nil {
+			t.Errorf("%q was opened", bad)
+		}
+	}
+	if err := open("https://example.org/a?b=1&c=2"); err != nil {
+		t.Fatal(err)
+	}
+	waitFile(t, log, "https://example.org/a?b=1&c=2")
+}
