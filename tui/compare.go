@@ -450,6 +450,10 @@ func (c *comparePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		c.panel = newDiffPanel(c.sh, c.cmp, c.arts, c.w, c.panelHeight())
 	case key.Matches(msg, k.Read):
 		return c.readPassage()
+	case key.Matches(msg, k.Copy):
+		return c.copyPassage()
+	case key.Matches(msg, k.Export):
+		return c.exportReport()
 	}
 	return nil
 }
