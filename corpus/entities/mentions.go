@@ -27,6 +27,50 @@ var roleWords = map[string]bool{
 	"chairman": true, "director": true, "editor": true, "sergeant": true, "major": true,
 	"lieutenant": true, "admiral": true, "officer": true, "mayor": true, "speaker": true,
 	"senior": true, "press": true, "emir": true, "sultan": true, "premier": true,
+	"gen": true, "maj": true, "prof": true, "professor": true, "rev": true, "sgt": true, "adm": true,
+}
+
+// nameFillers are the small words an organisation's name may hold ("Ministry
+// of the Interior", "Observatory for Human Rights"); like connectors they
+// are left out of name keys.
+var nameFillers = map[string]bool{"the": true, "for": true, "and": true}
+
+// orgHeads are the words that end an organisation's name. After one, "of
+// the" and "for" go on with the name ("Ministry of the Interior", "Syrian
+// Observatory for Human Rights"); a run ending in one is one name even when
+// it starts with an acronym ("US Central Command", "VE Holdings"); a
+// singular possessive may stand before one ("Prosecutor's Office").
+var orgHeads = map[string]bool{
+	"agency": true, "alliance": true, "army": true, "association": true, "authority": true,
+	"bank": true, "board": true, "brigade": true, "brigades": true, "bureau": true, "campaign": true,
+	"centre": true, "center": true, "coalition": true, "command": true, "commission": true,
+	"committee": true, "company": true, "corporation": true, "council": true, "court": true,
+	"department": true, "federation": true, "force": true, "forces": true, "foundation": true,
+	"front": true, "fund": true, "group": true, "guard": true, "holdings": true, "institute": true,
+	"league": true, "ministry": true, "movement": true, "network": true, "observatory": true,
+	"office": true, "organisation": true, "organization": true, "party": true, "railways": true,
+	"service": true, "society": true, "union": true, "university": true, "parliament": true,
+}
+
+// IsOrgHead reports whether a word key ends an organisation's name
+// ("union", "ministry", "holdings").
+func IsOrgHead(key string) bool { return orgHeads[key] }
+
+// nameGap reports whether the text between two words lets them belong to
+// one name: nothing, a space, or any hyphen or dash ("al-Sadi", "al‑Sadi",
+// "al–Sadi").
+func nameGap(gap string) bool {
+	switch gap {
+	case "", " ", "-", "‐", "‑", "–":
+		return true
+	}
+	return false
+}
+
+// pluralPossessiveGap reports the gap after a plural possessive inside a
+// name: "Workers' Union", "Miners’ Federation".
+func pluralPossessiveGap(gap string, prevKey string) bool {
+	return (gap == "' " || gap == "’ " || gap == "ʼ ") && strings.HasSuffix(prevKey, "s")
 }
 
 // Mention is one naming of an entity in a passage.
@@ -132,31 +176,72 @@ func (f *nameFinder) isName(i int) bool {
 func (f *nameFinder) runEnd(i int) int {
 	text, toks := f.text, f.toks
 	j := i + 1
-	if toks[i].Poss {
+	if toks[i].Poss && !f.possessiveInside(i) {
 		return j
 	}
 	for j < len(toks) {
-		gap := text[toks[j-1].End:toks[j].Start]
-		if gap != "" && gap != " " && gap != "-" && gap != "‐" {
-			break
-		}
-		if f.isName(j) {
-			j++
-			if toks[j-1].Poss {
+		if k, ok := f.orgLink(j - 1); ok {
+			j = k + 1 // the name word after "of the" or "for"
+			if toks[k].Poss && !f.possessiveInside(k) {
 				break
 			}
 			continue
 		}
-		if connectors[toks[j].Key] && j+1 < len(toks) && f.isName(j+1) {
-			g2 := text[toks[j].End:toks[j+1].Start]
-			if g2 == " " || g2 == "-" || g2 == "" {
-				j++
-				continue
+		gap := text[toks[j-1].End:toks[j].Start]
+		if !nameGap(gap) && !pluralPossessiveGap(gap, toks[j-1].Key) {
+			break
+		}
+		if f.isName(j) {
+			j++
+			if toks[j-1].Poss && !f.possessiveInside(j-1) {
+				break
 			}
+			continue
+		}
+		if nameGap(gap) && connectors[toks[j].Key] && j+1 < len(toks) && f.isName(j+1) && nameGap(text[toks[j].End:toks[j+1].Start]) {
+			j++
+			continue
 		}
 		break
 	}
 	return j
+}
+
+// orgLink lets an organisation's name go on past "of the", "for" or "for
+// the" after its head word toks[h] ("Ministry of the Interior"): it
+// returns the index of the name word that follows. It reads the text, not
+// the tokens in between, so that it finds the same with or without the
+// words UsedByMentions leaves out.
+func (f *nameFinder) orgLink(h int) (int, bool) {
+	if !orgHeads[f.toks[h].Key] || !f.toks[h].Upper {
+		return 0, false
+	}
+	rest := f.text[f.toks[h].End:]
+	for _, link := range []string{" of the ", " for the ", " for "} {
+		if !strings.HasPrefix(rest, link) {
+			continue
+		}
+		at := f.toks[h].End + len(link)
+		for k := h + 1; k < len(f.toks) && k <= h+3; k++ {
+			if f.toks[k].Start == at {
+				return k, f.isName(k)
+			}
+		}
+	}
+	return 0, false
+}
+
+// possessiveInside reports a singular possessive inside an organisation's
+// name: one capitalised head word follows and ends the name
+// ("Prosecutor's Office"), not a longer name ("Iraq’s Popular Mobilization
+// Units" is two names).
+func (f *nameFinder) possessiveInside(i int) bool {
+	toks := f.toks
+	if i+1 >= len(toks) || toks[i].Caps || !f.isName(i+1) || !orgHeads[toks[i+1].Key] ||
+		f.text[toks[i].End:toks[i+1].Start] != " " {
+		return false
+	}
+	return i+2 >= len(toks) || !f.isName(i+2) || !nameGap(f.text[toks[i+1].End:toks[i+2].Start])
 }
 
 // runMentions appends the mentions of the run toks[i:j] to out: alias-table
@@ -169,9 +254,13 @@ func (f *nameFinder) runMentions(out []Mention, i, j int) []Mention {
 		first = i
 	}
 	rest := i
+	whole := f.wholeOrganisation(i, j)
 	for k := i; k < j; {
 		n, canon := f.longestAlias(k, j)
-		if n == 0 && f.toks[k].Caps && j-i > 1 {
+		if whole {
+			n, canon = 0, ""
+		}
+		if n == 0 && f.toks[k].Caps && j-i > 1 && !whole && !f.allCaps(i, j) {
 			n = 1
 		}
 		if n == 0 {
@@ -184,6 +273,36 @@ func (f *nameFinder) runMentions(out []Mention, i, j int) []Mention {
 		rest = k
 	}
 	return f.appendPlain(out, rest, j, first)
+}
+
+// wholeOrganisation reports a run of two or more words that ends in an
+// organisation's head word and holds no name of two or more words the alias
+// table knows: one name, even when it starts with an acronym or a name the
+// table knows alone ("US Central Command", "VE Holdings").
+func (f *nameFinder) wholeOrganisation(i, j int) bool {
+	if j-i < 2 || !orgHeads[f.toks[j-1].Key] {
+		return false
+	}
+	if f.al == nil {
+		return true
+	}
+	for k := i; k < j; k++ {
+		if n, _ := f.longestAlias(k, j); n >= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// allCaps reports a run written all in capitals ("KESSARA WORKERS’ UNION"):
+// its words are no acronyms.
+func (f *nameFinder) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !f.toks[k].Caps && !connectors[f.toks[k].Key] {
+			return false
+		}
+	}
+	return true
 }
 
 // skipSentenceStart drops the capitalised function words and ordinary
@@ -256,7 +375,7 @@ func newMention(text string, toks []tokens.Token, a, b int, canon string, initia
 	}
 	var parts []string
 	for _, t := range toks[a:b] {
-		if !connectors[t.Key] {
+		if !connectors[t.Key] && !nameFillers[t.Key] {
 			parts = append(parts, t.Key)
 		}
 	}
