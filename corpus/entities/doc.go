@@ -11,7 +11,8 @@
 // embedded; user tables given with --aliases) for what fuzzy matching
 // cannot guess.
 //
-// It reads tokens (corpus/tokens) and word keys (corpus/textnorm). It must
+// It reads tokens (corpus/tokens), word keys (corpus/textnorm) and English
+// word ranks (corpus/lexicon, to tell a name from a common word). It must
 // not import corpus (articles) or the packages that group stories, compare
 // passages or find differences: they build on it.
 package entities

@@ -135,11 +135,17 @@ func TestFindMentions(t *testing.T) {
 		{"He met Sofia Renn of the Party of Democratic Unity.", []string{"Sofia Renn", "Party of Democratic Unity"}},
 		{"He met Iraq’s Popular Mobilisation Units.", []string{"Iraq", "Popular Mobilisation Units"}},
 		{"He met Brandt's lawyer, Helga Moe.", []string{"Brandt", "Helga Moe"}},
+		// A name may start a sentence when its next word is met capitalised
+		// elsewhere; a common word may not.
+		{"Marin Tolke, who leads the union, spoke.", []string{"Marin Tolke"}},
+		{"Yesterday Saleh spoke.", []string{"Saleh"}},
+		{"Police Chief Arne Holt spoke.", []string{"Arne Holt"}},
+		{"It is known as the OF.", []string{"OF"}},
 		// Every dash joins a name; titles go.
 		{"He met Abu Karrar al‑Sadi and Hamad al–Rumi.", []string{"Abu Karrar al‑Sadi", "Hamad al–Rumi"}},
 		{"So said Gen. Rafe Corran and Prof. Ruth Ibsen.", []string{"Rafe Corran", "Ruth Ibsen"}},
 	} {
-		got := surfaces(mentionsOf([]string{tc.text, "Later the Bank said Sadr and Saleh met Hezbollah in Iraq."}, nil, al)[0])
+		got := surfaces(mentionsOf([]string{tc.text, "Later the Bank said Sadr and Saleh met Hezbollah in Iraq, and Tolke too."}, nil, al)[0])
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("FindMentions(%q) = %q, want %q", tc.text, got, tc.want)
 		}

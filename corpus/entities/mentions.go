@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -50,6 +51,7 @@ var orgHeads = map[string]bool{
 	"league": true, "ministry": true, "movement": true, "network": true, "observatory": true,
 	"office": true, "organisation": true, "organization": true, "party": true, "railways": true,
 	"service": true, "society": true, "union": true, "university": true, "parliament": true,
+	"hospital": true, "school": true, "airport": true, "church": true, "mosque": true,
 }
 
 // IsOrgHead reports whether a word key ends an organisation's name
@@ -318,11 +320,33 @@ func (f *nameFinder) skipSentenceStart(i, j int) (int, bool) {
 				break
 			}
 		}
+		if f.firstName(i, j) {
+			break
+		}
 		i++
 		initial = false
 	}
 	return i, initial
 }
+
+// firstName reports a sentence-initial word that begins a name whose next
+// word is seen capitalised elsewhere: "Marin Tolke, who leads the union,"
+// when only "Tolke" is met again. A common English word (among the 5,000
+// most frequent), a function word or an adverb in -ly is a sentence's
+// start instead: "Yesterday Kirby said", "Police Chief Arne Holt".
+func (f *nameFinder) firstName(i, j int) bool {
+	toks := f.toks
+	if i+1 >= j || toks[i].Stop || !f.caps.capIn[toks[i+1].Key] && !toks[i+1].Caps || strings.HasSuffix(toks[i].Key, "ly") {
+		return false
+	}
+	r := lexicon.English().Rank(toks[i].Key)
+	return r == 0 || r > commonWords
+}
+
+// commonWords is the frequency rank within which a word is an ordinary
+// English word rather than a name (the table ranks "yesterday" 2,704,
+// "sheikh" 4,903, "ruth" 6,999, "marin" 13,859).
+const commonWords = 5000
 
 // longestAlias is the longest span of toks[k:j] starting at k that the
 // alias table knows, in words (0 for none), and its canonical name.
@@ -345,23 +369,23 @@ func (f *nameFinder) longestAlias(k, j int) (int, string) {
 // word that begins the sentence (-1 for none).
 func (f *nameFinder) appendPlain(out []Mention, a, b, first int) []Mention {
 	toks := f.toks
-	for k := b - 2; k >= a; k-- {
+	for k := b - 2; k >= a && !orgHeads[toks[b-1].Key]; k-- {
 		if roleWords[toks[k].Key] {
-			a = k + 1
+			a = k + 1 // "Iraqi President Barham Saleh"; not "Varo General Hospital"
 			break
 		}
 	}
-	for a < b && connectors[toks[a].Key] {
+	for a < b && connectors[toks[a].Key] && !toks[a].Caps {
 		a++
 	}
-	for b > a && connectors[toks[b-1].Key] {
+	for b > a && connectors[toks[b-1].Key] && !toks[b-1].Caps {
 		b--
 	}
 	if a >= b {
 		return out
 	}
-	if b-a == 1 && (toks[a].Stop || roleWords[toks[a].Key]) {
-		return out
+	if b-a == 1 && (toks[a].Stop && !toks[a].Caps || roleWords[toks[a].Key]) {
+		return out // an acronym that spells a word ("OF", "WHO") stays
 	}
 	return append(out, newMention(f.text, toks, a, b, "", a == first))
 }

@@ -89,7 +89,9 @@ func (r *Resolver) keyDocument(doc [][]Mention) {
 	full := map[string][]string{} // last word → multi-word names in this doc
 	for _, ms := range doc {
 		for _, m := range ms {
-			if m.Canon == "" && strings.Contains(m.Name, " ") {
+			// A compound joined by hyphens ("Dalmar-Kolby") is no full name
+			// that its last word abbreviates.
+			if m.Canon == "" && strings.Contains(m.Name, " ") && strings.Contains(m.Surface, " ") {
 				last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
 				if !containsStr(full[last], m.Name) {
 					full[last] = append(full[last], m.Name)

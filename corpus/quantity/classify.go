@@ -33,7 +33,24 @@ func classify(text string, toks []token, first int, n numeral, prev []Quantity) 
 			return last.Class, noun, part
 		}
 	}
+	if c, ok := joinedTo(text, toks, first, prev); ok {
+		return c, noun, part
+	}
 	return Other, noun, part
+}
+
+// joinedTo returns the class of the figure this one is joined to by "and"
+// or "or" in one clause: "killed 15 fighters and three civilians".
+func joinedTo(text string, toks []token, first int, prev []Quantity) (Class, bool) {
+	if first == 0 || len(prev) == 0 || toks[first-1].low != "and" && toks[first-1].low != "or" {
+		return Other, false
+	}
+	last := prev[len(prev)-1]
+	between := text[last.End:toks[first-1].start]
+	if last.Class == Other || strings.ContainsAny(between, ",;.!?") || len(strings.Fields(between)) > 2 {
+		return Other, false
+	}
+	return last.Class, true
 }
 
 // nounStart is where the counted noun phrase begins: after the numeral,
