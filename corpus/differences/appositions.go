@@ -309,7 +309,20 @@ func (r sentenceReader) descriptor(m *entities.Mention) (placed, bool) {
 		}
 		i--
 	}
+	if title && r.allTitle(i, j) {
+		return placed{}, false // a title ("Prime Minister", "Iraq’s Defence Minister") is part of the name, not a label
+	}
 	return placed{text: r.text[r.toks[i].Start:r.toks[j].End], start: r.toks[i].Start, end: r.toks[j].End}, true
+}
+
+// allTitle reports words i..j all capitalised or possessive: a title.
+func (r sentenceReader) allTitle(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if !r.toks[k].Upper && !r.toks[k].Poss {
+			return false
+		}
+	}
+	return true
 }
 
 // qualifies reports a name followed by the noun it qualifies: "US
