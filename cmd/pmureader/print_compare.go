@@ -7,6 +7,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
@@ -91,8 +92,29 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	if len(cmp.Differences) == 0 {
 		fmt.Fprintln(w, "  none found")
 	}
-	for _, d := range cmp.Differences {
-		block("    ", "  • ", termtext.OneLine(string(d.Kind))+": "+termtext.OneLine(d.Summary), noStyle)
+	for _, sec := range differenceSections {
+		var ds []differences.Difference
+		for _, d := range cmp.Differences {
+			if sec.holds(d) {
+				ds = append(ds, d)
+			}
+		}
+		if len(ds) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "  "+p.dim(fmt.Sprintf("%s (%d)", sec.title, len(ds))))
+		for _, d := range ds {
+			if d.Kind != differences.KindNumber {
+				block("    ", "  • ", termtext.OneLine(d.Summary), noStyle)
+				continue
+			}
+			// A fact: what is counted and how the figures relate, then
+			// every article's figure.
+			block("    ", "  • ", termtext.OneLine(d.Topic)+" — "+termtext.OneLine(relationOf(d)), noStyle)
+			for _, it := range d.Items {
+				block("          ", "      "+p.accent(label(it.Article))+" ", termtext.OneLine(it.Text)+" — "+termtext.OneLine(it.Outlet), noStyle)
+			}
+		}
 	}
 
 	fmt.Fprintln(w)
@@ -144,4 +166,35 @@ func sharedSummary(s compare.Shared) string {
 		items[i] = termtext.OneLine(items[i])
 	}
 	return strings.Join(items, ", ")
+}
+
+// differenceSections are the kinds of difference the text output lists,
+// in order: conflicts first, then figures that differ in precision only,
+// then those stated alike, credits and labels.
+var differenceSections = []struct {
+	title string
+	holds func(differences.Difference) bool
+}{
+	{"Figures that conflict", factOf("conflict")},
+	{"Figures that differ in precision only", factOf("compatible")},
+	{"Figures every account states alike", factOf("same")},
+	{"Who each account credits", kindOf(differences.KindAttribution)},
+	{"What each outlet calls the actors", kindOf(differences.KindLabel)},
+}
+
+func factOf(relation string) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == differences.KindNumber && d.Relation == relation }
+}
+
+func kindOf(k differences.Kind) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == k }
+}
+
+// relationOf is what a fact's summary says of its relation: "conflict: no
+// value fits every account".
+func relationOf(d differences.Difference) string {
+	if at := strings.LastIndex(d.Summary, " — "); at >= 0 {
+		return d.Summary[at+len(" — "):]
+	}
+	return d.Relation
 }

@@ -1,6 +1,7 @@
 package differences
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/entities"
@@ -28,7 +29,7 @@ type placed struct {
 }
 
 // placedLabels finds the labels a passage puts on its names by placement.
-func placedLabels(p Passage) []placed {
+func placedLabels(p Passage, groupEntity func(string) bool) []placed {
 	if isHead(p.Kind) {
 		return nil // a headline's capitals and clipped grammar mislead these
 	}
@@ -39,12 +40,23 @@ func placedLabels(p Passage) []placed {
 		if r.inModifier(m) {
 			continue
 		}
-		finders := []func(*entities.Mention) (placed, bool){r.after, r.before, r.descriptor}
-		if isGroup(entities.KeyName(m.Entity)) || isGroup(m.Surface) {
-			finders = append(finders, r.nounAfter) // "Ostral Front terrorists"; not "US air force"
-		}
-		for _, find := range finders {
-			if l, ok := find(m); ok && !overlaps(out, l.start, l.end) {
+		for find := range 4 {
+			var l placed
+			var ok bool
+			switch find {
+			case 0:
+				l, ok = r.after(m)
+			case 1:
+				l, ok = r.before(m)
+			case 2:
+				l, ok = r.descriptor(m)
+			default:
+				ok = groupEntity(m.Entity) // "Ostral Front terrorists"; not "US air force"
+				if ok {
+					l, ok = r.nounAfter(m)
+				}
+			}
+			if ok && !overlaps(out, l.start, l.end) {
 				l.owner = m.Entity
 				out = append(out, l)
 			}
@@ -76,26 +88,18 @@ type sentenceReader struct {
 
 // tokenAt returns the index of the token starting at off, or -1.
 func (r sentenceReader) tokenAt(off int) int {
-	for i, t := range r.toks {
-		if t.Start == off {
-			return i
-		}
-		if t.Start > off {
-			break
-		}
+	i := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= off })
+	if i < len(r.toks) && r.toks[i].Start == off {
+		return i
 	}
 	return -1
 }
 
 // tokenEndingAt returns the index of the token ending at off, or -1.
 func (r sentenceReader) tokenEndingAt(off int) int {
-	for i := len(r.toks) - 1; i >= 0; i-- {
-		if r.toks[i].End == off {
-			return i
-		}
-		if r.toks[i].End < off {
-			break
-		}
+	i := sort.Search(len(r.toks), func(i int) bool { return r.toks[i].End >= off })
+	if i < len(r.toks) && r.toks[i].End == off {
+		return i
 	}
 	return -1
 }

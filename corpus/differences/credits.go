@@ -18,8 +18,9 @@ import (
 // "local media").
 func credits(in Input) []Difference {
 	var out []Difference
+	words := map[string][]string{} // an entity's name, as word keys
 	for i, a := range in.Articles {
-		srcs := articleSources(in, i)
+		srcs := articleSources(in, i, words)
 		if len(srcs) == 0 {
 			continue
 		}
@@ -51,9 +52,9 @@ type source struct {
 
 // articleSources reads the sources article i credits, in the order first
 // credited.
-func articleSources(in Input, i int) []source {
+func articleSources(in Input, i int, words map[string][]string) []source {
 	var prev attribution
-	seen := namesSeen{res: in.Entities}
+	seen := namesSeen{res: in.Entities, words: words}
 	at := map[string]int{}
 	var out []source
 	for p, ps := range in.Articles[i].Passages {
@@ -92,6 +93,7 @@ type namesSeen struct {
 	res      *entities.Resolver
 	names    []seenName
 	credited []source
+	words    map[string][]string // an entity's name, as word keys
 }
 
 // seenName is one name met in the article.
@@ -104,11 +106,16 @@ type seenName struct {
 // observe records the names of a passage, with the role before each
 // ("Interior Minister Pavel Orsky").
 func (s *namesSeen) observe(p Passage) {
+	k := 0 // the first token at or after the mention
 	for _, m := range p.Mentions {
-		n := seenName{entity: m.Entity, words: textnorm.Keys(s.res.Display(m.Entity))}
-		for _, t := range p.Tokens {
-			if t.End <= m.Start && t.Start >= m.Start-30 && creditRoles[t.Key] {
-				n.role = t.Key
+		n := seenName{entity: m.Entity, words: s.nameWords(m.Entity)}
+		for k < len(p.Tokens) && p.Tokens[k].Start < m.Start {
+			k++
+		}
+		for j := k - 1; j >= 0 && p.Tokens[j].Start >= m.Start-30; j-- {
+			if creditRoles[p.Tokens[j].Key] {
+				n.role = p.Tokens[j].Key
+				break
 			}
 		}
 		s.names = append(s.names, n)
@@ -116,6 +123,16 @@ func (s *namesSeen) observe(p Passage) {
 }
 
 func (s *namesSeen) credit(src source) { s.credited = append(s.credited, src) }
+
+// nameWords is an entity's shown name as word keys, kept.
+func (s *namesSeen) nameWords(e string) []string {
+	words, ok := s.words[e]
+	if !ok {
+		words = textnorm.Keys(s.res.Display(e))
+		s.words[e] = words
+	}
+	return words
+}
 
 // creditRoles are the roles "the minister said" points back with.
 var creditRoles = map[string]bool{
@@ -170,7 +187,7 @@ func (s *namesSeen) canonical(a attribution) (source, bool) {
 // the most recent full name it ends ("Al-Waeli" after "Ali al-Waeli"),
 // else the entity itself.
 func (s *namesSeen) fullName(e string) string {
-	words := textnorm.Keys(s.res.Display(e))
+	words := s.nameWords(e)
 	if len(words) != 1 || strings.HasPrefix(e, "=") {
 		return e
 	}

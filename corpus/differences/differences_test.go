@@ -418,8 +418,9 @@ func TestPlacedLabels(t *testing.T) {
 		{"Ask Kirby, an inquiry will report within 30 days.", nil},       // a clause
 	} {
 		in := input([]art{{"A", []string{tc.text}, nil}}, noScore)
+		g := groupEntities{res: in.Entities, cache: map[string]bool{}}
 		var got []string
-		for _, l := range placedLabels(in.Articles[0].Passages[0]) {
+		for _, l := range placedLabels(in.Articles[0].Passages[0], g.is) {
 			got = append(got, l.text+" → "+in.Entities.Display(l.owner))
 		}
 		if !slices.Equal(got, tc.want) {

@@ -218,10 +218,15 @@ func leadKind(q quantity.Quantity, text string) bool {
 	case quantity.Distance, quantity.Duration, quantity.Area, quantity.Weight:
 		return false
 	case quantity.Other:
-		words := strings.Fields(strings.ToLower(text[:q.Start]))
-		return len(words) == 0 || !places[words[len(words)-1]]
+		return !places[strings.ToLower(lastWord(text[:q.Start]))]
 	}
 	return true
+}
+
+// lastWord is the last space-separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
 // places are the prepositions that make a count one of places or things
@@ -244,14 +249,38 @@ type link struct {
 // best first.
 func factLinks(in Input, sts []statement) []link {
 	ev := newEvidence(in)
-	var out []link
+	// Only statements of one class and unit can be linked: pair those.
+	type countKey struct {
+		class quantity.Class
+		unit  string
+	}
+	byCount := map[countKey][]int{}
+	var keys []countKey
 	for x := range sts {
-		for y := x + 1; y < len(sts); y++ {
-			a, b := sts[x], sts[y]
-			if a.article == b.article || !linkable(in, a, b) {
+		k := countKey{sts[x].q.Class, sts[x].q.Unit}
+		if byCount[k] == nil {
+			keys = append(keys, k)
+		}
+		byCount[k] = append(byCount[k], x)
+	}
+	var out []link
+	for _, k := range keys {
+		out = appendLinks(out, in, ev, sts, byCount[k])
+	}
+	slices.SortStableFunc(out, func(p, q link) int { return cmp.Compare(q.w, p.w) })
+	return out
+}
+
+// appendLinks adds the links among statements (indexes into sts) of one
+// count.
+func appendLinks(out []link, in Input, ev *evidence, sts []statement, group []int) []link {
+	for i, x := range group {
+		for _, y := range group[i+1:] {
+			a, b := &sts[x], &sts[y]
+			if a.article == b.article || !linkable(in, *a, *b) {
 				continue
 			}
-			s, row := ev.between(a, b)
+			s, row := ev.between(*a, *b)
 			counterparts := row || s >= in.Threshold && in.Threshold > 0
 			leads := a.lead && b.lead && s > 0
 			if !counterparts && !leads {
@@ -267,7 +296,6 @@ func factLinks(in Input, sts []statement) []link {
 			out = append(out, link{x, y, w})
 		}
 	}
-	slices.SortStableFunc(out, func(p, q link) int { return cmp.Compare(q.w, p.w) })
 	return out
 }
 
@@ -332,9 +360,17 @@ func newEvidence(in Input) *evidence {
 // between returns the best score of a passage of a against one of b, and
 // whether two of them share an alignment row.
 func (e *evidence) between(a, b statement) (score float64, row bool) {
-	for _, ra := range append([]passages.Ref{a.ref}, a.also...) {
+	for ia := -1; ia < len(a.also); ia++ {
+		ra := a.ref
+		if ia >= 0 {
+			ra = a.also[ia]
+		}
 		scores := e.scores(ra, b.article)
-		for _, rb := range append([]passages.Ref{b.ref}, b.also...) {
+		for ib := -1; ib < len(b.also); ib++ {
+			rb := b.ref
+			if ib >= 0 {
+				rb = b.also[ib]
+			}
 			if rb.Passage < len(scores) {
 				score = max(score, float64(scores[rb.Passage]))
 			}

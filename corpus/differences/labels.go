@@ -79,7 +79,7 @@ func withoutRepeats(items []Item) []Item {
 // passageLabels finds a passage's labels with their owners: those placed
 // against a name, then group labels outside them.
 func passageLabels(ps Passage, ref passages.Ref, isGroup func(string) bool, top string) []placed {
-	out := placedLabels(ps)
+	out := placedLabels(ps, isGroup)
 	for _, l := range findLabels(ps, ref, isGroup) {
 		if overlaps(out, l.start, l.end) {
 			continue
@@ -212,8 +212,13 @@ func coordinatedStart(text string, toks []tokens.Token, k int) int {
 // outside any name, or the first word of a group's name (returned). It
 // returns where the head ends.
 func labelHead(text string, t tokens.Token, ments []entities.Mention, groupEntity func(string) bool) (int, *entities.Mention, bool) {
-	if labelHeads[t.Key] && !t.Upper && entities.MentionAt(ments, t.Start) == nil {
-		return t.End, nil, true
+	if !t.Upper {
+		if t.Stem != "" && labelHeads[t.Key] && entities.MentionAt(ments, t.Start) == nil {
+			return t.End, nil, true
+		}
+		if t.Stem == "" || len(ments) == 0 {
+			return 0, nil, false // a function word, or no name to start
+		}
 	}
 	m := entities.MentionAt(ments, t.Start)
 	if m == nil || m.Start != t.Start || !groupEntity(m.Entity) || inModifier(text, m) {

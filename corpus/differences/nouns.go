@@ -96,20 +96,25 @@ var thingNouns = map[string]bool{
 // (an earlier year, "last week", "ago", "elsewhere") that names no day of
 // the event ("on Sunday", "yesterday").
 func aside(p Passage, q quantity.Quantity, now int) bool {
-	words := sentenceWords(p, q)
 	if isRate(p.Text, q.End) {
 		return true
 	}
+	from, to := sentenceAround(p.Text, q.Start, q.End)
 	other, anchored := false, false
-	for i, w := range words {
+	toks := p.Tokens
+	for i, t := range toks {
+		if t.Start < from || t.End > to {
+			continue
+		}
+		w := t.Key
 		switch {
 		case eventDays[w]:
 			anchored = true
 		case w == "ago" || w == "elsewhere":
 			other = true
-		case w == "last" && i+1 < len(words) && (words[i+1] == "week" || words[i+1] == "month" || words[i+1] == "year"):
+		case w == "last" && i+1 < len(toks) && (toks[i+1].Key == "week" || toks[i+1].Key == "month" || toks[i+1].Key == "year"):
 			other = true
-		case isEarlierYear(w, now):
+		case t.Num && isEarlierYear(w, now):
 			other = true
 		}
 	}
@@ -120,19 +125,6 @@ func aside(p Passage, q quantity.Quantity, now int) bool {
 var eventDays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "today": true, "yesterday": true, "overnight": true, "tonight": true,
-}
-
-// sentenceWords are the word keys of the sentence holding the figure
-// (passages may be whole paragraphs).
-func sentenceWords(p Passage, q quantity.Quantity) []string {
-	from, to := sentenceAround(p.Text, q.Start, q.End)
-	var out []string
-	for _, t := range p.Tokens {
-		if t.Start >= from && t.End <= to {
-			out = append(out, t.Key)
-		}
-	}
-	return out
 }
 
 // sentenceAround returns the byte range of the sentence holding [start,
@@ -158,19 +150,22 @@ func isRate(text string, end int) bool {
 	if k := strings.IndexAny(rest, ",;.:"); k >= 0 {
 		rest = rest[:k]
 	}
-	words := strings.Fields(strings.ToLower(rest))
-	if len(words) > 6 {
-		words = words[:6]
-	}
-	for i, w := range words {
-		switch w {
-		case "annually", "daily", "yearly", "weekly", "monthly":
-			return true
-		case "a", "an", "per", "each", "every":
-			if i+1 < len(words) && periods[words[i+1]] {
-				return true
-			}
+	prev := ""
+	for n := 0; n < 6 && rest != ""; n++ {
+		rest = strings.TrimLeft(rest, " ")
+		k := strings.IndexByte(rest, ' ')
+		if k < 0 {
+			k = len(rest)
 		}
+		w := strings.ToLower(rest[:k])
+		rest = rest[k:]
+		switch {
+		case w == "annually" || w == "daily" || w == "yearly" || w == "weekly" || w == "monthly":
+			return true
+		case periods[w] && (prev == "a" || prev == "an" || prev == "per" || prev == "each" || prev == "every"):
+			return true
+		}
+		prev = w
 	}
 	return false
 }

@@ -18,8 +18,9 @@ type Resolver struct {
 	parent  map[string]string // union-find over entity keys
 	surface map[string]map[string]int
 	// counts totals spellings per resolved entity; built by the first
-	// Display call, after Resolve.
+	// Display call, after Resolve. shown keeps what Display answered.
 	counts map[string]map[string]int
+	shown  map[string]string
 }
 
 // NewResolver returns a resolver using an alias table (nil for none).
@@ -204,6 +205,10 @@ func (r *Resolver) Display(key string) string {
 	}
 	if r.counts == nil {
 		r.countSpellings()
+		r.shown = map[string]string{}
+	}
+	if d, ok := r.shown[key]; ok {
+		return d
 	}
 	counts := r.counts[key]
 	best, bn, bw := key, 0, 0
@@ -213,6 +218,7 @@ func (r *Resolver) Display(key string) string {
 			best, bn, bw = s, n, w
 		}
 	}
+	r.shown[key] = best
 	return best
 }
 
