@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 )
 
@@ -134,5 +135,50 @@ func TestSeedsCreditsOfTheSixArticles(t *testing.T) {
 	}
 	if len(newsLine) != 2 || newsLine[0] == newsLine[1] {
 		t.Errorf("The News Line's two articles are credited under %q", newsLine)
+	}
+}
+
+// A republication (CopyOf another compared article) is no independent
+// account: its figures are in no fact. Articles without an outlet are
+// named by their id, never by an empty name.
+func TestDifferencesCopiesAndNames(t *testing.T) {
+	body := func(s string) []corpus.Paragraph { return []corpus.Paragraph{{Text: s}} }
+	arts := []*corpus.Article{
+		{ID: "wire.txt", Title: "Flood", Body: body("About 3,500 people were evacuated on Tuesday, and six people were reported missing.")},
+		{ID: "gazette", Outlet: "Gazette", Title: "Flood", Body: body("Some 2,000 residents were evacuated on Tuesday, and nine people remain missing.")},
+		{ID: "digest", Outlet: "Digest", CopyOf: "wire.txt", Title: "Flood", Body: body("About 3,500 people were evacuated on Tuesday, and six people were reported missing.")},
+	}
+	c, err := Compare(arts, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := 0
+	for _, d := range c.Differences {
+		if d.Kind != differences.KindNumber {
+			continue
+		}
+		facts++
+		for _, it := range d.Items {
+			if it.Article == 2 {
+				t.Errorf("the copy's figure %q is in %s", it.Text, d.Summary)
+			}
+			if it.Outlet == "" || strings.HasPrefix(d.Summary, " ") || strings.Contains(d.Summary, "()") {
+				t.Errorf("an unnamed article in %s", d.Summary)
+			}
+		}
+		if !strings.Contains(d.Summary, "(wire.txt)") || !strings.Contains(d.Summary, "(Gazette)") {
+			t.Errorf("fact %q does not name both accounts", d.Summary)
+		}
+	}
+	if facts != 2 {
+		t.Errorf("%d facts, want the evacuated and the missing", facts)
+	}
+	// Without the original among the compared, the copy is an account.
+	c, err = Compare(arts[1:], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Differences); n == 0 || c.Differences[0].Kind != differences.KindNumber {
+		t.Errorf("the copy compared without its original states no fact: %+v", c.Differences)
 	}
 }

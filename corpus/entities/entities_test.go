@@ -369,3 +369,24 @@ func TestForNamesKeepsMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronymOf(t *testing.T) {
+	for _, tc := range []struct {
+		a     string
+		words []string
+		want  bool
+	}{
+		{"kwu", []string{"kessara", "workers", "union"}, true},
+		{"centcom", []string{"central", "command"}, true},
+		{"ce", []string{"castell", "energy"}, true},
+		{"kwu", []string{"kessara", "union"}, false},
+		{"kw", []string{"kessara", "workers", "union"}, false}, // every word gives a letter
+		{"kwux", []string{"kessara", "workers", "union"}, false},
+		{"", nil, true},
+		{"aaaaaaaaaaaaaab", []string{"aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaac"}, false}, // fast, not exponential
+	} {
+		if got := acronymOf(tc.a, tc.words); got != tc.want {
+			t.Errorf("acronymOf(%q, %q) = %v", tc.a, tc.words, got)
+		}
+	}
+}

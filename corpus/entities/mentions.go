@@ -375,10 +375,10 @@ func (f *nameFinder) appendPlain(out []Mention, a, b, first int) []Mention {
 			break
 		}
 	}
-	for a < b && connectors[toks[a].Key] && !toks[a].Caps {
+	for a < b && (connectors[toks[a].Key] || nameFillers[toks[a].Key]) && !toks[a].Caps {
 		a++
 	}
-	for b > a && connectors[toks[b-1].Key] && !toks[b-1].Caps {
+	for b > a && (connectors[toks[b-1].Key] || nameFillers[toks[b-1].Key]) && !toks[b-1].Caps {
 		b--
 	}
 	if a >= b {

@@ -122,20 +122,29 @@ func coverWords(short []string, caps []bool, long []string) bool {
 
 // acronymOf reports whether a is made of a non-empty prefix of each word in
 // turn: "kwu" of "kessara workers union", "centcom" of "central command".
+// ok[i] says whether a[i:] is made of the words from the current one on,
+// filled from the last word back: time len(a) × the words' letters.
 func acronymOf(a string, words []string) bool {
-	if len(words) == 0 {
-		return a == ""
+	if len(a) < len(words) || len(a) > 16 {
+		return false
 	}
-	w := words[0]
-	for p := 1; p <= len(w) && p <= len(a); p++ {
-		if a[:p] != w[:p] {
-			return false
+	next := make([]bool, len(a)+1) // for the words after the current one
+	next[len(a)] = true
+	cur := make([]bool, len(a)+1)
+	for j := len(words) - 1; j >= 0; j-- {
+		w := words[j]
+		clear(cur)
+		for i := 0; i < len(a); i++ {
+			for p := 1; p <= len(w) && i+p <= len(a) && a[i+p-1] == w[p-1]; p++ {
+				if next[i+p] {
+					cur[i] = true
+					break
+				}
+			}
 		}
-		if acronymOf(a[p:], words[1:]) {
-			return true
-		}
+		next, cur = cur, next
 	}
-	return false
+	return next[0]
 }
 
 // capsWords says which words of a name key were written in capitals in its
