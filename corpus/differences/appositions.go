@@ -246,8 +246,8 @@ func (r sentenceReader) before(m *entities.Mention) (placed, bool) {
 		return placed{}, false
 	}
 	j := r.tokenEndingAt(m.Start - 2)
-	if j < 0 || !nounLike(r.toks[j]) || !personWord(r.toks[j]) && !ofHeads[r.toks[j].Key] && !labelHeads[r.toks[j].Key] && !kinNouns[r.toks[j].Key] {
-		return placed{}, false // "On the arrest, Khadim Al-Waeli": no description of him
+	if j < 0 || !nounLike(r.toks[j]) {
+		return placed{}, false
 	}
 	if r.mentionAt(r.toks[j].Start) != nil && !r.toks[j].Poss {
 		return placed{}, false // "the strikes, Iraq": a name before the comma is a list
@@ -260,6 +260,9 @@ func (r sentenceReader) before(m *entities.Mention) (placed, bool) {
 		// "A spokesman for the group, Hadi Nasr": past "for the" to "A".
 		through := i > 1 && prepositions[r.toks[i-1].Key] && nounLike(r.toks[i-2])
 		if (determiners[t.Key] || t.Poss && (i == 0 || !r.toks[i-1].Upper)) && !through {
+			if i > 0 && frontedBy[r.toks[i-1].Key] {
+				return placed{}, false // "On the arrest, Khadim Al-Waeli": a phrase put first, no description of him
+			}
 			return placed{text: r.text[t.Start:r.toks[j].End], start: t.Start, end: r.toks[j].End}, true
 		}
 		if r.mentionAt(t.Start) != nil && !t.Poss || speechVerbs[t.Key] || t.Num {
@@ -269,10 +272,12 @@ func (r sentenceReader) before(m *entities.Mention) (placed, bool) {
 	return placed{}, false
 }
 
-// kinNouns describe a person by kin: "Brandt's brother, Emil Brandt".
-var kinNouns = map[string]bool{
-	"brother": true, "sister": true, "son": true, "daughter": true, "wife": true, "husband": true,
-	"father": true, "mother": true, "cousin": true, "uncle": true, "nephew": true, "widow": true,
+// frontedBy are the prepositions that put a phrase before a sentence's
+// subject: "On the arrest, …", "In the capital, …".
+var frontedBy = map[string]bool{
+	"on": true, "in": true, "at": true, "after": true, "before": true, "during": true, "with": true,
+	"for": true, "by": true, "from": true, "to": true, "of": true, "about": true, "over": true, "under": true,
+	"despite": true, "amid": true, "following": true,
 }
 
 // prepositions may stand inside a description: "a spokesman for the

@@ -144,12 +144,9 @@ func (r *attributionReader) accordingTo(i int) {
 		r.add(m.Surface, m.Entity, verb)
 		return
 	}
-	if m := r.lastMentionIn(i, 5); m != nil {
-		lead := strings.ToLower(r.text[r.toks[i].Start:m.Start])
-		if strings.Contains(lead, "spokes") || lead == "al-" || lead == "el-" || lead == "al " {
-			r.add(m.Surface, m.Entity, verb) // "according to police spokeswoman Anna Kjell", "according to al-Shamas"
-			return
-		}
+	if m := r.lastMentionIn(i, 5); m != nil && r.titleOnly(r.text[r.toks[i].Start:m.Start]) {
+		r.add(m.Surface, m.Entity, verb) // "according to police spokeswoman Anna Kjell", "principal Jona Ferro", "al-Shamas"
+		return
 	}
 	i, j := r.nounPhrase(i)
 	if j < i {
@@ -160,6 +157,26 @@ func (r *attributionReader) accordingTo(i int) {
 		return
 	}
 	r.add(r.text[r.toks[i].Start:r.toks[j].End], "", verb)
+}
+
+// titleOnly reports words before a name that only say who it is: lower
+// case, no determiner or preposition ("police spokeswoman ", "principal
+// ", "al-"), up to three of them.
+func (r *attributionReader) titleOnly(lead string) bool {
+	if lead == "al-" || lead == "el-" {
+		return true
+	}
+	words := strings.Fields(lead)
+	if len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		k := textnorm.Key(w)
+		if k == "" || k != strings.ToLower(w) && w != strings.ToLower(w) || determiners[k] || prepositions[k] || k == "of" {
+			return false
+		}
+	}
+	return true
 }
 
 // ofOrganisation returns the organisation a description of its people

@@ -222,6 +222,12 @@ func TestAside(t *testing.T) {
 		{"The strikes on Sunday killed 25, in retaliation for last week's attack.", false}, // the day of the event
 		{"The fire killed 27 workers.", false},
 		{"On 29 December 2019 the strikes killed 27.", false}, // the year the article reports on
+		{"The attack, which killed 12, was the worst since 2014.", false},
+		{"Jets struck, killing 25 in retaliation for last week's attack.", false},
+		{"The group has waged an insurgency since 2018 in which more than 2,000 people have been killed.", true},
+		{"Last week's attack killed 11.", true},
+		{"Prices rose 12 percent since 2015 in the region.", true}, // a marker after, in the clause
+		{"Between 2012 and 2015 the war killed 20,000.", true},
 	} {
 		p := Passage{Text: tc.text, Tokens: tokens.Tokenize(tc.text)}
 		qs := quantity.Parse(tc.text)
@@ -230,6 +236,17 @@ func TestAside(t *testing.T) {
 		if got := aside(p, q, nowYear(a)); got != tc.want {
 			t.Errorf("aside(%q) = %v", tc.text, got)
 		}
+	}
+}
+
+// A marker inside the figure's own text (as a range of years would be)
+// reads as said with it, and must not break the reading.
+func TestAsideMarkerInsideTheFigure(t *testing.T) {
+	text := "Some 2015 to 2019 fighters were killed."
+	p := Passage{Text: text, Tokens: tokens.Tokenize(text)}
+	q := quantity.Quantity{Start: 0, End: len("Some 2015 to 2019"), Value: 2015}
+	if !aside(p, q, 2020) {
+		t.Error("a figure holding earlier years is not about the event")
 	}
 }
 

@@ -45,6 +45,8 @@ func senseOf(q quantity.Quantity) nounSense {
 		return nounSense{wildcard: true}
 	case genericNouns[k] || classNouns[q.Class][k]:
 		return nounSense{generic: true}
+	case nounKinds[k] == "home":
+		return nounSense{key: "home", things: true}
 	case nounKinds[k] != "":
 		return nounSense{key: nounKinds[k]}
 	}
@@ -82,19 +84,28 @@ var nounKinds = map[string]string{
 	"civilian": "civilian", "villager": "civilian", "bystander": "civilian",
 	"worker": "worker", "employee": "worker", "staff": "worker",
 	"child": "child", "children": "child", "minor": "child", "kid": "child",
+	"home": "home", "house": "home", "dwelling": "home",
+	"student": "student", "pupil": "student", "schoolchildren": "student", "schoolboy": "student",
+	"schoolgirl": "student", "passenger": "passenger", "traveller": "passenger", "traveler": "passenger",
+	"commuter": "passenger", "journalist": "journalist", "reporter": "journalist",
+	"protester": "protester", "protestor": "protester", "demonstrator": "protester", "marcher": "protester",
 }
 
 // thingNouns count no people.
 var thingNouns = map[string]bool{
-	"family": true, "household": true, "home": true, "house": true, "building": true, "vehicle": true,
+	"family": true, "household": true, "building": true, "vehicle": true,
 	"car": true, "carriage": true, "shop": true, "village": true, "school": true, "hospital": true,
 	"base": true, "site": true, "camp": true, "attack": true, "station": true,
 }
 
 // aside reports a figure that is not the event's count: a rate ("30,000
 // passengers a day"), or one in a sentence about another time or place
-// (an earlier year, "last week", "ago", "elsewhere") that names no day of
-// the event ("on Sunday", "yesterday").
+// that names no day of the event ("on Sunday", "yesterday"). The other
+// time or place is an earlier year, "last week", "ago" or "elsewhere",
+// said before the figure ("In 2013, a fire killed 112"), or after it in
+// its clause ("killed four people last week"); not in another clause
+// ("killed 12, the worst since 2014") nor of another noun ("in retaliation
+// for last week's attack").
 func aside(p Passage, q quantity.Quantity, now int) bool {
 	if isRate(p.Text, q.End) {
 		return true
@@ -107,14 +118,18 @@ func aside(p Passage, q quantity.Quantity, now int) bool {
 			continue
 		}
 		w := t.Key
+		marker := false
 		switch {
 		case eventDays[w]:
 			anchored = true
 		case w == "ago" || w == "elsewhere":
-			other = true
+			marker = true
 		case w == "last" && i+1 < len(toks) && (toks[i+1].Key == "week" || toks[i+1].Key == "month" || toks[i+1].Key == "year"):
-			other = true
+			marker = !toks[i+1].Poss || t.End <= q.Start
 		case t.Num && isEarlierYear(w, now):
+			marker = true
+		}
+		if marker && (t.Start < q.End || !strings.ContainsAny(p.Text[q.End:t.Start], ",;")) {
 			other = true
 		}
 	}

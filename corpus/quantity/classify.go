@@ -24,6 +24,9 @@ func classify(text string, toks []token, first int, n numeral, prev []Quantity) 
 	if c, ok := tallyBefore(toks, first, true); ok {
 		return c, noun, part
 	}
+	if t := tokenAt(toks, nounAt); attributive[t.low] && isPluralNoun(tokenAt(toks, nounAt+1).low) {
+		return strong[t.low], noun, part // "about 5,000 displaced people"
+	}
 	if c, ok := weak[strings.ToLower(noun)]; ok {
 		return c, noun, part
 	}

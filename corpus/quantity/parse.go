@@ -223,6 +223,8 @@ func singular(w string) string {
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):
 		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ouses"):
+		return w[:n-1] // "houses", "spouses"
 	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "uses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
 		return w[:n-2] // "losses", "buses", "boxes", "churches"
 	case n > 4 && strings.HasSuffix(w, "ses"):

@@ -248,6 +248,8 @@ var parseCases = []struct {
 		[]string{"40|casualties|[40, 40]|people"}},
 	{"A dozen aid workers seized by the rebels in June were back with their families on Thursday night.",
 		[]string{"A dozen|released|[10.8, 13.2]|workers"}},
+	{"The agency set up 12 camps for about 5,000 displaced people.",
+		[]string{"12|other|[12, 12]|camps", "about 5,000|displaced|[4500, 5500]|people"}},
 	{"Heavy rain flooded the town, forcing 300 families from their homes.",
 		[]string{"300|displaced|[300, 300]|families"}},
 	{"About 250 families left their homes after the rain.",

@@ -90,6 +90,7 @@ func TestNounKeyMeetsSingularAndPlural(t *testing.T) {
 		{"About 30,000 Vehicles crossed", "one vehicle crossed"},
 		{"40 casualties were reported", "one casualty was reported"},
 		{"12 buses burned", "one bus burned"},
+		{"12 houses burned", "one house burned"},
 	}
 	for _, p := range pairs {
 		a, b := first(t, p[0]), first(t, p[1])
