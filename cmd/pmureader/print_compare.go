@@ -88,34 +88,7 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(cmp.Differences))))
-	if len(cmp.Differences) == 0 {
-		fmt.Fprintln(w, "  none found")
-	}
-	for _, sec := range differenceSections {
-		var ds []differences.Difference
-		for _, d := range cmp.Differences {
-			if sec.holds(d) {
-				ds = append(ds, d)
-			}
-		}
-		if len(ds) == 0 {
-			continue
-		}
-		fmt.Fprintln(w, "  "+p.dim(fmt.Sprintf("%s (%d)", sec.title, len(ds))))
-		for _, d := range ds {
-			if d.Kind != differences.KindNumber {
-				block("    ", "  • ", termtext.OneLine(d.Summary), noStyle)
-				continue
-			}
-			// A fact: what is counted and how the figures relate, then
-			// every article's figure.
-			block("    ", "  • ", termtext.OneLine(d.Topic)+" — "+termtext.OneLine(relationOf(d)), noStyle)
-			for _, it := range d.Items {
-				block("          ", "      "+p.accent(label(it.Article))+" ", termtext.OneLine(it.Text)+" — "+termtext.OneLine(it.Outlet), noStyle)
-			}
-		}
-	}
+	printDifferences(w, p, cmp.Differences, block, label)
 
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d rows)", len(cmp.Rows))))
@@ -166,6 +139,38 @@ func sharedSummary(s compare.Shared) string {
 		items[i] = termtext.OneLine(items[i])
 	}
 	return strings.Join(items, ", ")
+}
+
+// printDifferences prints the differences by section: the facts (what is
+// counted, how the figures relate, then every article's figure under its
+// [k] label), then credits and labels as their summaries.
+func printDifferences(w *bufio.Writer, p paint, ds []differences.Difference, block func(indent, head, text string, style func(string) string), label func(int) string) {
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(ds))))
+	if len(ds) == 0 {
+		fmt.Fprintln(w, "  none found")
+	}
+	for _, sec := range differenceSections {
+		var in []differences.Difference
+		for _, d := range ds {
+			if sec.holds(d) {
+				in = append(in, d)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "  "+p.dim(fmt.Sprintf("%s (%d)", sec.title, len(in))))
+		for _, d := range in {
+			if d.Kind != differences.KindNumber {
+				block("    ", "  • ", termtext.OneLine(d.Summary), noStyle)
+				continue
+			}
+			block("    ", "  • ", termtext.OneLine(d.Topic)+" — "+termtext.OneLine(relationOf(d)), noStyle)
+			for _, it := range d.Items {
+				block("          ", "      "+p.accent(label(it.Article))+" ", termtext.OneLine(it.Text)+" — "+termtext.OneLine(it.Outlet), noStyle)
+			}
+		}
+	}
 }
 
 // differenceSections are the kinds of difference the text output lists,
