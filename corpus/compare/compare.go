@@ -119,10 +119,11 @@ func (c *Comparison) differencesInput(articles []*corpus.Article, an [][]analyse
 	}
 	for i, a := range c.Articles {
 		ps := make([]differences.Passage, len(a.Passages))
+		rowOf := c.rowOf[i] // each passage's one row, the backing of its Rows
 		for p, pa := range a.Passages {
 			var rows []int
-			if r := c.rowOf[i][p]; r >= 0 {
-				rows = []int{r}
+			if rowOf[p] >= 0 {
+				rows = rowOf[p : p+1 : p+1]
 			}
 			ps[p] = differences.Passage{Text: pa.Text, Kind: pa.Kind, Paragraph: pa.Paragraph, Rows: rows,
 				Tokens: an[i][p].toks, Mentions: an[i][p].ments, Figures: an[i][p].figs}

@@ -91,7 +91,13 @@ func facts(in Input) []Difference {
 // statements: body passages first, so that a headline's figure joins the
 // body statement it repeats.
 func statements(in Input) []statement {
-	var out []statement
+	n := 0
+	for _, a := range in.Articles {
+		for _, ps := range a.Passages {
+			n += len(ps.Figures)
+		}
+	}
+	out := make([]statement, 0, n)
 	for i, a := range in.Articles {
 		if a.Copy {
 			continue
@@ -342,10 +348,12 @@ func sameTime(a, b Article) bool {
 }
 
 // evidence answers how similar two statements' passages are, keeping the
-// score rows it asked for.
+// score rows it asked for (in slab, a few large arrays rather than a small
+// one per row).
 type evidence struct {
 	in    Input
 	cache map[evidenceKey][]float32
+	slab  []float32
 }
 
 type evidenceKey struct {
@@ -385,7 +393,13 @@ func (e *evidence) scores(r passages.Ref, article int) []float32 {
 	s, ok := e.cache[k]
 	if !ok {
 		if e.in.Scores != nil {
-			s = e.in.Scores(r, article, nil)
+			n := len(e.in.Articles[article].Passages)
+			if cap(e.slab)-len(e.slab) < n {
+				e.slab = make([]float32, 0, max(4096, n))
+			}
+			dst := e.slab[len(e.slab) : len(e.slab)+n : len(e.slab)+n]
+			e.slab = e.slab[:len(e.slab)+n]
+			s = e.in.Scores(r, article, dst)
 		}
 		e.cache[k] = s
 	}
