@@ -10,7 +10,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
-	"github.com/pmureader/pmureader/internal/evaldata"
+	"github.com/pmureader/pmureader/internal/evalcorpus"
 )
 
 // TestEvalNewsECB measures sentence alignment on the ECB+ news data with
@@ -18,7 +18,7 @@ import (
 // 0.65, top-3 0.75). Story grouping on the same data is measured in
 // corpus/stories.
 func TestEvalNewsECB(t *testing.T) {
-	dir, docs := evaldata.NewsECB(t)
+	dir, docs := evalcorpus.NewsECB(t)
 
 	// Alignment: is a gold target the top-1 / among the top-3 counterparts?
 	raw, err := os.ReadFile(filepath.Join(dir, "links.json"))

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/internal/evaldata"
+	"github.com/pmureader/pmureader/internal/evalcorpus"
 )
 
 // TestEvalNewsECB measures story grouping on the ECB+ news data with
@@ -16,7 +16,7 @@ import (
 // F1 0.95). Sentence alignment on the same data is measured in
 // corpus/compare.
 func TestEvalNewsECB(t *testing.T) {
-	_, docs := evaldata.NewsECB(t)
+	_, docs := evalcorpus.NewsECB(t)
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)

@@ -1,17 +1,22 @@
-package evaldata
+// Package evalcorpus gives tests the labelled news data of evaldata as
+// corpus articles. It is apart from evaldata because it imports corpus,
+// and the tests of corpus's own sub-packages (cleaning) use evaldata.
+// Only tests import it.
+package evalcorpus
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/internal/evaldata"
 )
 
 // ECBArticles reads dir/docs.json as articles: one paragraph per sentence
 // (paragraph i is sentence i, a missing sentence stays empty), no title
 // (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
 func ECBArticles(dir string) (map[string]*corpus.Article, error) {
-	docs, err := Docs(dir)
+	docs, err := evaldata.Docs(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +36,7 @@ func ECBArticles(dir string) (map[string]*corpus.Article, error) {
 // ECBArticles), or skips t where the data is absent.
 func NewsECB(t testing.TB) (dir string, docs map[string]*corpus.Article) {
 	t.Helper()
-	dir, err := NewsECBDir()
+	dir, err := evaldata.NewsECBDir()
 	if err != nil {
 		t.Skipf("skipping: %v", err)
 	}
