@@ -68,17 +68,19 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	ref := mp.src.docRef(h.Index, h.ID)
 	f := asFields(h.Source)
 	m := mp.m
-	text := textnorm.Sanitize(f.value(m.Text, "\n\n"))
-	title := textnorm.Line(f.value(m.Title, ", "))
+	// Fields are read as the JSON formats read them: decoded only when
+	// they read as HTML-escaped (textnorm.DecodeEscaped), then sanitised.
+	text := textnorm.Sanitize(textnorm.DecodeEscaped(f.value(m.Text, "\n\n")))
+	title := line(f.value(m.Title, ", "))
 	if title == "" && strings.TrimSpace(text) == "" {
 		return nil, []corpus.Problem{{Path: ref, Err: fmt.Errorf("%w: no title and no text (mapping %s); skipped", corpus.ErrBadRecord, m)}}
 	}
 	a := &corpus.Article{
 		ID:     articleID(h.Index, h.ID, mp.taken),
 		Title:  title,
-		Dek:    textnorm.Line(f.value(m.Dek, ", ")),
-		Outlet: textnorm.Line(f.value(m.Outlet, ", ")),
-		Author: textnorm.Line(f.value(m.Author, ", ")),
+		Dek:    line(f.value(m.Dek, ", ")),
+		Outlet: line(f.value(m.Outlet, ", ")),
+		Author: line(f.value(m.Author, ", ")),
 		URL:    safeURL(f.value(m.URL, " ")),
 		Format: Format,
 	}
@@ -104,6 +106,9 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	}
 	return a, probs
 }
+
+// line sanitises a one-line field, decoded when it reads as HTML-escaped.
+func line(s string) string { return textnorm.Line(textnorm.DecodeEscaped(s)) }
 
 // splitBody is the default BodyFunc. It splits sanitised text as the JSON
 // formats do: at blank lines into paragraphs (the lines of one joined with

@@ -283,12 +283,12 @@ func (d *metaDecoder) scalar(key string, v *yaml.Node) (string, bool) {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return "", true
 	case v.Kind == yaml.ScalarNode:
-		return yamlLine1(v.Value), true
+		return yamlValue(key, v.Value), true
 	case (key == "author" || key == "authors") && v.Kind == yaml.SequenceNode:
 		var names []string
 		for _, c := range v.Content {
 			if c = resolve(c); c.Kind == yaml.ScalarNode && c.Value != "" {
-				names = append(names, yamlLine1(c.Value))
+				names = append(names, yamlValue(key, c.Value))
 			}
 		}
 		return strings.Join(names, ", "), true
@@ -340,13 +340,13 @@ func (d *metaDecoder) finishDate() {
 	d.rec.Date = date
 }
 
-// yamlLine1 sanitises a value decoded from YAML. The YAML text was already
-// sanitised, entities included, so only YAML escapes ("\e", "\x9b") can have
-// put control characters back; "&" is escaped so that entities are not
-// decoded a second time.
-func yamlLine1(v string) string {
-	if strings.IndexByte(v, '&') >= 0 {
-		v = strings.ReplaceAll(v, "&", "&amp;")
+// yamlValue sanitises the value of field key decoded from YAML: the YAML
+// text was sanitised already, but YAML escapes ("\e", "\x9b") can have put
+// control characters back. Nothing is entity-decoded (YAML is not HTML),
+// and an address is made safe as an address (textnorm.SafeURL).
+func yamlValue(key, v string) string {
+	if key == "url" {
+		return textnorm.SafeURL(strings.TrimSpace(v))
 	}
 	return textnorm.Line(v)
 }
