@@ -10,7 +10,8 @@ import (
 )
 
 // DefaultMaxFileSize is the largest input file read unless Options says
-// otherwise: 20 MB. Larger files are reported and skipped.
+// otherwise: 20 MB. Larger files are reported and skipped. For JSON Lines,
+// which is read record by record, it is the largest record instead.
 const DefaultMaxFileSize = load.DefaultMaxFileSize
 
 // ErrNothingLoaded is returned (wrapped) by Load when not one article could
@@ -94,7 +95,9 @@ type Batch struct {
 // Options tunes loading.
 type Options struct {
 	// MaxFileSize is the largest file read, in bytes; 0 means
-	// DefaultMaxFileSize.
+	// DefaultMaxFileSize. A JSON Lines file is read record by record, so
+	// for it this is the largest record (ErrRecordTooLarge), and the file
+	// may be of any size.
 	MaxFileSize int64
 	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
 	Workers int

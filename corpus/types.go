@@ -59,11 +59,14 @@ var (
 	ErrEmptyFile   = article.ErrEmptyFile
 	ErrBinary      = article.ErrBinary
 	ErrTooLarge    = article.ErrTooLarge
-	ErrInvalidUTF8 = article.ErrInvalidUTF8
-	ErrDuplicateID = article.ErrDuplicateID
-	ErrSymlinkLoop = article.ErrSymlinkLoop
-	ErrNoArticles  = article.ErrNoArticles
-	ErrFrontMatter = article.ErrFrontMatter
-	ErrBadRecord   = article.ErrBadRecord
-	ErrMeta        = article.ErrMeta
+	// ErrRecordTooLarge: a JSON Lines record over the size limit, which
+	// applies per record for JSON Lines.
+	ErrRecordTooLarge = article.ErrRecordTooLarge
+	ErrInvalidUTF8    = article.ErrInvalidUTF8
+	ErrDuplicateID    = article.ErrDuplicateID
+	ErrSymlinkLoop    = article.ErrSymlinkLoop
+	ErrNoArticles     = article.ErrNoArticles
+	ErrFrontMatter    = article.ErrFrontMatter
+	ErrBadRecord      = article.ErrBadRecord
+	ErrMeta           = article.ErrMeta
 )

@@ -12,13 +12,17 @@ var (
 	ErrEmptyFile   = errors.New("empty file")
 	ErrBinary      = errors.New("binary file")
 	ErrTooLarge    = errors.New("file too large")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	ErrDuplicateID = errors.New("duplicate id")
-	ErrSymlinkLoop = errors.New("symlink loop")
-	ErrNoArticles  = errors.New("no articles found")
-	ErrFrontMatter = errors.New("malformed front matter")
-	ErrBadRecord   = errors.New("bad record")
-	ErrMeta        = errors.New("bad metadata")
+	// ErrRecordTooLarge is a record of a JSON Lines file over the size
+	// limit, which applies per record there (the file is read record by
+	// record, whatever its size).
+	ErrRecordTooLarge = errors.New("record too large")
+	ErrInvalidUTF8    = errors.New("invalid UTF-8")
+	ErrDuplicateID    = errors.New("duplicate id")
+	ErrSymlinkLoop    = errors.New("symlink loop")
+	ErrNoArticles     = errors.New("no articles found")
+	ErrFrontMatter    = errors.New("malformed front matter")
+	ErrBadRecord      = errors.New("bad record")
+	ErrMeta           = errors.New("bad metadata")
 )
 
 // Problem is something wrong with one input: a file that could not be read

@@ -56,8 +56,15 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
+// TooLarge is the problem of a file of size bytes over the limit of max.
 func TooLarge(file string, size, max int64) article.Problem {
 	return article.Problem{Path: file, Err: fmt.Errorf("%w: %s, over the %s limit; not read", article.ErrTooLarge, humanBytes(size), humanBytes(max))}
+}
+
+// RecordTooLarge is the problem of a JSON Lines record, on line line, of
+// size bytes or more, over the limit of max.
+func RecordTooLarge(file string, line int, size, max int64) article.Problem {
+	return article.Problem{Path: file, Line: line, Err: fmt.Errorf("%w: %s, over the %s limit; skipped", article.ErrRecordTooLarge, humanBytes(size), humanBytes(max))}
 }
 
 func humanBytes(n int64) string {

@@ -57,6 +57,9 @@ type File struct {
 	Meta func() (*Meta, []article.Problem)
 	// Workers is how many goroutines may parse a large JSON Lines file.
 	Workers int
+	// MaxRecord, for a JSON Lines file, is the largest record (line) read,
+	// in bytes; longer ones are reported and skipped. 0: no limit.
+	MaxRecord int64
 }
 
 // Parse reads the whole of a file, its bytes in data, into articles. An
@@ -86,7 +89,7 @@ func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []arti
 	case JSON:
 		arts, more = parseJSON(shown, data)
 	case JSONLines:
-		arts, more = parseJSONLines(ctx, shown, data, f.Workers, true)
+		arts, more = parseJSONLines(ctx, shown, data, f.Workers, f.MaxRecord, true)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {
