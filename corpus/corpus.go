@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/clean"
 	"github.com/pmureader/pmureader/corpus/internal/load"
 )
 
@@ -102,3 +103,12 @@ type Options struct {
 	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
 	Workers int
 }
+
+// DeriveTitle gives an article without a title one made from its body
+// (the first sentence of its first paragraph, shortened at a word), or
+// fallback (its id) when the body has no text, and marks it TitleDerived:
+// views show such a title marked and alignment leaves it out, since the
+// passage it was made from is in the body already. An article that has a
+// title is left as it is. Every format uses this one rule; sources of
+// articles outside this package (corpus/essource) call it too.
+func DeriveTitle(a *Article, fallback string) { clean.DeriveTitle(a, fallback) }

@@ -92,9 +92,7 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	}
 	a.Source = corpus.Span{File: ref, StartLine: 1, EndLine: lines}
 	a.Words = words(a.Body)
-	if a.Title == "" {
-		a.Title = untitled(a.Body, a.ID)
-	}
+	corpus.DeriveTitle(a, a.ID)
 	var probs []corpus.Problem
 	if d := textnorm.Line(f.value(m.Date, ", ")); d != "" {
 		date, err := parseESDate(d)
@@ -170,42 +168,6 @@ func words(body []corpus.Paragraph) int {
 		}
 	}
 	return n
-}
-
-// untitledMax is how long a title made from the body may be, in bytes.
-const untitledMax = 80
-
-// untitled makes a title for an article that has none, as the JSON format
-// does: the start of its first paragraph at a word boundary, or else its id.
-func untitled(body []corpus.Paragraph, id string) string {
-	for _, p := range body {
-		ws := strings.Fields(p.Text)
-		if len(ws) == 0 {
-			continue
-		}
-		out := ""
-		for _, w := range ws {
-			if len(out)+len(w)+1 > untitledMax {
-				if out == "" {
-					return cutRunes(w, untitledMax) + "…"
-				}
-				return strings.TrimSpace(out) + " …"
-			}
-			out += w + " "
-		}
-		return strings.TrimSpace(out)
-	}
-	return id
-}
-
-func cutRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // safeURL neutralises a URL without decoding anything in it: HTML entity

@@ -227,9 +227,7 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 		Raw:           raw,
 		Source:        article.Span{File: file, StartLine: start, EndLine: end},
 	}
-	if a.Title == "" {
-		a.Title = untitled(a.Body, fileStem(file))
-	}
+	clean.DeriveTitle(a, fileStem(file))
 	var probs []article.Problem
 	if d := textnorm.Line(first(r.Date, r.DatePublish, r.PublishingDate, r.PublishDate)); d != "" {
 		date, err := parseDate(d, textnorm.Line(string(r.DatePrecision)))

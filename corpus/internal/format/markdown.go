@@ -43,9 +43,7 @@ func parseMarkdown(file string, data []byte) ([]*article.Article, []article.Prob
 	if a.ID == "" {
 		a.ID = fileStem(file)
 	}
-	if a.Title == "" {
-		a.Title = untitled(a.Body, fileStem(file))
-	}
+	clean.DeriveTitle(a, fileStem(file))
 	return []*article.Article{a}, probs
 }
 

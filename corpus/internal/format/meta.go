@@ -36,14 +36,16 @@ type Meta struct {
 }
 
 // apply sets the fields the record knows on a, overriding what cleaning
-// found.
+// found (a title of its own replaces one cleaning derived).
 func (m *Meta) apply(a *article.Article) {
 	set := func(dst *string, v string) {
 		if v != "" {
 			*dst = v
 		}
 	}
-	set(&a.Title, m.Title)
+	if m.Title != "" {
+		a.Title, a.TitleDerived = m.Title, false
+	}
 	set(&a.Dek, m.Dek)
 	set(&a.Outlet, m.Outlet)
 	set(&a.Via, m.Via)
