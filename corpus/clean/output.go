@@ -62,6 +62,28 @@ func rawLines(lines []string, from, to int, bs []*block, lineNo func(int) int) [
 // titleMaxRunes is how long a title made from a first sentence may be.
 const titleMaxRunes = 90
 
+// DateLine returns the text of the first line cleaning took for a date
+// stamp ("March 15, 2024", "Posted Nov 14th 2007 12:41PM", marked chrome
+// "date line") among raw, an article's raw lines, before its last body
+// line: above the headline, under it, or a publication stamp inside the
+// body. A bare date inside the body is a timeline entry and no date line,
+// and dates after the body (comments, related stories) are not the
+// article's. ok is false when there is none.
+func DateLine(raw []article.Line) (text string, ok bool) {
+	last := -1
+	for i, l := range raw {
+		if l.Role == article.RoleBody {
+			last = i
+		}
+	}
+	for i := 0; i < last; i++ {
+		if l := raw[i]; l.Role == article.RoleChrome && l.Why == string(whyDate) {
+			return l.Text, true
+		}
+	}
+	return "", false
+}
+
 // DeriveTitle gives an article without a title one made from its body
 // (TitleFromBody), or, when the body has no paragraph of text, fallback
 // (its id or file name), and marks it TitleDerived so that views show it

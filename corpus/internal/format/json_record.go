@@ -238,6 +238,7 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 		}
 	}
 	a.Date.Note = jsonLine(string(r.DateNote))
+	dateFromLine(a)
 	return a, probs
 }
 

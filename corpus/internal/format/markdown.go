@@ -44,6 +44,7 @@ func parseMarkdown(file string, data []byte) ([]*article.Article, []article.Prob
 		a.ID = fileStem(file)
 	}
 	clean.DeriveTitle(a, fileStem(file))
+	dateFromLine(a)
 	return []*article.Article{a}, probs
 }
 

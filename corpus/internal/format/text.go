@@ -35,6 +35,7 @@ func parseText(file, shown string, data []byte, meta func() (*Meta, []article.Pr
 			}
 		}
 		clean.DeriveTitle(a, a.ID)
+		dateFromLine(a)
 	}
 	if rec != nil && len(rec.Parts) > len(arts) {
 		probs = append(probs, article.Problem{Path: rec.Path, Line: rec.Line, Warning: true,
