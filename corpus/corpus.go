@@ -102,6 +102,11 @@ type Options struct {
 	MaxFileSize int64
 	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// KeepDuplicates keeps every article, exact duplicates included, and
+	// marks no copies (ids are still checked): for a caller that applies
+	// corpus/dedupe's rule itself, as the library does against what it
+	// has stored.
+	KeepDuplicates bool
 }
 
 // DeriveTitle gives an article without a title one made from its body

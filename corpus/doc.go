@@ -13,6 +13,8 @@
 //   - corpus/internal/format: reading one file's bytes, per format.
 //   - corpus/clean: finding the article in scraped text.
 //   - corpus/textnorm: sanitising and folding text, words with offsets.
+//   - corpus/dedupe: the rule that tells an exact duplicate or a
+//     republication from an independent account (Load applies it).
 //   - corpus/internal/swar: the eight-bytes-at-a-time scan helpers.
 //
 // Everything computed from articles (corpus/search, corpus/compare) lives

@@ -12,18 +12,21 @@ import (
 // line); a date from metadata wins, and a date inside the body (a timeline
 // entry) or below it (a comment's) is not the article's.
 func TestDateLineDatesArticle(t *testing.T) {
-	body := "Storm surge flooded the harbour district on Friday, officials said, and hundreds were moved to shelters.\n\n" +
-		"The sea wall, built in 1987, gave way at two points after a night of gales.\n"
+	// Each file tells it in its own words: the same text would load once.
+	body := func(who string) string {
+		return "Storm surge flooded the harbour district on Friday, " + who + " said, and hundreds were moved to shelters.\n\n" +
+			"The sea wall, built in 1987, gave way at two points after a night of gales.\n"
+	}
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"coastal_times.txt": "Storm surge floods harbour district\n\nBy Jane Doe\n\nMarch 15, 2024\n\n" + body,
-		"meta/dated.txt":    "Storm surge floods harbour district\n\nMarch 15, 2024\n\n" + body,
+		"coastal_times.txt": "Storm surge floods harbour district\n\nBy Jane Doe\n\nMarch 15, 2024\n\n" + body("officials"),
+		"meta/dated.txt":    "Storm surge floods harbour district\n\nMarch 15, 2024\n\n" + body("the mayor"),
 		"meta/meta.yaml":    "- file: dated.txt\n  date: 2024-03-16\n",
-		"month.txt":         "Storm surge floods harbour district\n\nPosted March 2024\n\n" + body,
-		"timeline.txt":      "Storm surge floods harbour district\n\n" + body + "\nMarch 14\n\nThe first warnings were issued at noon.\n\nComments\n\nMarch 17, 2024 at 9:12 am\n",
+		"month.txt":         "Storm surge floods harbour district\n\nPosted March 2024\n\n" + body("the police"),
+		"timeline.txt":      "Storm surge floods harbour district\n\n" + body("residents") + "\nMarch 14\n\nThe first warnings were issued at noon.\n\nComments\n\nMarch 17, 2024 at 9:12 am\n",
 		"rec.jsonl":         `{"title": "Storm surge", "text": "Published 29 December 2019\n\n` + "Storm surge flooded the harbour district on Friday, officials said." + `"}` + "\n",
 		"dated.jsonl":       `{"title": "Storm surge", "date": "2019-12-30", "text": "Published 29 December 2019\n\nStorm surge flooded the harbour district."}` + "\n",
-		"md.md":             "# Storm surge floods harbour district\n\nMarch 15, 2024\n\n" + body,
+		"md.md":             "# Storm surge floods harbour district\n\nMarch 15, 2024\n\n" + body("the coastguard"),
 	})
 	c := mustLoad(t, dir)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -2,6 +2,7 @@ package corpus_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,9 +15,11 @@ func legacyURL(name string) string {
 	return "https://www.nytimes.com/2024/03/15/world/x.html?action=click&module=RelatedCoverage&pgtype=Article&" + name + "ion=Footer"
 }
 
-// legacyText is text in which "&" + a legacy name stands as written.
-func legacyText(name string) string {
-	return "Q&" + name + " sessions ran at AT&T, &" + name + "ion=1 and &" + name + " 2019 are literal."
+// legacyText is text in which "&" + a legacy name stands as written, in
+// a text of the given kind (the texts of one load must differ, or they
+// would load once).
+func legacyText(kind, name string) string {
+	return "Q&" + name + " sessions ran at AT&T, &" + name + "ion=1 and &" + name + " 2019 are literal in " + kind + " text " + fmt.Sprintf("%x", name) + "."
 }
 
 // TestLoadDecodesNoLegacyEntity is issue 12 item 1: no URL is ever
@@ -27,15 +30,15 @@ func TestLoadDecodesNoLegacyEntity(t *testing.T) {
 	files := map[string]string{}
 	var jsonl, meta strings.Builder
 	for _, name := range texttest.LegacyEntityNames {
-		rec, err := json.Marshal(map[string]string{"id": "jsonl-" + name, "title": "Title &" + name + " x",
-			"maintext": legacyText(name), "url": legacyURL(name), "source_domain": "nytimes.com",
+		rec, err := json.Marshal(map[string]string{"id": "jsonl-" + name, "title": "Title &" + name + " jsonl",
+			"maintext": legacyText("jsonl", name), "url": legacyURL(name), "source_domain": "nytimes.com",
 			"description": "Dek &" + name + "ion"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		jsonl.Write(append(rec, '\n'))
-		files["md/md-"+name+".md"] = "---\ntitle: Title &" + name + " x\nurl: " + legacyURL(name) + "\n---\n\n" + legacyText(name) + "\n"
-		files["txt/txt-"+name+".txt"] = "Title &" + name + " x\n\n" + legacyText(name) + "\n"
+		files["md/md-"+name+".md"] = "---\ntitle: Title &" + name + " md\nurl: " + legacyURL(name) + "\n---\n\n" + legacyText("md", name) + "\n"
+		files["txt/txt-"+name+".txt"] = "Title &" + name + " txt\n\n" + legacyText("txt", name) + "\n"
 		meta.WriteString("- file: txt-" + name + ".txt\n  url: " + legacyURL(name) + "\n")
 	}
 	files["feed.jsonl"] = jsonl.String()
@@ -52,14 +55,15 @@ func TestLoadDecodesNoLegacyEntity(t *testing.T) {
 				t.Errorf("%s not loaded", id)
 				continue
 			}
+			kind, _, _ := strings.Cut(id, "-")
 			if a.URL != legacyURL(name) {
 				t.Errorf("%s: url %q, want %q", id, a.URL, legacyURL(name))
 			}
-			if a.Title != "Title &"+name+" x" {
+			if a.Title != "Title &"+name+" "+kind {
 				t.Errorf("%s: title %q", id, a.Title)
 			}
-			if len(a.Body) != 1 || a.Body[0].Text != legacyText(name) {
-				t.Errorf("%s: body %+v, want %q", id, a.Body, legacyText(name))
+			if len(a.Body) != 1 || a.Body[0].Text != legacyText(kind, name) {
+				t.Errorf("%s: body %+v, want %q", id, a.Body, legacyText(kind, name))
 			}
 			if a.Format == "jsonl" && a.Dek != "Dek &"+name+"ion" {
 				t.Errorf("%s: dek %q", id, a.Dek)

@@ -118,7 +118,7 @@ func wholeFile(p string, data []byte, limit int64) *Corpus {
 	for i := range probs {
 		probs[i] = format.SafeProblem(probs[i])
 	}
-	c, _ := collect(context.Background(), oneEvent(load.Event{Articles: arts, Problems: probs}), p)
+	c, _ := collect(context.Background(), oneEvent(load.Event{Articles: arts, Problems: probs}), p, Options{})
 	return c
 }
 

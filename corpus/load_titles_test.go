@@ -21,9 +21,9 @@ func TestDerivedTitlesMarked(t *testing.T) {
 	writeFiles(t, dir, map[string]string{
 		"plain.txt":   "• " + body + "\n",
 		"md.md":       "---\noutlet: Example\n---\n\n" + body + "\n",
-		"rec.json":    `{"text": "` + body + `", "outlet": "Example"}`,
-		"recs.jsonl":  `{"text": "` + body + `"}` + "\n" + `{"title": "A real headline", "text": "` + body + `"}` + "\n",
-		"titled.md":   "# A real headline\n\n" + body + "\n",
+		"rec.json":    `{"text": "` + body + `", "outlet": "Other Example"}`,
+		"recs.jsonl":  `{"text": "` + body + `", "outlet": "Third"}` + "\n" + `{"title": "A real headline", "text": "` + body + `", "outlet": "Fourth"}` + "\n",
+		"titled.md":   "---\noutlet: Fifth\n---\n# A real headline\n\n" + body + "\n",
 		"titled.txt":  "A real headline\n\n" + body + "\n",
 		"nobody.json": `{"title": "", "text": "   "}`,
 	})

@@ -64,9 +64,11 @@ var (
 	ErrRecordTooLarge = article.ErrRecordTooLarge
 	ErrInvalidUTF8    = article.ErrInvalidUTF8
 	ErrDuplicateID    = article.ErrDuplicateID
-	ErrSymlinkLoop    = article.ErrSymlinkLoop
-	ErrNoArticles     = article.ErrNoArticles
-	ErrFrontMatter    = article.ErrFrontMatter
-	ErrBadRecord      = article.ErrBadRecord
-	ErrMeta           = article.ErrMeta
+	// ErrDuplicate: an article loaded twice (a warning; see Load).
+	ErrDuplicate   = article.ErrDuplicate
+	ErrSymlinkLoop = article.ErrSymlinkLoop
+	ErrNoArticles  = article.ErrNoArticles
+	ErrFrontMatter = article.ErrFrontMatter
+	ErrBadRecord   = article.ErrBadRecord
+	ErrMeta        = article.ErrMeta
 )

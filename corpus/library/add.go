@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/dedupe"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -33,12 +34,16 @@ type DupReason string
 
 // The reasons two articles are the same.
 const (
-	// DupURL: the same canonical address (CanonicalURL) and the same title
-	// (folded). The title is part of it because one page can hold several
-	// articles (a multi-item file gives each the page's address).
+	// DupURL: the same canonical address (dedupe.CanonicalURL) and the
+	// same title (dedupe.TitleKey). The title is part of it because one
+	// page can hold several articles (a multi-item file gives each the
+	// page's address).
 	DupURL DupReason = "url"
-	// DupText: the same body text (see bodyHash: the same words in the
-	// same order, whatever the case, accents, punctuation or spacing).
+	// DupText: the same body text (see dedupe.BodyHash: the same text
+	// whatever the case, accents, quote style, spacing or paragraph
+	// breaks). A republication with the same text is stored once too: the
+	// library keeps a text once (corpus/dedupe's rule tells such a copy
+	// from a duplicate; the library's unique body hash does not).
 	DupText DupReason = "text"
 )
 
@@ -165,11 +170,11 @@ func prepare(i int, e Entry) (prepared, error) {
 		entry:     e,
 		titleKey:  foldKey(a.Title),
 		outletKey: foldKey(a.Outlet),
-		hash:      bodyHash(titleKeys, body),
+		hash:      dedupe.BodyHash(a.Title, a.Body),
 		titleText: indexText([][]string{titleKeys}),
 		bodyText:  indexText(body),
 	}
-	if c := CanonicalURL(a.URL); c != "" {
+	if c := dedupe.CanonicalURL(a.URL); c != "" {
 		p.canonical = c
 	}
 	var err error

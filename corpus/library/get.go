@@ -20,7 +20,7 @@ type Record struct {
 	// stored; it orders articles by when they were added.
 	N            int64
 	CanonicalURL string // "" when the article has no usable address
-	Hash         []byte // of the body text (see bodyHash)
+	Hash         []byte // of the body text (see dedupe.BodyHash)
 	FetchedFrom  string
 	FetchedAt    time.Time // zero when unknown
 	AddedAt      time.Time

@@ -18,11 +18,15 @@ var (
 	ErrRecordTooLarge = errors.New("record too large")
 	ErrInvalidUTF8    = errors.New("invalid UTF-8")
 	ErrDuplicateID    = errors.New("duplicate id")
-	ErrSymlinkLoop    = errors.New("symlink loop")
-	ErrNoArticles     = errors.New("no articles found")
-	ErrFrontMatter    = errors.New("malformed front matter")
-	ErrBadRecord      = errors.New("bad record")
-	ErrMeta           = errors.New("bad metadata")
+	// ErrDuplicate is an article loaded twice: the same text, or the same
+	// address and title, as one loaded before (see corpus/dedupe). It is a
+	// warning: the first one loaded is there.
+	ErrDuplicate   = errors.New("duplicate article")
+	ErrSymlinkLoop = errors.New("symlink loop")
+	ErrNoArticles  = errors.New("no articles found")
+	ErrFrontMatter = errors.New("malformed front matter")
+	ErrBadRecord   = errors.New("bad record")
+	ErrMeta        = errors.New("bad metadata")
 )
 
 // Problem is something wrong with one input: a file that could not be read
