@@ -1,8 +1,9 @@
 // Package corpus holds pmureader's articles and loads them: Load, LoadFS
 // and Stream read files and directories (plain text, Markdown, JSON, JSON
-// Lines) into immutable Articles, cleaned of site chrome and neutralised
-// of hostile characters, and a Corpus finds them by id. Whatever could not
-// be loaded is a Problem, and the rest still loads.
+// Lines, saved web pages) into immutable Articles, cleaned of site chrome
+// and neutralised of hostile characters, each loaded once, and a Corpus
+// finds them by id. Whatever could not be loaded is a Problem, and the
+// rest still loads.
 //
 // This package is the small public face of loading; the work is in its
 // sub-packages, each owning one idea:

@@ -15,8 +15,8 @@ import (
 // Load reads articles from files and directories. Each path is a file or a
 // directory walked recursively (following symlinks, with loops detected);
 // files are read by extension (.txt with an optional meta.yaml beside it,
-// .md/.markdown, .json, .jsonl/.ndjson), in parallel on Options.Workers
-// goroutines.
+// .md/.markdown, .json, .jsonl/.ndjson, .html/.htm), in parallel on
+// Options.Workers goroutines.
 //
 // Whatever could not be read is a Problem in the returned Corpus and the rest
 // still loads. The error is non-nil only when not one article loaded (it

@@ -25,7 +25,7 @@ func TestLoadMissingAndUnsupportedPaths(t *testing.T) {
 	want := []string{
 		filepath.Join(dir, "meta.yaml") + ": unsupported format: meta.yaml holds metadata for the .txt files beside it; give their directory or the files",
 		missing + ": no such file or directory",
-		filepath.Join(dir, "notes.docx") + `: unsupported format ".docx" (want .txt, .md, .markdown, .json, .jsonl or .ndjson)`,
+		filepath.Join(dir, "notes.docx") + `: unsupported format ".docx" (want .txt, .md, .markdown, .json, .jsonl, .ndjson, .html or .htm)`,
 	}
 	var got []string
 	for _, p := range c.Problems {
@@ -88,7 +88,7 @@ func TestLoadFSPermissionDeniedAndOversizeUnread(t *testing.T) {
 			"secret.txt":   {Data: []byte("Secret\n\nBody.")},
 			"d/big.json":   {Data: []byte("[" + strings.Repeat(`{"title": "x", "text": "y"},`, 99) + `{"title": "x", "text": "y"}]`)},
 			"d/meta.yaml":  {Data: []byte("- file: nothing.txt\n")},
-			"d/other.html": {Data: []byte("<p>ignored</p>")},
+			"d/other.docx": {Data: []byte("<p>ignored</p>")},
 		},
 		deny: map[string]bool{"secret.txt": true},
 	}

@@ -10,12 +10,14 @@
 //   - the same article: the same body text (its paragraphs' textnorm.Key:
 //     case, accents, apostrophes, quote and dash styles, spacing and
 //     paragraph breaks aside; a body under 20 words counts its title too)
-//     told by the same outlet and "via" (folded), or the same canonical
-//     address (CanonicalURL) and the same folded title (TitleKey). An
-//     address alone is not enough: one page can hold several articles
-//     (the bundled 002 and 002-2 share one);
+//     told by the same outlet and "via" (folded), unless both have
+//     addresses and they differ; or the same canonical address
+//     (CanonicalURL) and the same folded title (TitleKey). An address
+//     alone is not enough: one page can hold several articles (the bundled
+//     002 and 002-2 share one);
 //   - a republication: the same body text told by another outlet or via
-//     another, or one body's paragraphs all in the other (each paragraph
+//     another, or published at two addresses, or one body's paragraphs
+//     all in the other (each paragraph
 //     of at least 6 words; the one contained has at least two and 50 words,
 //     and at least half the words of the other). The copy is the one with
 //     a "Via" when only one has one, else the later when both are dated,

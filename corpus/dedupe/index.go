@@ -27,6 +27,7 @@ const (
 	SameText     Reason = "the same text"
 	SameAddress  Reason = "the same address and title"
 	Contained    Reason = "one text within the other"
+	Elsewhere    Reason = "the same text at another address"
 	minContained        = 50 // words of a body found within another, at least
 	// maxHolders is how many articles a paragraph is looked up in; a
 	// paragraph in more (boilerplate that passed sigWords) is no evidence.
@@ -81,7 +82,10 @@ func NewIndex(settled bool, n int) *Index {
 // by it (Copy), or Independent. It changes nothing.
 func (ix *Index) Check(a *article.Article, p *Print) Verdict {
 	if k, ok := ix.byTold[p.told]; ok && ix.entries[k].print.account == p.account {
-		return Verdict{Relation: Duplicate, Other: ix.entries[k].a, Reason: SameText, other: k}
+		// Two addresses make two publications of one text: a copy.
+		if q := ix.entries[k].print; p.addr == 0 || q.addr == 0 || p.addr == q.addr {
+			return Verdict{Relation: Duplicate, Other: ix.entries[k].a, Reason: SameText, other: k}
+		}
 	}
 	if p.url != 0 {
 		if k, ok := ix.byURL[p.url]; ok {
@@ -89,7 +93,11 @@ func (ix *Index) Check(a *article.Article, p *Print) Verdict {
 		}
 	}
 	if k, ok := ix.byBody[p.body]; ok {
-		return ix.copyVerdict(a, k, SameText, false, false)
+		why := SameText
+		if ix.entries[k].print.account == p.account {
+			why = Elsewhere
+		}
+		return ix.copyVerdict(a, k, why, false, false)
 	}
 	if k, inOther, otherIn := ix.contained(p); k >= 0 {
 		return ix.copyVerdict(a, k, Contained, inOther, otherIn)

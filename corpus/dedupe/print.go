@@ -35,6 +35,7 @@ type Print struct {
 	told    uint64   // body and account together: the same text from the same teller
 	paras   []uint64 // the distinct paragraphs of at least sigWords words, sorted
 	words   int      // words in the body
+	addr    uint64   // CanonicalURL; 0 without an address
 	url     uint64   // CanonicalURL and TitleKey; 0 without an address
 	account uint64   // who tells it: the folded outlet and via
 }
@@ -70,8 +71,9 @@ func (h *Hasher) Of(a *article.Article) Print {
 	p.paras = slices.Compact(p.paras)
 	if u := CanonicalURL(a.URL); u != "" {
 		h.title = append(append(h.title[:0], u...), 0)
+		p.addr = maphash.Bytes(seed, h.title) | 1 // never 0
 		h.title = textnorm.AppendFold(h.title, strings.TrimSpace(a.Title))
-		p.url = maphash.Bytes(seed, h.title) | 1 // never 0
+		p.url = maphash.Bytes(seed, h.title) | 1
 	}
 	p.told = p.body ^ bits.RotateLeft64(p.account*0x9e3779b97f4a7c15, 31)
 	return p

@@ -17,6 +17,7 @@ const (
 	Markdown  Kind = "markdown" // .md, .markdown: optional YAML front matter
 	JSON      Kind = "json"     // .json: one record or an array of them
 	JSONLines Kind = "jsonl"    // .jsonl, .ndjson: one record a line
+	HTML      Kind = "html"     // .html, .htm: a saved web page (see corpus/webpage)
 )
 
 // kindByExt maps a lower-case file extension to the format that reads it.
@@ -28,10 +29,12 @@ var kindByExt = map[string]Kind{
 	".json":     JSON,
 	".jsonl":    JSONLines,
 	".ndjson":   JSONLines,
+	".html":     HTML,
+	".htm":      HTML,
 }
 
 // Extensions lists the extensions read, for messages.
-const Extensions = ".txt, .md, .markdown, .json, .jsonl or .ndjson"
+const Extensions = ".txt, .md, .markdown, .json, .jsonl, .ndjson, .html or .htm"
 
 // MetaFile is the metadata file read beside plain-text articles.
 const MetaFile = "meta.yaml"
@@ -68,13 +71,13 @@ type File struct {
 // the rest loads. Every article gets its Format and Words.
 func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []article.Problem) {
 	shown := SafeText(f.Path)
-	if p, ok := checkShape(shown, data); !ok {
+	if p, ok := checkShape(shown, data, f.Kind == HTML && wideText(data)); !ok {
 		return nil, []article.Problem{p}
 	}
 	var probs []article.Problem
 	// A JSON Lines file is checked for invalid UTF-8 as it is parsed, on
-	// every core.
-	if f.Kind != JSONLines {
+	// every core; a page is decoded from its own charset.
+	if f.Kind != JSONLines && f.Kind != HTML {
 		if p, ok := checkUTF8(shown, data); !ok {
 			probs = append(probs, p)
 		}
@@ -90,6 +93,8 @@ func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []arti
 		arts, more = parseJSON(shown, data)
 	case JSONLines:
 		arts, more = parseJSONLines(ctx, shown, data, f.Workers, f.MaxRecord, true)
+	case HTML:
+		arts, more = parseHTML(f.Path, shown, data)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {
