@@ -109,6 +109,20 @@ func TestIndexAddressNeedsTheTitle(t *testing.T) {
 	}
 }
 
+func TestIndexTwoAddressesAreTwoPublications(t *testing.T) {
+	a := art("web", "Stadtbote", "", paragraphs...)
+	b := art("print", "Stadtbote", "", paragraphs...)
+	c := art("again", "Stadtbote", "", paragraphs...)
+	a.URL, b.URL, c.URL = "https://stadtbote.de/a-07", "https://stadtbote.de/a-19", "https://stadtbote.de/a-07?utm_source=x"
+	vs := load(false, a, b, c)
+	if vs[1].Relation != Copy || vs[1].Reason != Elsewhere || b.CopyOf != "web" {
+		t.Errorf("one text at two addresses: %+v, CopyOf %q", vs[1], b.CopyOf)
+	}
+	if vs[2].Relation != Duplicate || vs[2].Other != a {
+		t.Errorf("one text at one address: %+v", vs[2])
+	}
+}
+
 func TestIndexWhichIsTheCopy(t *testing.T) {
 	day := func(d int) article.Date {
 		return article.Date{Time: time.Date(2019, 12, d, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
