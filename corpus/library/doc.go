@@ -31,5 +31,6 @@
 //
 // The package is pure Go and must not import tui, cmd or any terminal code;
 // it reads corpus.Article and friends, the textnorm folding and
-// corpus/dedupe's duplicate rule, nothing else of the project.
+// corpus/search's word query parser (so that both searches read a query
+// alike) and corpus/dedupe's duplicate rule, nothing else of the project.
 package library
