@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/clean"
+	"github.com/pmureader/pmureader/corpus/internal/format"
 	"github.com/pmureader/pmureader/corpus/internal/load"
 )
 
@@ -117,3 +118,17 @@ type Options struct {
 // title is left as it is. Every format uses this one rule; sources of
 // articles outside this package (corpus/essource) call it too.
 func DeriveTitle(a *Article, fallback string) { clean.DeriveTitle(a, fallback) }
+
+// ArticleFromHTML reads one web page into an article by the rule that
+// reads an .html file (corpus/webpage's extraction mapped by
+// corpus/internal/format), so that a page fetched by corpus/sources and
+// the same page saved and loaded are one article. from is the page's
+// http(s) address or a file's path; contentType the Content-Type it was
+// served with ("" for a file). A page read from an address has no id (the
+// library gives it one) and, naming no canonical address, takes from as
+// its URL; its spans cite the address. The error is what keeps the page
+// from being an article (empty, binary, no readable text:
+// webpage.ErrNoText); the problems are repairs worth reporting.
+func ArticleFromHTML(data []byte, from, contentType string) (*Article, []Problem, error) {
+	return format.ParsePage(data, from, contentType)
+}

@@ -206,8 +206,8 @@ type addStmts struct {
 const insertArticleSQL = `INSERT INTO articles (id, title, title_key, dek, outlet, outlet_key, via,
 	outlet_profile, author, date, date_offset, date_precision, date_note, url, canonical_url,
 	event, story_pin, format, words, source_file, source_start, source_end, body_hash,
-	fetched_from, fetched_at, added_at)
-	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	fetched_from, fetched_at, added_at, title_derived, copy_of)
+	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 
 func prepareStmts(ctx context.Context, tx *sql.Tx) (*addStmts, error) {
 	var s addStmts
@@ -354,7 +354,7 @@ func insertOne(ctx context.Context, st *addStmts, p *prepared, id string, now in
 	r, err := st.article.ExecContext(ctx, id, a.Title, p.titleKey, a.Dek, a.Outlet, p.outletKey, a.Via,
 		a.OutletProfile, a.Author, date, offset, string(a.Date.Precision), a.Date.Note, a.URL, p.canonical,
 		a.Event, a.Story, a.Format, a.Words, a.Source.File, a.Source.StartLine, a.Source.EndLine, p.hash,
-		strings.TrimSpace(p.entry.FetchedFrom), fetched, now)
+		strings.TrimSpace(p.entry.FetchedFrom), fetched, now, a.TitleDerived, a.CopyOf)
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []arti
 	case JSONLines:
 		arts, more = parseJSONLines(ctx, shown, data, f.Workers, f.MaxRecord, true)
 	case HTML:
-		arts, more = parseHTML(f.Path, shown, data)
+		arts, more = parseHTML(pageSource{file: f.Path, shown: shown}, data)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {

@@ -13,15 +13,64 @@ import (
 	"github.com/pmureader/pmureader/corpus/webpage"
 )
 
-// parseHTML reads a saved web page with corpus/webpage: the page's main
-// text as paragraphs citing the page's lines, its metadata, and a raw view
-// of every visible block, the dropped ones as chrome with the reason.
+// ParsePage reads one web page into an article, by the same rule as an
+// .html file given to Parse: from is where the page came from, its
+// http(s) address or a file's path, and contentType the Content-Type it
+// was served with ("" for a file; it names the charset when the page does
+// not). An address is given to the extractor (relative links, a date in
+// the address), stands for the page's address when the page names no
+// canonical one, and is what the spans cite; the article then has no id
+// (its store gives it one). A path makes the id, as for Parse.
+//
+// The error is the problem that keeps the page from being an article (an
+// empty or binary page, one with no readable text: webpage.ErrNoText);
+// the problems returned are repairs worth reporting.
+func ParsePage(data []byte, from, contentType string) (*article.Article, []article.Problem, error) {
+	src := pageSource{file: from, shown: SafeText(from), contentType: contentType}
+	if isWebAddress(from) {
+		src = pageSource{shown: textnorm.SafeURL(from), url: from, contentType: contentType}
+	}
+	if p, ok := checkShape(src.shown, data, wideText(data)); !ok {
+		if src.url != "" && errors.Is(p.Err, article.ErrEmptyFile) {
+			return nil, nil, webpage.ErrNoText
+		}
+		return nil, nil, p.Err
+	}
+	arts, probs := parseHTML(src, data)
+	var warnings []article.Problem
+	for _, p := range probs {
+		if !p.Warning {
+			return nil, warnings, p.Err
+		}
+		warnings = append(warnings, p)
+	}
+	a := arts[0]
+	a.Format, a.Words = string(HTML), bodyWords(a.Body)
+	return a, warnings, nil
+}
+
+// pageSource is where a page came from: a file (file, its path) or an
+// address (url), how to show it, and the Content-Type it was served with.
+type pageSource struct {
+	file, url, shown, contentType string
+}
+
+// isWebAddress reports whether s is an http or https address.
+func isWebAddress(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// parseHTML reads a web page with corpus/webpage: the page's main text as
+// paragraphs citing the page's lines, its metadata, and a raw view of
+// every visible block, the dropped ones as chrome with the reason.
 //
 // The HTML parser has decoded the character references once; nothing is
 // decoded again (a page that shows a literal "&amp;" keeps it): text is
-// only sanitised. file is the path as given; shown is how to show it.
-func parseHTML(file, shown string, data []byte) ([]*article.Article, []article.Problem) {
-	page, err := webpage.Extract(data, webpage.Options{})
+// only sanitised.
+func parseHTML(src pageSource, data []byte) ([]*article.Article, []article.Problem) {
+	shown := src.shown
+	page, err := webpage.Extract(data, webpage.Options{URL: src.url, ContentType: src.contentType})
 	if errors.Is(err, webpage.ErrNoText) {
 		return nil, []article.Problem{{Path: shown, Err: webpage.ErrNoText}}
 	}
@@ -30,8 +79,12 @@ func parseHTML(file, shown string, data []byte) ([]*article.Article, []article.P
 	}
 	lines := 1 + bytes.Count(data, []byte{'\n'})
 	whole := article.Span{File: shown, StartLine: 1, EndLine: lines}
+	id := ""
+	if src.file != "" {
+		id = fileStem(src.file)
+	}
 	a := &article.Article{
-		ID:     fileStem(file),
+		ID:     id,
 		Title:  textnorm.Line(page.Title),
 		Outlet: textnorm.Line(page.SiteName),
 		Author: textnorm.Line(page.Author()),
@@ -40,6 +93,9 @@ func parseHTML(file, shown string, data []byte) ([]*article.Article, []article.P
 		Body:   pageParagraphs(page, whole),
 		Raw:    pageRaw(page),
 		Source: whole,
+	}
+	if a.URL == "" && src.url != "" {
+		a.URL = textnorm.SafeURL(src.url)
 	}
 	if d := textnorm.Line(page.Description); !inBody(d, a.Body) {
 		a.Dek = d
