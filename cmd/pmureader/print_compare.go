@@ -63,7 +63,7 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 		if s := cmp.Articles[i].Outlet; s != "" {
 			return termtext.OneLine(s)
 		}
-		return termtext.OneLine(cmp.Articles[i].ID)
+		return p.dim(termtext.OneLine(cmp.Articles[i].ID)) // the outlet label's fallback
 	}
 	// block prints text wrapped to width under indent, the first line
 	// starting with head (of the same width as indent).
