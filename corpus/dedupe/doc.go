@@ -23,9 +23,12 @@
 //     a "Via" when only one has one, else the later when both are dated,
 //     else the one with the extra paragraphs, else the one read later.
 //
-// corpus's loader applies the rule within a load (Index), and corpus/library
-// the first half of it against what is stored (BodyHash, CanonicalURL,
-// TitleKey): it stores a text once, a republication included.
+// corpus's loader applies the rule within a load (Index), and
+// corpus/library against what is stored: the same-text half through
+// RelateSameText on the stored articles with the same BodyHash, the
+// address half through CanonicalURL and TitleKey. It stores a duplicate
+// once and a republication marked, as the loader loads them; only "one
+// text within the other" is the loader's alone (it needs every paragraph).
 //
 // A Print costs one pass over the body (textnorm.AppendKey, about 0.6 ns a
 // byte, and a hash); Index.Check and Add cost a map lookup for the body and

@@ -238,3 +238,22 @@ func (ix *Index) contained(p *Print) (k int32, pInK, kInP bool) {
 func within(x, y *Print) bool {
 	return len(x.paras) >= 2 && x.words >= minContained && 2*x.words >= y.words
 }
+
+// RelateSameText tells what article a is to b, an article with the same body
+// text (the same BodyHash), by the half of the rule that Check applies to
+// such a pair, for a store that finds b by its hash: the same article
+// (Duplicate, SameText) when the same outlet and via tell both and their
+// canonical addresses do not differ (one has none, or both the same);
+// else a republication, a the copy (Copy): Elsewhere when one teller
+// published the text at two addresses, SameText when another outlet or
+// via tells it.
+func RelateSameText(a, b *article.Article) (Relation, Reason) {
+	if TitleKey(a.Outlet) != TitleKey(b.Outlet) || TitleKey(a.Via) != TitleKey(b.Via) {
+		return Copy, SameText
+	}
+	ua, ub := CanonicalURL(a.URL), CanonicalURL(b.URL)
+	if ua == "" || ub == "" || ua == ub {
+		return Duplicate, SameText
+	}
+	return Copy, Elsewhere
+}

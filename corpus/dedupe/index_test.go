@@ -208,3 +208,39 @@ func BenchmarkIndex(b *testing.B) {
 	// makes of it.
 	b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N*n), "cpu-ns/article")
 }
+
+// TestRelateSameTextAgreesWithCheck: what a store applies to a stored article
+// with the same body hash (SameText) is what an Index decides for the
+// same pair.
+func TestRelateSameTextAgreesWithCheck(t *testing.T) {
+	type pair struct {
+		name         string
+		outB, viaB   string
+		urlA, urlB   string
+		wantRelation Relation
+		wantReason   Reason
+	}
+	for _, p := range []pair{
+		{"same teller, no addresses", "Stadtbote", "", "", "", Duplicate, SameText},
+		{"same teller, folded", "STADTBOTE ", "", "", "", Duplicate, SameText},
+		{"same teller, one address", "Stadtbote", "", "https://stadtbote.de/a", "", Duplicate, SameText},
+		{"same teller, one address twice", "Stadtbote", "", "https://stadtbote.de/a?utm_source=x", "https://stadtbote.de/a", Duplicate, SameText},
+		{"same teller, two addresses", "Stadtbote", "", "https://stadtbote.de/a", "https://stadtbote.de/b", Copy, Elsewhere},
+		{"another outlet", "Tagblatt", "", "", "", Copy, SameText},
+		{"with a via", "Stadtbote", "Tagblatt", "", "", Copy, SameText},
+	} {
+		t.Run(p.name, func(t *testing.T) {
+			a := art("a", "Stadtbote", "", paragraphs...)
+			b := art("b", p.outB, p.viaB, paragraphs...)
+			a.URL, b.URL = p.urlA, p.urlB
+			rel, why := RelateSameText(b, a)
+			if rel != p.wantRelation || why != p.wantReason {
+				t.Errorf("RelateSameText: %v %q, want %v %q", rel, why, p.wantRelation, p.wantReason)
+			}
+			vs := load(true, a, b)
+			if vs[1].Relation != rel || vs[1].Reason != why {
+				t.Errorf("Index: %v %q, RelateSameText %v %q", vs[1].Relation, vs[1].Reason, rel, why)
+			}
+		})
+	}
+}

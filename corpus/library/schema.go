@@ -159,10 +159,14 @@ CREATE TABLE imports (
 
 // schemaV2 keeps what the loader marks on an article: a title made from
 // its body (Article.TitleDerived) and the article it republishes
-// (Article.CopyOf).
+// (Article.CopyOf). A republication has its original's body hash, so the
+// hash is no longer unique: corpus/dedupe's rule, not the index, tells a
+// duplicate from a copy.
 const schemaV2 = `
 ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
+DROP INDEX articles_by_hash;
+CREATE INDEX articles_by_hash ON articles(body_hash);
 `
 
 // schemaInfo is what a file says about itself.

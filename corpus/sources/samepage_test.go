@@ -72,7 +72,7 @@ func TestAddedPageEqualsLoadedPage(t *testing.T) {
 			if err != nil || len(c.Articles) != 1 {
 				t.Fatalf("load %s: %v, %d articles", path, err, len(c.Articles))
 			}
-			added, loaded := comparable(rec.Article), comparable(c.Articles[0])
+			added, loaded := withoutOrigin(rec.Article), withoutOrigin(c.Articles[0])
 			if !reflect.DeepEqual(added, loaded) {
 				t.Errorf("added from the web:\n%+v\nloaded from %s:\n%+v", added, path, loaded)
 			}
@@ -80,9 +80,9 @@ func TestAddedPageEqualsLoadedPage(t *testing.T) {
 	}
 }
 
-// comparable is a copy of a without what tells where it came from: its
+// withoutOrigin is a copy of a without what tells where it came from: its
 // id and the file or address each span cites (line numbers stay).
-func comparable(a *corpus.Article) corpus.Article {
+func withoutOrigin(a *corpus.Article) corpus.Article {
 	c := *a
 	c.ID = ""
 	c.Source.File = ""
