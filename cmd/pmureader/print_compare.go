@@ -98,7 +98,11 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 		if art.Byline != "" {
 			meta = append(meta, termtext.OneLine(art.ID))
 		}
-		block("    ", p.accent(label(i))+" ", termtext.OneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
+		title, dim := termtext.TitleLabel(art.Title, art.ID, art.TitleDerived)
+		if dim {
+			title = p.dim(title)
+		}
+		block("    ", p.accent(label(i))+" ", title+" — "+strings.Join(meta, " · "), noStyle)
 	}
 
 	fmt.Fprintln(w)
