@@ -3,8 +3,13 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // Item 6: compare names an article without an outlet as every other view
@@ -38,5 +43,35 @@ func TestCompareLayoutNamesOutletless(t *testing.T) {
 	got := strings.Join(layoutLines(lay, text), "\n")
 	if !strings.Contains(got, "(≈ 0.42 with a1)") {
 		t.Errorf("lines:\n%s\nwant a label naming a1", got)
+	}
+}
+
+// Item 6: an outlet's row on the coverage timeline with dated and
+// undated articles shows both: the dated marks and how many are undated
+// (it showed only "undated (1)", dropping the dated one).
+func TestTimelineRowDatedAndUndated(t *testing.T) {
+	day := func(d int) corpus.Date {
+		return corpus.Date{Time: time.Date(2020, 2, d, 0, 0, 0, 0, time.UTC), Precision: corpus.PrecisionDay}
+	}
+	arts := []*corpus.Article{
+		{ID: "a", Outlet: "Echo", Date: day(1)},
+		{ID: "b", Outlet: "Echo"},
+		{ID: "c", Outlet: "Wire", Date: day(3)},
+		{ID: "d", Outlet: "Post"},
+	}
+	cv := newCoverage(arts, 80)
+	sty := newStyles(true, true)
+	lines := map[string]string{}
+	for _, r := range cv.rows {
+		lines[r.name] = ansi.Strip(cv.rowLine(r, sty))
+	}
+	if l := lines["Echo"]; !strings.Contains(l, "●") || !strings.Contains(l, "+1 undated") || termtext.Width(l) > 80 {
+		t.Errorf("Echo (one dated, one undated): %q", l)
+	}
+	if l := lines["Post"]; !strings.Contains(l, "undated (1)") || strings.Contains(l, "●") {
+		t.Errorf("Post (undated): %q", l)
+	}
+	if l := lines["Wire"]; !strings.Contains(l, "●") || strings.Contains(l, "undated") {
+		t.Errorf("Wire (dated): %q", l)
 	}
 }
