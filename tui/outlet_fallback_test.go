@@ -75,3 +75,23 @@ func TestTimelineRowDatedAndUndated(t *testing.T) {
 		t.Errorf("Wire (dated): %q", l)
 	}
 }
+
+// Item 3: a republication (CopyOf another article of the story) is listed
+// and marked as a copy, and its outlet is not counted among the story's.
+func TestStoriesCopyIsNoOtherAccount(t *testing.T) {
+	arts := untitled()
+	arts[0].Outlet, arts[1].Outlet = "Coastal Times", "Copy Mill"
+	arts[1].CopyOf = arts[0].ID
+	for _, a := range arts {
+		a.Story = "storm"
+	}
+	hs := newHarness(t, arts, 120, 40)
+	hs.keys("t")
+	scr := hs.screenText()
+	if l := lineWith(scr, "· 3 articles ·"); l == "" || strings.Contains(l, "Copy Mill") || !strings.Contains(l, "Coastal Times") {
+		t.Errorf("stories: the story's outlets %q:\n%s", l, scr)
+	}
+	if l := lineWith(scr, "Copy Mill —"); !strings.Contains(l, "copy of coastal_times") {
+		t.Errorf("stories: the copy is %q:\n%s", l, scr)
+	}
+}
