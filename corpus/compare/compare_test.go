@@ -395,3 +395,23 @@ func TestCompareWithUserAliases(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Issue 12 items 5 and 6: the report names an article without an outlet
+// by its id, as every view does (not by its title), and shows a title
+// made from the body as such.
+func TestMarkdownNamesOutletlessByID(t *testing.T) {
+	a := &corpus.Article{ID: "coastal_times", Title: "Storm hits the coast of Rivertown.", TitleDerived: true,
+		Body: []corpus.Paragraph{{Text: "Storm hits the coast of Rivertown. Boats were lost."}}}
+	b := &corpus.Article{ID: "inland", Title: "Storm on the coast", Outlet: "Inland Post",
+		Body: []corpus.Paragraph{{Text: "Storm hits the coast of Rivertown. Roads were closed."}}}
+	c, err := Compare([]*corpus.Article{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := Markdown(c)
+	for _, want := range []string{`| # | score | coastal\_times | Inland Post | shared |`, "1. **untitled: Storm hits the coast of Rivertown.**"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -201,7 +201,7 @@ func TestTitleAndTextRequired(t *testing.T) {
 	if err != nil || len(arts) != 1 || res.Hits != 2 {
 		t.Fatalf("%d articles of %d hits, %v", len(arts), res.Hits, err)
 	}
-	if arts[0].Title != "Only a body here, and it goes on." || arts[0].Date.Known() || arts[0].Words != 8 || arts[0].Format != "es" {
+	if arts[0].Title != "Only a body here, and it goes on" || !arts[0].TitleDerived || arts[0].Date.Known() || arts[0].Words != 8 || arts[0].Format != "es" {
 		t.Errorf("article = %+v", arts[0])
 	}
 	if len(probs) != 2 || probs[0].Warning || !errors.Is(probs[0], corpus.ErrBadRecord) || !strings.Contains(probs[0].Error(), "/news/_doc/empty: ") ||
