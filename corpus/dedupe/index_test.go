@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus/internal/article"
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // paragraphs are seven of an article's, each long enough to count.
@@ -194,7 +195,7 @@ func BenchmarkIndex(b *testing.B) {
 		}
 		arts[i] = art(fmt.Sprint("a", i), fmt.Sprint("Outlet ", i%60), "", paras...)
 	}
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		ix := NewIndex(false, n)
 		var h Hasher
@@ -206,7 +207,7 @@ func BenchmarkIndex(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/article")
 	// CPU time per article: the wall time above is what a busy machine
 	// makes of it.
-	b.ReportMetric(float64((processCPU()-cpu0).Nanoseconds())/float64(b.N*n), "cpu-ns/article")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Nanoseconds())/float64(b.N*n), "cpu-ns/article")
 }
 
 // TestRelateSameTextAgreesWithCheck: what a store applies to a stored article
