@@ -63,9 +63,10 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 		SilenceErrors:              true,
 		SilenceUsage:               true,
 		SuggestionsMinimumDistance: 2,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.out = detectOutput(a.stdout, a.noColor, a.getenv)
 			a.paint = paint{on: a.out.color}
+			return a.prepareSource(cmd)
 		},
 		RunE: runE(a.runRoot),
 	}
@@ -82,6 +83,7 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 
 	root.Flags().StringVar(&a.aliasFile, "aliases", "", "extra entity spellings from `FILE` for the reader's stories and compare views")
 	a.addLibraryFlags(pf, root.Flags())
+	a.addSourceFlags(root.Flags(), "limit")
 	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
 	root.AddCommand(a.libraryCmds()...)
 	return root
@@ -165,6 +167,7 @@ stories' groups them; --no-stories skips the grouping, which takes about
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 
@@ -221,5 +224,6 @@ one JSON document; --json --raw adds the raw lines to it.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the source lines with their roles, chrome marked")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
