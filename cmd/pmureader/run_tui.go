@@ -13,30 +13,50 @@ import (
 	"github.com/pmureader/pmureader/tui"
 )
 
-// runTUI opens the reader on paths (the seeds when empty). Loading streams
-// into the TUI; what went wrong is collected meanwhile and printed on stderr
-// once the TUI has given the terminal back, and decides the exit code like
-// any other command: 3 when some inputs failed, 4 when nothing loaded.
-// An --aliases file is read first, so a bad one fails (exit 1) before the
-// terminal is taken over.
+// runTUI opens the reader on paths (the seeds when empty), or on the
+// articles of --source. Loading streams into the TUI; what went wrong is
+// collected meanwhile and printed on stderr once the TUI has given the
+// terminal back, and decides the exit code like any other command: 3 when
+// some inputs failed, 4 when nothing loaded (and, for --source, as
+// esOutcome says). An --aliases file is read first, so a bad one fails
+// (exit 1) before the terminal is taken over.
 func (a *app) runTUI(ctx context.Context, paths []string) error {
-	aliases, err := loadAliases(a.aliasFile)
+	opts, feed, err := a.readerOptions(paths)
 	if err != nil {
 		return err
 	}
-	feed := &tuiFeed{opt: corpus.Options{MaxFileSize: int64(a.maxSize)}, paths: paths}
+	return a.afterReader(ctx, tui.Run(ctx, opts), feed)
+}
+
+// readerFeed is the reader's loader and, for --source, how its read ended.
+type readerFeed struct {
+	*tuiFeed
+	es *esOutcomeRec // nil without --source
+}
+
+// readerOptions are the reader's options for paths or --source, and its
+// loader.
+func (a *app) readerOptions(paths []string) (tui.Options, readerFeed, error) {
+	aliases, err := loadAliases(a.aliasFile)
+	if err != nil {
+		return tui.Options{}, readerFeed{}, err
+	}
+	feed := readerFeed{tuiFeed: &tuiFeed{opt: corpus.Options{MaxFileSize: int64(a.maxSize)}, paths: paths}}
 	opts := tui.Options{Load: feed.load, NoColor: !a.out.color, Aliases: aliases}
-	var esEnd *esOutcomeRec
 	if r := a.es.req; r != nil {
 		if len(paths) > 0 {
-			return usageErrorf("--source reads the articles from %s; paths cannot be added to it (got %q)", r.src, paths[0])
+			return tui.Options{}, readerFeed{}, usageErrorf("--source reads the articles from %s; paths cannot be added to it (got %q)", r.src, paths[0])
 		}
-		esEnd = &esOutcomeRec{}
-		feed.produce, opts.LoadUnit = r.produce(esEnd), "articles"
+		feed.es = &esOutcomeRec{}
+		feed.produce, opts.LoadUnit = r.produce(feed.es), "articles"
 	}
-	opts = a.withLibrary(opts, len(paths) == 0 && esEnd == nil)
-	err = tui.Run(ctx, opts)
-	if esEnd != nil {
+	return a.withLibrary(opts, len(paths) == 0 && feed.es == nil), feed, nil
+}
+
+// afterReader reports what went wrong while the reader ran (err is what
+// it returned) and decides the exit code.
+func (a *app) afterReader(ctx context.Context, err error, feed readerFeed) error {
+	if feed.es != nil {
 		feed.wait() // the read stops with the reader; it closes its point in time first
 	}
 	problems, articles, started, panicked := feed.result()
@@ -55,8 +75,8 @@ func (a *app) runTUI(ctx context.Context, paths []string) error {
 		return failed(err)
 	}
 	a.reportProblems(problems)
-	if esEnd != nil && esEnd.done {
-		return a.esOutcome(ctx, a.es.req, esEnd.res, esEnd.err, problems)
+	if feed.es != nil && feed.es.done {
+		return a.esOutcome(ctx, a.es.req, feed.es.res, feed.es.err, problems)
 	}
 	fatal := 0
 	for _, p := range problems {
