@@ -76,7 +76,7 @@ func (f *esFake) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case r.Method == http.MethodPost && r.URL.Path == "/"+f.index+"/_search": // the layout probe
-		w.Write(f.page(0, 5, false))
+		_, _ = w.Write(f.page(0, 5, false))
 	case r.Method == http.MethodPost && r.URL.Path == "/"+f.index+"/_pit":
 		fmt.Fprint(w, `{"id":"pit-1","_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}`)
 	case r.Method == http.MethodDelete && r.URL.Path == "/_pit":
@@ -116,7 +116,7 @@ func (f *esFake) searchAfter(w http.ResponseWriter, body []byte) {
 	if len(in.SearchAfter) == 2 {
 		start = int(in.SearchAfter[1]) + 1 // the tiebreaker is the position
 	}
-	w.Write(f.page(start, in.Size, f.shardFail))
+	_, _ = w.Write(f.page(start, in.Size, f.shardFail))
 }
 
 // page renders the search response for docs[start:start+n], pages of the
@@ -154,7 +154,7 @@ func esError(w http.ResponseWriter, status int, typ, reason string) {
 	cause := map[string]any{"type": typ, "reason": reason}
 	b, _ := json.Marshal(map[string]any{"error": map[string]any{"root_cause": []any{cause}, "type": typ, "reason": reason}, "status": status})
 	w.WriteHeader(status)
-	w.Write(b)
+	_, _ = w.Write(b)
 }
 
 // storyDocs are n×3 documents in Media Cloud's layout: n events, each
