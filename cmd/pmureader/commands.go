@@ -49,6 +49,13 @@ library is missing or empty). 'pmureader add' fills the library from web
 pages, feeds and files. When stdout is not a
 terminal it prints the article list instead.
 
+--source es+https://HOST:9200/INDEX reads the articles of an Elasticsearch
+or OpenSearch index instead (with --query, --since, --until, --outlet,
+--limit, --mapping; credentials from PMUREADER_ES_USER and
+PMUREADER_ES_PASSWORD, or PMUREADER_ES_API_KEY), here and in list, show,
+search, stories and compare; 'pmureader import --source' copies them into
+the library.
+
 ` + pathsHelp + `
 
 Exit codes: 0 ok, 1 failed, 2 usage error, 3 partial (some inputs could not
@@ -57,7 +64,8 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 		Example: `  pmureader                      # read the bundled seed articles
   pmureader ~/news/iraq          # read your own folder of articles
   pmureader list --json | jq '.articles[].title'
-  pmureader show 003             # an id prefix is enough when unique`,
+  pmureader show 003             # an id prefix is enough when unique
+  pmureader --source es+https://es.example.org:9200/mc_search-* --query 'kataib hezbollah' --since 2019-12-01`,
 		Args:                       cobra.ArbitraryArgs,
 		Version:                    versionString(),
 		SilenceErrors:              true,
