@@ -307,7 +307,7 @@ func (l *library) statusLine() string {
 		case sh.filesTotal > 0:
 			pct = float64(sh.filesDone) / float64(sh.filesTotal)
 		}
-		parts = append(parts, fmt.Sprintf("loading %d/%d files ", sh.filesDone, sh.filesTotal)+l.bar.ViewAs(min(max(pct, 0), 1)))
+		parts = append(parts, fmt.Sprintf("loading %d/%d %s ", sh.filesDone, sh.filesTotal, sh.loadUnit)+l.bar.ViewAs(min(max(pct, 0), 1)))
 	}
 	switch l.mode {
 	case modeTitle:
