@@ -113,6 +113,35 @@ func TestCutWithoutRawLines(t *testing.T) {
 	}
 }
 
+// A title made from the first sentence of the body (TitleDerived) is no
+// passage: the sentence is aligned once, as the body's, and the dek and
+// body keep their places.
+func TestCutDerivedTitle(t *testing.T) {
+	body := []corpus.Paragraph{{Text: "Rain fell on Marlow for a week. Rivers rose."}}
+	derived := &corpus.Article{Title: "Rain fell on Marlow for a week", TitleDerived: true, Dek: "Hundreds leave", Body: body}
+	got := Cut(derived, UnitSentence)
+	var texts []string
+	for i, p := range got {
+		if p.Index != i || p.Kind == KindTitle {
+			t.Errorf("passage %d = %+v", i, p)
+		}
+		texts = append(texts, p.Text)
+	}
+	if want := []string{"Hundreds leave", "Rain fell on Marlow for a week.", "Rivers rose."}; !slices.Equal(texts, want) {
+		t.Errorf("derived title: passages %q, want %q", texts, want)
+	}
+	// The same article with a headline of its own keeps it.
+	own := *derived
+	own.TitleDerived = false
+	if got := Cut(&own, UnitSentence); len(got) != 4 || got[0].Kind != KindTitle {
+		t.Errorf("own title: %+v", got)
+	}
+	// A derived title and nothing else: no passages at all.
+	if got := Cut(&corpus.Article{Title: "Only this", TitleDerived: true}, UnitSentence); len(got) != 0 {
+		t.Errorf("derived title alone: %+v", got)
+	}
+}
+
 // A typed Kind marshals as the plain string it always was.
 func TestKindJSON(t *testing.T) {
 	b, err := json.Marshal(Passage{Kind: KindSubhead})
