@@ -9,6 +9,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/passages"
 )
 
@@ -17,11 +18,14 @@ import (
 // passages that report the same thing into rows, and lists what has no
 // counterpart and how the accounts differ.
 //
-// Passage similarity is the cosine of TF-IDF vectors over stemmed content
-// words, numbers and resolved entities (an entity counts once however it
-// is spelled), with IDF taken over all passages compared. Counterparts are
-// chosen greedily from the best-scoring pair down, one passage per article
-// per row, never assuming the accounts tell things in the same order.
+// A pair of passages is scored from the two articles alone: the cosine of
+// their content terms (stems, numbers, resolved entities) weighted by
+// rarity in English and in the pair, beside the cosine of sentence vectors
+// of what their words mean, with news priors; see the README's "How
+// passages are lined up". Each pair of articles is linked on its own (the
+// best pairs first, one sentence to two where it covers both), and rows
+// are built from the links of every pair, never assuming the accounts tell
+// things in the same order.
 func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 	if len(articles) < 2 {
 		return nil, fmt.Errorf("compare: need at least 2 articles, got %d", len(articles))
@@ -75,6 +79,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	if thr <= 0 {
 		thr = DefaultRowThreshold
 	}
+	sc := opt.scoring
+	if sc == nil {
+		sc = &defaultScoring
+	}
 	words := wordEstimate(articles)
 	want := opt.workers
 	if want == 0 && words < parallelWords {
@@ -82,9 +90,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	}
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
-	vectorize(an, keys)
-	c.score(an, w)
-	c.align(an, thr, res)
+	lex := lexicon.English()
+	fs, vocab := features(an, lex, keys)
+	c.score(fs, vocab, lex, sc, w)
+	c.align(an, float32(thr), res)
 	c.Differences = differences.Find(c.differencesInput(an, res))
 }
 
@@ -108,7 +117,7 @@ func (c *Comparison) differencesInput(an [][]analysed, res *entities.Resolver) d
 	for i, a := range c.Articles {
 		ps := make([]differences.Passage, len(a.Passages))
 		for p, pa := range a.Passages {
-			ps[p] = differences.Passage{Text: pa.Text, Paragraph: pa.Paragraph, Row: c.rowOf[i][p],
+			ps[p] = differences.Passage{Text: pa.Text, Paragraph: pa.Paragraph, Row: c.RowOf(passages.Ref{Article: i, Passage: p}),
 				Tokens: an[i][p].toks, Mentions: an[i][p].ments, Figures: an[i][p].figs}
 		}
 		in.Articles[i] = differences.Article{Name: articleName(a, i), Passages: ps}
@@ -129,8 +138,7 @@ func articleName(a ArticleInfo, i int) string {
 }
 
 // scoresTo returns the scores of passage a against every passage of
-// article j, by passage, in dst's storage: a row of the stored matrix when
-// a's article comes first, cell by cell otherwise.
+// article j, by passage, in dst's storage.
 func (c *Comparison) scoresTo(a passages.Ref, j int, dst []float32) []float32 {
 	n := 0
 	if j >= 0 && j < len(c.Articles) {
@@ -142,14 +150,13 @@ func (c *Comparison) scoresTo(a passages.Ref, j int, dst []float32) []float32 {
 		return dst
 	}
 	if a.Article > j {
+		m := &c.pairs[j][a.Article]
 		for q := range dst {
-			dst[q] = float32(c.Score(a, passages.Ref{Article: j, Passage: q}))
+			dst[q] = m.at(q, a.Passage)
 		}
 		return dst
 	}
-	m := &c.scores[a.Article][j]
-	for x := m.start[a.Passage]; x < m.start[a.Passage+1]; x++ {
-		dst[m.q[x]] = m.v[x]
-	}
+	m := &c.pairs[a.Article][j]
+	copy(dst, m.v[a.Passage*m.nj:(a.Passage+1)*m.nj])
 	return dst
 }

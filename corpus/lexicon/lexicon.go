@@ -236,6 +236,28 @@ func (l *Lexicon) SimilarIDs(x, y int32) float32 {
 // recommended range is 1e-4 to 1e-3).
 const SIFA = 1e-3
 
+// Word is what the table says of one word key (see Look).
+type Word struct {
+	ID    int32   // its index, -1 when the table does not have it
+	IDF   float64 // IDF: background inverse document frequency
+	SIF   float32 // SIFWeight, 0 when the table does not have it
+	Known bool    // the table has it (and so a vector)
+}
+
+// Look answers ID, IDF and SIFWeight for one key with one lookup.
+func (l *Lexicon) Look(key string) Word {
+	t := l.table()
+	if t == nil {
+		return Word{ID: -1}
+	}
+	i := t.find(key)
+	if i < 0 {
+		return Word{ID: -1, IDF: l.IDF(key)}
+	}
+	id := int32(i)
+	return Word{ID: id, IDF: l.IDFOf(id), SIF: l.SIFWeight(id), Known: true}
+}
+
 // Prob is the probability of the word with the given ID in English text,
 // from its frequency rank by Zipf's law: 1/(rank × (ln V + 0.577)), V
 // being the source vocabulary; 0 for an unknown ID.

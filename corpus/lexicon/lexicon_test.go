@@ -244,6 +244,21 @@ func TestSIF(t *testing.T) {
 	}
 }
 
+// Look answers what ID, IDF and SIFWeight answer, in one lookup.
+func TestLook(t *testing.T) {
+	l := New(encodeTest(t, small))
+	for _, k := range []string{"said", "seized", "nosuchword"} {
+		w := l.Look(k)
+		id, ok := l.ID(k)
+		if w.ID != id || w.Known != ok || w.IDF != l.IDF(k) || (ok && w.SIF != l.SIFWeight(id)) || (!ok && w.SIF != 0) {
+			t.Errorf("Look(%q) = %+v; ID %d %v, IDF %v", k, w, id, ok, l.IDF(k))
+		}
+	}
+	if w := New("junk").Look("said"); w.ID != -1 || w.Known {
+		t.Errorf("a broken table looks up %+v", w)
+	}
+}
+
 func BenchmarkCommon(b *testing.B) {
 	for b.Loop() {
 		if len(New(embedded).Common()) != 100 {
