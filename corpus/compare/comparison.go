@@ -112,7 +112,7 @@ type Options struct {
 }
 
 // DefaultRowThreshold is the least passage similarity for a link.
-const DefaultRowThreshold = 0.325
+const DefaultRowThreshold = 0.3
 
 // MaxArticles is the most articles one comparison takes.
 const MaxArticles = 6
@@ -144,28 +144,32 @@ func (c *Comparison) Passage(r passages.Ref) (passages.Passage, bool) {
 // RowOf returns the index in Rows of the row holding a passage (its
 // strongest, when it is in several), or -1.
 func (c *Comparison) RowOf(r passages.Ref) int {
-	if !c.valid(r) || len(c.rowsOf[r.Article][r.Passage]) == 0 {
-		return -1
+	if rs := c.rowsOfRef(r); len(rs) > 0 {
+		return rs[0]
 	}
-	return c.rowsOf[r.Article][r.Passage][0]
+	return -1
+}
+
+// rowsOfRef is the rows holding passage r, nil for none or a bad ref (or
+// a comparison built by hand, without them).
+func (c *Comparison) rowsOfRef(r passages.Ref) []int {
+	if !c.valid(r) || r.Article >= len(c.rowsOf) || r.Passage >= len(c.rowsOf[r.Article]) {
+		return nil
+	}
+	return c.rowsOf[r.Article][r.Passage]
 }
 
 // RowsOf returns the indexes in Rows of every row holding a passage, its
 // strongest first; nil for none.
 func (c *Comparison) RowsOf(r passages.Ref) []int {
-	if !c.valid(r) {
-		return nil
-	}
-	return slices.Clone(c.rowsOf[r.Article][r.Passage])
+	return slices.Clone(c.rowsOfRef(r))
 }
 
 // SameRow reports whether two passages share a row.
 func (c *Comparison) SameRow(a, b passages.Ref) bool {
-	if !c.valid(a) || !c.valid(b) {
-		return false
-	}
-	for _, r := range c.rowsOf[a.Article][a.Passage] {
-		if slices.Contains(c.rowsOf[b.Article][b.Passage], r) {
+	rb := c.rowsOfRef(b)
+	for _, r := range c.rowsOfRef(a) {
+		if slices.Contains(rb, r) {
 			return true
 		}
 	}

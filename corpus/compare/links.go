@@ -18,16 +18,16 @@ type Link struct {
 	Score float64 `json:"score"`
 }
 
-// secondShare: a passage links to its runners-up too when they are at
-// least this share of its best link's strength (and the threshold): one
-// sentence of one account often tells what another tells in two.
+// secondShare: a passage links to its runner-up too when that is at least
+// this share of its best link's strength (and the threshold): one sentence
+// of one account often tells what another tells in two.
 const secondShare = 0.8
 
 // pairLinks picks the links of articles i and j (i < j) by their link
 // strength: the cells at or above thr, strongest first, each passage at
-// most once; then each passage's runners-up that are thr or more and
-// secondShare of the passage's best. They are appended to dst, with their
-// strength (s) and similarity (v).
+// most once; then each passage's runner-up (its strongest other cell at or
+// above thr and secondShare of its best). They are appended to dst, with
+// their strength (s) and similarity (v).
 func pairLinks(m *pairMatrix, i, j int, thr float32, dst []link) []link {
 	start := len(dst)
 	var cells []link
@@ -53,11 +53,17 @@ func pairLinks(m *pairMatrix, i, j int, thr float32, dst []link) []link {
 	// Runners-up: for each passage on either side, the cells close to
 	// its best.
 	best := bestCells(m)
+	secondP, secondQ := make([]bool, m.ni), make([]bool, m.nj) // the passage has its runner-up
 	for k, l := range cells {
 		bp, bq := best.p[l.p], best.q[l.q]
-		if !taken[k] && ((l.q != bp.q && l.s >= secondShare*bp.s) || (l.p != bq.p && l.s >= secondShare*bq.s)) {
-			dst = append(dst, l)
+		okP := !secondP[l.p] && l.q != bp.q && l.s >= secondShare*bp.s
+		okQ := !secondQ[l.q] && l.p != bq.p && l.s >= secondShare*bq.s
+		if taken[k] || (!okP && !okQ) {
+			continue
 		}
+		dst = append(dst, l)
+		secondP[l.p] = secondP[l.p] || okP
+		secondQ[l.q] = secondQ[l.q] || okQ
 	}
 	for k := start; k < len(dst); k++ {
 		dst[k].i, dst[k].j = int32(i), int32(j)

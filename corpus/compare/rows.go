@@ -45,8 +45,8 @@ func (c *Comparison) align(an [][]analysed, thr float32, res *entities.Resolver)
 	for k, l := range links {
 		c.Links[k] = Link{A: l.a(), B: l.b(), Score: round3(float64(l.v))}
 	}
-	c.scoreRows()
-	c.primaryFirst()
+	strength := c.scoreRows(links)
+	c.primaryFirst(strength)
 	c.Unique = c.uniquePassages()
 }
 
@@ -145,16 +145,19 @@ func (rb *rowBuilder) join(a, b int) {
 }
 
 // scoreRows sets each row's score, the mean score of the links inside it
-// (for a row of two, its one link's score: what the pair scores in any
-// comparison), and whether it is weak.
-func (c *Comparison) scoreRows() {
+// (c.Links, in the order of links; for a row of two, its one link's score:
+// what the pair scores in any comparison), and whether it is weak. It
+// returns each row's strength: its strongest link's.
+func (c *Comparison) scoreRows(links []link) []float32 {
 	sum := make([]float64, len(c.Rows))
 	cnt := make([]int, len(c.Rows))
-	for _, l := range c.Links {
+	strength := make([]float32, len(c.Rows))
+	for k, l := range c.Links {
 		for _, r := range c.rowsOf[l.A.Article][l.A.Passage] {
 			if slices.Contains(c.rowsOf[l.B.Article][l.B.Passage], r) {
 				sum[r] += l.Score
 				cnt[r]++
+				strength[r] = max(strength[r], links[k].s)
 			}
 		}
 	}
@@ -164,14 +167,16 @@ func (c *Comparison) scoreRows() {
 		}
 		c.Rows[r].Weak = c.Rows[r].Score < WeakBelow
 	}
+	return strength
 }
 
-// primaryFirst orders each passage's rows strongest first, so that the
-// first is the row it is drawn in when its account is read in order.
-func (c *Comparison) primaryFirst() {
+// primaryFirst orders each passage's rows strongest first (by their
+// strongest link: the one chosen first, one to one), so that the first is
+// the row it is drawn level in.
+func (c *Comparison) primaryFirst(strength []float32) {
 	for i := range c.rowsOf {
 		for _, rs := range c.rowsOf[i] {
-			slices.SortStableFunc(rs, func(x, y int) int { return cmp.Compare(c.Rows[y].Score, c.Rows[x].Score) })
+			slices.SortStableFunc(rs, func(x, y int) int { return cmp.Compare(strength[y], strength[x]) })
 		}
 	}
 }

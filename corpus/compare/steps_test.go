@@ -319,11 +319,11 @@ func TestTop3(t *testing.T) {
 	}
 }
 
-// Links: strongest first, each passage once; then a passage's runners-up
+// Links: strongest first, each passage once; then a passage's runner-up
 // within secondShare of its best.
 func TestPairLinks(t *testing.T) {
 	m := matrixOf([][]float32{
-		{.9, .8, .1},
+		{.9, .8, .75},
 		{.85, .2, .1},
 		{.1, .1, .3},
 	})
@@ -337,8 +337,9 @@ func TestPairLinks(t *testing.T) {
 		}
 	}
 	// (0,0) first; then no cell at or above .4 has both passages free;
-	// (1,0) .85 ≥ .8 × .9 and (0,1) .8 ≥ .8 × .9 are runners-up, strongest
-	// first; (1,1) and (2,2) are under the threshold.
+	// (1,0) .85 ≥ .8 × .9 is column 0's runner-up and (0,1) .8 row 0's,
+	// so (0,2) .75, though ≥ .8 × .9, is not: one runner-up a passage;
+	// (1,1) and (2,2) are under the threshold.
 	want := []pq{{0, 0}, {1, 0}, {0, 1}}
 	if !slices.Equal(cells, want) {
 		t.Errorf("links %v, want %v", cells, want)
@@ -477,16 +478,20 @@ func TestScoreRowsAndUnique(t *testing.T) {
 	c.Rows = []Row{{Passages: []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}}, {Passages: []passages.Ref{ref(0, 0), ref(1, 1)}}}
 	c.rowsOf = [][][]int{{{0, 1}}, {{0}, {1}}, {{0}}}
 	c.Links = []Link{{A: ref(0, 0), B: ref(1, 0), Score: .9}, {A: ref(0, 0), B: ref(2, 0), Score: .7}, {A: ref(0, 0), B: ref(1, 1), Score: .45}}
-	c.scoreRows()
-	c.primaryFirst()
-	if c.Rows[0].Score != .8 || c.Rows[0].Weak || c.Rows[1].Score != .45 || !c.Rows[1].Weak {
-		t.Errorf("rows %+v", c.Rows)
+	// The third link is the strongest (it stands out more), so its row
+	// comes first for 0:0 though its score is lower.
+	strength := c.scoreRows([]link{{s: .5}, {s: .6}, {s: .8}})
+	if c.Rows[0].Score != .8 || c.Rows[0].Weak || c.Rows[1].Score != .45 || !c.Rows[1].Weak || !slices.Equal(strength, []float32{.6, .8}) {
+		t.Errorf("rows %+v, strength %v", c.Rows, strength)
 	}
-	c.rowsOf = [][][]int{{{1, 0}}, {{0}, {}}, {{0}}}
-	c.primaryFirst()
-	if !slices.Equal(c.rowsOf[0][0], []int{0, 1}) || c.RowOf(ref(0, 0)) != 0 {
+	c.primaryFirst(strength)
+	if !slices.Equal(c.rowsOf[0][0], []int{1, 0}) || c.RowOf(ref(0, 0)) != 1 {
 		t.Errorf("rows of 0:0 %v", c.rowsOf[0][0])
 	}
+	if got := c.uniquePassages(); got == nil || len(got) != 0 {
+		t.Errorf("unique %#v, want none (not nil: JSON shows [])", got)
+	}
+	c.rowsOf[1][1] = nil
 	if got := c.uniquePassages(); !slices.Equal(got, []passages.Ref{ref(1, 1)}) {
 		t.Errorf("unique %v", got)
 	}
