@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -366,34 +365,39 @@ func features(an [][]analysed, lex *lexicon.Lexicon, keys int) ([]artFeatures, i
 }
 
 // canonical renumbers the terms in an order that depends only on the
-// terms themselves (their kind and a 64-bit hash of their text, the text
-// on a tie) and sorts each passage's terms again: two terms then compare
-// the same way in any comparison that has both, so the sums scoring makes
-// over a pair's terms run in the same order, and a pair scores exactly the
-// same in a comparison of two and of six.
+// terms themselves (their kind, a 30-bit hash of their text, then their
+// text) and sorts each passage's terms again: two terms then compare the
+// same way in any comparison that has both, so the sums scoring makes
+// over a pair's terms run in the same order, and a pair scores exactly
+// the same in a comparison of two and of six.
 func (f *featurizer) canonical(fs []artFeatures) {
-	type named struct {
-		key  uint64
-		text string
-		id   int32
-	}
-	all := make([]named, 0, f.vocab)
+	texts := make([]string, f.vocab)
+	kinds := make([]byte, f.vocab)
+	keys := make([]uint64, 0, f.vocab) // kind, hash, then the old id
 	for k, m := range []map[string]int32{f.nums, f.cas, f.stems, f.ents} {
 		for text, id := range m {
-			all = append(all, named{uint64(k)<<62 | fnv64(text)>>2, text, id})
+			texts[id], kinds[id] = text, byte(k)
+			keys = append(keys, uint64(k)<<62|(fnv64(text)>>34)<<32|uint64(uint32(id)))
 		}
 	}
-	slices.SortFunc(all, func(a, b named) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
+	slices.Sort(keys)
+	// Terms of one kind and hash are ordered by their text.
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi]>>32 == keys[lo]>>32 {
+			hi++
 		}
-		return strings.Compare(a.text, b.text)
-	})
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], func(a, b uint64) int { return strings.Compare(texts[uint32(a)], texts[uint32(b)]) })
+		}
+		lo = hi
+	}
 	renum := make([]int32, f.vocab)
-	f.names = make([]termName, len(all))
-	for n, t := range all {
-		renum[t.id] = int32(n)
-		f.names[n] = termName{kind: byte(t.key >> 62), text: t.text}
+	f.names = make([]termName, len(keys))
+	for n, k := range keys {
+		id := int32(uint32(k))
+		renum[id] = int32(n)
+		f.names[n] = termName{kind: kinds[id], text: texts[id]}
 	}
 	for i := range fs {
 		af := &fs[i]
