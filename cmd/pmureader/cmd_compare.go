@@ -20,6 +20,11 @@ type storiesJSON struct {
 	Problems      []problemJSON   `json:"problems"`
 }
 
+// compareSchemaVersion is compare --json's schemaVersion: 2 since rows
+// changed meaning (a passage may be in several rows; a row's score is the
+// mean similarity of the links that hold it, the same in any comparison).
+const compareSchemaVersion = 2
+
 // compareJSON is `pmureader compare --json`: the compare.Comparison as that
 // package tags it.
 type compareJSON struct {
@@ -156,7 +161,7 @@ Passages are sentences; --paragraphs compares whole paragraphs.
 			}
 			switch {
 			case asJSON:
-				return a.writeJSON(compareJSON{SchemaVersion: schemaVersion, Comparison: cmp, Problems: problemsJSON(c.Problems)})
+				return a.writeJSON(compareJSON{SchemaVersion: compareSchemaVersion, Comparison: cmp, Problems: problemsJSON(c.Problems)})
 			case markdown:
 				if _, err := fmt.Fprint(a.stdout, compare.Markdown(cmp)); err != nil {
 					return fmt.Errorf("write output: %w", err)

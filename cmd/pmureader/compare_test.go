@@ -54,7 +54,7 @@ func TestCompare(t *testing.T) {
 		t.Fatalf("compare --json is not a comparison: %v\n%s", err, r.stdout)
 	}
 	cmp := doc.Comparison
-	if doc.SchemaVersion != schemaVersion || len(cmp.Articles) != 2 ||
+	if doc.SchemaVersion != compareSchemaVersion || len(cmp.Articles) != 2 ||
 		!strings.HasPrefix(cmp.Articles[0].ID, "001") || !strings.HasPrefix(cmp.Articles[1].ID, "003") {
 		t.Fatalf("compare 001 003: schema %d, articles %+v", doc.SchemaVersion, cmp.Articles)
 	}
