@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/pmureader/pmureader/corpus/internal/load"
 )
 
 // DefaultMaxFileSize is the largest input file read unless Options says
 // otherwise: 20 MB. Larger files are reported and skipped.
-const DefaultMaxFileSize int64 = 20 << 20
+const DefaultMaxFileSize = load.DefaultMaxFileSize
 
 // ErrNothingLoaded is returned (wrapped) by Load when not one article could
 // be loaded from the given paths.

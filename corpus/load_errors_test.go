@@ -51,7 +51,11 @@ func TestLoadPermissionDenied(t *testing.T) {
 	if err := os.Chmod(filepath.Join(dir, "locked"), 0); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "locked"), 0o755) })
+	t.Cleanup(func() {
+		if err := os.Chmod(filepath.Join(dir, "locked"), 0o755); err != nil {
+			t.Error(err)
+		}
+	})
 	c := mustLoad(t, dir)
 	if len(c.Articles) != 1 || !hasProblem(c, "secret.txt", 0, false, fs.ErrPermission) || !hasProblem(c, "locked", 0, false, fs.ErrPermission) {
 		t.Errorf("ids %q problems %v", ids(c), c.Problems)
@@ -122,7 +126,7 @@ func TestLoadSymlinkLoop(t *testing.T) {
 		"a/again":    filepath.Join(dir, "other"),   // a second way into a directory: walked once
 		"a/file.txt": filepath.Join(dir, "top.txt"), // a link to a file already loaded
 		"a/dangling": filepath.Join(dir, "nowhere"), // broken link
-		"a/ext.txt":  filepath.Join(dir, "other/o.txt"),
+		"a/ext.txt":  filepath.Join(dir, "other", "o.txt"),
 	}
 	for name, target := range links {
 		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
@@ -135,7 +139,7 @@ func TestLoadSymlinkLoop(t *testing.T) {
 	if got := strings.Join(ids(c), " "); got != "o deep file" {
 		t.Errorf("ids %q, want each file once", got)
 	}
-	if a, _ := c.ByID("o"); a == nil || a.Source.File != filepath.Join(dir, "a/again/o.txt") {
+	if a, _ := c.ByID("o"); a == nil || a.Source.File != filepath.Join(dir, "a", "again", "o.txt") {
 		t.Errorf("o loaded from %v", a.Source)
 	}
 	if !hasProblem(c, "up", 0, false, corpus.ErrSymlinkLoop) {
@@ -172,7 +176,7 @@ func TestLoadDuplicateIDs(t *testing.T) {
 	}
 	wantMsgs := []string{
 		filepath.Join(dir, "feed.jsonl") + `:2: duplicate id "x": already loaded from ` + filepath.Join(dir, "feed.jsonl") + `:1; skipped`,
-		filepath.Join(dir, "two/story.md") + `:1: duplicate id "story": already loaded from ` + filepath.Join(dir, "one/story.txt") + `:1-3; skipped`,
+		filepath.Join(dir, "two", "story.md") + `:1: duplicate id "story": already loaded from ` + filepath.Join(dir, "one", "story.txt") + `:1-3; skipped`,
 	}
 	for i, p := range c.Problems {
 		if i >= len(wantMsgs) || p.Error() != wantMsgs[i] {

@@ -145,7 +145,8 @@ func TestLoadHostileFileName(t *testing.T) {
 	dir := t.TempDir()
 	name := "evil\x1b]0;pwned\x07\u009b31m.txt"
 	writeFiles(t, dir, map[string]string{name: "Title\n\nBody.", "evil\x1b[2J.json": "{bad"})
-	c, err := corpus.Load(context.Background(), []string{dir, filepath.Join(dir, "missing\x1b]52;c;eA==\x07.txt")}, corpus.Options{})
+	missing := "missing\x1b]52;c;eA==\x07.txt"
+	c, err := corpus.Load(context.Background(), []string{dir, filepath.Join(dir, missing)}, corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

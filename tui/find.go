@@ -20,40 +20,12 @@ type folded struct {
 	src []int // len(src) == len(s)+1; src[len(s)] == len(original)
 }
 
-// foldText folds s rune by rune with textnorm.Fold, dropping apostrophes
-// (so "Kataib" finds "Kata’ib"), and remembers where each byte came from.
+// foldText puts s in key form with textnorm.KeyOffsets (folded, apostrophes
+// dropped, so "Kataib" finds "Kata’ib"), the form word search and title
+// search match too, and remembers where each byte came from.
 func foldText(s string) folded {
-	var b strings.Builder
-	b.Grow(len(s))
-	src := make([]int, 0, len(s)+1)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == '\'' || c == '`' {
-				i++
-				continue
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-			src = append(src, i)
-			i++
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		f := textnorm.Fold(s[i : i+size])
-		for j := 0; j < len(f); j++ {
-			if f[j] == '\'' {
-				continue
-			}
-			b.WriteByte(f[j])
-			src = append(src, i)
-		}
-		i += size
-	}
-	src = append(src, len(s))
-	return folded{s: b.String(), src: src}
+	key, src := textnorm.KeyOffsets(s)
+	return folded{s: key, src: src}
 }
 
 // foldQuery puts a query in the same form as foldText, with runs of spaces

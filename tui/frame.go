@@ -9,7 +9,9 @@ import (
 // frame draws a view into exactly h lines of exactly w cells: its bar on
 // the first line, the body under it, and its status line at the bottom.
 // Body lines beyond the room are dropped, missing ones left blank, and
-// every line is fitted to the width (termtext.Fit), whatever its text.
+// every line is fitted to the width (termtext.Fit), whatever its text;
+// a bar or status line too long for it ends in "…", so that what is cut
+// shows as cut.
 func frame(w, h int, bar string, body []string, status string) string {
 	if w <= 0 || h <= 0 {
 		return ""
@@ -19,9 +21,9 @@ func frame(w, h int, bar string, body []string, status string) string {
 		var l string
 		switch {
 		case i == h-1:
-			l = status
+			l = termtext.Cut(status, w)
 		case i == 0:
-			l = bar
+			l = termtext.Cut(bar, w)
 		case i-1 < len(body):
 			l = body[i-1]
 		}

@@ -111,6 +111,11 @@ func (hs *harness) send(msg tea.Msg) {
 	}
 }
 
+// commandTimeout guards against a command that never returns. It is not a
+// speed test: under the race detector on a loaded 2-core machine, grouping
+// the 2,000 articles of TestLargeLibraryGroupsWithProgress took over 5 s.
+const commandTimeout = 60 * time.Second
+
 func (hs *harness) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -120,8 +125,8 @@ func (hs *harness) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(5 * time.Second):
-		hs.t.Fatalf("command did not finish")
+	case <-time.After(commandTimeout):
+		hs.t.Fatalf("command did not finish in %v", commandTimeout)
 	}
 	switch msg := msg.(type) {
 	case nil:

@@ -72,78 +72,108 @@ func (h *helpScreen) shortHelp(km help.KeyMap, w int) string {
 }
 
 // fullHelpLines lists every binding of a key map: its groups side by side
-// when they fit w×ht, else one under the other, then the marks the view
-// draws and what they mean. Unlike bubbles' FullHelpView it never drops a
-// group for lack of width.
+// when they fit w×ht, else one under the other with each description
+// wrapped to the width, then the marks the view draws and what they mean.
+// Unlike bubbles' FullHelpView it never drops a group for lack of width.
 func fullHelpLines(km help.KeyMap, st Styles, w, ht int) []string {
-	cols, colW := helpColumns(km, st)
+	groups := helpGroups(km)
 	lines := []string{st.HelpTitle.Render(" Keys"), ""}
 	total, tall := 0, 0
-	for i, c := range cols {
-		total += colW[i] + 2
-		tall = max(tall, len(c))
+	for _, g := range groups {
+		total += g.width() + 2
+		tall = max(tall, len(g.keys))
 	}
 	if total <= w && tall+2 <= ht {
 		for r := 0; r < tall; r++ {
 			var b strings.Builder
-			for i, c := range cols {
-				cell := strings.Repeat(" ", colW[i])
-				if r < len(c) {
-					cell = c[r]
+			for _, g := range groups {
+				cell := strings.Repeat(" ", g.width())
+				if r < len(g.keys) {
+					cell = " " + st.Help.FullKey.Render(termtext.Pad(g.keys[r], g.keyW)) + "  " +
+						st.Help.FullDesc.Render(termtext.Pad(g.descs[r], g.descW))
 				}
 				b.WriteString(cell + "  ")
 			}
 			lines = append(lines, b.String())
 		}
 	} else {
-		for i, c := range cols {
+		for i, g := range groups {
 			if i > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, c...)
+			lines = append(lines, g.stacked(st, w)...)
 		}
 	}
 	if sk, ok := km.(signed); ok {
-		lines = append(lines, signLines(sk.Signs(), st)...)
+		lines = append(lines, signLines(sk.Signs(), st, w)...)
 	}
 	return lines
 }
 
-// helpColumns renders each group of km's enabled bindings as a column of
-// "key  description" lines, and says how wide each column is.
-func helpColumns(km help.KeyMap, st Styles) (cols [][]string, widths []int) {
-	for _, g := range km.FullHelp() {
-		keyW, descW := 0, 0
-		for _, b := range g {
-			if b.Enabled() {
-				keyW = max(keyW, termtext.Width(b.Help().Key))
-				descW = max(descW, termtext.Width(b.Help().Desc))
-			}
-		}
-		var col []string
-		for _, b := range g {
-			if b.Enabled() {
-				col = append(col, " "+st.Help.FullKey.Render(termtext.Pad(b.Help().Key, keyW))+"  "+
-					st.Help.FullDesc.Render(termtext.Pad(b.Help().Desc, descW)))
-			}
-		}
-		if len(col) > 0 {
-			cols = append(cols, col)
-			widths = append(widths, 1+keyW+2+descW)
-		}
-	}
-	return cols, widths
+// helpGroup is one group of a key map's enabled bindings: their keys and
+// descriptions, and the widest of each.
+type helpGroup struct {
+	keys, descs []string
+	keyW, descW int
 }
 
-// signLines lists the marks a view draws, under a heading.
-func signLines(signs []sign, st Styles) []string {
+// width is the group's width as a column: " key  description".
+func (g helpGroup) width() int { return 1 + g.keyW + 2 + g.descW }
+
+// stacked draws the group for a narrow screen: each description wrapped
+// to the width, under itself.
+func (g helpGroup) stacked(st Styles, w int) []string {
+	var lines []string
+	indent := strings.Repeat(" ", 1+g.keyW+2)
+	for i, k := range g.keys {
+		for j, l := range termtext.WrapLines(g.descs[i], max(w-len(indent), 10)) {
+			head := indent
+			if j == 0 {
+				head = " " + st.Help.FullKey.Render(termtext.Pad(k, g.keyW)) + "  "
+			}
+			lines = append(lines, head+st.Help.FullDesc.Render(l))
+		}
+	}
+	return lines
+}
+
+// helpGroups collects each group of km's enabled bindings.
+func helpGroups(km help.KeyMap) []helpGroup {
+	var out []helpGroup
+	for _, bs := range km.FullHelp() {
+		var g helpGroup
+		for _, b := range bs {
+			if b.Enabled() {
+				g.keys = append(g.keys, b.Help().Key)
+				g.descs = append(g.descs, b.Help().Desc)
+				g.keyW = max(g.keyW, termtext.Width(b.Help().Key))
+				g.descW = max(g.descW, termtext.Width(b.Help().Desc))
+			}
+		}
+		if len(g.keys) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// signLines lists the marks a view draws, under a heading, each meaning
+// wrapped to the width w under itself.
+func signLines(signs []sign, st Styles, w int) []string {
 	markW := 0
 	for _, s := range signs {
 		markW = max(markW, termtext.Width(s.mark))
 	}
 	lines := []string{"", st.HelpTitle.Render(" Marks"), ""}
+	indent := strings.Repeat(" ", 1+markW+2)
 	for _, s := range signs {
-		lines = append(lines, " "+st.Help.FullKey.Render(termtext.Pad(s.mark, markW))+"  "+st.Help.FullDesc.Render(s.meaning))
+		for i, l := range termtext.WrapLines(s.meaning, max(w-len(indent), 10)) {
+			head := indent
+			if i == 0 {
+				head = " " + st.Help.FullKey.Render(termtext.Pad(s.mark, markW)) + "  "
+			}
+			lines = append(lines, head+st.Help.FullDesc.Render(l))
+		}
 	}
 	return lines
 }

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/search"
 )
@@ -82,55 +80,28 @@ func toSpans(rs []search.Range) []span {
 	return out
 }
 
-// rankTitleHits runs a "/" query (in a job) and ranks its hits in three
-// tiers:
-//
-//  1. fuzzy title hits where the query occurs as typed (contiguously,
-//     after folding) in the title, outlet, author or story, by fuzzy score;
-//  2. articles whose text contains the query's words (corpus/search word
-//     search, exact words), by BM25, so "ketaib" finds the article that
-//     spells it so even though no title does;
-//  3. the remaining fuzzy title hits, letters scattered, by fuzzy score.
-//
-// A scattered fuzzy match over a long header is weak evidence ("ketaib"
-// is scattered through "…airstrikes That targeted Iran-Backed…"), an exact
-// word in the text is strong; the tiers keep both and put the strong first.
-func rankTitleHits(ix *search.Index, ts *search.TitleSearcher, q string) []*titleHit {
-	if ts == nil || ix == nil {
+// rankTitleHits runs a "/" query (in a job): corpus/search's "find by
+// title" (TitleSearcher.Find, the three tiers `pmureader search --title`
+// prints too), with what the rows need to draw and open each hit.
+func rankTitleHits(ts *search.TitleSearcher, q string) []*titleHit {
+	if ts == nil {
 		return nil
 	}
-	fq := search.FoldQuery(q)
-	inText := map[*corpus.Article]bool{}
-	words := ix.Words(q)
-	for _, h := range words {
-		inText[h.Article] = true
-	}
-	var tight, loose []*titleHit
-	seen := map[*corpus.Article]bool{}
-	for _, h := range ts.Search(q) {
-		th := &titleHit{article: h.Article, hit: h}
-		switch {
-		case fq != "" && strings.Contains(h.Haystack(), fq):
-			tight = append(tight, th)
-			seen[h.Article] = true
-		case !inText[h.Article]:
-			loose = append(loose, th)
-			seen[h.Article] = true
-		}
-	}
-	out := tight
+	found := ts.Find(q)
+	out := make([]*titleHit, len(found))
 	var terms []string
-	for _, h := range words {
-		if !seen[h.Article] {
-			seen[h.Article] = true
+	for i, f := range found {
+		th := &titleHit{article: f.Article, hit: f.Title}
+		if f.By == search.FoundByText {
 			if terms == nil {
 				terms = queryTerms(q)
 			}
-			wh := &wordHit{article: h.Article, hit: h, terms: terms, para: -1}
-			out = append(out, &titleHit{article: h.Article, inText: true, words: wh, done: true})
+			th.inText, th.done = true, true
+			th.words = &wordHit{article: f.Article, hit: f.Words, terms: terms, para: -1}
 		}
+		out[i] = th
 	}
-	return append(out, loose...)
+	return out
 }
 
 // findWordHits runs a word query (in a job). While typing, the last

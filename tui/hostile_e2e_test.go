@@ -116,13 +116,22 @@ func TestHostileEndToEnd(t *testing.T) {
 
 	articles := regexp.MustCompile(`(\d+) articles · sorted`)
 	scr := e.WaitFor("the library, loaded, with its problems", func(s string) bool {
-		return articles.MatchString(s) && strings.Contains(s, "problems:") && !strings.Contains(s, "loading")
+		return articles.MatchString(s) && strings.Contains(s, "problems (p") && !strings.Contains(s, "loading")
 	})
 	n, _ := strconv.Atoi(articles.FindStringSubmatch(scr)[1])
 	if n < 10 {
 		t.Fatalf("only %d hostile articles loaded:\n%s", n, scr)
 	}
 	e.check("library")
+	// The list of problems shows the broken files' names and messages as
+	// they are, never obeyed.
+	e.Keys("p")
+	e.WaitFor("the list of problems", func(s string) bool { return strings.Contains(s, "not loaded") })
+	e.check("problems")
+	e.Keys("G")
+	e.check("problems, at the end")
+	e.Keys("Escape")
+	e.WaitFor("the library after the problems", func(s string) bool { return articles.MatchString(s) })
 	inReader := func(s string) bool { return strings.Contains(s, "r raw") }
 	inLibrary := func(s string) bool { return strings.Contains(s, "enter read") }
 	opened := 0

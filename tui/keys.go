@@ -22,6 +22,28 @@ func short(b key.Binding, desc string) key.Binding {
 	return b
 }
 
+// brief is b with shorter key text and description, for the one-line
+// help: the "?" screen names every key that works, the help line the
+// first ones.
+func brief(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
+}
+
+// wheelKey and clickKey are the keys of the bindings that tell the "?"
+// screen what the mouse does. No key press is ever named so, so they
+// match nothing: the views handle mouse messages themselves.
+const (
+	wheelKey = "<wheel>"
+	clickKey = "<click>"
+)
+
+// wheel is the "?" screen's line about the mouse wheel.
+func wheel() key.Binding { return bind([]string{wheelKey}, "wheel", "scroll") }
+
+// click is the "?" screen's line about a mouse click.
+func click(desc string) key.Binding { return bind([]string{clickKey}, "click", desc) }
+
 // globalKeys are the root's: they work in every view unless a text field
 // has focus (then only ctrl+c does), and on the "?" screen.
 type globalKeys struct {
@@ -38,7 +60,7 @@ func newGlobalKeys() globalKeys {
 	return globalKeys{
 		Quit:       bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Help:       bind([]string{"?"}, "?", "help"),
-		CloseHelp:  bind([]string{"esc", "?", "q"}, "esc/?", "close help"),
+		CloseHelp:  bind([]string{"esc", "?", "q"}, "esc/?/q", "close help"),
 		HelpDown:   bind([]string{"down", "j"}, "↓/j", "scroll down"),
 		HelpUp:     bind([]string{"up", "k"}, "↑/k", "scroll up"),
 		HelpScroll: bind([]string{"j"}, "↓/j ↑/k", "scroll"),
@@ -143,6 +165,11 @@ type libraryKeys struct {
 	Reverse    key.Binding
 	Find       key.Binding
 	Words      key.Binding
+	Problems   key.Binding
+	Add        key.Binding
+	OpenURL    key.Binding
+	Wheel      key.Binding
+	Click      key.Binding
 	Quit       key.Binding
 	global     globalKeys
 }
@@ -163,7 +190,12 @@ func newLibraryKeys() libraryKeys {
 		Sort:       bind([]string{"s"}, "s", "sort by date, outlet, title"),
 		Reverse:    bind([]string{"S"}, "S", "reverse sort"),
 		Find:       bind([]string{"/"}, "/", "find title"),
-		Words:      bind([]string{"f", "ctrl+f"}, "f", "search words in text"),
+		Words:      bind([]string{"f", "ctrl+f"}, "f/ctrl+f", "search words in text"),
+		Problems:   bind([]string{"p"}, "p", "list the load problems"),
+		Add:        bind([]string{"a"}, "a", "add web addresses, feeds, files"),
+		OpenURL:    bind([]string{"o"}, "o", "open the article's address in the browser"),
+		Wheel:      wheel(),
+		Click:      click("select; click again to read"),
 		Quit:       bind([]string{"q"}, "q", "quit"),
 		global:     newGlobalKeys(),
 	}
@@ -183,7 +215,7 @@ func (k libraryKeys) ShortHelp() []key.Binding {
 // show; then, as the width allows, read, find, stories, word search,
 // compare, mark and sort (80 columns show all but the last two).
 func (k libraryKeys) ShortHelpRanked() []ranked {
-	return []ranked{{short(k.Open, "read"), 1}, {short(k.Find, "find"), 2}, {short(k.Words, "words"), 4},
+	return []ranked{{short(k.Open, "read"), 1}, {short(k.Find, "find"), 2}, {brief(k.Words, "f", "words"), 4},
 		{short(k.Mark, "mark"), 6}, {short(k.Compare, "compare"), 5}, {short(k.Stories, "stories"), 3},
 		{short(k.Sort, "sort"), 7}, {k.global.Help, 0}, {k.Quit, 0}}
 }
@@ -191,18 +223,21 @@ func (k libraryKeys) ShortHelpRanked() []ranked {
 // FullHelp is the library's "?" screen.
 func (k libraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		k.nav.all(),
+		append(k.nav.all(), k.Wheel, k.Click),
 		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
-		{k.Find, k.Words, k.global.Help, k.Quit, k.global.Quit},
+		{k.Find, k.Words, k.Problems, k.Add, k.OpenURL, k.global.Help, k.Quit, k.global.Quit},
 	}
 }
 
 // Signs explains the library's marks.
 func (k libraryKeys) Signs() []sign {
 	return []sign{
+		{"▸", "the row under the cursor"},
 		{"✓", "marked to compare (space)"},
+		{"•", "not read yet (the library's articles)"},
 		{"~", "date approximate: the day was not published"},
 		{"¶", "found by the words of its text, not its title"},
+		{"untitled:", "the source had no headline: the title is its first sentence"},
 	}
 }
 
@@ -212,26 +247,31 @@ type searchKeys struct {
 	nav   navKeys // up, down and a page each way; no others
 	Open  key.Binding
 	Leave key.Binding
+	Wheel key.Binding
+	Click key.Binding
 	Quit  key.Binding
 }
 
 func newSearchKeys() searchKeys {
 	return searchKeys{
 		nav: navKeys{
-			Up:       bind([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p", "previous hit"),
-			Down:     bind([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n", "next hit"),
+			Up:       bind([]string{"up", "ctrl+p", "ctrl+k"}, "↑/ctrl+p/ctrl+k", "previous hit"),
+			Down:     bind([]string{"down", "ctrl+n", "ctrl+j"}, "↓/ctrl+n/ctrl+j", "next hit"),
 			PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
 			PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
 		},
 		Open:  bind([]string{"enter"}, "enter", "read hit"),
 		Leave: bind([]string{"esc"}, "esc", "leave search"),
+		Wheel: wheel(),
+		Click: click("select; click again to read"),
 		Quit:  bind([]string{"ctrl+c"}, "ctrl+c", "quit"),
 	}
 }
 
 // ShortHelp is the help line while searching.
 func (k searchKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.Open, "read"), short(k.nav.Up, "up"), short(k.nav.Down, "down"), short(k.Leave, "back"), k.Quit}
+	return []key.Binding{short(k.Open, "read"), brief(k.nav.Up, "↑/ctrl+p", "up"), brief(k.nav.Down, "↓/ctrl+n", "down"),
+		short(k.Leave, "back"), k.Quit}
 }
 
 // ShortHelpRanked keeps back and quit when the line is too wide.
@@ -240,38 +280,44 @@ func (k searchKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
 // FullHelp is the "?" screen while searching: "?" opens it while the
 // search line is empty; once it holds text, "?" is a letter.
 func (k searchKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.nav.Up, k.nav.Down, k.nav.PageUp, k.nav.PageDown}, {k.Open, k.Leave, k.Quit}}
+	return [][]key.Binding{{k.nav.Up, k.nav.Down, k.nav.PageUp, k.nav.PageDown, k.Wheel, k.Click}, {k.Open, k.Leave, k.Quit}}
 }
 
 // readerKeys are the reader's keys when its find line is closed.
 type readerKeys struct {
-	nav    navKeys
-	Find   key.Binding
-	Next   key.Binding
-	Prev   key.Binding
-	Raw    key.Binding
-	Back   key.Binding
-	global globalKeys
+	nav     navKeys
+	Find    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Raw     key.Binding
+	Copy    key.Binding
+	OpenURL key.Binding
+	Back    key.Binding
+	Wheel   key.Binding
+	global  globalKeys
 }
 
 func newReaderKeys() readerKeys {
 	nav := newNavKeys()
-	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space/f", "page down")
 	return readerKeys{
-		nav:    nav,
-		Find:   bind([]string{"/"}, "/", "find in article"),
-		Next:   bind([]string{"n"}, "n", "next match"),
-		Prev:   bind([]string{"N"}, "N", "previous match"),
-		Raw:    bind([]string{"r"}, "r", "raw source"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
-		global: newGlobalKeys(),
+		nav:     nav,
+		Find:    bind([]string{"/"}, "/", "find in article"),
+		Next:    bind([]string{"n"}, "n", "next match"),
+		Prev:    bind([]string{"N"}, "N", "previous match"),
+		Raw:     bind([]string{"r"}, "r", "raw source"),
+		Copy:    bind([]string{"y"}, "y", "copy the paragraph with its citation"),
+		OpenURL: bind([]string{"o"}, "o", "open the address in the browser"),
+		Back:    bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
+		Wheel:   wheel(),
+		global:  newGlobalKeys(),
 	}
 }
 
 // ShortHelp is the help line under the reader.
 func (k readerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{short(k.nav.PageDown, "page"), short(k.Find, "find"), short(k.Next, "next"),
-		short(k.Prev, "prev"), short(k.Raw, "raw"), short(k.Back, "back"), k.global.Help}
+	return []key.Binding{brief(k.nav.PageDown, "pgdn/space", "page"), short(k.Find, "find"), short(k.Next, "next"),
+		short(k.Prev, "prev"), short(k.Raw, "raw"), brief(k.Back, "esc/q", "back"), k.global.Help}
 }
 
 // ShortHelpRanked keeps back and help when the line is too wide.
@@ -280,9 +326,9 @@ func (k readerKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
 // FullHelp is the reader's "?" screen.
 func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		k.nav.all(),
+		append(k.nav.all(), k.Wheel),
 		{k.Find, k.Next, k.Prev, k.Raw},
-		{k.Back, k.global.Help, k.global.Quit},
+		{k.Copy, k.OpenURL, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -320,6 +366,8 @@ type storiesKeys struct {
 	Read   key.Binding
 	Multi  key.Binding
 	Back   key.Binding
+	Wheel  key.Binding
+	Click  key.Binding
 	global globalKeys
 }
 
@@ -329,7 +377,9 @@ func newStoriesKeys() storiesKeys {
 		Open:   bind([]string{"enter"}, "enter", "compare the story's articles"),
 		Read:   bind([]string{"r"}, "r", "read the story's first article"),
 		Multi:  bind([]string{"m"}, "m", "only stories with several articles (toggle)"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
+		Wheel:  wheel(),
+		Click:  click("select; click again to compare"),
 		global: newGlobalKeys(),
 	}
 }
@@ -337,7 +387,7 @@ func newStoriesKeys() storiesKeys {
 // ShortHelp is the help line under the stories view.
 func (k storiesKeys) ShortHelp() []key.Binding {
 	return []key.Binding{short(k.Open, "compare"), short(k.Read, "read"), short(k.Multi, "several only"),
-		short(k.Back, "back"), k.global.Help}
+		brief(k.Back, "esc/q", "back"), k.global.Help}
 }
 
 // ShortHelpRanked keeps back and help when the line is too wide.
@@ -346,15 +396,17 @@ func (k storiesKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) 
 // Signs explains the stories view's marks.
 func (k storiesKeys) Signs() []sign {
 	return []sign{
+		{"▸", "the story under the cursor"},
 		{"●", "published on that day (coverage timeline)"},
-		{"~", "date approximate"},
+		{"~", "date approximate, or only the month or year"},
+		{"undated", "the article has no date"},
 		{"Related", "stories with the same actors at other dates"},
 	}
 }
 
 // FullHelp is the stories view's "?" screen.
 func (k storiesKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.nav.all(), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
+	return [][]key.Binding{append(k.nav.all(), k.Wheel, k.Click), {k.Open, k.Read, k.Multi}, {k.Back, k.global.Help, k.global.Quit}}
 }
 
 // compareKeys are the compare view's keys.
@@ -365,7 +417,11 @@ type compareKeys struct {
 	Full        key.Binding
 	Diffs       key.Binding
 	Read        key.Binding
+	Copy        key.Binding
+	Export      key.Binding
 	Back        key.Binding
+	Wheel       key.Binding
+	Click       key.Binding
 	global      globalKeys
 	// paging: the panes do not all fit, so the help line names the key
 	// that pages them.
@@ -376,19 +432,23 @@ func newCompareKeys() compareKeys {
 	nav := newNavKeys()
 	nav.Up = bind([]string{"up", "k"}, "↑/k", "previous passage")
 	nav.Down = bind([]string{"down", "j"}, "↓/j", "next passage")
-	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down")
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space/f", "page down")
 	nav.Top = bind([]string{"g", "home"}, "g/home", "first passage")
 	nav.Bottom = bind([]string{"G", "end"}, "G/end", "last passage")
 	return compareKeys{
 		nav:    nav,
 		Next:   bind([]string{"tab"}, "tab", "focus next pane"),
 		Prev:   bind([]string{"shift+tab"}, "shift+tab", "focus previous pane"),
-		Left:   bind([]string{"left", "h", "["}, "←/h", "previous panes"),
-		Right:  bind([]string{"right", "l", "]"}, "→/l", "next panes"),
+		Left:   bind([]string{"left", "h", "["}, "←/h/[", "previous panes"),
+		Right:  bind([]string{"right", "l", "]"}, "→/l/]", "next panes"),
 		Full:   bind([]string{"z"}, "z", "focused pane full width"),
 		Diffs:  bind([]string{"d"}, "d", "differences"),
 		Read:   bind([]string{"enter"}, "enter", "read this passage in its article"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q", "back"),
+		Copy:   bind([]string{"y"}, "y", "copy the passage with its citation"),
+		Export: bind([]string{"e"}, "e", "write the comparison's report (Markdown) to a file"),
+		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
+		Wheel:  wheel(),
+		Click:  click("focus a passage"),
 		global: newGlobalKeys(),
 	}
 }
@@ -398,9 +458,9 @@ func (k compareKeys) ShortHelp() []key.Binding {
 	bs := []key.Binding{short(k.nav.Down, "passage"), short(k.Next, "focus"), short(k.Diffs, "differences"),
 		short(k.Full, "full")}
 	if k.paging {
-		bs = append(bs, short(k.Right, "panes"))
+		bs = append(bs, brief(k.Right, "→/l", "panes"))
 	}
-	return append(bs, short(k.Read, "read"), short(k.Back, "back"), k.global.Help)
+	return append(bs, short(k.Read, "read"), brief(k.Back, "esc/q", "back"), k.global.Help)
 }
 
 // ShortHelpRanked keeps back and help when the line is too wide, and,
@@ -411,7 +471,7 @@ func (k compareKeys) ShortHelpRanked() []ranked {
 	for i, r := range rs {
 		switch {
 		case r.rank == 0:
-		case r.b.Help().Key == k.Right.Help().Key:
+		case r.b.Help().Desc == "panes":
 			rs[i].rank = 1
 		default:
 			rs[i].rank++
@@ -438,9 +498,9 @@ func (k compareKeys) Signs() []sign {
 // FullHelp is the compare view's "?" screen.
 func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		k.nav.all(),
+		append(k.nav.all(), k.Wheel, k.Click),
 		{k.Next, k.Prev, k.Left, k.Right, k.Full},
-		{k.Diffs, k.Read, k.Back, k.global.Help, k.global.Quit},
+		{k.Diffs, k.Read, k.Copy, k.Export, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -457,11 +517,11 @@ func newDiffKeys() diffKeys {
 		nav: navKeys{
 			Up:       bind([]string{"up", "k"}, "↑/k", "previous entry"),
 			Down:     bind([]string{"down", "j"}, "↓/j", "next entry"),
-			PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
-			PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn", "page down"),
+			PageUp:   bind([]string{"pgup", "b"}, "pgup/b", "page up"),
+			PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn/space/f", "page down"),
 		},
 		Jump:   bind([]string{"enter"}, "enter", "go to the passage"),
-		Close:  bind([]string{"esc", "d", "q", "backspace"}, "esc/d", "close differences"),
+		Close:  bind([]string{"esc", "d", "q", "backspace"}, "esc/d/q/backspace", "close differences"),
 		global: newGlobalKeys(),
 	}
 }
@@ -469,7 +529,7 @@ func newDiffKeys() diffKeys {
 // ShortHelp is the help line under the panel.
 func (k diffKeys) ShortHelp() []key.Binding {
 	return []key.Binding{short(k.Jump, "go to passage"), short(k.nav.Down, "next"), short(k.nav.Up, "prev"),
-		short(k.Close, "close"), k.global.Help}
+		brief(k.Close, "esc/d", "close"), k.global.Help}
 }
 
 // ShortHelpRanked keeps close and help when the line is too wide.
@@ -478,6 +538,39 @@ func (k diffKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
 // FullHelp is the panel's "?" screen.
 func (k diffKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.nav.Up, k.nav.Down, k.nav.PageUp, k.nav.PageDown}, {k.Jump, k.Close, k.global.Help, k.global.Quit}}
+}
+
+// problemsKeys are the keys of the list of load problems.
+type problemsKeys struct {
+	nav    navKeys
+	Back   key.Binding
+	Wheel  key.Binding
+	global globalKeys
+}
+
+func newProblemsKeys() problemsKeys {
+	nav := newNavKeys()
+	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space/f", "page down")
+	return problemsKeys{
+		nav:    nav,
+		Back:   bind([]string{"esc", "q", "backspace", "p"}, "esc/q/p/backspace", "back"),
+		Wheel:  wheel(),
+		global: newGlobalKeys(),
+	}
+}
+
+// ShortHelp is the help line under the list of problems.
+func (k problemsKeys) ShortHelp() []key.Binding {
+	return []key.Binding{brief(k.nav.Down, "↓/j ↑/k", "scroll"), brief(k.nav.PageDown, "pgdn/space", "page"),
+		short(k.nav.Bottom, "end"), brief(k.Back, "esc/q", "back"), k.global.Help}
+}
+
+// ShortHelpRanked keeps back and help when the line is too wide.
+func (k problemsKeys) ShortHelpRanked() []ranked { return inOrder(k.ShortHelp()) }
+
+// FullHelp is the "?" screen of the list of problems.
+func (k problemsKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(k.nav.all(), k.Wheel), {k.Back, k.global.Help, k.global.Quit}}
 }
 
 // ranked is a binding of a help line with its rank: when the line is

@@ -56,6 +56,10 @@ type library struct {
 	// anyStory is whether any article has a story yet; until then the
 	// Story column is kept narrow.
 	anyStory bool
+	// widest is the widest title and story of the first measured
+	// articles, for sharing the width between the two columns.
+	widest   struct{ title, story int }
+	measured int
 
 	mode  libMode
 	cur   listCursor // over the current list
@@ -175,12 +179,32 @@ func (l *library) resort() {
 	}
 	l.order = sortArticles(l.order[:0], l.sh.articles, l.sortBy, l.reverse)
 	l.anyStory = slices.ContainsFunc(l.order, func(a *corpus.Article) bool { return l.sh.story(a) != "" })
+	l.measure()
 	if cur != nil {
 		if i := slices.Index(l.order, cur); i >= 0 {
 			l.cur.at = i
 		}
 	}
 	l.clamp()
+}
+
+// storiesRenamed takes new story names (grouping has named the stories):
+// the Story column is measured and sorted again.
+func (l *library) storiesRenamed() {
+	l.widest.story, l.measured = 0, 0
+	l.resort()
+}
+
+// measure takes the width of the titles and stories of the articles
+// added since it last ran (a title as titleCell shows it). Measuring only
+// the new ones keeps a growing library's re-sorts cheap.
+func (l *library) measure() {
+	for _, a := range l.sh.articles[l.measured:] {
+		title, _ := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+		l.widest.title = max(l.widest.title, termtext.Width(title))
+		l.widest.story = max(l.widest.story, termtext.Width(l.sh.story(a)))
+	}
+	l.measured = len(l.sh.articles)
 }
 
 // sortArticles appends arts to out sorted by key: newest first by date,
@@ -324,6 +348,7 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.toggleMark()
 	case key.Matches(msg, k.ClearMarks):
 		clear(l.sh.marks)
+		l.sh.marksCleared()
 	case key.Matches(msg, k.Compare):
 		return l.compareMarked()
 	case key.Matches(msg, k.Stories):
@@ -332,13 +357,26 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.sortBy = (l.sortBy + 1) % numSortKeys
 		l.reverse = false
 		l.resort()
+		l.sh.sortChanged(l.sortBy, l.reverse)
 	case key.Matches(msg, k.Reverse):
 		l.reverse = !l.reverse
 		l.resort()
+		l.sh.sortChanged(l.sortBy, l.reverse)
 	case key.Matches(msg, k.Find):
 		return l.enterSearch(modeTitle)
 	case key.Matches(msg, k.Words):
 		return l.enterSearch(modeWords)
+	case key.Matches(msg, k.Problems):
+		if len(l.sh.problems) == 0 {
+			l.note = "no load problems"
+			return nil
+		}
+		return func() tea.Msg { return openProblemsMsg{} }
+	case key.Matches(msg, k.Add):
+		return func() tea.Msg { return openAddMsg{} }
+	case key.Matches(msg, k.OpenURL):
+		a := l.articleAt(l.cur.at)
+		return func() tea.Msg { return openURLMsg{article: a} }
 	}
 	return nil
 }
@@ -355,6 +393,7 @@ func (l *library) toggleMark() {
 	} else {
 		l.sh.marks[a.ID] = true
 	}
+	l.sh.markChanged(l.sh.marks[a.ID], a.ID)
 	l.cur.at++
 	l.clamp()
 }
@@ -364,7 +403,8 @@ func (l *library) toggleMark() {
 func (l *library) compareMarked() tea.Cmd {
 	ms := l.sh.marked()
 	if len(ms) < 2 || len(ms) > compare.MaxArticles {
-		l.note = fmt.Sprintf("compare takes 2 to %d marked articles (space marks); %d marked", compare.MaxArticles, len(ms))
+		// The status line counts the marks already.
+		l.note = fmt.Sprintf("compare takes 2 to %d marked articles (space marks)", compare.MaxArticles)
 		return nil
 	}
 	return func() tea.Msg { return openCompareMsg{articles: ms} }
@@ -450,9 +490,9 @@ func (l *library) queryChanged() tea.Cmd {
 	}
 	q := l.input.Value()
 	if l.mode == modeWords {
-		return l.sh.jobs.searchWords(l.sh.index, q)
+		return l.sh.wordSearch(q)
 	}
-	return l.sh.jobs.searchTitles(l.sh.index, l.sh.titles, q)
+	return l.sh.jobs.searchTitles(l.sh.titles, q)
 }
 
 // showTitleHits shows the hits of the latest title search.

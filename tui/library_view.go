@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -15,14 +16,11 @@ type columns struct {
 
 func (l *library) columns() columns {
 	w := l.w
-	c := columns{mark: 2, date: 11}
+	c := columns{mark: 3, date: 11}
 	switch {
 	case w >= 100:
 		c.outlet = min(max(w/6, 12), 24)
 		c.story = 5
-		if l.anyStory {
-			c.story = min(max(w/6, 10), 24)
-		}
 		c.words = 6
 	case w >= 70:
 		c.outlet = min(max(w/5, 12), 20)
@@ -33,13 +31,32 @@ func (l *library) columns() columns {
 		c.outlet = 9
 	}
 	used := c.mark + c.date + 1
-	for _, x := range []int{c.outlet, c.story, c.words} {
+	for _, x := range []int{c.outlet, c.words} {
 		if x > 0 {
 			used += x + 1
 		}
 	}
+	if c.story > 0 && l.anyStory {
+		c.story = l.storyWidth(w-used-1, min(max(w/6, 10), 24))
+	}
+	if c.story > 0 {
+		used += c.story + 1
+	}
 	c.title = max(w-used, 1)
 	return c
+}
+
+// storyWidth shares room cells between the Title and Story columns: the
+// story gets a quarter, at least least, or what the longest title (with a
+// "¶ " in front) leaves over when that is more; but never more than the
+// longest story name needs, nor so much that the title gets less than
+// least.
+func (l *library) storyWidth(room, least int) int {
+	share := max(room/4, least)
+	if spare := room - l.widest.title - 2; spare > share {
+		share = spare
+	}
+	return max(min(share, l.widest.story, room-least), len("Story"), 1)
 }
 
 // View draws the library into its rectangle: the bar, the search line
@@ -136,8 +153,9 @@ func (l *library) headerLine(c columns) string {
 func (l *library) tableRow(i int, c columns) string {
 	st := l.sh.styles.P
 	a := l.articleAt(i)
+	selected := i == l.cur.at
 	base := st.Row
-	if i == l.cur.at {
+	if selected {
 		base = st.Selected
 	}
 	var titleSp, outletSp []span
@@ -148,25 +166,21 @@ func (l *library) tableRow(i int, c columns) string {
 	}
 	gap := base.Render(" ")
 	var b strings.Builder
-	if l.sh.marks[a.ID] {
-		b.WriteString(st.Marked.On(base).Render("✓"))
-		b.WriteString(gap)
-	} else {
-		b.WriteString(base.Render("  "))
-	}
+	b.WriteString(l.markCell(a, selected, base))
 	b.WriteString(cell(a.Date.String(), nil, c.date, base, st.Match))
 	b.WriteString(gap)
 	if c.outlet > 0 {
-		b.WriteString(cell(termtext.OneLine(a.Outlet), safeSpans(a.Outlet, outletSp), c.outlet, base, st.Match))
+		b.WriteString(outletCell(a, outletSp, c.outlet, base, st))
 		b.WriteString(gap)
 	}
-	if inText && c.title > 8 {
+	tw := c.title
+	if inText && tw > 8 {
 		// Found by its text, not its title: say so.
 		b.WriteString(st.Dim.On(base).Render("¶ "))
-		b.WriteString(cell(termtext.OneLine(a.Title), nil, c.title-2, base, st.Match))
-	} else {
-		b.WriteString(cell(termtext.OneLine(a.Title), safeSpans(a.Title, titleSp), c.title, base, st.Match))
+		tw -= 2
+		titleSp = nil
 	}
+	b.WriteString(titleCell(a, titleSp, tw, base, st))
 	if c.story > 0 {
 		b.WriteString(gap)
 		story := l.sh.story(a)
@@ -184,28 +198,83 @@ func (l *library) tableRow(i int, c columns) string {
 	return b.String()
 }
 
+// markCell is the three cells in front of a row (columns.mark): "▸" on
+// the row under the cursor (which a terminal without colour or reverse
+// video shows by nothing else), then "✓" when the article is marked, or
+// "•" when it is one of the library's articles not read yet.
+func (l *library) markCell(a *corpus.Article, selected bool, base Paint) string {
+	st := l.sh.styles.P
+	cursor := base.Render(" ")
+	if selected {
+		cursor = base.Render("▸")
+	}
+	switch {
+	case l.sh.marks[a.ID]:
+		return cursor + st.Marked.On(base).Render("✓") + base.Render(" ")
+	case l.sh.unread(a):
+		return cursor + st.Meta.On(base).Render("•") + base.Render(" ")
+	}
+	return cursor + base.Render("  ")
+}
+
+// outletCell draws a's outlet in w cells, spans (into a.Outlet)
+// highlighted. The column is narrow and sorted by outlet, so it shows the
+// outlet alone; "(via X)" is for the reader's header. Without an outlet it
+// shows the rest of the outlet label (corpus.Article.OutletLabel): the
+// original outlet, or the id, dimmed, that stands in for one.
+func outletCell(a *corpus.Article, spans []span, w int, base Paint, st Paints) string {
+	if a.Outlet != "" {
+		return cell(termtext.OneLine(a.Outlet), safeSpans(a.Outlet, spans), w, base, st.Match)
+	}
+	label, fallback := a.OutletLabel()
+	if fallback {
+		return cell(termtext.OneLine(label), nil, w, st.Dim.On(base), st.Match)
+	}
+	return cell(termtext.OneLine(label), nil, w, base, st.Match)
+}
+
+// titleCell draws a's title label (termtext.TitleLabel) in w cells, spans
+// (into a.Title) highlighted: a title made from the text is dimmed after
+// "untitled: ", a missing one is "no title (ID)".
+func titleCell(a *corpus.Article, spans []span, w int, base Paint, st Paints) string {
+	switch {
+	case a.Title == "":
+		label, _ := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+		return cell(label, nil, w, st.Dim.On(base), st.Match)
+	case a.TitleDerived:
+		pw := termtext.Width(termtext.Untitled)
+		if w <= pw+1 {
+			return cell(termtext.Untitled, nil, w, st.Dim.On(base), st.Match)
+		}
+		dim := st.Dim.On(base)
+		return dim.Render(termtext.Untitled) + cell(termtext.OneLine(a.Title), safeSpans(a.Title, spans), w-pw, dim, st.Match)
+	}
+	return cell(termtext.OneLine(a.Title), safeSpans(a.Title, spans), w, base, st.Match)
+}
+
 func (l *library) wordRow(i int) []string {
 	st := l.sh.styles.P
 	h := l.wordHits[i]
 	a := h.article
-	base, meta := st.Row, st.Meta
-	if i == l.cur.at {
-		base, meta = st.Selected, st.Meta.On(st.Selected)
+	selected := i == l.cur.at
+	base, meta, dim := st.Row, st.Meta, st.Dim
+	if selected {
+		base, meta, dim = st.Selected, st.Meta.On(st.Selected), st.Dim.On(st.Selected)
 	}
-	mark := base.Render("  ")
-	if l.sh.marks[a.ID] {
-		mark = st.Marked.On(base).Render("✓") + base.Render(" ")
+	by, fallback := a.OutletLabel()
+	if fallback {
+		meta = dim
 	}
-	by := termtext.OneLine(a.Byline())
-	if by == "" {
-		by = "unknown outlet"
-	}
-	rest := ""
+	head := l.markCell(a, selected, base) + meta.Render(termtext.OneLine(by))
 	if d := a.Date.String(); d != "" {
-		rest += " · " + d
+		head += base.Render(" · " + d)
 	}
-	rest += " · " + termtext.OneLine(a.Title)
-	head := mark + meta.Render(by) + base.Render(rest)
+	title, dimTitle := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+	if dimTitle {
+		head += base.Render(" · ") + dim.Render(title)
+	} else {
+		head += base.Render(" · " + title)
+	}
 	_, snippet, spans := h.detail(l.snippetWidth())
 	line2 := base.Render("    ") + cell(termtext.OneLine(snippet), safeSpans(snippet, spans), max(l.w-4, 1), base, st.Match)
 	return []string{termtext.Fit(head, l.w), termtext.Fit(line2, l.w)}
@@ -259,12 +328,20 @@ func (l *library) statusLine() string {
 	}
 	line := st.Status.Render(strings.Join(parts, " · "))
 	if np := len(sh.problems); np > 0 {
-		p := sh.problems[np-1]
-		word := termtext.Plural(np, "problem", "problems")
 		if len(parts) > 0 {
 			line += st.Status.Render(" · ")
 		}
-		line += st.Error.Render(fmt.Sprintf("%d %s: %s", np, word, termtext.OneLine(p.Error())))
+		line += st.Error.Render(problemsText(sh.problems))
 	}
 	return line
+}
+
+// problemsText is the status line's word on the load problems, with the
+// key that lists them: the problem itself when there is one (it may be
+// cut at the edge; the list shows it whole).
+func problemsText(ps []corpus.Problem) string {
+	if len(ps) == 1 {
+		return "1 problem (p): " + termtext.OneLine(ps[0].Error())
+	}
+	return fmt.Sprintf("%d problems (p lists them)", len(ps))
 }

@@ -36,6 +36,9 @@ type openCompareMsg struct {
 // openStoriesMsg asks the root for the stories view.
 type openStoriesMsg struct{}
 
+// openProblemsMsg asks the root for the list of load problems.
+type openProblemsMsg struct{}
+
 // backMsg asks the root to return to the view shown before this one.
 type backMsg struct{}
 

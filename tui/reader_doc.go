@@ -27,7 +27,8 @@ const (
 	blockPara
 	blockSubhead
 	blockRaw
-	blockRule // the line between the header and the body
+	blockRule     // the line between the header and the body
+	blockUntitled // a title made from the text, or none: "untitled: …"
 )
 
 // block is one unit of the document the reader shows: a header field, a
@@ -99,14 +100,16 @@ func (r *reader) buildBlocks() []block {
 		}
 		return bs
 	}
-	add(blockTitle, termtext.OneLine(a.Title))
+	if title, dim := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived); dim {
+		add(blockUntitled, title)
+	} else {
+		add(blockTitle, title)
+	}
 	if a.Dek != "" {
 		add(blockDek, termtext.OneLine(a.Dek))
 	}
-	var meta []string
-	if by := a.Byline(); by != "" {
-		meta = append(meta, termtext.OneLine(by))
-	}
+	by, _ := a.OutletLabel()
+	meta := []string{termtext.OneLine(by)}
 	if a.Author != "" {
 		meta = append(meta, "by "+termtext.OneLine(a.Author))
 	}
@@ -116,9 +119,7 @@ func (r *reader) buildBlocks() []block {
 	if a.Words > 0 {
 		meta = append(meta, fmt.Sprintf("%d words", a.Words))
 	}
-	if len(meta) > 0 {
-		add(blockMeta, strings.Join(meta, " · "))
-	}
+	add(blockMeta, strings.Join(meta, " · "))
 	if a.OutletProfile != "" {
 		add(blockProfile, termtext.OneLine(a.OutletProfile))
 	}

@@ -34,11 +34,13 @@ func (r *reader) barLine() string {
 	if r.raw {
 		mode = " · raw source"
 	}
-	by := termtext.OneLine(r.art.Byline())
-	if by == "" {
-		by = "unknown outlet"
+	by, fallback := r.art.OutletLabel()
+	head := st.Bar.Render(termtext.OneLine(by))
+	if fallback {
+		head = st.BarDim.Render(termtext.OneLine(by))
 	}
-	return st.Bar.Render(by) + st.BarDim.Render(mode+" · "+termtext.OneLine(r.art.Title))
+	title, _ := termtext.TitleLabel(r.art.Title, r.art.ID, r.art.TitleDerived)
+	return head + st.BarDim.Render(mode+" · "+title)
 }
 
 func (r *reader) styleOf(b block) Paint {
@@ -50,7 +52,7 @@ func (r *reader) styleOf(b block) Paint {
 		return st.Dek
 	case blockMeta:
 		return st.Meta
-	case blockProfile:
+	case blockProfile, blockUntitled:
 		return st.Dim
 	case blockURL:
 		return st.URL

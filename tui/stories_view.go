@@ -31,12 +31,7 @@ func (s *storiesPage) detailLines(maxH int) []string {
 				lines = append(lines, sty.Dim.Render(fmt.Sprintf("   … %d more", len(arts)-i)))
 				break
 			}
-			mark, ms := "●", sty.Meta
-			if a.Date.Precision != corpus.PrecisionDay {
-				mark, ms = "~", sty.Approx
-			}
-			by := termtext.OneLine(a.Byline())
-			lines = append(lines, "  "+ms.Render(mark)+" "+cell(termtext.Pad(strings.TrimPrefix(a.Date.String(), "~"), 11)+" "+by+" — "+termtext.OneLine(a.Title), nil, max(s.w-4, 1), sty.P.Row, sty.P.Row))
+			lines = append(lines, termtext.Cut(s.articleLine(a), max(s.w, 1)))
 		}
 	}
 	if rel != "" {
@@ -46,6 +41,33 @@ func (s *storiesPage) detailLines(maxH int) []string {
 		lines = lines[:maxH]
 	}
 	return lines
+}
+
+// articleLine is one article of the selected story: a mark ("●" dated
+// to the day, "~" approximate or only month or year, none when undated),
+// its date or "undated", its outlet label and its title label, the
+// stand-ins for missing ones dimmed.
+func (s *storiesPage) articleLine(a *corpus.Article) string {
+	sty := s.sh.styles
+	mark, ms, date := "●", sty.Meta, strings.TrimPrefix(a.Date.String(), "~")
+	switch {
+	case !a.Date.Known():
+		mark, ms, date = " ", sty.Dim, "undated"
+	case a.Date.Precision != corpus.PrecisionDay:
+		mark, ms = "~", sty.Approx
+	}
+	line := "  " + ms.Render(mark) + " " + termtext.Pad(date, 11) + " "
+	by, fallback := a.OutletLabel()
+	if fallback {
+		line += sty.Dim.Render(termtext.OneLine(by))
+	} else {
+		line += termtext.OneLine(by)
+	}
+	title, dim := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+	if dim {
+		return line + " — " + sty.Dim.Render(title)
+	}
+	return line + " — " + title
 }
 
 // View draws the list of stories, the selected story's coverage timeline
@@ -132,10 +154,7 @@ func (s *storiesPage) entry(i int) []string {
 		marker = "▸ "
 	}
 	count := fmt.Sprintf("%d %s", len(st.Articles), termtext.Plural(len(st.Articles), "article", "articles"))
-	outlets := make([]string, 0, len(st.Outlets))
-	for _, o := range st.Outlets {
-		outlets = append(outlets, termtext.OneLine(o))
-	}
+	outlets := s.outletLabels(st)
 	meta := "    " + storyDates(st) + " · " + count
 	if len(outlets) > 0 {
 		meta += " · " + strings.Join(outlets, ", ")
@@ -148,6 +167,22 @@ func (s *storiesPage) entry(i int) []string {
 		base.Render(marker) + cell(name, nil, max(s.w-2, 1), base, base),
 		cell(meta, nil, s.w, dim, dim),
 	}
+}
+
+// outletLabels names who published a story's articles, each once, in
+// article order: their outlet labels, so an article without an outlet is
+// named by its id.
+func (s *storiesPage) outletLabels(st stories.Story) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range s.articlesOf(st) {
+		label, _ := a.OutletLabel()
+		if label = termtext.OneLine(label); !seen[label] {
+			seen[label] = true
+			out = append(out, label)
+		}
+	}
+	return out
 }
 
 // relatedLine names the stories related to st (same actors, other times).

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -42,6 +43,19 @@ var sweepScenes = []struct {
 	{"reader-first", []string{"enter"}},
 	{"help", []string{"?"}},
 	{"help-reader", []string{"enter", "?", "j", "j"}},
+	{"problems", []string{"p"}},
+	{"problems-end", []string{"p", "G", "k"}},
+}
+
+// sweepProblems are load problems with text that breaks naive layout: a
+// long path, a word longer than any terminal, wide and right-to-left
+// text, and control characters a loader bug let through.
+func sweepProblems() batchMsg {
+	b := problemsBatch(20)
+	b.batch.Problems = append(b.batch.Problems,
+		corpus.Problem{Path: strings.Repeat("very/deep/", 40) + "漢字.jsonl", Line: 7, Err: errString(strings.Repeat("x", 500))},
+		corpus.Problem{Path: "evil\x1b[2J.txt", Err: errString("مرحبا 👨‍👩‍👧‍👦 \x1b]0;pwned\x07 bell")})
+	return b
 }
 
 // Every view, at every size, with ordinary and hostile text: no panic, no
@@ -60,6 +74,7 @@ func TestSizeSweep(t *testing.T) {
 			// Reach the scene at a comfortable size, then resize through
 			// every size: that also exercises re-wrapping and clamping.
 			hs := newHarness(t, arts, 100, 30)
+			hs.send(sweepProblems())
 			if setName != "seeds" {
 				hs.keys("s", "s") // sort by title: the hostile one last, "G" reaches it
 			}
@@ -72,6 +87,7 @@ func TestSizeSweep(t *testing.T) {
 			// And reach it again starting at each small size.
 			for _, sz := range [][2]int{{30, 8}, {40, 12}, {1, 1}, {200, 60}} {
 				hs := newHarness(t, arts, sz[0], sz[1])
+				hs.send(sweepProblems())
 				if setName != "seeds" {
 					hs.keys("s", "s")
 				}

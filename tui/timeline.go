@@ -83,10 +83,8 @@ func outletRows(arts []*corpus.Article) []outletRow {
 	var rows []outletRow
 	rowOf := map[string]int{}
 	for _, a := range arts {
-		name := termtext.OneLine(a.Byline())
-		if name == "" {
-			name = "unknown outlet"
-		}
+		label, _ := a.OutletLabel()
+		name := termtext.OneLine(label)
 		i, ok := rowOf[name]
 		if !ok {
 			i = len(rows)

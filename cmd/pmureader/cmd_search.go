@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,22 +26,28 @@ case and accents, and "Kata’ib" matches "Kataib". Results are ranked best
 first (BM25) and show the outlet, the title and a snippet of the best
 paragraph.
 
-With --title, QUERY is matched fuzzily against titles, outlets, authors and
-story names instead, as in the reader's "/" search.
+With --title, QUERY is found as the reader's "/" search finds it, with the
+same hits in the same order: first the articles whose title, outlet, author
+or story contains QUERY as typed, then those whose text contains its words
+(marked ¶, with the paragraph), then fuzzy matches of the letters. Story
+names are those 'pmureader stories' finds, so the corpus is grouped first.
 
-Quote a QUERY of several words for your shell. When nothing matches, the
-exit code is 5 (like grep's 1), with --json too (an empty "results").
+Quote a QUERY of several words for your shell: pmureader search "kataib
+hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
+--json too (an empty "results").
 
 ` + pathsHelp,
 		Example: `  pmureader search hezbollah
+  pmureader search "kataib hezbollah"
   pmureader search '"popular mobilization"' ~/news
   pmureader search --title antiwar
   pmureader search killed --json | jq -r '.results[] | "\(.id) \(.paragraph)"'`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if lead, _ := a.splitPaths(cmd, args, 1); len(lead) == 0 {
+			lead, _ := a.splitPaths(cmd, args, 1)
+			if len(lead) == 0 {
 				return usageErrorf("search needs a QUERY")
 			}
-			return nil
+			return checkQueryWords(cmd, args)
 		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			lead, paths := a.splitPaths(cmd, args, 1)
@@ -53,7 +62,11 @@ exit code is 5 (like grep's 1), with --json too (an empty "results").
 			if err != nil {
 				return err
 			}
-			doc := runSearch(c, query, titles, a.snippetWidth(), limit)
+			names, err := groupNames(cmd.Context(), c, !titles)
+			if err != nil {
+				return err
+			}
+			doc := runSearch(c, query, titles, a.snippetWidth(), limit, names.storyName)
 			if asJSON {
 				err = a.writeJSON(doc)
 			} else {
@@ -69,9 +82,44 @@ exit code is 5 (like grep's 1), with --json too (an empty "results").
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
-	cmd.Flags().BoolVar(&titles, "title", false, "fuzzy search of titles, outlets and authors instead of bodies")
+	cmd.Flags().BoolVar(&titles, "title", false, `find by title, outlet, author and story, as the reader's "/" does`)
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "show at most `N` results (0: all)")
 	return cmd
+}
+
+// checkQueryWords catches a query of several words typed without quotes
+// ("search kataib hezbollah"): a word after the query that is neither a
+// file nor a folder, nor looks like a path, was meant as part of it. Paths
+// after "--" or given with -C are the user's word that they are paths.
+func checkQueryWords(cmd *cobra.Command, args []string) error {
+	before := args
+	if dash := cmd.ArgsLenAtDash(); dash >= 0 {
+		before = args[:dash]
+	}
+	if len(before) < 2 {
+		return nil
+	}
+	var words []string
+	for _, p := range before[1:] {
+		if looksLikeWord(p) {
+			words = append(words, p)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	return usageErrorf("%q is not a file or folder; to search for several words, quote them: pmureader search %q",
+		words[0], strings.Join(append([]string{before[0]}, words...), " "))
+}
+
+// looksLikeWord reports whether a path argument is rather a word: it
+// names nothing on disk and has no separator or dot.
+func looksLikeWord(p string) bool {
+	if strings.ContainsAny(p, `/\.`) {
+		return false
+	}
+	_, err := os.Stat(p)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // searchJSON is `pmureader search --json`, and what the text printer reads.
@@ -84,17 +132,23 @@ type searchJSON struct {
 	Problems []problemJSON `json:"problems"`
 }
 
-// hitJSON is one search result. For a title search Paragraph is -1,
-// Paragraphs is empty and Snippet is "".
+// hitJSON is one search result. For a title search found by the header
+// (FoundBy "title" or "fuzzy") Paragraph is -1, Paragraphs is empty and
+// Snippet is "".
 type hitJSON struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Outlet string `json:"outlet"`
-	Date   string `json:"date"`
-	// dateText is the date for people ("~2017-08-08" when approximate).
-	dateText string
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	TitleDerived bool   `json:"title_derived"`
+	Outlet       string `json:"outlet"`
+	Date         string `json:"date"`
+	// FoundBy says why the article was found, and so its tier in a title
+	// search: "title" (the query as typed is in its title, outlet, author
+	// or story), "text" (its text has the query's words; every word
+	// search hit) or "fuzzy" (the query's letters, scattered).
+	FoundBy string `json:"found_by"`
 	// Score ranks results, higher first: BM25 for words, sahilm/fuzzy's
-	// score for titles. Comparable only within one search.
+	// score for titles. Comparable only within one search, and in a title
+	// search within one FoundBy (the tiers come in that order).
 	Score float64 `json:"score"`
 	// Matches is how often the query's words occur in the body (words only).
 	Matches int `json:"matches"`
@@ -107,6 +161,11 @@ type hitJSON struct {
 	// Source is the best paragraph's lines, or the article's for a title hit.
 	Source     spanJSON       `json:"source"`
 	Highlights highlightsJSON `json:"highlights"`
+
+	// For the text printer: the date for people ("~2017-08-08" when
+	// approximate), and the article, for its outlet and title labels.
+	dateText string
+	article  *corpus.Article
 }
 
 // highlightsJSON are matched byte ranges [start, end) into the strings of
@@ -126,45 +185,72 @@ func ranges(rs []search.Range) [][2]int {
 }
 
 // runSearch searches c and converts the hits; limit 0 keeps them all.
-func runSearch(c *corpus.Corpus, query string, titles bool, snippetWidth, limit int) searchJSON {
+// storyOf names each article's story for title search (nil: its metadata
+// pin); titles searches as the reader's "/" does (search.FindTitles).
+func runSearch(c *corpus.Corpus, query string, titles bool, snippetWidth, limit int, storyOf func(*corpus.Article) string) searchJSON {
 	doc := searchJSON{SchemaVersion: schemaVersion, Query: query, Mode: "words", Results: []hitJSON{}, Problems: problemsJSON(c.Problems)}
-	ix := search.New(c.Articles)
+	ix := search.NewWithOptions(c.Articles, search.Options{Story: storyOf})
+	add := func(h hitJSON) bool {
+		if limit > 0 && len(doc.Results) == limit {
+			return false
+		}
+		doc.Results = append(doc.Results, h)
+		return true
+	}
 	if titles {
 		doc.Mode = "title"
-		for _, h := range ix.Titles(query) {
-			if limit > 0 && len(doc.Results) == limit {
+		for _, f := range ix.FindTitles(query) {
+			var h hitJSON
+			if f.By == search.FoundByText {
+				h = wordHitJSON(f.Words, snippetWidth)
+			} else {
+				h = titleHitJSON(f.Title, f.By)
+			}
+			if !add(h) {
 				break
 			}
-			hl := h.Highlights()
-			doc.Results = append(doc.Results, hitJSON{
-				ID: h.Article.ID, Title: h.Article.Title, Outlet: h.Article.Outlet, Date: dateOut(h.Article.Date), dateText: h.Article.Date.String(),
-				Score: float64(h.Score), Paragraph: -1, Paragraphs: []int{}, Source: spanOut(h.Article.Source),
-				Highlights: highlightsJSON{Title: ranges(hl.Title), Outlet: ranges(hl.Outlet), Snippet: [][2]int{}},
-			})
 		}
 		return doc
 	}
 	for _, h := range ix.Words(query) {
-		if limit > 0 && len(doc.Results) == limit {
+		if !add(wordHitJSON(h, snippetWidth)) {
 			break
 		}
-		d := h.Detail(snippetWidth)
-		src := spanOut(h.Article.Source)
-		if d.Paragraph >= 0 && d.Paragraph < len(h.Article.Body) {
-			src = spanOut(h.Article.Body[d.Paragraph].Source)
-		}
-		paras := d.Paragraphs
-		if paras == nil {
-			paras = []int{}
-		}
-		doc.Results = append(doc.Results, hitJSON{
-			ID: h.Article.ID, Title: h.Article.Title, Outlet: h.Article.Outlet, Date: dateOut(h.Article.Date), dateText: h.Article.Date.String(),
-			Score: h.Score, Matches: h.Matches, Paragraph: d.Paragraph, Paragraphs: paras,
-			Snippet: d.Snippet, Source: src,
-			Highlights: highlightsJSON{Title: [][2]int{}, Outlet: [][2]int{}, Snippet: ranges(d.Highlights)},
-		})
 	}
 	return doc
+}
+
+// newHit is the part of a result every kind of hit fills the same way.
+func newHit(a *corpus.Article, by search.FoundBy) hitJSON {
+	return hitJSON{ID: a.ID, Title: a.Title, TitleDerived: a.TitleDerived, Outlet: a.Outlet, Date: dateOut(a.Date),
+		FoundBy: by.String(), dateText: a.Date.String(), article: a}
+}
+
+// titleHitJSON is a hit found by the header: no paragraph.
+func titleHitJSON(t search.TitleHit, by search.FoundBy) hitJSON {
+	h := newHit(t.Article, by)
+	hl := t.Highlights()
+	h.Score, h.Paragraph, h.Paragraphs, h.Source = float64(t.Score), -1, []int{}, spanOut(t.Article.Source)
+	h.Highlights = highlightsJSON{Title: ranges(hl.Title), Outlet: ranges(hl.Outlet), Snippet: [][2]int{}}
+	return h
+}
+
+// wordHitJSON is a hit found by the words of the text: its best
+// paragraph, the others, and a snippet about snippetWidth wide.
+func wordHitJSON(w search.WordHit, snippetWidth int) hitJSON {
+	h := newHit(w.Article, search.FoundByText)
+	d := w.Detail(snippetWidth)
+	h.Source = spanOut(w.Article.Source)
+	if d.Paragraph >= 0 && d.Paragraph < len(w.Article.Body) {
+		h.Source = spanOut(w.Article.Body[d.Paragraph].Source)
+	}
+	h.Paragraphs = d.Paragraphs
+	if h.Paragraphs == nil {
+		h.Paragraphs = []int{}
+	}
+	h.Score, h.Matches, h.Paragraph, h.Snippet = w.Score, w.Matches, d.Paragraph, d.Snippet
+	h.Highlights = highlightsJSON{Title: [][2]int{}, Outlet: [][2]int{}, Snippet: ranges(d.Highlights)}
+	return h
 }
 
 // snippetWidth is the snippet size asked of search: the wrap width less the

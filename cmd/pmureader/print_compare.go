@@ -7,6 +7,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
@@ -40,7 +41,7 @@ func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 			if !ok {
 				continue
 			}
-			rows = append(rows, []string{"  " + termtext.OneLine(art.ID), termtext.OneLine(art.Byline()), termtext.OneLine(art.Title)})
+			rows = append(rows, []string{"  " + termtext.OneLine(art.ID), outletCell(art, p), titleCell(art, p)})
 		}
 		writeTable(w, paint{}, a.out.width, table{rows: rows, capCol: 1, capWidth: maxOutletCol})
 	}
@@ -48,11 +49,12 @@ func (a *app) printStories(c *corpus.Corpus, stories []stories.Story) error {
 }
 
 // printComparison prints a comparison for reading: the articles numbered
-// [1]..[n], the differences, the aligned rows with each article's passage,
+// [1]..[n] (and, for part of a story, which of its articles were left
+// out), the differences, the aligned rows with each article's passage,
 // and what is unique to each article. Passages are wrapped under a
 // hanging "[k] " label; sources are cited as (FILE:LINE). Styles are put
 // on whole lines or labels, never inside text that wrap splits.
-func (a *app) printComparison(cmp *compare.Comparison) error {
+func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
 	width := a.out.wrapWidth()
@@ -76,27 +78,34 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 		}
 	}
 
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))))
+	heading := fmt.Sprintf("Side by side: %d articles", len(cmp.Articles))
+	if n := len(pick.story.Articles); len(pick.leftOut) > 0 {
+		heading = fmt.Sprintf("Side by side: %d of the story's %d articles", len(cmp.Articles), n)
+	}
+	fmt.Fprintln(w, p.bold(heading))
+	if len(pick.leftOut) > 0 {
+		block("  ", "  ", "Left out: "+leftOutList(pick.leftOut)+" (--only chooses)", p.dim)
+	}
 	for i, art := range cmp.Articles {
-		meta := []string{termtext.OneLine(art.Byline)}
+		// An article without an outlet is named by its id in its place.
+		meta := []string{termtext.OneLine(art.ID)}
+		if by := termtext.OneLine(art.Byline); by != "" {
+			meta = []string{by}
+		}
 		if d := art.Date.String(); d != "" {
 			meta = append(meta, d)
 		}
-		meta = append(meta, termtext.OneLine(art.ID))
+		if art.Byline != "" {
+			meta = append(meta, termtext.OneLine(art.ID))
+		}
 		block("    ", p.accent(label(i))+" ", termtext.OneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(cmp.Differences))))
-	if len(cmp.Differences) == 0 {
-		fmt.Fprintln(w, "  none found")
-	}
-	for _, d := range cmp.Differences {
-		block("    ", "  • ", termtext.OneLine(string(d.Kind))+": "+termtext.OneLine(d.Summary), noStyle)
-	}
+	printDifferences(w, p, cmp.Differences, block, label)
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d rows)", len(cmp.Rows))))
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d %s)", len(cmp.Rows), termtext.Plural(len(cmp.Rows), "row", "rows"))))
 	for ri, r := range cmp.Rows {
 		head := fmt.Sprintf("Row %d · similarity %.2f", ri+1, r.Score)
 		if sh := sharedSummary(r.Shared); sh != "" {
@@ -133,6 +142,18 @@ func (a *app) printComparison(cmp *compare.Comparison) error {
 	return flush(w)
 }
 
+// leftOutList names articles by id and outlet.
+func leftOutList(arts []*corpus.Article) string {
+	names := make([]string, len(arts))
+	for i, art := range arts {
+		names[i] = termtext.OneLine(art.ID)
+		if label, fallback := art.OutletLabel(); !fallback {
+			names[i] += " (" + termtext.OneLine(label) + ")"
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
 // sharedSummary renders what a row's passages share, entities and numbers
 // first, at most six items.
 func sharedSummary(s compare.Shared) string {
@@ -144,4 +165,67 @@ func sharedSummary(s compare.Shared) string {
 		items[i] = termtext.OneLine(items[i])
 	}
 	return strings.Join(items, ", ")
+}
+
+// printDifferences prints the differences by section: the facts (what is
+// counted, how the figures relate, then every article's figure under its
+// [k] label), then credits and labels as their summaries.
+func printDifferences(w *bufio.Writer, p paint, ds []differences.Difference, block func(indent, head, text string, style func(string) string), label func(int) string) {
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(ds))))
+	if len(ds) == 0 {
+		fmt.Fprintln(w, "  none found")
+	}
+	for _, sec := range differenceSections {
+		var in []differences.Difference
+		for _, d := range ds {
+			if sec.holds(d) {
+				in = append(in, d)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "  "+p.dim(fmt.Sprintf("%s (%d)", sec.title, len(in))))
+		for _, d := range in {
+			if d.Kind != differences.KindNumber {
+				block("    ", "  • ", termtext.OneLine(d.Summary), noStyle)
+				continue
+			}
+			block("    ", "  • ", termtext.OneLine(d.Topic)+" — "+termtext.OneLine(relationOf(d)), noStyle)
+			for _, it := range d.Items {
+				block("          ", "      "+p.accent(label(it.Article))+" ", termtext.OneLine(it.Text)+" — "+termtext.OneLine(it.Outlet), noStyle)
+			}
+		}
+	}
+}
+
+// differenceSections are the kinds of difference the text output lists,
+// in order: conflicts first, then figures that differ in precision only,
+// then those stated alike, credits and labels.
+var differenceSections = []struct {
+	title string
+	holds func(differences.Difference) bool
+}{
+	{"Figures that conflict", factOf("conflict")},
+	{"Figures that differ in precision only", factOf("compatible")},
+	{"Figures every account states alike", factOf("same")},
+	{"Who each account credits", kindOf(differences.KindAttribution)},
+	{"What each outlet calls the actors", kindOf(differences.KindLabel)},
+}
+
+func factOf(relation string) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == differences.KindNumber && d.Relation == relation }
+}
+
+func kindOf(k differences.Kind) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == k }
+}
+
+// relationOf is what a fact's summary says of its relation: "conflict: no
+// value fits every account".
+func relationOf(d differences.Difference) string {
+	if at := strings.LastIndex(d.Summary, " — "); at >= 0 {
+		return d.Summary[at+len(" — "):]
+	}
+	return d.Relation
 }

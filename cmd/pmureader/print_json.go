@@ -7,13 +7,17 @@ import (
 	"fmt"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // schemaVersion is the version of the JSON documents the CLI prints. It goes
 // up only when a field is removed, renamed or changes meaning; new fields
 // may appear without a bump, so consumers should ignore fields they do not
-// know.
+// know. Version 2: a comparison's number differences are facts (one item
+// per article, with a relation) instead of pairs, attribution differences
+// are one per article, and a figure's qualifier is corpus/quantity's name
+// ("more than", "exact").
 //
 // Every --json output is one JSON document (not JSON Lines), an object
 // whose first key is "schema_version", so `jq` and any JSON parser read it
@@ -23,7 +27,7 @@ import (
 // may change for the program's sake without breaking scripts. All fields are
 // always present (empty string, 0, false or [] when there is nothing), so a
 // consumer never has to tell "missing" from "empty".
-const schemaVersion = 1
+const schemaVersion = 2
 
 // listJSON is `pmureader list --json`.
 type listJSON struct {
@@ -41,8 +45,11 @@ type showJSON struct {
 
 // articleOut is one article with all its metadata and its paragraphs.
 type articleOut struct {
-	ID            string `json:"id"`
-	Title         string `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// TitleDerived is true when the source had no headline and Title was
+	// made from the start of the text.
+	TitleDerived  bool   `json:"title_derived"`
 	Dek           string `json:"dek"`
 	Outlet        string `json:"outlet"`
 	Via           string `json:"via"`
@@ -51,18 +58,51 @@ type articleOut struct {
 	// Date is "YYYY-MM-DD", "YYYY-MM" or "YYYY" as precise as known, or ""
 	// when unknown. An approximate date is a full day; date_note says
 	// how it was inferred.
-	Date          string          `json:"date"`
-	DatePrecision string          `json:"date_precision"` // day | approximate | month | year | ""
-	DateNote      string          `json:"date_note"`
-	URL           string          `json:"url"`
-	Event         string          `json:"event"`
-	Story         string          `json:"story"`
-	Format        string          `json:"format"` // text | markdown | json | jsonl
-	Words         int             `json:"words"`
-	Source        spanJSON        `json:"source"`
-	Paragraphs    []paragraphJSON `json:"paragraphs"`
+	Date          string `json:"date"`
+	DatePrecision string `json:"date_precision"` // day | approximate | month | year | ""
+	DateNote      string `json:"date_note"`
+	URL           string `json:"url"`
+	Event         string `json:"event"`
+	// Story is the name of the story the article is in, as grouping found
+	// it (`pmureader stories`), else the story its metadata pins; StoryID
+	// is that story's id ("" when not grouped).
+	Story   string `json:"story"`
+	StoryID string `json:"story_id"`
+	// CopyOf is the id of the article this one republishes, or "".
+	CopyOf     string          `json:"copy_of"`
+	Format     string          `json:"format"` // text | markdown | json | jsonl
+	Words      int             `json:"words"`
+	Source     spanJSON        `json:"source"`
+	Paragraphs []paragraphJSON `json:"paragraphs"`
 	// Raw is present only with show --json --raw.
 	Raw []lineJSON `json:"raw,omitempty"`
+}
+
+// storyOut is one story of `pmureader stories --json`: stories.Story with
+// every field always present (Related is [] when there is none).
+type storyOut struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Articles []string `json:"articles"` // article ids, oldest first
+	Outlets  []string `json:"outlets"`
+	// Start and End span the members' known dates, as corpus.Date: time,
+	// precision and note.
+	Start   corpus.Date `json:"start"`
+	End     corpus.Date `json:"end"`
+	Related []string    `json:"related"`
+	Pinned  bool        `json:"pinned"` // named by a story: in metadata
+	Score   float64     `json:"score"`
+}
+
+func storyJSON(s stories.Story) storyOut {
+	nonNil := func(xs []string) []string {
+		if xs == nil {
+			return []string{}
+		}
+		return xs
+	}
+	return storyOut{ID: s.ID, Name: s.Name, Articles: nonNil(s.Articles), Outlets: nonNil(s.Outlets),
+		Start: s.Start, End: s.End, Related: nonNil(s.Related), Pinned: s.Pinned, Score: s.Score}
 }
 
 // spanJSON is a line range in a source file, 1-based and inclusive.
@@ -116,13 +156,15 @@ func dateOut(d corpus.Date) string {
 	}
 }
 
-// articleJSON converts an article; withRaw adds its raw lines.
-func articleJSON(a *corpus.Article, withRaw bool) articleOut {
+// articleJSON converts an article, naming its story after names; withRaw
+// adds its raw lines.
+func articleJSON(a *corpus.Article, withRaw bool, names storyNames) articleOut {
+	storyID, story := names.of(a)
 	out := articleOut{
-		ID: a.ID, Title: a.Title, Dek: a.Dek, Outlet: a.Outlet, Via: a.Via,
+		ID: a.ID, Title: a.Title, TitleDerived: a.TitleDerived, Dek: a.Dek, Outlet: a.Outlet, Via: a.Via,
 		OutletProfile: a.OutletProfile, Author: a.Author,
 		Date: dateOut(a.Date), DatePrecision: string(a.Date.Precision), DateNote: a.Date.Note,
-		URL: a.URL, Event: a.Event, Story: a.Story, Format: a.Format, Words: a.Words,
+		URL: a.URL, Event: a.Event, Story: story, StoryID: storyID, CopyOf: a.CopyOf, Format: a.Format, Words: a.Words,
 		Source:     spanOut(a.Source),
 		Paragraphs: make([]paragraphJSON, 0, len(a.Body)),
 	}
@@ -169,13 +211,13 @@ func (a *app) writeJSON(v any) error {
 // writeListJSON prints the listJSON document one article at a time, so
 // that a corpus of many thousand articles is never held twice in memory
 // as JSON. The bytes are exactly what writeJSON(listJSON{...}) would print.
-func (a *app) writeListJSON(c *corpus.Corpus) error {
+func (a *app) writeListJSON(c *corpus.Corpus, names storyNames) error {
 	// A bufio.Writer keeps its first error and flush reports it, so the
 	// writes below need no check of their own.
 	w := bufio.NewWriter(a.stdout)
 	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"articles\": [", schemaVersion)
 	for i, art := range c.Articles {
-		b, err := marshalIndent(articleJSON(art, false), "    ")
+		b, err := marshalIndent(articleJSON(art, false, names), "    ")
 		if err != nil {
 			return fmt.Errorf("write JSON: %w", err)
 		}

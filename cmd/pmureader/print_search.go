@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -25,13 +26,7 @@ func (a *app) printSearch(doc searchJSON) error {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		head := p.highlight(termtext.OneLine(h.Title), safeRanges(h.Title, h.Highlights.Title))
-		if h.Outlet != "" {
-			head = p.accent(p.highlight(termtext.OneLine(h.Outlet), safeRanges(h.Outlet, h.Highlights.Outlet))) + " · " + p.bold(head)
-		} else {
-			head = p.bold(head)
-		}
-		fmt.Fprintln(w, fit(head))
+		fmt.Fprintln(w, fit(hitHead(h, doc.Mode, p)))
 		if h.Snippet != "" {
 			fmt.Fprintln(w, fit(indent+p.highlight(termtext.OneLine(h.Snippet), safeRanges(h.Snippet, h.Highlights.Snippet))))
 		}
@@ -49,6 +44,36 @@ func (a *app) printSearch(doc searchJSON) error {
 		fmt.Fprintln(w, fit(indent+p.dim(termtext.OneLine(where))))
 	}
 	return flush(w)
+}
+
+// hitHead is a result's first line: "outlet · title", the matches
+// highlighted. The outlet is its label (the id, dimmed, when there is
+// none); a title made from the text is marked "untitled: "; in a title
+// search, a hit found by its text starts with "¶ ".
+func hitHead(h hitJSON, mode string, p paint) string {
+	a := h.article
+	label, fallback := a.OutletLabel()
+	outlet := p.dim(termtext.OneLine(label))
+	if !fallback {
+		var rs [][2]int
+		if strings.HasPrefix(label, a.Outlet) {
+			rs = safeRanges(a.Outlet, h.Highlights.Outlet)
+		}
+		outlet = p.accent(p.highlight(termtext.OneLine(label), rs))
+	}
+	title, dim := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+	switch {
+	case a.TitleDerived && a.Title != "":
+		title = p.dim(termtext.Untitled + p.highlight(termtext.OneLine(a.Title), safeRanges(a.Title, h.Highlights.Title)))
+	case dim:
+		title = p.dim(title)
+	default:
+		title = p.bold(p.highlight(title, safeRanges(a.Title, h.Highlights.Title)))
+	}
+	if mode == "title" && h.FoundBy == search.FoundByText.String() {
+		title = "¶ " + title
+	}
+	return outlet + " · " + title
 }
 
 // safeRanges returns rs when s is already one clean line (so the byte

@@ -11,32 +11,57 @@ import (
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
-// printList prints the article list: a table for people or the list JSON.
-func (a *app) printList(c *corpus.Corpus, asJSON bool) error {
+// printList prints the article list: a table for people or the list JSON,
+// which names each article's story after names.
+func (a *app) printList(c *corpus.Corpus, asJSON bool, names storyNames) error {
 	if asJSON {
-		return a.writeListJSON(c)
+		return a.writeListJSON(c, names)
 	}
 	w := bufio.NewWriter(a.stdout)
-	writeTable(w, a.paint, a.out.width, table{rows: listRows(c.Articles), right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})
+	writeTable(w, a.paint, a.out.width, table{rows: listRows(c.Articles, a.paint), right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})
 	return flush(w)
 }
 
 // maxOutletCol is the widest the list's outlet column gets on a terminal.
 const maxOutletCol = 24
 
-// listRows is the list table: a header, then one row per article.
-func listRows(arts []*corpus.Article) [][]string {
+// listRows is the list table: a header, then one row per article. The
+// outlet and the title are labelled as in every view (outletCell,
+// titleCell): the id stands in for a missing outlet, dimmed, and a title
+// made from the text is marked.
+func listRows(arts []*corpus.Article, p paint) [][]string {
 	rows := [][]string{{"ID", "DATE", "OUTLET", "WORDS", "TITLE"}}
 	for _, art := range arts {
-		outlet := art.Outlet
-		if outlet == "" {
-			outlet = art.Via
-		}
 		rows = append(rows, []string{
-			termtext.OneLine(art.ID), art.Date.String(), termtext.OneLine(outlet), strconv.Itoa(art.Words), termtext.OneLine(art.Title),
+			termtext.OneLine(art.ID), art.Date.String(), outletCell(art, p), strconv.Itoa(art.Words), titleCell(art, p),
 		})
 	}
 	return rows
+}
+
+// outletCell is the article's outlet for a table column: the outlet
+// alone ("(via X)" does not fit a column; show prints it), else the rest
+// of its outlet label (corpus.Article.OutletLabel): the original outlet,
+// or the id standing in for one, dimmed.
+func outletCell(art *corpus.Article, p paint) string {
+	if art.Outlet != "" {
+		return termtext.OneLine(art.Outlet)
+	}
+	label, fallback := art.OutletLabel()
+	if fallback {
+		return p.dim(termtext.OneLine(label))
+	}
+	return termtext.OneLine(label)
+}
+
+// titleCell is the article's title label (termtext.TitleLabel), dimmed
+// when it was made from the text or is missing.
+func titleCell(art *corpus.Article, p paint) string {
+	label, dim := termtext.TitleLabel(art.Title, art.ID, art.TitleDerived)
+	if dim {
+		return p.dim(label)
+	}
+	return label
 }
 
 // colGap separates table columns.
@@ -99,7 +124,8 @@ func writeTable(w io.Writer, p paint, width int, t table) {
 
 // printArticle prints an article for reading: header, then paragraphs
 // wrapped at word boundaries to the terminal's width, or 80 when piped.
-func (a *app) printArticle(art *corpus.Article) error {
+// names gives the story it is in.
+func (a *app) printArticle(art *corpus.Article, names storyNames) error {
 	w := bufio.NewWriter(a.stdout)
 	width := a.out.wrapWidth()
 	p := a.paint
@@ -108,14 +134,18 @@ func (a *app) printArticle(art *corpus.Article) error {
 			fmt.Fprintln(w, style(l))
 		}
 	}
-	para(termtext.OneLine(art.Title), p.bold)
+	if title, dim := termtext.TitleLabel(art.Title, art.ID, art.TitleDerived); dim {
+		para(title, p.dim)
+	} else {
+		para(title, p.bold)
+	}
 	if art.Dek != "" {
 		para(termtext.OneLine(art.Dek), p.italic)
 	}
 	fmt.Fprintln(w)
 	var meta []string
-	if s := termtext.OneLine(art.Byline()); s != "" {
-		meta = append(meta, s)
+	if label, fallback := art.OutletLabel(); !fallback {
+		meta = append(meta, termtext.OneLine(label))
 	}
 	if art.Author != "" {
 		meta = append(meta, "by "+termtext.OneLine(art.Author))
@@ -139,6 +169,16 @@ func (a *app) printArticle(art *corpus.Article) error {
 	if art.Event != "" {
 		para("Event: "+termtext.OneLine(art.Event), p.dim)
 	}
+	if id, name := names.of(art); name != "" {
+		story := "Story: " + termtext.OneLine(name)
+		if id != "" {
+			story += " (story " + termtext.OneLine(id) + ")"
+		}
+		para(story, p.dim)
+	}
+	if art.CopyOf != "" {
+		para("Copy of: "+termtext.OneLine(art.CopyOf), p.dim)
+	}
 	para(fmt.Sprintf("Source: %s · %d words · id %s", termtext.OneLine(art.Source.String()), art.Words, termtext.OneLine(art.ID)), p.dim)
 	for _, par := range art.Body {
 		fmt.Fprintln(w)
@@ -158,7 +198,8 @@ func (a *app) printArticle(art *corpus.Article) error {
 func (a *app) printRaw(art *corpus.Article) error {
 	w := bufio.NewWriter(a.stdout)
 	p := a.paint
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("%s  (%s)", termtext.OneLine(art.Title), termtext.OneLine(art.Source.String()))))
+	title, _ := termtext.TitleLabel(art.Title, art.ID, art.TitleDerived)
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("%s  (%s)", title, termtext.OneLine(art.Source.String()))))
 	for _, l := range art.Raw {
 		text := strings.ReplaceAll(l.Text, "\n", " ")
 		line := fmt.Sprintf("%5d  %-7s  %s", l.Number, l.Role, text)

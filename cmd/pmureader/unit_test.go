@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/stories"
 )
 
 func TestParseSize(t *testing.T) {
@@ -121,12 +122,13 @@ func TestListJSONStreamsTheSameBytes(t *testing.T) {
 	for _, n := range []int{0, 1, 3} {
 		c := corpus.New(arts[:n], probs[:min(n, 2)])
 		var streamed, whole bytes.Buffer
-		if err := (&app{stdout: &streamed}).writeListJSON(c); err != nil {
+		names := namesOf([]stories.Story{{ID: "a", Name: "Story A", Articles: []string{"a", "c"}}})
+		if err := (&app{stdout: &streamed}).writeListJSON(c, names); err != nil {
 			t.Fatal(err)
 		}
 		doc := listJSON{SchemaVersion: schemaVersion, Articles: []articleOut{}, Problems: problemsJSON(c.Problems)}
 		for _, a := range c.Articles {
-			doc.Articles = append(doc.Articles, articleJSON(a, false))
+			doc.Articles = append(doc.Articles, articleJSON(a, false, names))
 		}
 		if err := (&app{stdout: &whole}).writeJSON(doc); err != nil {
 			t.Fatal(err)

@@ -105,6 +105,10 @@ type Options struct {
 
 	// scoring replaces defaultScoring (the evaluation tests vary it).
 	scoring *scoring
+	// noDifferences leaves the differences out (an empty list), for the
+	// benchmark that measures what they cost.
+	noDifferences bool
+
 	// workers bounds the goroutines Compare uses; 0 means one for texts
 	// under parallelWords words, else GOMAXPROCS. Tests set it to check
 	// that the parallel path gives exactly what the sequential one gives.

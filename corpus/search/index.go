@@ -1,28 +1,3 @@
-// Package search finds articles two ways: a fuzzy search over what a person
-// remembers of an article's header (title, outlet, author, story), ranked
-// exactly as github.com/sahilm/fuzzy ranks, and a word search over article
-// bodies backed by an inverted index.
-//
-// Both searches fold text before matching (textnorm.Fold: lower case, accents
-// removed, typographic quotes made ASCII, apostrophes dropped, so "kataib",
-// "Kata'ib" and "Kata’ib" meet) and report highlight ranges as byte offsets
-// into the ORIGINAL strings, on rune boundaries, so a view can style
-// "Kata’ib" or "Café" without splitting a multi-byte character.
-//
-// # Cost
-//
-// Building indexes about 10,000 articles of 4 KB a second per core (Add
-// splits a batch across the cores); the index takes about as much memory as
-// the body text. Searches at 100,000 articles take milliseconds; see the
-// benchmarks.
-//
-// # Concurrency
-//
-// An Index is safe for concurrent use: searches take a read lock, Add and
-// SetStory take the write lock, so a search started while a batch is being
-// added waits for it (a batch of 1,000 articles takes some tens of
-// milliseconds). The articles themselves are never modified. A TitleSearcher
-// has its own mutex and may be called from any goroutine (a tea.Cmd).
 package search
 
 import (

@@ -68,14 +68,6 @@ var asciiClass = func() (t [128]uint8) {
 	return t
 }()
 
-// latinFold holds textnorm.Fold of U+00C0..U+017F (a constant table).
-var latinFold = func() (t [0x180 - 0xC0]string) {
-	for i := range t {
-		t[i] = textnorm.Fold(string(rune(0xC0 + i)))
-	}
-	return t
-}()
-
 // wordScanner cuts text into words; its key buffer is reused.
 type wordScanner struct {
 	key []byte
@@ -162,31 +154,10 @@ func (s *wordScanner) fast(text string, fn func(start, end int, key []byte)) boo
 	return true
 }
 
-// makeKey folds a word of the fast path's runes into s.key.
+// makeKey puts the key of a word (textnorm.Key) in s.key.
 func (s *wordScanner) makeKey(w string) []byte {
-	k := s.key[:0]
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'':
-				continue
-			}
-			k = append(k, c)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(w[i:])
-		i += size
-		if r >= 0xC0 && r <= 0x17F {
-			k = append(k, latinFold[r-0xC0]...)
-		}
-		// ’ and ‘ fold to an apostrophe, which keys drop.
-	}
-	s.key = k
-	return k
+	s.key = textnorm.AppendKey(s.key[:0], w)
+	return s.key
 }
 
 // slow goes through the uax29 iterator, as textnorm.Words does.
@@ -197,8 +168,7 @@ func (s *wordScanner) slow(text string, fn func(start, end int, key []byte)) {
 		if !wordy(w) {
 			continue
 		}
-		s.key = append(s.key[:0], textnorm.Key(w)...)
-		fn(it.Start(), it.End(), s.key)
+		fn(it.Start(), it.End(), s.makeKey(w))
 	}
 }
 

@@ -1,14 +1,3 @@
-// Package synth generates a deterministic synthetic news corpus for
-// benchmarks and scale tests: N articles with realistic sizes (titles of
-// about 60 characters, bodies of about 4 KB in paragraphs), 60 outlets,
-// dates over several years, and story structure: every article reports one
-// event, and each event is covered by several outlets whose bodies share the
-// event's entities, numbers and facts, each outlet wording them its own way
-// (and now and then getting a number different), so that story grouping
-// and passage alignment have real work to do.
-//
-// The same seed always gives the same bytes (Write) and the same articles
-// (Articles), on every platform: everything is drawn from one PCG stream.
 package synth
 
 import (
@@ -362,10 +351,10 @@ func (g *gen) filler(b *strings.Builder, e *event) {
 	}
 	for i := range n {
 		var w string
-		switch x := g.r.IntN(40); {
-		case x == 0:
+		switch g.r.IntN(40) {
+		case 0:
 			w = strconv.Itoa(g.r.IntN(2000))
-		case x == 1:
+		case 1:
 			w = e.topic[g.r.IntN(len(e.topic))]
 		default:
 			w = g.zipfWord()

@@ -1,8 +1,3 @@
-// Package textnorm is the text plumbing every part of pmureader shares:
-// neutralising hostile characters once at load (Sanitize), folding case,
-// accents and typographic punctuation so that "Kata’ib", "KATA'IB" and
-// "kataib" meet (Fold), and cutting text into words with their byte offsets
-// so that matches can be highlighted in the original (Words).
 package textnorm
 
 import (
@@ -10,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/internal/swar"
 )
 
 // Sanitize makes untrusted text safe to print and pleasant to read. It is
@@ -140,22 +137,14 @@ func Safe(s string) bool {
 // cleanPrefix returns the length of the longest prefix of s that Sanitize
 // leaves unchanged (before trimming line ends).
 func cleanPrefix(s string) int {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-		lows  = 0x7f7f7f7f7f7f7f7f
-	)
-	// zero marks, in each byte's high bit, the bytes of x that are 0.
-	zero := func(x uint64) uint64 { return ^(((x & lows) + lows) | x) & highs }
 	i := 0
 	for i < len(s) {
 		// Eight printable ASCII bytes (or line breaks) at a time: most
 		// text is such runs.
 		if i+8 <= len(s) {
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			ctrl := zero(x&(0xe0*ones)) &^ zero(x^('\n'*ones))
-			if x&highs|ctrl|zero(x^(0x7f*ones)) == 0 {
+			x := swar.Load(s[i : i+8])
+			ctrl := swar.Zero(x&swar.Repeat(0xe0)) &^ swar.Equal(x, '\n')
+			if x&swar.High|ctrl|swar.Equal(x, 0x7f) == 0 {
 				i += 8
 				continue
 			}

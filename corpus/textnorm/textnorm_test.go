@@ -40,21 +40,6 @@ func TestLineCollapses(t *testing.T) {
 	}
 }
 
-func TestFold(t *testing.T) {
-	cases := map[string]string{
-		"Kata’ib":        "kata'ib",
-		"Café Zürich":    "cafe zurich",
-		"“Quote”":        `"quote"`,
-		"Baghdad–Tehran": "baghdad-tehran",
-		"ASCII":          "ascii",
-	}
-	for in, want := range cases {
-		if got := Fold(in); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestWordsOffsetsAndKeys(t *testing.T) {
 	s := "The Kata’ib lost 20,000 — Café!"
 	ws := Words(s)

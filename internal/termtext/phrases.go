@@ -49,3 +49,21 @@ func DateSpan(first, last string) string {
 	}
 	return first + " – " + last
 }
+
+// Untitled marks a title that was made from the article's text because the
+// source had none (corpus.Article.TitleDerived).
+const Untitled = "untitled: "
+
+// TitleLabel is how every view and printer shows an article's title, on
+// one line: the title as it is; Untitled and the title when it was made
+// from the text (derived); "no title (ID)" when there is none. dim is
+// true for the last two, which are shown dimmed where there is styling.
+func TitleLabel(title, id string, derived bool) (label string, dim bool) {
+	switch {
+	case title == "":
+		return "no title (" + OneLine(id) + ")", true
+	case derived:
+		return Untitled + OneLine(title), true
+	}
+	return OneLine(title), false
+}

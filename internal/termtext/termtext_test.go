@@ -276,3 +276,23 @@ func TestPluralAndDateSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleLabel(t *testing.T) {
+	for _, tc := range []struct {
+		title, id string
+		derived   bool
+		want      string
+		dim       bool
+	}{
+		{"Storm Hits Coast", "a1", false, "Storm Hits Coast", false},
+		{"Storm hits the coast.", "a1", true, "untitled: Storm hits the coast.", true},
+		{"", "coastal_times", false, "no title (coastal_times)", true},
+		{"", "coastal_times", true, "no title (coastal_times)", true},
+		{"Two\nlines", "x\x1b", false, "Two lines", false},
+		{"", "x\x1b", false, "no title (x^[)", true},
+	} {
+		if got, dim := TitleLabel(tc.title, tc.id, tc.derived); got != tc.want || dim != tc.dim {
+			t.Errorf("TitleLabel(%q, %q, %v) = %q, %v; want %q, %v", tc.title, tc.id, tc.derived, got, dim, tc.want, tc.dim)
+		}
+	}
+}

@@ -13,6 +13,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -88,7 +89,8 @@ func run(n, runs int, seed int64, queries []string) error {
 			o, err := c.Output()
 			in.Close()
 			// fzf exits 1 when nothing matches.
-			if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 1) {
+			var ee *exec.ExitError
+			if err != nil && (!errors.As(err, &ee) || ee.ExitCode() != 1) {
 				return fmt.Errorf("fzf --filter %q: %w", q, err)
 			}
 			ft = append(ft, time.Since(t0))

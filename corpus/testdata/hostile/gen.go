@@ -55,7 +55,21 @@ func write(name, content string) {
 }
 
 func main() {
-	// Plain text: payloads in the title, a byline, a "Via" line and the body.
+	writeText()
+	writeMeta()
+	writeLongText()
+	writeMarkdown()
+	writeJSON()
+	writeBroken()
+}
+
+// yq is every attack as YAML escapes (\e, \a, \x9b) in double quotes,
+// and an entity.
+const yq = `"Meta \e]0;pwned\a \e]52;c;cHduZWQ=\a \e[2J \x9b31m \eP1$q\e\\ \e_apc\e\\ \b\x7f &#27;[31m"`
+
+// writeText writes plain text with payloads in the title, a byline, a
+// "Via" line and the body.
+func writeText() {
 	var txt strings.Builder
 	txt.WriteString(line("Title") + "\n\n")
 	txt.WriteString("Author: " + line("Mallory") + "\n\n")
@@ -64,9 +78,11 @@ func main() {
 	}
 	txt.WriteString("Via " + line("Evil Outlet"))
 	write("text/escapes.txt", txt.String())
+}
 
-	// meta.yaml: YAML escapes (\e, \a, \x9b) in double quotes, and raw bytes.
-	yq := `"Meta \e]0;pwned\a \e]52;c;cHduZWQ=\a \e[2J \x9b31m \eP1$q\e\\ \e_apc\e\\ \b\x7f &#27;[31m"`
+// writeMeta writes a meta.yaml with YAML escapes in double quotes in every
+// field, and raw bytes in a plain scalar.
+func writeMeta() {
 	var meta strings.Builder
 	meta.WriteString("- file: escapes.txt\n")
 	for _, f := range []string{"title", "outlet", "via", "outlet_profile", "author", "date_note", "url", "event", "story"} {
@@ -75,8 +91,11 @@ func main() {
 	meta.WriteString("  date: 2020-01-02\n")
 	meta.WriteString("- file: longtext.txt\n  outlet: raw bytes \x1b]0;pwned\x07 \x1b[31m in a plain scalar\n")
 	write("text/meta.yaml", meta.String())
+}
 
-	// Layout stress: a 10,000-character word and address, scripts, marks, tabs.
+// writeLongText writes the layout stress: a 10,000-character word and
+// address, scripts, marks, tabs.
+func writeLongText() {
 	long := strings.Join([]string{
 		"Long Text: 中文新闻 العراق 👨‍👩‍👧",
 		"",
@@ -93,9 +112,11 @@ func main() {
 		"Tabs\tbetween\t\twords and\ttrailing tab\t",
 	}, "\n")
 	write("text/longtext.txt", long)
+}
 
-	// Markdown: payloads in every front-matter field (YAML escapes), the
-	// H1, a subhead and the body.
+// writeMarkdown writes payloads in every front-matter field (YAML
+// escapes), the H1, a subhead and the body.
+func writeMarkdown() {
 	var md strings.Builder
 	md.WriteString("---\n")
 	for _, f := range []string{"title", "id", "dek", "outlet", "via", "outlet_profile", "author", "date_note", "url", "event", "story"} {
@@ -112,8 +133,11 @@ func main() {
 	}
 	md.WriteString("## " + line("Subhead") + "\n\nLast paragraph " + all() + "\n")
 	write("markdown/escapes.md", md.String())
+}
 
-	// JSON and JSON Lines: payloads in every field, as JSON escapes.
+// writeJSON writes JSON and JSON Lines with payloads in every field, as
+// JSON escapes, under pmureader's, Media Cloud's and news-please's names.
+func writeJSON() {
 	rec := func(id string) map[string]any {
 		m := map[string]any{"id": id + "\x1b]0;pwned\x07"}
 		for _, f := range []string{"title", "dek", "outlet", "via", "outlet_profile", "author", "date_note", "url",
@@ -133,7 +157,6 @@ func main() {
 		jl.Write(b)
 		jl.WriteByte('\n')
 	}
-	// Media Cloud and news-please names too.
 	b, _ = json.Marshal(map[string]any{"title": "MC " + all(), "media_name": all(), "publish_date": "2019-12-29 10:31:00", "url": "https://x/" + all(), "text": all()})
 	jl.Write(b)
 	jl.WriteByte('\n')
@@ -141,8 +164,11 @@ func main() {
 	jl.Write(b)
 	jl.WriteByte('\n')
 	write("json/escapes.jsonl", jl.String())
+}
 
-	// Broken files; each must be reported and must not stop the rest.
+// writeBroken writes broken files; each must be reported and must not
+// stop the rest.
+func writeBroken() {
 	write("bad/empty.txt", "")
 	write("bad/whitespace.md", "  \n\t\n")
 	write("bad/binary.txt", "Looks like text\n\x00\x01\x02\x03\xff binary")

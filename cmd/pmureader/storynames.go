@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/stories"
+)
+
+// storyNames knows the story grouping put each article in: its id and name,
+// by article id. The zero value knows none (grouping was skipped): then an
+// article's story is what its metadata pins, and it has no story id.
+type storyNames struct {
+	id, name map[string]string
+}
+
+// namesOf indexes the stories found by their articles.
+func namesOf(found []stories.Story) storyNames {
+	n := storyNames{id: map[string]string{}, name: map[string]string{}}
+	for _, s := range found {
+		for _, a := range s.Articles {
+			n.id[a], n.name[a] = s.ID, s.Name
+		}
+	}
+	return n
+}
+
+// of returns a's story: its id ("" when not grouped) and name. An article
+// grouping did not place keeps the story its metadata pins, as in the
+// reader's Story column (tui's storyNamer names stories the same way).
+func (n storyNames) of(a *corpus.Article) (id, name string) {
+	if name, ok := n.name[a.ID]; ok {
+		return n.id[a.ID], name
+	}
+	return "", a.Story
+}
+
+// storyName is of's name alone, the form corpus/search takes for title
+// search (search.Options.Story).
+func (n storyNames) storyName(a *corpus.Article) string {
+	_, name := n.of(a)
+	return name
+}
+
+// groupNames groups c's articles into stories with the default options
+// (as `pmureader stories` and the reader do) and indexes them, for the
+// commands that name each article's story. skip leaves them unnamed.
+func groupNames(ctx context.Context, c *corpus.Corpus, skip bool) (storyNames, error) {
+	if skip {
+		return storyNames{}, nil
+	}
+	found, err := stories.Group(ctx, c.Articles, stories.Options{})
+	if err != nil {
+		return storyNames{}, fmt.Errorf("group stories: %w", err)
+	}
+	return namesOf(found), nil
+}

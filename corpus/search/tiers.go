@@ -1,0 +1,106 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/pmureader/pmureader/corpus"
+)
+
+// FoundBy says why "find by title" found an article, which is also the
+// tier it is ranked in.
+type FoundBy int
+
+// The tiers, best first.
+const (
+	// FoundByHeader: the query occurs as typed (contiguously, after
+	// folding) in the title, outlet, author or story.
+	FoundByHeader FoundBy = iota + 1
+	// FoundByText: the article's text contains the query's words (word
+	// search, exact words), though its header does not contain the query.
+	FoundByText
+	// FoundByLetters: the query's letters are scattered through the header
+	// (fuzzy matching only).
+	FoundByLetters
+)
+
+// String is the name scripts see: "title", "text" or "fuzzy".
+func (f FoundBy) String() string {
+	switch f {
+	case FoundByHeader:
+		return "title"
+	case FoundByText:
+		return "text"
+	case FoundByLetters:
+		return "fuzzy"
+	}
+	return ""
+}
+
+// Found is one result of "find by title" (Index.FindTitles,
+// TitleSearcher.Find): the article, why it was found, and the hit that
+// found it: Title for FoundByHeader and FoundByLetters (Words is zero),
+// Words for FoundByText (Title is zero).
+type Found struct {
+	Article *corpus.Article
+	By      FoundBy
+	Title   TitleHit
+	Words   WordHit
+}
+
+// FindTitles is "find by title", the reader's "/" search: fuzzy matching
+// of the header (Titles) with the evidence ranked in three tiers,
+//
+//  1. headers that contain the query as typed, by fuzzy score;
+//  2. articles whose text contains the query's words (Words), by BM25,
+//     so "ketaib" finds the article that spells it so though no title
+//     does;
+//  3. the remaining fuzzy matches, letters scattered, by fuzzy score.
+//
+// A scattered fuzzy match over a long header is weak evidence ("ketaib" is
+// scattered through "…airstrikes That targeted Iran-Backed…"), an exact
+// word in the text is strong; the tiers keep both and put the strong
+// first. Each article appears once, in its best tier. A query of nothing
+// but spaces returns nil.
+func (ix *Index) FindTitles(query string) []Found {
+	return ix.tiers(query, ix.Titles(query))
+}
+
+// Find is FindTitles for a person typing: the fuzzy part narrows from the
+// previous query as Search does. Its results equal FindTitles'.
+func (s *TitleSearcher) Find(query string) []Found {
+	return s.ix.tiers(query, s.Search(query))
+}
+
+// tiers ranks the fuzzy header hits of query and the word hits of its
+// text in the three tiers of FindTitles.
+func (ix *Index) tiers(query string, hits []TitleHit) []Found {
+	fq := FoldQuery(query)
+	if strings.TrimSpace(fq) == "" {
+		return nil
+	}
+	words := ix.Words(query)
+	inText := make(map[*corpus.Article]bool, len(words))
+	for _, h := range words {
+		inText[h.Article] = true
+	}
+	var tight, loose []Found
+	seen := make(map[*corpus.Article]bool, len(hits))
+	for _, h := range hits {
+		switch {
+		case strings.Contains(h.Haystack(), fq):
+			tight = append(tight, Found{Article: h.Article, By: FoundByHeader, Title: h})
+			seen[h.Article] = true
+		case !inText[h.Article]:
+			loose = append(loose, Found{Article: h.Article, By: FoundByLetters, Title: h})
+			seen[h.Article] = true
+		}
+	}
+	out := tight
+	for _, h := range words {
+		if !seen[h.Article] {
+			seen[h.Article] = true
+			out = append(out, Found{Article: h.Article, By: FoundByText, Words: h})
+		}
+	}
+	return append(out, loose...)
+}
