@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,6 +82,11 @@ func TestCompare(t *testing.T) {
 	for _, want := range []string{"[1] ", "[2] ", "Antiwar.com", "Aligned passages", "Differences"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("compare text lacks %q", want)
+		}
+	}
+	for ri, row := range cmp.Rows {
+		if want := fmt.Sprintf("Row %d · similarity %.2f · weak", ri+1, row.Score); row.Weak != strings.Contains(r.stdout, want) {
+			t.Errorf("row %d (weak %v): the text says %q %v", ri+1, row.Weak, want, !row.Weak)
 		}
 	}
 	r = run1(t, 0, "compare", "001", "003", "--markdown")

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -284,6 +285,18 @@ func TestMarkdown(t *testing.T) {
 	}
 	if !textnorm.Safe(md) {
 		t.Error("markdown has control characters")
+	}
+	weak := 0
+	for ri, r := range c.Rows {
+		if r.Weak {
+			weak++
+			if want := fmt.Sprintf("| %d | %.2f weak |", ri+1, r.Score); !strings.Contains(md, want) {
+				t.Errorf("markdown does not call row %d weak (%q)", ri+1, want)
+			}
+		}
+	}
+	if weak == 0 {
+		t.Error("no weak row in 001/003 to check the report by")
 	}
 	for _, line := range strings.Split(md, "\n") {
 		if strings.HasPrefix(line, "| ") && strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") != len(c.Articles)+4 {
