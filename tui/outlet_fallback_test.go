@@ -38,10 +38,10 @@ func TestCompareNamesOutletlessArticles(t *testing.T) {
 func TestCompareLayoutNamesOutletless(t *testing.T) {
 	cmp := handComparison([]string{"Alpha", "", "Charlie"}, [][]string{{"A0"}, {"B0"}, {"C0"}}, []string{"B0", "C0"})
 	text := [][]string{{"A0"}, {"B0"}, {"C0"}}
-	lay := buildLayout(layoutInput{cmp: cmp, text: text, score: func(a, b passages.Ref) float64 { return 0.42 },
+	lay := buildLayout(layoutInput{cmp: cmp, text: text, score: func(a, b passages.Ref) float64 { return 0.62 },
 		panes: []int{0, 1, 2}, widths: []int{30, 30, 30}, names: []string{"Alpha", "a1", "Charlie"}})
 	got := strings.Join(layoutLines(lay, text), "\n")
-	if !strings.Contains(got, "(≈ 0.42 with a1)") {
+	if !strings.Contains(got, "(≈ 0.62 with a1)") {
 		t.Errorf("lines:\n%s\nwant a label naming a1", got)
 	}
 }

@@ -112,6 +112,9 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d %s)", len(cmp.Rows), termtext.Plural(len(cmp.Rows), "row", "rows"))))
 	for ri, r := range cmp.Rows {
 		head := fmt.Sprintf("Row %d · similarity %.2f", ri+1, r.Score)
+		if r.Weak {
+			head += " · weak" // may tell related things rather than one
+		}
 		if sh := sharedSummary(r.Shared); sh != "" {
 			head += " · shared: " + sh
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/corpus/tokens"
 	"github.com/pmureader/pmureader/internal/cputime"
@@ -83,8 +84,9 @@ func BenchmarkDifferences6(b *testing.B) {
 	}
 	al := entities.DefaultAliases()
 	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
-	vectorize(an, keys)
-	c.score(an, 1)
+	lex := lexicon.English()
+	fs, vocab := features(an, lex, keys)
+	c.score(fs, vocab, lex, &defaultScoring, 1)
 	c.align(an, DefaultRowThreshold, res)
 	b.ReportAllocs()
 	cpu0, ops := cputime.Process(), 0

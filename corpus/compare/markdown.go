@@ -45,7 +45,11 @@ func Markdown(c *Comparison) string {
 		}
 		b.WriteString("---|\n")
 		for ri, r := range c.Rows {
-			fmt.Fprintf(&b, "| %d | %.2f |", ri+1, r.Score)
+			weak := ""
+			if r.Weak {
+				weak = " weak" // may tell related things rather than one
+			}
+			fmt.Fprintf(&b, "| %d | %.2f%s |", ri+1, r.Score, weak)
 			cells := make([]string, len(c.Articles))
 			for _, m := range r.Passages {
 				p := c.Articles[m.Article].Passages[m.Passage]

@@ -16,7 +16,19 @@ func TestSentences(t *testing.T) {
 		{"", nil},
 		{"  ", nil},
 		{"One. Two.", []string{"One.", "Two."}},
-		{"Killed 27. 51 were hurt!", []string{"Killed 27.", "51 were hurt!"}},
+		{"Killed 27. Many were hurt!", []string{"Killed 27.", "Many were hurt!"}},
+		// A numeral opens no sentence (news style spells it out), except
+		// a year.
+		{"The Jays shot 46. 8 percent for the game.", []string{"The Jays shot 46. 8 percent for the game."}},
+		{"It was 1999. 2000 came.", []string{"It was 1999.", "2000 came."}},
+		{"Rates fell in 2019. 20000 lost jobs.", []string{"Rates fell in 2019. 20000 lost jobs."}},
+		// A single lower-case letter is no sentence's end.
+		{"He had a. 38 revolver at 3: 30 p. m. Saturday.", []string{"He had a. 38 revolver at 3: 30 p. m. Saturday."}},
+		// A straight quote with a space after it closes; a stray quote at
+		// the end stays with its sentence.
+		{`"Did you feel it? " site, asked. "Yes."`, []string{`"Did you feel it? " site, asked.`, `"Yes."`}},
+		{`We take it very seriously. "`, []string{`We take it very seriously. "`}},
+		{`He said "stop. " Then he left.`, []string{`He said "stop. "`, "Then he left."}},
 		{"Dr. Smith met U.S. envoys. They left.", []string{"Dr. Smith met U.S. envoys.", "They left."}},
 		{"J. Smith said so. Then he left.", []string{"J. Smith said so.", "Then he left."}},
 		{"He said “stop.” Then he left.", []string{"He said “stop.”", "Then he left."}},
@@ -42,7 +54,7 @@ func TestSentences(t *testing.T) {
 func TestIsAbbreviation(t *testing.T) {
 	for text, want := range map[string]bool{
 		"met Dr": true, "the U.S": true, "(Gen": true, "J": true, "said A": true,
-		"Iraq": false, "the end": false, "": false, "a": false, "(Mr": true,
+		"Iraq": false, "the end": false, "": false, "a": true, "p": true, "(Mr": true, "Dep": true,
 	} {
 		if got := isAbbreviation(text); got != want {
 			t.Errorf("isAbbreviation(%q) = %v", text, got)
@@ -110,6 +122,35 @@ func TestCutWithoutRawLines(t *testing.T) {
 	got := Cut(a, UnitSentence)
 	if len(got) != 1 || got[0].Kind != KindTitle || got[0].Source != (corpus.Span{File: "g.md", StartLine: 3, EndLine: 3}) {
 		t.Errorf("Cut = %+v", got)
+	}
+}
+
+// A title made from the first sentence of the body (TitleDerived) is no
+// passage: the sentence is aligned once, as the body's, and the dek and
+// body keep their places.
+func TestCutDerivedTitle(t *testing.T) {
+	body := []corpus.Paragraph{{Text: "Rain fell on Marlow for a week. Rivers rose."}}
+	derived := &corpus.Article{Title: "Rain fell on Marlow for a week", TitleDerived: true, Dek: "Hundreds leave", Body: body}
+	got := Cut(derived, UnitSentence)
+	var texts []string
+	for i, p := range got {
+		if p.Index != i || p.Kind == KindTitle {
+			t.Errorf("passage %d = %+v", i, p)
+		}
+		texts = append(texts, p.Text)
+	}
+	if want := []string{"Hundreds leave", "Rain fell on Marlow for a week.", "Rivers rose."}; !slices.Equal(texts, want) {
+		t.Errorf("derived title: passages %q, want %q", texts, want)
+	}
+	// The same article with a headline of its own keeps it.
+	own := *derived
+	own.TitleDerived = false
+	if got := Cut(&own, UnitSentence); len(got) != 4 || got[0].Kind != KindTitle {
+		t.Errorf("own title: %+v", got)
+	}
+	// A derived title and nothing else: no passages at all.
+	if got := Cut(&corpus.Article{Title: "Only this", TitleDerived: true}, UnitSentence); len(got) != 0 {
+		t.Errorf("derived title alone: %+v", got)
 	}
 }
 

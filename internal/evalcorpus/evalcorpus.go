@@ -12,10 +12,10 @@ import (
 	"github.com/pmureader/pmureader/internal/evaldata"
 )
 
-// ECBArticles reads dir/docs.json as articles: one paragraph per sentence
+// Articles reads dir/docs.json as articles: one paragraph per sentence
 // (paragraph i is sentence i, a missing sentence stays empty), no title
 // (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
-func ECBArticles(dir string) (map[string]*corpus.Article, error) {
+func Articles(dir string) (map[string]*corpus.Article, error) {
 	docs, err := evaldata.Docs(dir)
 	if err != nil {
 		return nil, err
@@ -33,14 +33,14 @@ func ECBArticles(dir string) (map[string]*corpus.Article, error) {
 }
 
 // NewsECB returns the news_ecb folder and its documents as articles (see
-// ECBArticles), or skips t where the data is absent.
+// Articles), or skips t where the data is absent.
 func NewsECB(t testing.TB) (dir string, docs map[string]*corpus.Article) {
 	t.Helper()
 	dir, err := evaldata.NewsECBDir()
 	if err != nil {
 		t.Skipf("skipping: %v", err)
 	}
-	docs, err = ECBArticles(dir)
+	docs, err = Articles(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
