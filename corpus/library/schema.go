@@ -24,6 +24,7 @@ type migration struct {
 // "The library" section documents the current schema.
 var migrations = []migration{
 	{version: 1, name: "articles, search, state, feeds, imports, stories", sql: schemaV1},
+	{version: 2, name: "story terms and edges", sql: schemaV2},
 }
 
 // SchemaVersion is the schema version this pmureader writes.
@@ -154,6 +155,34 @@ CREATE TABLE imports (
 	updated_at  INTEGER NOT NULL,
 	finished_at INTEGER
 ) WITHOUT ROWID;
+`
+
+// schemaV2 keeps what incremental story grouping computes beside the
+// features (issue 14): the vocabulary of terms with their document
+// frequencies and spelling classes, and the candidate pairs each article
+// found among the articles added before it; and an index of pinned
+// articles, which grouping joins whatever their dates.
+const schemaV2 = `
+CREATE TABLE story_terms (
+	id    INTEGER PRIMARY KEY,
+	term  TEXT NOT NULL UNIQUE,
+	df    INTEGER NOT NULL DEFAULT 0,
+	class INTEGER NOT NULL,
+	block TEXT
+);
+CREATE INDEX story_terms_by_block ON story_terms(block) WHERE block IS NOT NULL;
+CREATE INDEX story_terms_by_class ON story_terms(class);
+
+CREATE TABLE story_edges (
+	b       INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	a       INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	content REAL NOT NULL,
+	score   REAL NOT NULL,
+	PRIMARY KEY (b, a)
+) WITHOUT ROWID;
+CREATE INDEX story_edges_by_a ON story_edges(a);
+
+CREATE INDEX articles_by_pin ON articles(story_pin) WHERE story_pin <> '';
 `
 
 // schemaInfo is what a file says about itself.

@@ -130,7 +130,7 @@ const (
 // article found; its grouping of the same articles, added in the same
 // order, equals Group's.
 func Group(ctx context.Context, articles []*corpus.Article, opt Options) ([]Story, error) {
-	thr := opt.threshold()
+	thr := opt.EffectiveThreshold()
 	al := opt.aliases()
 	w := pool.Workers(opt.workers, len(articles))
 	prog := &progress{report: opt.Progress, total: groupPasses * len(articles)}
@@ -165,14 +165,6 @@ func Group(ctx context.Context, articles []*corpus.Article, opt Options) ([]Stor
 	linkRelated(stories, articleStory, edges, docs, thr)
 	sortStories(stories)
 	return stories, nil
-}
-
-// threshold is the similarity threshold the options ask for.
-func (opt Options) threshold() float64 {
-	if opt.Threshold <= 0 {
-		return DefaultThreshold
-	}
-	return opt.Threshold
 }
 
 // aliases is the alias table the options ask for.
