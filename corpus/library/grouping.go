@@ -11,6 +11,7 @@ package library
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -54,27 +55,29 @@ func chunks[T any](vs []T, fn func([]any) error) error {
 
 // AddTerms stores the texts that are not terms yet, numbered in the order
 // given, each with its block (blocks[k] for texts[k]), df 0 and its own
-// id as class, and returns every text's id, stored before or now. One
-// transaction.
-func (l *Library) AddTerms(ctx context.Context, texts, blocks []string) ([]int64, error) {
+// id as class, and returns every text's term (texts[k]'s at k), stored
+// before or now. One transaction.
+func (l *Library) AddTerms(ctx context.Context, texts, blocks []string) ([]Term, error) {
 	if len(blocks) != len(texts) {
 		return nil, fmt.Errorf("library: %d blocks for %d terms", len(blocks), len(texts))
 	}
-	ids := make([]int64, len(texts))
+	out := make([]Term, len(texts))
 	err := l.write(ctx, "add terms", func(tx *sql.Tx) error {
-		find, err := tx.PrepareContext(ctx, `SELECT id FROM story_terms WHERE term = ?`)
+		find, err := tx.PrepareContext(ctx, `SELECT `+termCols+` FROM story_terms WHERE term = ?`)
 		if err != nil {
 			return err
 		}
 		add, err := tx.PrepareContext(ctx, `INSERT INTO story_terms (term, df, class, block)
-			VALUES (?, 0, (SELECT ifnull(max(id), 0) + 1 FROM story_terms), nullif(?, '')) RETURNING id`)
+			VALUES (?, 0, (SELECT ifnull(max(id), 0) + 1 FROM story_terms), nullif(?, ''))
+			RETURNING `+termCols)
 		if err != nil {
 			return err
 		}
 		for k, text := range texts {
-			err := find.QueryRowContext(ctx, text).Scan(&ids[k])
-			if err == sql.ErrNoRows {
-				err = add.QueryRowContext(ctx, text, blocks[k]).Scan(&ids[k])
+			t := &out[k]
+			err := find.QueryRowContext(ctx, text).Scan(&t.ID, &t.Text, &t.DF, &t.Class, &t.Block)
+			if errors.Is(err, sql.ErrNoRows) {
+				err = add.QueryRowContext(ctx, text, blocks[k]).Scan(&t.ID, &t.Text, &t.DF, &t.Class, &t.Block)
 			}
 			if err != nil {
 				return fmt.Errorf("term %q: %w", text, err)
@@ -82,7 +85,7 @@ func (l *Library) AddTerms(ctx context.Context, texts, blocks []string) ([]int64
 		}
 		return nil
 	})
-	return ids, err
+	return out, err
 }
 
 const termCols = `id, term, df, class, ifnull(block, '')`
@@ -207,7 +210,7 @@ func (l *Library) ClearGrouping(ctx context.Context, state map[string]string) er
 func (l *Library) GroupingState(ctx context.Context, key string) (string, bool, error) {
 	var v string
 	err := l.r.QueryRowContext(ctx, `SELECT value FROM state WHERE key = ?`, key).Scan(&v)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
 	return v, err == nil, l.fail("read state "+key, err)
@@ -330,11 +333,16 @@ func (l *Library) EachEdge(ctx context.Context, fn func([]Edge) error) error {
 }
 
 // PinnedArticles returns the numbers of the articles pinned to each of
-// these story pins (metadata's Story).
+// these story pins (metadata's Story), ascending; with pins nil, of every
+// pin.
 func (l *Library) PinnedArticles(ctx context.Context, pins []string) (map[string][]int64, error) {
 	out := map[string][]int64{}
-	err := chunks(pins, func(args []any) error {
-		rows, err := l.r.QueryContext(ctx, `SELECT story_pin, n FROM articles WHERE story_pin <> '' AND story_pin IN (`+inList(len(args))+`) ORDER BY n`, args...)
+	query := func(args []any) error {
+		q := `SELECT story_pin, n FROM articles WHERE story_pin <> '' ORDER BY n`
+		if pins != nil {
+			q = `SELECT story_pin, n FROM articles WHERE story_pin <> '' AND story_pin IN (` + inList(len(args)) + `) ORDER BY n`
+		}
+		rows, err := l.r.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -345,10 +353,17 @@ func (l *Library) PinnedArticles(ctx context.Context, pins []string) (map[string
 			if err := rows.Scan(&pin, &n); err != nil {
 				return err
 			}
+			pin = neutral(pin)
 			out[pin] = append(out[pin], n)
 		}
 		return rows.Err()
-	})
+	}
+	var err error
+	if pins == nil {
+		err = query(nil)
+	} else {
+		err = chunks(pins, query)
+	}
 	return out, l.fail("read pins", err)
 }
 

@@ -18,13 +18,13 @@ func TestTermsAndFeatureBatch(t *testing.T) {
 	l, _ := openTemp(t)
 	ctx := context.Background()
 	mustAdd(t, l, article("a", "A", "O", "", "Body of a, with words."), article("b", "B", "O", "", "Body of b, other words."))
-	ids, err := l.AddTerms(ctx, []string{"w:strike", "e:qasim muslih", "e:qassem musleh"}, []string{"", "ksm mslh", "ksm mslh"})
-	if err != nil || !slices.Equal(ids, []int64{1, 2, 3}) {
-		t.Fatalf("ids %v, %v", ids, err)
+	ts, err := l.AddTerms(ctx, []string{"w:strike", "e:qasim muslih", "e:qassem musleh"}, []string{"", "ksm mslh", "ksm mslh"})
+	if err != nil || len(ts) != 3 || ts[0] != (Term{ID: 1, Text: "w:strike", Class: 1}) || ts[2] != (Term{ID: 3, Text: "e:qassem musleh", Class: 3, Block: "ksm mslh"}) {
+		t.Fatalf("terms %+v, %v", ts, err)
 	}
-	ids, err = l.AddTerms(ctx, []string{"e:qassem musleh", "w:base"}, []string{"ksm mslh", ""})
-	if err != nil || !slices.Equal(ids, []int64{3, 4}) {
-		t.Fatalf("again: ids %v, %v", ids, err)
+	ts, err = l.AddTerms(ctx, []string{"e:qassem musleh", "w:base"}, []string{"ksm mslh", ""})
+	if err != nil || ts[0].ID != 3 || ts[1].ID != 4 {
+		t.Fatalf("again: terms %+v, %v", ts, err)
 	}
 	got, err := l.TermsInBlocks(ctx, []string{"ksm mslh"})
 	if err != nil || len(got) != 2 {
@@ -100,12 +100,21 @@ func TestFeaturesByNumber(t *testing.T) {
 	if recs, _ := l.UnfeaturedArticles(ctx, 1, 0, 10); len(recs) != 1 || recs[0].Article.ID != "c" {
 		t.Fatalf("left unfeatured %+v", recs)
 	}
+	if n, err := l.UnfeaturedCount(ctx, 1); n != 1 || err != nil {
+		t.Fatalf("%d unfeatured, %v", n, err)
+	}
+	if n, _ := l.UnfeaturedCount(ctx, 2); n != 3 {
+		t.Fatalf("%d unfeatured of another version", n)
+	}
 	fs, err := l.FeaturesOf(ctx, 1, []int64{3, 2, 1})
 	if err != nil || len(fs) != 2 || fs[0].ID != "a" || fs[1].ID != "b" || fs[1].Dated || string(fs[0].Data) != "A" {
 		t.Fatalf("features of %+v, %v", fs, err)
 	}
-	if fs, _ := l.FeaturedAfter(ctx, 1, 1, 10); len(fs) != 1 || fs[0].N != 2 {
+	if fs, _ := l.FeaturedAfter(ctx, 1, 1, 10, true); len(fs) != 1 || fs[0].N != 2 || string(fs[0].Data) != "B" {
 		t.Fatalf("featured after 1: %+v", fs)
+	}
+	if fs, _ := l.FeaturedAfter(ctx, 1, 0, 10, false); len(fs) != 2 || fs[0].Data != nil || fs[1].ID != "b" {
+		t.Fatalf("featured after 0, no data: %+v", fs)
 	}
 	if ps, _ := l.DatePrecisions(ctx); !slices.Equal(ps, []corpus.Precision{corpus.PrecisionDay}) {
 		t.Fatalf("precisions %v", ps)
@@ -177,8 +186,10 @@ func TestUpdateStories(t *testing.T) {
 	if ms, _ := l.StoryMembers(ctx, []string{"x", "none"}); !maps.EqualFunc(ms, map[string][]int64{"x": {1, 2}}, slices.Equal) {
 		t.Fatalf("members %v", ms)
 	}
-	if pins, _ := l.PinnedArticles(ctx, []string{"My pin", "Other"}); !maps.EqualFunc(pins, map[string][]int64{"My pin": {3}}, slices.Equal) {
-		t.Fatalf("pins %v", pins)
+	for _, ask := range [][]string{{"My pin", "Other"}, nil} {
+		if pins, _ := l.PinnedArticles(ctx, ask); !maps.EqualFunc(pins, map[string][]int64{"My pin": {3}}, slices.Equal) {
+			t.Fatalf("pins of %q: %v", ask, pins)
+		}
 	}
 	if v, _, _ := l.GroupingState(ctx, "stories.scanned"); v != "3" {
 		t.Fatalf("state %q", v)

@@ -137,9 +137,14 @@ func (l *Library) FeaturesOf(ctx context.Context, version int, ns []int64) ([]Fe
 }
 
 // FeaturedAfter returns up to limit features of this version of the
-// articles numbered above after, by number.
-func (l *Library) FeaturedAfter(ctx context.Context, version int, after int64, limit int) ([]Features, error) {
-	return l.features(ctx, featureQuery+` WHERE f.version = ? AND f.n > ? ORDER BY f.n LIMIT ?`, version, after, limit)
+// articles numbered above after, by number; without data (Data nil) when
+// data is false.
+func (l *Library) FeaturedAfter(ctx context.Context, version int, after int64, limit int, data bool) ([]Features, error) {
+	q := featureQuery
+	if !data {
+		q = `SELECT a.id, a.n, a.date, f.version, NULL FROM articles a JOIN features f ON f.n = a.n`
+	}
+	return l.features(ctx, q+` WHERE f.version = ? AND f.n > ? ORDER BY f.n LIMIT ?`, version, after, limit)
 }
 
 // FeatureCount returns how many articles have features of this version.
@@ -170,6 +175,15 @@ func (l *Library) features(ctx context.Context, q string, args ...any) ([]Featur
 		out = append(out, f)
 	}
 	return out, l.fail("load features", rows.Err())
+}
+
+// UnfeaturedCount returns how many articles lack features of this
+// version.
+func (l *Library) UnfeaturedCount(ctx context.Context, version int) (int, error) {
+	var n int
+	err := l.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN features f ON f.n = a.n
+		WHERE f.n IS NULL OR f.version <> ?`, version).Scan(&n)
+	return n, l.fail("count unfeatured", err)
 }
 
 // UnfeaturedArticles returns up to limit articles without features of

@@ -173,3 +173,17 @@ func (r *blobReader) str() string {
 	r.b = r.b[n:]
 	return s
 }
+
+// StoredTerms returns the term ids of stored features, ascending: what
+// recounting the vocabulary's df reads.
+func StoredTerms(data []byte) ([]int64, error) {
+	_, ts, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, len(ts))
+	for k, t := range ts {
+		out[k] = int64(t.id)
+	}
+	return out, nil
+}

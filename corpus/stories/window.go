@@ -39,8 +39,9 @@ type Info struct {
 type Window struct {
 	st   *Stats
 	docs []storyDoc
-	at   map[int64]int32 // article number → place in docs
-	idx  *candidateIndex // of docs, built when a scan needs it
+	at   map[int64]int32  // article number → place in docs
+	idx  *candidateIndex  // of docs, built when a scan needs it
+	ids  map[string]int64 // article id → number, made when needed
 }
 
 // NewWindow returns an empty window weighing by st.
@@ -85,7 +86,7 @@ func (w *Window) Add(ctx context.Context, fs []Stored, workers int) error {
 		w.at[fresh[i].N] = int32(len(w.docs))
 		w.docs = append(w.docs, docs[i])
 	}
-	w.idx = nil
+	w.idx, w.ids = nil, nil
 	for i, err := range errs {
 		if err != nil {
 			return fmt.Errorf("article %s: %w", fresh[i].ID, err)
@@ -126,7 +127,7 @@ func (w *Window) Keep(keep func(Info) bool) {
 	for i := range w.docs {
 		w.at[w.docs[i].n] = int32(i)
 	}
-	w.idx = nil
+	w.idx, w.ids = nil, nil
 }
 
 // Info tells of article n, when the window holds it.
@@ -181,12 +182,13 @@ func (w *Window) Scan(ctx context.Context, ns []int64, thr float64, workers int)
 
 // Cluster groups the articles ns (which the window must hold) by average
 // linkage over the edges among them, under the options' threshold,
-// outlet and pin rules, and returns their stories, without Related. ns
+// outlet and pin rules, and returns their stories, without Related, and
+// each story's articles by number (in the order of Story.Articles). ns
 // must be whole components: every article an edge scoring at least the
 // threshold, or a pin, joins to one of them must be among them; the
 // stories are then exactly those Group makes of them. Edges with an end
 // outside ns are ignored.
-func (w *Window) Cluster(ns []int64, edges []Edge, opt Options) ([]Story, error) {
+func (w *Window) Cluster(ns []int64, edges []Edge, opt Options) ([]Story, [][]int64, error) {
 	ns = slices.Clone(ns)
 	slices.Sort(ns)
 	ns = slices.Compact(ns)
@@ -194,7 +196,7 @@ func (w *Window) Cluster(ns []int64, edges []Edge, opt Options) ([]Story, error)
 	for k, n := range ns {
 		i, ok := w.at[n]
 		if !ok {
-			return nil, fmt.Errorf("stories: article %d is not in the window", n)
+			return nil, nil, fmt.Errorf("stories: article %d is not in the window", n)
 		}
 		docs[k] = w.docs[i]
 	}
@@ -216,7 +218,25 @@ func (w *Window) Cluster(ns []int64, edges []Edge, opt Options) ([]Story, error)
 	thr := opt.EffectiveThreshold()
 	cl.link(es, thr, opt.SameOutlet)
 	stories, _ := buildStories(cl)
-	return stories, nil
+	members := make([][]int64, len(stories))
+	for k, s := range stories {
+		for _, id := range s.Articles {
+			members[k] = append(members[k], w.byID(id))
+		}
+	}
+	return stories, members, nil
+}
+
+// byID is the number of the window's article with this id (0 when it has
+// none); the map is made on first use.
+func (w *Window) byID(id string) int64 {
+	if w.ids == nil {
+		w.ids = make(map[string]int64, len(w.docs))
+		for i := range w.docs {
+			w.ids[w.docs[i].a.ID] = w.docs[i].n
+		}
+	}
+	return w.ids[id]
 }
 
 // EffectiveThreshold is the similarity threshold the options ask for:

@@ -140,12 +140,15 @@ func TestWindowMatchesGroup(t *testing.T) {
 		numberOf[a.ID] = int64(i + 1)
 	}
 	for _, ns := range comps {
-		ss, err := all.Cluster(ns, edges, Options{})
+		ss, members, err := all.Cluster(ns, edges, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range ss {
-			for _, id := range s.Articles {
+		for k, s := range ss {
+			for x, id := range s.Articles {
+				if members[k][x] != numberOf[id] {
+					t.Fatalf("story %s: member %s numbered %d, want %d", s.ID, id, members[k][x], numberOf[id])
+				}
 				storyOf[numberOf[id]] = s.ID
 			}
 		}
