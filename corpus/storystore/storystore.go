@@ -55,25 +55,25 @@ const staleGrowth = 1.5
 
 // Keys of grouping's state in the library.
 const (
-	keyVersion = "stories.version"  // the feature version of what is stored
-	keyOptions = "stories.options"  // the options the stories were grouped with
-	keyCounted = "stories.counted"  // featured articles the vocabulary's df counts
-	keyGrouped = "stories.grouped"  // every featured article up to this number is grouped
-	keyBase    = "stories.base"     // featured articles at the last full regroup
-	keyRemoved = "stories.removed"  // "1" after articles were removed since the last full regroup
-	keyRegroup = "stories.regroup"  // the checkpoint of a regroup in progress (JSON)
+	keyVersion = "stories.version" // the feature version of what is stored
+	keyOptions = "stories.options" // the options the stories were grouped with
+	keyCounted = "stories.counted" // featured articles the vocabulary's df counts
+	keyGrouped = "stories.grouped" // every featured article up to this number is grouped
+	keyBase    = "stories.base"    // featured articles at the last full regroup
+	keyRemoved = "stories.removed" // "1" after articles were removed since the last full regroup
+	keyRegroup = "stories.regroup" // the checkpoint of a regroup in progress (JSON)
 	keyPrefix  = "stories."
 )
 
 // state is grouping's state as the library keeps it.
 type state struct {
-	version  int // 0: never grouped
-	options  string
-	counted  int
-	grouped  int64
-	base     int
-	removed  bool
-	checkpt  *checkpoint
+	version int // 0: never grouped
+	options string
+	counted int
+	grouped int64
+	base    int
+	removed bool
+	checkpt *checkpoint
 }
 
 // checkpoint is where a regroup is.
