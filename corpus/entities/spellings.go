@@ -13,12 +13,16 @@ import (
 // starts from these and then joins spellings across documents. Story
 // grouping keeps the document keys of each article and joins spellings
 // when it groups, with SpellingBlock, SameSpelling and SpelledEntities,
-// which give the same joins Resolve makes.
+// which give the joins Resolve makes of spellings and alias variants; not
+// its short forms (joinShortForms), which weigh every longer name of all
+// the documents at once, and so are not made term by term.
 func DocumentKeys(doc [][]Mention) {
 	full := map[string][]string{} // last word → multi-word names in this doc
 	for _, ms := range doc {
 		for _, m := range ms {
-			if m.Canon == "" && strings.Contains(m.Name, " ") {
+			// A compound joined by hyphens ("Dalmar-Kolby") is no full name
+			// that its last word abbreviates.
+			if m.Canon == "" && strings.Contains(m.Name, " ") && strings.Contains(m.Surface, " ") {
 				last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
 				if !containsStr(full[last], m.Name) {
 					full[last] = append(full[last], m.Name)
