@@ -2,6 +2,8 @@ package storystore
 
 import (
 	"context"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,4 +68,55 @@ func TestMixedEqualsGroup(t *testing.T) {
 	arts := mixedArticles(1200, 7)
 	equalsGroup(t, "mixed", arts, Options{})
 	equalsGroup(t, "mixed, same outlet, threshold 0.3", arts, Options{SameOutlet: true, Threshold: 0.3})
+}
+
+// Read back, the stored stories are Group's whole: members in order,
+// outlets, dates, related, and the stories in Group's order.
+func TestCurrentIsGroup(t *testing.T) {
+	arts := mixedArticles(600, 23)
+	want, err := stories.Group(context.Background(), arts, stories.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*corpus.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	lookup := func(id string) (*corpus.Article, bool) { a, ok := byID[id]; return a, ok }
+	l := openTempWith(t, arts)
+	got, rep, err := Current(context.Background(), l, Options{}, lookup)
+	if err != nil || !rep.Full {
+		t.Fatalf("%+v, %v", rep, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("read back %d stories, Group made %d; first difference at %d", len(got), len(want), firstDiff(got, want))
+	}
+	// An article the reader does not know (removed meanwhile) is left out.
+	gone := want[0].Articles[0]
+	delete(byID, gone)
+	got, err = Stories(context.Background(), l, lookup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantN := len(want)
+	if len(want[0].Articles) == 1 {
+		wantN--
+	}
+	if len(got) != wantN {
+		t.Errorf("without %s: %d stories, want %d", gone, len(got), wantN)
+	}
+	for _, s := range got {
+		if slices.Contains(s.Articles, gone) {
+			t.Errorf("story %s still lists %s", s.ID, gone)
+		}
+	}
+}
+
+func firstDiff(a, b []stories.Story) int {
+	for i := range min(len(a), len(b)) {
+		if !reflect.DeepEqual(a[i], b[i]) {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
