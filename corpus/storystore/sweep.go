@@ -98,10 +98,33 @@ func (r *run) maxSlack(ctx context.Context) (float64, error) {
 // sweep scans targets for candidates, the dated ones in date order a
 // chunk at a time in a window that slides along the timeline, holding
 // each chunk's reach, then the undated ones against every undated
-// article. It saves each chunk's edges with the state save gives for its
-// last target (nil: none), so that memory stays within the window and an
-// interrupted sweep resumes after its last chunk.
+// article. With save, it saves each chunk's edges with the state save
+// gives for its last target, so that memory stays within the window and
+// an interrupted sweep resumes after its last chunk (a regroup). With
+// save nil, it saves every edge in one transaction at the end (GroupNew:
+// the edges of a few new articles are few; and one write, not one per
+// chunk, keeps the reading connection's page cache, which every write
+// makes it drop: measured, 2.8 s of 9.5 s of CPU for 1,000 articles).
 func (r *run) sweep(ctx context.Context, stats *stories.Stats, targets []target, save func(last target) map[string]string) error {
+	out := &edgeSink{save: save}
+	if err := r.sweepInto(ctx, stats, targets, out); err != nil {
+		return err
+	}
+	if save == nil && len(out.scanned) > 0 {
+		return r.lib.SaveEdges(ctx, out.scanned, out.edges, nil)
+	}
+	return nil
+}
+
+// edgeSink is where a sweep's edges go: saved by chunk with save's state,
+// or kept for one save at the end.
+type edgeSink struct {
+	save    func(last target) map[string]string
+	scanned []int64
+	edges   []library.Edge
+}
+
+func (r *run) sweepInto(ctx context.Context, stats *stories.Stats, targets []target, out *edgeSink) error {
 	var dated, undated []target
 	for _, t := range targets {
 		if t.dated {
@@ -145,7 +168,7 @@ func (r *run) sweep(ctx context.Context, stats *stories.Stats, targets []target,
 			}
 			hi = to
 		}
-		if err := r.scanChunk(ctx, w, dated[i:j], save); err != nil {
+		if err := r.scanChunk(ctx, w, dated[i:j], out); err != nil {
 			return err
 		}
 		i = j
@@ -163,15 +186,15 @@ func (r *run) sweep(ctx context.Context, stats *stories.Stats, targets []target,
 		return err
 	}
 	for i := 0; i < len(undated); i += chunkTargets {
-		if err := r.scanChunk(ctx, w, undated[i:min(len(undated), i+chunkTargets)], save); err != nil {
+		if err := r.scanChunk(ctx, w, undated[i:min(len(undated), i+chunkTargets)], out); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// scanChunk scans some targets and saves their edges.
-func (r *run) scanChunk(ctx context.Context, w *stories.Window, chunk []target, save func(last target) map[string]string) error {
+// scanChunk scans some targets and saves their edges, or keeps them.
+func (r *run) scanChunk(ctx context.Context, w *stories.Window, chunk []target, out *edgeSink) error {
 	ns := make([]int64, len(chunk))
 	for k, t := range chunk {
 		ns[k] = t.n
@@ -180,11 +203,10 @@ func (r *run) scanChunk(ctx context.Context, w *stories.Window, chunk []target, 
 	if err != nil {
 		return err
 	}
-	var state map[string]string
-	if save != nil {
-		state = save(chunk[len(chunk)-1])
-	}
-	if err := r.lib.SaveEdges(ctx, ns, libraryEdges(edges), state); err != nil {
+	if out.save == nil {
+		out.scanned = append(out.scanned, ns...)
+		out.edges = append(out.edges, libraryEdges(edges)...)
+	} else if err := r.lib.SaveEdges(ctx, ns, libraryEdges(edges), out.save(chunk[len(chunk)-1])); err != nil {
 		return err
 	}
 	r.rep.Scanned += len(chunk)
