@@ -17,6 +17,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // Benchmarks of kept stories at scale. The grouped libraries of 10k and
@@ -90,38 +91,54 @@ func copyFile(b *testing.B, from, to string) {
 // BenchmarkGroupNew1000 adds 1,000 articles to a grouped library of 10k
 // or 100k and times GroupNew alone: their features, their scans over
 // their stretches of time, and the stories they touch. The new articles
-// are the synthetic stream's next 1,000, dated anywhere in its eight
-// years (the worst case for windows: news usually comes in recent).
+// are the synthetic stream's next 1,000, either dated anywhere in its
+// eight years ("spread": every stretch of the timeline is read, so the
+// whole library's features are) or moved into its last 30 days
+// ("recent": what update brings; one stretch of about 250 days is read).
 func BenchmarkGroupNew1000(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
-		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
-			base := groupedLibrary(b, n)
-			recs := synth.Records(n+1000, 1)[n:]
-			arts := make([]*corpus.Article, len(recs))
-			for k := range recs {
-				arts[k] = recs[k].Article()
-			}
-			for b.Loop() {
-				b.StopTimer()
-				path := filepath.Join(b.TempDir(), library.FileName)
-				copyFile(b, base, path)
-				l, err := library.Open(context.Background(), path, library.Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				add(b, l, arts)
-				b.StartTimer()
-				rep, err := GroupNew(context.Background(), l, Options{})
-				b.StopTimer()
-				if err != nil || rep.Full || rep.Scanned != len(arts) {
-					b.Fatalf("%+v, %v", rep, err)
-				}
-				b.ReportMetric(float64(rep.Clustered), "clustered")
-				l.Close()
-				b.StartTimer()
-			}
-		})
+		for _, when := range []string{"spread", "recent"} {
+			b.Run(fmt.Sprintf("%dk/%s", n/1000, when), func(b *testing.B) {
+				benchGroupNew(b, n, when == "recent")
+			})
+		}
 	}
+}
+
+func benchGroupNew(b *testing.B, n int, recent bool) {
+	base := groupedLibrary(b, n)
+	recs := synth.Records(n+1000, 1)[n:]
+	arts := make([]*corpus.Article, len(recs))
+	last := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 8*365)
+	for k := range recs {
+		arts[k] = recs[k].Article()
+		if recent {
+			arts[k].Date.Time = last.AddDate(0, 0, -1-k%30)
+		}
+	}
+	cpu := time.Duration(0)
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), library.FileName)
+		copyFile(b, base, path)
+		l, err := library.Open(context.Background(), path, library.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		add(b, l, arts)
+		cpu0 := cputime.Process()
+		b.StartTimer()
+		rep, err := GroupNew(context.Background(), l, Options{})
+		b.StopTimer()
+		cpu += cputime.Process() - cpu0
+		if err != nil || rep.Full || rep.Scanned != len(arts) {
+			b.Fatalf("%+v, %v", rep, err)
+		}
+		b.ReportMetric(float64(rep.Clustered), "clustered")
+		l.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkRegroup10k regroups a grouped library of 10k articles from its
@@ -140,11 +157,13 @@ func BenchmarkRegroup10k(b *testing.B) {
 	var peak atomic.Uint64
 	stop := sampleHeap(&peak)
 	defer stop()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		if _, err := Regroup(context.Background(), l, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric((cputime.Process()-cpu0).Seconds()*1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(peak.Load())/(1<<20), "MB-heap-peak")
 }
 
