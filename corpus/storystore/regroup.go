@@ -223,8 +223,7 @@ func (r *run) allComponents(ctx context.Context, all []target) ([][]int64, error
 	for k := range parent {
 		parent[k] = int32(k)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]
