@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
@@ -49,9 +50,15 @@ func (a *app) withLibrary(opt tui.Options, listLibrary bool) tui.Options {
 }
 
 // groupLibrary is the reader's stories of the library: those it keeps,
-// with what is new grouped first (storystore.Current).
+// with what is new grouped first (storystore.Current). One grouping runs
+// at a time: the reader cancels an older one when it starts a newer, and
+// the newer waits until the older has stopped, so that two never count
+// the same new articles.
 func groupLibrary(h *libHandle) func(context.Context, *entities.Aliases, func(string) (*corpus.Article, bool), func(int, int)) ([]stories.Story, error) {
+	var one sync.Mutex
 	return func(ctx context.Context, al *entities.Aliases, article func(string) (*corpus.Article, bool), progress func(int, int)) ([]stories.Story, error) {
+		one.Lock()
+		defer one.Unlock()
 		lib, err := h.open(ctx)
 		if err != nil {
 			return nil, err
