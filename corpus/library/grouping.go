@@ -151,10 +151,15 @@ type FeatureBatch struct {
 }
 
 // SaveFeatureBatch saves features with the vocabulary's new counts and
-// classes and grouping's state, in one transaction. The error wraps
-// ErrNotFound, and nothing is saved, when an article is not stored.
+// classes and grouping's state, in one transaction. Nothing is saved, and
+// the error wraps ErrNotFound, when an article is not stored, or
+// ErrFeatured when one already has features of the version it is given
+// (so that two groupings at once never count an article twice).
 func (l *Library) SaveFeatureBatch(ctx context.Context, b FeatureBatch) error {
 	return l.write(ctx, "save features", func(tx *sql.Tx) error {
+		if err := checkUnfeatured(ctx, tx, b.Features); err != nil {
+			return err
+		}
 		if err := saveFeatures(ctx, tx, b.Features); err != nil {
 			return err
 		}
@@ -170,6 +175,27 @@ func (l *Library) SaveFeatureBatch(ctx context.Context, b FeatureBatch) error {
 		}
 		return setState(ctx, tx, b.State)
 	})
+}
+
+// checkUnfeatured fails with ErrFeatured when one of the articles has
+// features of the version given with it.
+func checkUnfeatured(ctx context.Context, tx *sql.Tx, fs []Features) error {
+	st, err := tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles a JOIN features f ON f.n = a.n
+		WHERE a.id = ? AND f.version = ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, f := range fs {
+		var yes bool
+		if err := st.QueryRowContext(ctx, f.ID, f.Version).Scan(&yes); err != nil {
+			return err
+		}
+		if yes {
+			return fmt.Errorf("%w: article %q", ErrFeatured, f.ID)
+		}
+	}
+	return nil
 }
 
 // SetDF sets the df of every term: df[id], 0 for the terms not in df

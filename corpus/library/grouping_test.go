@@ -62,6 +62,18 @@ func TestTermsAndFeatureBatch(t *testing.T) {
 	if stats, _ := l.TermStats(ctx); stats[0].DF != 2 {
 		t.Fatalf("failed batch changed df: %+v", stats[0])
 	}
+	// A batch holding an article that has features of its version (two
+	// groupings at once) saves nothing: the df is not counted twice.
+	err = l.SaveFeatureBatch(ctx, FeatureBatch{Features: []Features{{ID: "b", Version: 7, Data: []byte{3}}}, DF: map[int64]int64{1: 1}})
+	if !errors.Is(err, ErrFeatured) {
+		t.Fatalf("featured twice: %v", err)
+	}
+	if stats, _ := l.TermStats(ctx); stats[0].DF != 2 {
+		t.Fatalf("a batch of featured articles changed df: %+v", stats[0])
+	}
+	if err := l.SaveFeatureBatch(ctx, FeatureBatch{Features: []Features{{ID: "b", Version: 8, Data: []byte{3}}}}); err != nil {
+		t.Fatalf("features of another version: %v", err)
+	}
 	if err := l.SetDF(ctx, map[int64]int64{4: 1}, map[string]string{"stories.n": ""}); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package storystore
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -99,7 +100,11 @@ func (r *run) extractRound(ctx context.Context, recs []*library.Record) error {
 		}
 	}
 	b.State = map[string]string{keyCounted: itoa(n + len(recs))}
-	return r.lib.SaveFeatureBatch(ctx, b)
+	err = r.lib.SaveFeatureBatch(ctx, b)
+	if errors.Is(err, library.ErrFeatured) {
+		return nil // another grouping extracted them meanwhile, and counted them
+	}
+	return err
 }
 
 // joinSpellings finds the classes the round's new terms (those no article

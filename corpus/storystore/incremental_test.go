@@ -288,3 +288,50 @@ func cancelled() context.Context {
 	cancel()
 	return ctx
 }
+
+// Two groupings of one library at once (the reader and an update from
+// another process) both succeed, leave the vocabulary counting each
+// article once (the library refuses a second batch of features for an
+// article, and a count that disagrees is recounted) and end, after a
+// regroup, with Group's stories.
+func TestConcurrentGroupNew(t *testing.T) {
+	ctx := context.Background()
+	arts := mixedArticles(600, 29)
+	l := openTempWith(t, arts[:300])
+	groupNew(t, l, Options{})
+	add(t, l, arts[300:])
+	errs := make(chan error, 2)
+	for range 2 {
+		go func() {
+			_, err := GroupNew(ctx, l, Options{})
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := openTempWith(t, arts)
+	groupNew(t, fresh, Options{})
+	got, _ := l.TermStats(ctx)
+	want, _ := fresh.TermStats(ctx)
+	df := func(ts []library.Term) int64 {
+		n := int64(0)
+		for _, t := range ts {
+			n += t.DF
+		}
+		return n
+	}
+	if df(got) != df(want) {
+		t.Errorf("df counts %d term uses, a library grouped once %d", df(got), df(want))
+	}
+	if _, err := Regroup(ctx, l, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	ss, err := stories.Group(ctx, arts, stories.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameStories(t, "after two groupings at once and a regroup", stored(t, l), asStored(ss))
+}
