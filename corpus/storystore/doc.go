@@ -21,7 +21,9 @@
 // stretch of the timeline each one can reach), and reclusters the whole
 // components (edges at the threshold, and pins) that contain them: a
 // component's clustering depends on its own edges alone, so the other
-// stories stay as they were. It writes the round in one transaction.
+// stories stay as they were. It writes the new edges in one transaction,
+// then the round's stories in another, which also marks the new articles
+// grouped: an interrupted round is done again by the next.
 // Regroup recomputes everything from the stored features with the
 // statistics as they are now: a sweep over the timeline in windows
 // (bounded memory), then the components in batches, then related

@@ -203,8 +203,8 @@ func (st state) stale(featured int) bool {
 
 // GroupNew groups what was added to the library since it was last
 // grouped: it extracts the features of the articles that have none,
-// scans them for candidates, and regroups the stories they touch, in one
-// transaction. When the library was never grouped, or with other options
+// scans them for candidates, and regroups the stories they touch (see
+// the package comment for its transactions). When the library was never grouped, or with other options
 // or another alias table than its stories were grouped with, or when a
 // regroup was interrupted, or when more is new than is grouped, it runs
 // Regroup instead (Report.Full).
