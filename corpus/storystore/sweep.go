@@ -76,9 +76,14 @@ func (r *run) checkCounts(ctx context.Context, st *state) (int, error) {
 }
 
 // Chunks of the sweep: the targets scanned between two saves span at most
-// chunkDays days and number at most chunkTargets.
+// chunkDays days and number at most chunkTargets. Each save makes the
+// reading connection drop its page cache, so fewer, longer chunks cost
+// less: a regroup of 10k synthetic articles over eight years took 11.3
+// CPU-s with 30-day chunks, 8.0 with 90-day ones, while the window grows
+// from about 280 to 340 days (each chunk's reach is 120 days beyond the
+// slack on each side).
 const (
-	chunkDays    = 30
+	chunkDays    = 90
 	chunkTargets = 20000
 )
 
