@@ -93,11 +93,9 @@ func (r *run) extractRound(ctx context.Context, recs []*library.Record) error {
 	if err != nil {
 		return err
 	}
-	n := 0
-	if counted != "" {
-		if _, err := fmt.Sscan(counted, &n); err != nil {
-			return fmt.Errorf("grouping state %s: %w", keyCounted, err)
-		}
+	n, err := atoiState(keyCounted, counted)
+	if err != nil {
+		return err
 	}
 	b.State = map[string]string{keyCounted: itoa(n + len(recs))}
 	err = r.lib.SaveFeatureBatch(ctx, b)

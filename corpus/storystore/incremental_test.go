@@ -335,3 +335,20 @@ func TestConcurrentGroupNew(t *testing.T) {
 	}
 	sameStories(t, "after two groupings at once and a regroup", stored(t, l), asStored(ss))
 }
+
+// Adding a few articles to a regrouped library groups them alone: no
+// recount of the vocabulary, no regroup said due.
+func TestGroupNewAfterRegroupIsNotStale(t *testing.T) {
+	arts := mixedArticles(400, 31)
+	l := openTempWith(t, arts[:300])
+	if rep := groupNew(t, l, Options{}); !rep.Full || rep.Stale {
+		t.Fatalf("first grouping: %+v", rep)
+	}
+	add(t, l, arts[300:350])
+	if rep := groupNew(t, l, Options{}); rep.Full || rep.Stale || rep.Extracted != 50 {
+		t.Errorf("50 added to 300: %+v", rep)
+	}
+	if v, _, _ := l.GroupingState(context.Background(), keyRemoved); v != "" {
+		t.Errorf("marked as after a removal: %q", v)
+	}
+}

@@ -2,6 +2,8 @@ package storystore
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"slices"
 	"time"
 
@@ -45,9 +47,18 @@ func (r *run) featuredAfter(ctx context.Context, after, below int64) ([]target, 
 // were removed since the vocabulary counted them, counts the df again
 // from the stored features (the removed articles' terms are not known
 // any more) and marks the library for a full regroup.
+// The count is read again: the extraction that ran since st was read
+// has moved it.
 func (r *run) checkCounts(ctx context.Context, st *state) (int, error) {
 	featured, err := r.lib.FeatureCount(ctx, r.version)
-	if err != nil || featured == st.counted {
+	if err != nil {
+		return 0, err
+	}
+	counted, _, err := r.lib.GroupingState(ctx, keyCounted)
+	if err != nil {
+		return 0, err
+	}
+	if st.counted, err = atoiState(keyCounted, counted); err != nil || featured == st.counted {
 		return featured, err
 	}
 	df := map[int64]int64{}
@@ -73,6 +84,18 @@ func (r *run) checkCounts(ctx context.Context, st *state) (int, error) {
 	}
 	st.counted, st.removed = featured, true
 	return featured, r.lib.SetDF(ctx, df, map[string]string{keyCounted: itoa(featured), keyRemoved: "1"})
+}
+
+// atoiState reads a number of grouping's state ("" is 0).
+func atoiState(key, v string) (int, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("grouping state %s: %w", key, err)
+	}
+	return n, nil
 }
 
 // Chunks of the sweep: the targets scanned between two saves span at most
