@@ -3,8 +3,8 @@ package storystore
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus/library"
