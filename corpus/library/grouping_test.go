@@ -3,6 +3,7 @@ package library
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -131,6 +132,22 @@ func TestFeaturesByNumber(t *testing.T) {
 	if ps, _ := l.DatePrecisions(ctx); !slices.Equal(ps, []corpus.Precision{corpus.PrecisionDay}) {
 		t.Fatalf("precisions %v", ps)
 	}
+	// Every precision of a dated article, once, in order; an undated
+	// article's none.
+	var more []*corpus.Article
+	for i, p := range []corpus.Precision{corpus.PrecisionYear, corpus.PrecisionMonth, corpus.PrecisionYear, corpus.PrecisionApproximate} {
+		a := article(fmt.Sprintf("p%d", i), "P", "O", "", fmt.Sprintf("Body %d of another precision.", i))
+		a.Date.Precision = p
+		more = append(more, a)
+	}
+	u := article("u", "U", "O", "", "Undated, with a precision all the same.")
+	u.Date = corpus.Date{Precision: corpus.PrecisionUnknown}
+	mustAdd(t, l, append(more, u)...)
+	want := []corpus.Precision{corpus.PrecisionApproximate, corpus.PrecisionDay, corpus.PrecisionMonth, corpus.PrecisionYear}
+	slices.Sort(want)
+	if ps, err := l.DatePrecisions(ctx); !slices.Equal(ps, want) {
+		t.Fatalf("precisions %v, %v; want %v", ps, err, want)
+	}
 }
 
 // Edges are replaced by scan, found from either end, listed whole, and
@@ -214,7 +231,9 @@ func TestMigrationAddsGroupingTables(t *testing.T) {
 	l, path := openTemp(t)
 	mustAdd(t, l, article("a", "A", "O", "", "Body of a, with words."))
 	// Make it a version 1 library.
-	if _, err := l.w.Exec(`DROP TABLE story_terms; DROP TABLE story_edges; DROP INDEX articles_by_pin; PRAGMA user_version = 1`); err != nil {
+	fresh := schemaObjects(t, l)
+	if _, err := l.w.Exec(`DROP TABLE story_terms; DROP TABLE story_edges; DROP INDEX articles_by_pin;
+		DROP INDEX articles_by_precision; PRAGMA user_version = 1`); err != nil {
 		t.Fatal(err)
 	}
 	l.Close()
@@ -223,10 +242,32 @@ func TestMigrationAddsGroupingTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	if got := schemaObjects(t, l); !slices.Equal(got, fresh) {
+		t.Errorf("upgraded, the schema holds %q; a new library %q", got, fresh)
+	}
 	if n, _ := l.Count(context.Background()); n != 1 {
 		t.Fatalf("%d articles after the upgrade", n)
 	}
 	if _, err := l.AddTerms(context.Background(), []string{"w:x"}, []string{""}); err != nil {
 		t.Fatalf("terms after the upgrade: %v", err)
 	}
+}
+
+// schemaObjects lists the library's tables, indexes and triggers.
+func schemaObjects(t *testing.T, l *Library) []string {
+	t.Helper()
+	rows, err := l.r.Query(`SELECT type || ' ' || name FROM sqlite_schema ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
 }

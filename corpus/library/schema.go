@@ -160,8 +160,10 @@ CREATE TABLE imports (
 // schemaV2 keeps what incremental story grouping computes beside the
 // features (issue 14): the vocabulary of terms with their document
 // frequencies and spelling classes, and the candidate pairs each article
-// found among the articles added before it; and an index of pinned
-// articles, which grouping joins whatever their dates.
+// found among the articles added before it; an index of pinned articles,
+// which grouping joins whatever their dates; and one of the dated
+// articles' date precisions, whose largest slack sets how far grouping's
+// windows reach.
 const schemaV2 = `
 CREATE TABLE story_terms (
 	id    INTEGER PRIMARY KEY,
@@ -183,6 +185,7 @@ CREATE TABLE story_edges (
 CREATE INDEX story_edges_by_a ON story_edges(a);
 
 CREATE INDEX articles_by_pin ON articles(story_pin) WHERE story_pin <> '';
+CREATE INDEX articles_by_precision ON articles(date_precision) WHERE date IS NOT NULL;
 `
 
 // schemaInfo is what a file says about itself.
