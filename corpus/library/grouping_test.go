@@ -113,11 +113,14 @@ func TestFeaturesByNumber(t *testing.T) {
 	if recs, _ := l.UnfeaturedArticles(ctx, 1, 0, 10); len(recs) != 1 || recs[0].Article.ID != "c" {
 		t.Fatalf("left unfeatured %+v", recs)
 	}
-	if n, err := l.UnfeaturedCount(ctx, 1); n != 1 || err != nil {
+	if n, err := l.UnfeaturedCount(ctx, 1, 0); n != 1 || err != nil {
 		t.Fatalf("%d unfeatured, %v", n, err)
 	}
-	if n, _ := l.UnfeaturedCount(ctx, 2); n != 3 {
+	if n, _ := l.UnfeaturedCount(ctx, 2, 0); n != 3 {
 		t.Fatalf("%d unfeatured of another version", n)
+	}
+	if n, _ := l.UnfeaturedCount(ctx, 2, 2); n != 1 {
+		t.Fatalf("%d unfeatured above 2", n)
 	}
 	fs, err := l.FeaturesOf(ctx, 1, []int64{3, 2, 1})
 	if err != nil || len(fs) != 2 || fs[0].ID != "a" || fs[1].ID != "b" || fs[1].Dated || string(fs[0].Data) != "A" {

@@ -177,12 +177,12 @@ func (l *Library) features(ctx context.Context, q string, args ...any) ([]Featur
 	return out, l.fail("load features", rows.Err())
 }
 
-// UnfeaturedCount returns how many articles lack features of this
-// version.
-func (l *Library) UnfeaturedCount(ctx context.Context, version int) (int, error) {
+// UnfeaturedCount returns how many articles numbered above after lack
+// features of this version.
+func (l *Library) UnfeaturedCount(ctx context.Context, version int, after int64) (int, error) {
 	var n int
 	err := l.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN features f ON f.n = a.n
-		WHERE f.n IS NULL OR f.version <> ?`, version).Scan(&n)
+		WHERE a.n > ? AND (f.n IS NULL OR f.version <> ?)`, after, version).Scan(&n)
 	return n, l.fail("count unfeatured", err)
 }
 

@@ -15,16 +15,16 @@ import (
 // saves: each round is one transaction.
 const extractBatch = 500
 
-// extractNew extracts and saves the features of every article that has
-// none of the current version, in rounds, in the order articles were
-// added, numbering their new terms and joining spellings as it goes.
-func (r *run) extractNew(ctx context.Context) error {
-	n, err := r.lib.UnfeaturedCount(ctx, r.version)
+// extractNew extracts and saves the features of every article numbered
+// above after that has none of the current version, in rounds, in the
+// order articles were added, numbering their new terms and joining
+// spellings as it goes.
+func (r *run) extractNew(ctx context.Context, after int64) error {
+	n, err := r.lib.UnfeaturedCount(ctx, r.version, after)
 	if err != nil || n == 0 {
 		return err
 	}
 	r.grow(n)
-	after := int64(0)
 	for {
 		recs, err := r.lib.UnfeaturedArticles(ctx, r.version, after, extractBatch)
 		if err != nil || len(recs) == 0 {

@@ -39,7 +39,7 @@ func (r *run) regroup(ctx context.Context, st state) (Report, error) {
 			return r.rep, err
 		}
 	}
-	if err := r.extractNew(ctx); err != nil {
+	if err := r.extractNew(ctx, 0); err != nil {
 		return r.rep, err
 	}
 	featured, err := r.checkCounts(ctx, &st)

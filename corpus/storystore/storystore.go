@@ -217,7 +217,11 @@ func GroupNew(ctx context.Context, lib *library.Library, opt Options) (Report, e
 	if st.checkpt != nil || st.version != r.version || st.options != r.optionsKey() {
 		return r.regroup(ctx, st)
 	}
-	if err := r.extractNew(ctx); err != nil {
+	from, err := r.extractFrom(ctx, st)
+	if err != nil {
+		return r.rep, err
+	}
+	if err := r.extractNew(ctx, from); err != nil {
 		return r.rep, err
 	}
 	featured, err := r.checkCounts(ctx, &st)
@@ -246,6 +250,23 @@ func GroupNew(ctx context.Context, lib *library.Library, opt Options) (Report, e
 		return r.rep, err
 	}
 	return r.rep, r.regroupAround(ctx, stats, targets)
+}
+
+// extractFrom is where GroupNew looks for articles without features:
+// after the last one grouped, whose predecessors all have features, so
+// that a million featured articles are not read to find the new ones. A
+// removal (the features counted are fewer than the count, or were since
+// the last regroup) may have let a new article take a freed number, so
+// then it looks from the start.
+func (r *run) extractFrom(ctx context.Context, st state) (int64, error) {
+	if st.removed {
+		return 0, nil
+	}
+	featured, err := r.lib.FeatureCount(ctx, r.version)
+	if err != nil || featured != st.counted {
+		return 0, err
+	}
+	return st.grouped, nil
 }
 
 // stats reads the vocabulary's statistics.
