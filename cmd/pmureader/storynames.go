@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/stories"
@@ -70,10 +74,31 @@ func (a *app) group(ctx context.Context, c *corpus.Corpus, opt stories.Options) 
 		}
 		return found, nil
 	}
-	sopt := storystore.Options{SameOutlet: opt.SameOutlet, Threshold: opt.Threshold, Aliases: opt.Aliases}
+	sopt := storystore.Options{SameOutlet: opt.SameOutlet, Threshold: opt.Threshold, Aliases: opt.Aliases, Progress: a.groupingLine()}
 	found, _, err := storystore.Current(ctx, a.fromLibrary, sopt, c.ByID)
+	if sopt.Progress != nil {
+		fmt.Fprint(a.stderr, "\r\x1b[K")
+	}
 	if err != nil {
-		return nil, fmt.Errorf("group the library's stories: %w", err)
+		return nil, fmt.Errorf("group the library's stories (run again to resume): %w", err)
 	}
 	return found, nil
+}
+
+// groupingLine returns a progress reporter for grouping the library's
+// stories, which redraws one line on stderr when stderr is a terminal
+// and the work is large enough to wait for, or nil.
+func (a *app) groupingLine() func(done, total int) {
+	f, ok := a.stderr.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return nil
+	}
+	var last time.Time
+	return func(done, total int) {
+		if total < 1000 || time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(a.stderr, "\rgrouping stories: %d/%d (Ctrl-C stops; the next run goes on)\x1b[K", done, total)
+	}
 }
