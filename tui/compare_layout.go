@@ -68,6 +68,18 @@ type layoutInput struct {
 	// them; widths are their widths (text is wrapped 2 narrower).
 	panes  []int
 	widths []int
+	// names are the articles' outlet names (outletName: the id for an
+	// article without an outlet), for the "≈ with" labels; without them
+	// the outlets of cmp.
+	names []string
+}
+
+// name is how the "≈ with" labels name article i.
+func (in layoutInput) name(i int) string {
+	if i < len(in.names) {
+		return in.names[i]
+	}
+	return in.cmp.Articles[i].Outlet
 }
 
 // buildLayout aligns the passages of the visible panes on the focused one:
@@ -344,7 +356,7 @@ func (g *othersRun) addLevel(left int) {
 	g.head[left]++
 	cells := make([][]cellItem, len(g.lists))
 	cells[left] = []cellItem{{ref: q}}
-	name := termtext.OneLine(b.in.cmp.Articles[q.Article].Outlet)
+	name := termtext.OneLine(b.in.name(q.Article))
 	for _, oj := range g.pending(left, q) {
 		o, j := oj[0], oj[1]
 		m := g.refAt(o, j)

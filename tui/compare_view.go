@@ -94,9 +94,13 @@ func (c *comparePage) headings() []string {
 			l1.WriteString(sep)
 			l2.WriteString(sep)
 		}
-		by := termtext.OneLine(a.Byline())
-		if by == "" {
-			by = "unknown outlet"
+		// The outlet label (the id standing in for a missing outlet,
+		// dimmed), as every view names an article.
+		label, fallback := a.OutletLabel()
+		by := termtext.OneLine(label)
+		var dim []span
+		if fallback {
+			dim = []span{{0, len(by)}}
 		}
 		if d := a.Date.String(); d != "" {
 			by += " · " + d
@@ -107,8 +111,9 @@ func (c *comparePage) headings() []string {
 			hs = st.PaneFocus
 			mark = "▸ "
 		}
-		l1.WriteString(hs.Render(mark) + cell(by, nil, max(ws[p]-2, 0), compile(hs), compile(hs)))
-		l2.WriteString("  " + cell(termtext.OneLine(a.Title), nil, max(ws[p]-2, 0), st.P.Dim, st.P.Dim))
+		l1.WriteString(hs.Render(mark) + cell(by, dim, max(ws[p]-2, 0), compile(hs), st.P.Dim.On(compile(hs))))
+		title, _ := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+		l2.WriteString("  " + cell(termtext.OneLine(title), nil, max(ws[p]-2, 0), st.P.Dim, st.P.Dim))
 	}
 	return []string{l1.String(), l2.String()}
 }
@@ -154,10 +159,7 @@ func (c *comparePage) body() []string {
 		f.blank[i] = strings.Repeat(" ", f.widths[i])
 	}
 	if c.cmp.RowOf(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}) < 0 {
-		focusName := termtext.OneLine(c.arts[c.focus].Outlet)
-		if focusName == "" {
-			focusName = "this outlet"
-		}
+		focusName := termtext.OneLine(outletName(c.arts[c.focus]))
 		f.noneText = "— only in " + focusName + " —"
 	}
 	sep := st.Sep.Render("│")
@@ -247,7 +249,7 @@ func (c *comparePage) statusLine() string {
 		if r := c.cmp.RowOf(fref); r >= 0 {
 			parts = append(parts, fmt.Sprintf("row %d/%d ≈ %.2f", r+1, len(c.cmp.Rows), c.cmp.Rows[r].Score))
 		} else {
-			parts = append(parts, "only in "+termtext.OneLine(c.arts[c.focus].Outlet))
+			parts = append(parts, "only in "+termtext.OneLine(outletName(c.arts[c.focus])))
 		}
 		if nd := len(c.cmp.Differences); nd > 0 {
 			parts = append(parts, fmt.Sprintf("%d differences (d)", nd))

@@ -89,6 +89,7 @@ A story holds at most one article per outlet unless --same-outlet is given.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&sameOutlet, "same-outlet", false, "allow several articles of one outlet in a story")
 	cmd.Flags().StringVar(&aliasFile, "aliases", "", "extra entity spellings from `FILE`")
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 
@@ -141,6 +142,7 @@ Passages are sentences; --paragraphs compares whole paragraphs.
 	cmd.Flags().StringVar(&f.aliasFile, "aliases", "", "extra entity spellings from `FILE`")
 	cmd.Flags().StringVar(&f.storyRef, "story", "", "compare the articles of story `ID` (a unique prefix will do)")
 	cmd.Flags().StringSliceVar(&f.only, "only", nil, "with --story: compare only these of its articles (`ID,ID,...`; prefixes will do)")
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 

@@ -84,6 +84,7 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&titles, "title", false, `find by title, outlet, author and story, as the reader's "/" does`)
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "show at most `N` results (0: all)")
+	a.addSourceFlags(cmd.Flags(), "source-limit")
 	return cmd
 }
 

@@ -261,6 +261,13 @@ func TestTextMarksDerivedTitlesAndNamelessOutlets(t *testing.T) {
 		"stories": print(func(a *app) error {
 			return a.printStories(c, []stories.Story{{ID: "coastal_times", Name: "Storm", Articles: []string{"coastal_times", "inland_post"}}})
 		}),
+		"compare": print(func(a *app) error {
+			cmp, err := compare.Compare(c.Articles, compare.Options{})
+			if err != nil {
+				return err
+			}
+			return a.printComparison(cmp, storyPick{})
+		}),
 	}
 	for name, out := range outs {
 		if !strings.Contains(out, "untitled: Storm hits the coast") {

@@ -43,7 +43,7 @@ func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 	c := &Comparison{Articles: make([]ArticleInfo, len(articles))}
 	for i, a := range articles {
 		// Passages are cut by build, in parallel.
-		c.Articles[i] = ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Byline: a.Byline(), Date: a.Date}
+		c.Articles[i] = ArticleInfo{ID: a.ID, Title: a.Title, TitleDerived: a.TitleDerived, Outlet: a.Outlet, Byline: a.Byline(), Date: a.Date}
 	}
 	c.build(articles, opt)
 	return c, nil

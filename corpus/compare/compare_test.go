@@ -11,13 +11,14 @@ import (
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
+	"github.com/pmureader/pmureader/internal/seedtest"
 )
 
 // The two accounts of the 29 Dec 2019 strikes: "killing 27 and injuring
 // 51" against "killing at least 25, and wounding over 50 others" are two
 // compatible facts, one item per article.
 func TestSeedNumberDifferences(t *testing.T) {
-	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Iranian, seedtest.Antiwar), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func entityOf(c *Comparison, variant string) *Entity {
 }
 
 func TestSeedNameVariants(t *testing.T) {
-	c, err := Compare(seedArticles(t, idDuran, idIranian, idPMU, idAntiwar, idVice), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Duran, seedtest.Iranian, seedtest.PMU, seedtest.Antiwar, seedtest.Vice), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +106,7 @@ func labelsFor(c *Comparison, entity string) map[int][]string {
 }
 
 func TestSeedLabelsPerOutlet(t *testing.T) {
-	c, err := Compare(seedArticles(t, idIranian, idAntiwar, idVice), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Iranian, seedtest.Antiwar, seedtest.Vice), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +266,7 @@ func TestCompareArgs(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Iranian, seedtest.Antiwar), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +298,7 @@ func TestMarkdown(t *testing.T) {
 // with a hyphen is credited whole, a bare "the group" is nobody's name,
 // and one source credited twice in one paragraph is listed once.
 func TestSeedDifferencesPrecision(t *testing.T) {
-	c, err := Compare(seedArticles(t, idIranian, idPMU, idAntiwar, idVice), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Iranian, seedtest.PMU, seedtest.Antiwar, seedtest.Vice), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +355,7 @@ func TestSeedDifferencesPrecision(t *testing.T) {
 // A row's shared words leave out the words of its shared names: "Iraq" is
 // listed once, as an entity, not again as the word "iraq".
 func TestSharedWordsLeaveOutNames(t *testing.T) {
-	c, err := Compare(seedArticles(t, idIranian, idAntiwar), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Iranian, seedtest.Antiwar), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,5 +393,25 @@ func TestCompareWithUserAliases(t *testing.T) {
 	c, err := Compare(fixture, Options{Aliases: entities.DefaultAliases().Merge(user)})
 	if err != nil || c == nil {
 		t.Fatal(err)
+	}
+}
+
+// Issue 12 items 5 and 6: the report names an article without an outlet
+// by its id, as every view does (not by its title), and shows a title
+// made from the body as such.
+func TestMarkdownNamesOutletlessByID(t *testing.T) {
+	a := &corpus.Article{ID: "coastal_times", Title: "Storm hits the coast of Rivertown.", TitleDerived: true,
+		Body: []corpus.Paragraph{{Text: "Storm hits the coast of Rivertown. Boats were lost."}}}
+	b := &corpus.Article{ID: "inland", Title: "Storm on the coast", Outlet: "Inland Post",
+		Body: []corpus.Paragraph{{Text: "Storm hits the coast of Rivertown. Roads were closed."}}}
+	c, err := Compare([]*corpus.Article{a, b}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := Markdown(c)
+	for _, want := range []string{`| # | score | coastal\_times | Inland Post | shared |`, "1. **untitled: Storm hits the coast of Rivertown.**"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
 	}
 }

@@ -13,12 +13,14 @@ import (
 
 // ArticleInfo is what a comparison shows about each compared article.
 type ArticleInfo struct {
-	ID       string             `json:"id"`
-	Title    string             `json:"title"`
-	Outlet   string             `json:"outlet,omitempty"`
-	Byline   string             `json:"byline,omitempty"` // "Outlet (via X)"
-	Date     corpus.Date        `json:"date"`
-	Passages []passages.Passage `json:"passages"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// TitleDerived: Title was made from the body (corpus.Article).
+	TitleDerived bool               `json:"title_derived"`
+	Outlet       string             `json:"outlet,omitempty"`
+	Byline       string             `json:"byline,omitempty"` // "Outlet (via X)"
+	Date         corpus.Date        `json:"date"`
+	Passages     []passages.Passage `json:"passages"`
 }
 
 // Shared is what the passages of a row have in common.

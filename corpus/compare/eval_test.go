@@ -6,53 +6,19 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
-	"github.com/pmureader/pmureader/internal/evaldata"
+	"github.com/pmureader/pmureader/internal/evalcorpus"
 )
-
-// evalDir finds ../shared/eval/news_ecb beside the module root, or skips
-// the test.
-func evalDir(t *testing.T) string {
-	t.Helper()
-	d, err := evaldata.NewsECBDir()
-	if err != nil {
-		t.Skipf("skipping: %v", err)
-	}
-	return d
-}
-
-// loadECB reads docs.json as articles: one paragraph per sentence, no title
-// (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
-func loadECB(t *testing.T, dir string) map[string]*corpus.Article {
-	t.Helper()
-	docs, err := evaldata.Docs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]*corpus.Article{}
-	for id, sents := range docs {
-		a := &corpus.Article{ID: id, Source: corpus.Span{File: id}}
-		for n, text := range sents {
-			// Paragraph i is sentence i; a missing sentence stays empty.
-			a.Body = append(a.Body, corpus.Paragraph{Text: strings.TrimSpace(text),
-				Source: corpus.Span{File: id, StartLine: n + 1, EndLine: n + 1}})
-		}
-		out[id] = a
-	}
-	return out
-}
 
 // TestEvalNewsECB measures sentence alignment on the ECB+ news data with
 // default settings and fails below the thresholds the issue sets (top-1
 // 0.65, top-3 0.75). Story grouping on the same data is measured in
 // corpus/stories.
 func TestEvalNewsECB(t *testing.T) {
-	dir := evalDir(t)
-	docs := loadECB(t, dir)
+	dir, docs := evalcorpus.NewsECB(t)
 
 	// Alignment: is a gold target the top-1 / among the top-3 counterparts?
 	raw, err := os.ReadFile(filepath.Join(dir, "links.json"))

@@ -16,7 +16,11 @@ func Markdown(c *Comparison) string {
 	var b strings.Builder
 	b.WriteString("# Side by side\n\n")
 	for i, a := range c.Articles {
-		fmt.Fprintf(&b, "%d. **%s**", i+1, mdInline(a.Title))
+		title := a.Title
+		if a.TitleDerived {
+			title = "untitled: " + title
+		}
+		fmt.Fprintf(&b, "%d. **%s**", i+1, mdInline(title))
 		var meta []string
 		if a.Byline != "" {
 			meta = append(meta, mdInline(a.Byline))
@@ -153,16 +157,14 @@ func intervalText(iv differences.Interval) string {
 	return lo + quantity.FormatValue(iv.Low) + ", " + high + hi
 }
 
-// column names an article for headers: outlet, else title, else id.
+// column names an article for headers by its outlet label
+// (corpus.Article.OutletLabel): its byline, else its id, as every view
+// names it.
 func column(c *Comparison, i int) string {
-	a := c.Articles[i]
-	switch {
-	case a.Byline != "":
+	if a := c.Articles[i]; a.Byline != "" {
 		return a.Byline
-	case a.Title != "":
-		return clip(a.Title, 40)
 	}
-	return a.ID
+	return c.Articles[i].ID
 }
 
 func sharedText(s Shared) string {

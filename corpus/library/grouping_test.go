@@ -233,10 +233,10 @@ func TestUpdateStories(t *testing.T) {
 func TestMigrationAddsGroupingTables(t *testing.T) {
 	l, path := openTemp(t)
 	mustAdd(t, l, article("a", "A", "O", "", "Body of a, with words."))
-	// Make it a version 1 library.
+	// Make it a version 2 library.
 	fresh := schemaObjects(t, l)
 	if _, err := l.w.Exec(`DROP TABLE story_terms; DROP TABLE story_edges; DROP INDEX articles_by_pin;
-		DROP INDEX articles_by_precision; PRAGMA user_version = 1`); err != nil {
+		DROP INDEX articles_by_precision; PRAGMA user_version = 2`); err != nil {
 		t.Fatal(err)
 	}
 	l.Close()

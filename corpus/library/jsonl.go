@@ -62,7 +62,9 @@ func (p *recordParser) parse(ctx context.Context, c *chunk) ([]*corpus.Article, 
 	}
 	name := p.nonce + ".jsonl"
 	fsys := fstest.MapFS{name: &fstest.MapFile{Data: c.data, Mode: 0o444}}
-	cp, err := corpus.LoadFS(ctx, fsys, corpus.Options{MaxFileSize: int64(len(c.data)) + 1, Workers: 1})
+	// Duplicates are the library's to find, against all it has stored, by
+	// the same rule (Add): the loader keeps them.
+	cp, err := corpus.LoadFS(ctx, fsys, corpus.Options{MaxFileSize: int64(len(c.data)) + 1, Workers: 1, KeepDuplicates: true})
 	if ctx.Err() != nil {
 		return nil, nil, ctx.Err()
 	}

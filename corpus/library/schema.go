@@ -24,7 +24,8 @@ type migration struct {
 // "The library" section documents the current schema.
 var migrations = []migration{
 	{version: 1, name: "articles, search, state, feeds, imports, stories", sql: schemaV1},
-	{version: 2, name: "story terms and edges", sql: schemaV2},
+	{version: 2, name: "derived titles and copies", sql: schemaV2},
+	{version: 3, name: "story terms and edges", sql: schemaV3},
 }
 
 // SchemaVersion is the schema version this pmureader writes.
@@ -157,14 +158,26 @@ CREATE TABLE imports (
 ) WITHOUT ROWID;
 `
 
-// schemaV2 keeps what incremental story grouping computes beside the
+// schemaV2 keeps what the loader marks on an article: a title made from
+// its body (Article.TitleDerived) and the article it republishes
+// (Article.CopyOf). A republication has its original's body hash, so the
+// hash is no longer unique: corpus/dedupe's rule, not the index, tells a
+// duplicate from a copy.
+const schemaV2 = `
+ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
+DROP INDEX articles_by_hash;
+CREATE INDEX articles_by_hash ON articles(body_hash);
+`
+
+// schemaV3 keeps what incremental story grouping computes beside the
 // features (issue 14): the vocabulary of terms with their document
 // frequencies and spelling classes, and the candidate pairs each article
 // found among the articles added before it; an index of pinned articles,
 // which grouping joins whatever their dates; and one of the dated
 // articles' date precisions, whose largest slack sets how far grouping's
 // windows reach.
-const schemaV2 = `
+const schemaV3 = `
 CREATE TABLE story_terms (
 	id    INTEGER PRIMARY KEY,
 	term  TEXT NOT NULL UNIQUE,

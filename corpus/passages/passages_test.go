@@ -120,3 +120,26 @@ func TestKindJSON(t *testing.T) {
 		t.Errorf("json %s %v", b, err)
 	}
 }
+
+// Issue 12 item 5: a title made from the body (TitleDerived) is no
+// passage: the sentence it was made from is one already, and a cut-off
+// sentence is no headline to align.
+func TestCutLeavesOutDerivedTitles(t *testing.T) {
+	a := &corpus.Article{ID: "x", Title: "Floods forced 2,000 residents to …", TitleDerived: true,
+		Body: []corpus.Paragraph{{Text: "Floods forced 2,000 residents to leave their homes on Friday. Roads were cut."}}}
+	ps := Cut(a, UnitSentence)
+	var texts []string
+	for _, p := range ps {
+		if p.Kind == KindTitle {
+			t.Errorf("a derived title is a passage: %+v", p)
+		}
+		texts = append(texts, p.Text)
+	}
+	if len(ps) != 2 || ps[0].Index != 0 {
+		t.Errorf("passages %q", texts)
+	}
+	a.TitleDerived = false
+	if ps := Cut(a, UnitSentence); len(ps) != 3 || ps[0].Kind != KindTitle {
+		t.Errorf("a real title is no passage: %+v", ps)
+	}
+}

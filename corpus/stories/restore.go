@@ -8,7 +8,8 @@ import "github.com/pmureader/pmureader/corpus"
 // ties by id), gives it its Outlets, Start and End from the articles, and
 // orders the stories as Group does. Members article does not know (removed
 // meanwhile) are left out, and so are stories left without any. article
-// needs only the article's ID, Outlet and Date: a library's headers do.
+// needs only the article's ID, Outlet, CopyOf and Date: a library's
+// headers do.
 func Restore(stored []Story, article func(id string) (*corpus.Article, bool)) []Story {
 	out := make([]Story, 0, len(stored))
 	for _, s := range stored {
@@ -28,10 +29,15 @@ func Restore(stored []Story, article func(id string) (*corpus.Article, bool)) []
 		sortByDate(ms, func(i int) *corpus.Article { return arts[i] })
 		r := Story{ID: s.ID, Name: s.Name, Related: s.Related, Pinned: s.Pinned, Score: s.Score}
 		seenOutlet := map[string]bool{}
+		members := make(map[string]bool, len(arts))
+		for _, a := range arts {
+			members[a.ID] = true
+		}
 		for _, i := range ms {
 			a := arts[i]
 			r.Articles = append(r.Articles, a.ID)
-			if a.Outlet != "" && !seenOutlet[a.Outlet] {
+			// A copy of a member is not another account (makeStory's rule).
+			if a.Outlet != "" && !seenOutlet[a.Outlet] && !members[a.CopyOf] {
 				seenOutlet[a.Outlet] = true
 				r.Outlets = append(r.Outlets, a.Outlet)
 			}

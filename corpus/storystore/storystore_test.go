@@ -120,3 +120,40 @@ func firstDiff(a, b []stories.Story) int {
 	}
 	return min(len(a), len(b))
 }
+
+// Republications (Article.CopyOf) are kept as Group treats them: in their
+// original's story, and not another account of it. (A copy from the
+// original's own outlet is a duplicate to the library, not stored.)
+func TestCopiesEqualGroup(t *testing.T) {
+	body := []corpus.Paragraph{
+		{Text: "US warplanes struck five sites of Kata'ib Hezbollah in western Iraq and eastern Syria on Sunday, the Pentagon said."},
+		{Text: "At least 25 fighters were killed and 51 wounded, according to the Popular Mobilization Units, of which the group is part."},
+		{Text: "The strikes answered a rocket attack on a base near Kirkuk on Friday that killed an American contractor."},
+	}
+	own := []corpus.Paragraph{
+		{Text: "American jets bombed Kata'ib Hezbollah positions in Iraq and Syria, killing 25 fighters of the militia, officials said."},
+		{Text: "The Pentagon called the strikes a response to the rocket attack near Kirkuk in which a contractor died."},
+	}
+	arts := []*corpus.Article{
+		{ID: "a-orig", Title: "US strikes Kata'ib Hezbollah", Outlet: "Antiwar.com", Body: body},
+		{ID: "b-copy", Title: "US strikes Kata'ib Hezbollah", Outlet: "Iranian.com", Via: "Antiwar.com", Body: body, CopyOf: "a-orig"},
+		{ID: "d-own", Title: "US jets bomb Iraqi militia", Outlet: "Reuters", Body: own},
+	}
+	want, err := stories.Group(context.Background(), arts, stories.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := openTemp(t)
+	add(t, l, arts)
+	byID := map[string]*corpus.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	got, _, err := Current(context.Background(), l, Options{}, func(id string) (*corpus.Article, bool) { a, ok := byID[id]; return a, ok })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 1 || !reflect.DeepEqual(got, want) {
+		t.Errorf("kept %+v\nGroup %+v", got, want)
+	}
+}

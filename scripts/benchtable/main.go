@@ -36,6 +36,8 @@ var targets = []target{
 	{"search/Memory/*", "x-text", 3, "memory / text size"},
 	{"sources/Add100", "ns/op", 5e9, "add 100 pages from a local server"},
 	{"tui/LibraryOpen10k", "ns/op", 1e9, "open a 10k library and list it"},
+	{"essource/Fetch10k", "ns/op", 2e9, "10k hits from a local Elasticsearch stand-in, mapped"},
+	{"pmureader/SourceList10k", "ns/op", 2e9, "pmureader list --source: 10k hits read, mapped, listed"},
 	// Kept stories (issue 14): adding 1,000 articles to a 1M library
 	// ≤ 10 s. Measured at 100k, where reading the new articles' stretch of
 	// time costs a tenth of what it costs at 1M; README ("Performance")
