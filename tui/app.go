@@ -17,6 +17,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/search"
+	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -55,6 +56,14 @@ type Options struct {
 	// returns no library, or an empty one, Load's articles are listed.
 	// Nil: Load's articles, and no state.
 	Library func(ctx context.Context) (Library, error)
+
+	// GroupLibrary gives the stories of the library the list shows, from
+	// what the library keeps (grouping what is new first), instead of
+	// grouping every article in memory: article finds a listed article's
+	// header by id; progress is called from one goroutine. It runs in a
+	// background command. Nil: the library's articles are read whole and
+	// grouped in memory (stories.Group).
+	GroupLibrary func(ctx context.Context, aliases *entities.Aliases, article func(id string) (*corpus.Article, bool), progress func(done, total int)) ([]stories.Story, error)
 
 	// Add fetches and stores what the user pastes after "a" (web
 	// addresses, feeds, files), calling progress as it goes. It runs in a
@@ -197,7 +206,7 @@ type Model struct {
 func New(opt Options) *Model {
 	m := &Model{
 		opt:  opt,
-		jobs: newJobs(),
+		jobs: &jobs{ctx: context.Background(), groupLibrary: opt.GroupLibrary},
 		help: newHelpScreen(),
 		keys: newGlobalKeys(),
 		dark: true,

@@ -90,6 +90,9 @@ type jobs struct {
 	// articles lately read whole: grouping reads the bodies it needs.
 	lib   Library
 	cache *bodyCache
+	// groupLibrary, when not nil, groups lib from what it keeps
+	// (Options.GroupLibrary).
+	groupLibrary func(context.Context, *entities.Aliases, func(string) (*corpus.Article, bool), func(int, int)) ([]stories.Story, error)
 }
 
 func newJobs() *jobs { return &jobs{ctx: context.Background()} }
@@ -290,25 +293,31 @@ const groupTick = 200 * time.Millisecond
 func (j *jobs) group(arts []*corpus.Article, aliases *entities.Aliases) tea.Cmd {
 	prog := &groupProgress{}
 	j.grouping = groupRun{n: len(arts), prog: prog}
-	lib, cache := j.lib, j.cache
+	lib, cache, kept := j.lib, j.cache, j.groupLibrary
 	work := j.start(jobGroup, func(ctx context.Context, id jobID) tea.Msg {
-		full := arts
-		if lib != nil { // the library's list holds headers: read the bodies, for this job only
-			var err error
+		byID := make(map[string]*corpus.Article, len(arts))
+		for _, a := range arts {
+			byID[a.ID] = a
+		}
+		var st []stories.Story
+		var err error
+		switch {
+		case lib != nil && kept != nil: // the library keeps its stories
+			st, err = kept(ctx, aliases, func(id string) (*corpus.Article, bool) { a, ok := byID[id]; return a, ok }, prog.report)
+		case lib != nil: // the library's list holds headers: read the bodies, for this job only
+			var full []*corpus.Article
 			if full, err = readBodies(ctx, lib, arts, cache.get); err != nil {
 				return groupedMsg{jobID: id, err: err}
 			}
+			st, err = stories.Group(ctx, full, stories.Options{Aliases: aliases, Progress: prog.report})
+		default:
+			st, err = stories.Group(ctx, arts, stories.Options{Aliases: aliases, Progress: prog.report})
 		}
-		st, err := stories.Group(ctx, full, stories.Options{Aliases: aliases, Progress: prog.report})
 		if len(arts) >= bigGrouping {
 			// Grouping a large library peaks at several times the memory
 			// it keeps (about 3 GB for 100,000 articles); give the rest
 			// back to the system now rather than over the next minutes.
 			debug.FreeOSMemory()
-		}
-		byID := make(map[string]*corpus.Article, len(arts))
-		for _, a := range arts {
-			byID[a.ID] = a
 		}
 		return groupedMsg{jobID: id, stories: st, byID: byID, storyOf: storyNamer(st), err: err}
 	})

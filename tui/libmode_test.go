@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +13,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	libdb "github.com/pmureader/pmureader/corpus/library"
+	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/pmureader/pmureader/corpus/storystore"
 )
 
 // newTestLibrary stores arts in a new library in a temp folder and
@@ -531,5 +535,46 @@ func TestOpenURLOfLibraryHeader(t *testing.T) {
 	hs.keys("o")
 	if !slices.Equal(opened, []string{"https://mid.example/alpha"}) {
 		t.Errorf("opened %q:\n%s", opened, hs.screenText())
+	}
+}
+
+// With Options.GroupLibrary, the stories of a library come from what it
+// keeps (grouped there, not in memory from bodies read whole): the same
+// stories as grouping the articles in memory.
+func TestLibraryModeKeptStories(t *testing.T) {
+	arts := append(seedArticles(t), longArticles()...)
+	path := newTestLibrary(t, arts)
+	calls := 0
+	opt := Options{GroupLibrary: func(ctx context.Context, al *entities.Aliases, article func(string) (*corpus.Article, bool), progress func(int, int)) ([]stories.Story, error) {
+		calls++
+		lib, err := libdb.Open(ctx, path, libdb.Options{})
+		if err != nil {
+			return nil, err
+		}
+		defer lib.Close()
+		ss, _, err := storystore.Current(ctx, lib, storystore.Options{Aliases: al, Progress: progress}, article)
+		return ss, err
+	}}
+	hs, lib := libHarnessOpt(t, path, 120, 30, opt, libdb.Options{})
+	if calls == 0 {
+		t.Fatal("the library's stories were grouped in memory, not kept")
+	}
+	want, err := stories.Group(context.Background(), arts, stories.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := func(ss []stories.Story) map[string][]string {
+		out := map[string][]string{}
+		for _, s := range ss {
+			out[s.ID] = s.Articles
+		}
+		return out
+	}
+	if got := members(hs.m.stories.stories); !reflect.DeepEqual(got, members(want)) {
+		t.Errorf("stories view %v, grouping in memory %v", got, members(want))
+	}
+	kept, err := lib.Stories(context.Background())
+	if err != nil || len(kept) != len(want) {
+		t.Errorf("the library keeps %d stories (%v), want %d", len(kept), err, len(want))
 	}
 }

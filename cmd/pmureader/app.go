@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/internal/termtext"
 	"github.com/pmureader/pmureader/seeds"
 )
@@ -29,6 +30,10 @@ type app struct {
 
 	out   output // decided in PersistentPreRun, after flags are parsed
 	paint paint
+
+	// fromLibrary is the library when load read the corpus from it:
+	// grouping then keeps its stories there (see group).
+	fromLibrary *library.Library
 
 	// partial is set when loading skipped some inputs; the run then ends
 	// with exitPartial unless something worse happened.

@@ -13,6 +13,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/fetch"
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/sources"
+	"github.com/pmureader/pmureader/corpus/storystore"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -60,6 +61,7 @@ some failed, 4 when all failed.`,
 				return err
 			}
 			rep, err := src.Add(cmd.Context(), args, a.progressLine())
+			a.groupAdded(cmd.Context(), rep, err)
 			return a.finishAdd(rep, err, len(args))
 		}),
 	}
@@ -82,6 +84,7 @@ Each failure is one line on stderr; exit status 3 when some failed.`,
 				return err
 			}
 			rep, err := src.Update(cmd.Context(), a.progressLine())
+			a.groupAdded(cmd.Context(), rep, err)
 			if err == nil && len(rep.Feeds) == 0 && len(rep.Failures) == 0 {
 				fmt.Fprintln(a.stderr, "pmureader: no feeds followed (follow one with: pmureader add FEED_URL)")
 			}
@@ -105,6 +108,19 @@ func (a *app) sources(ctx context.Context) (*sources.Sources, error) {
 		return nil, err
 	}
 	return sources.New(lib, sources.Options{Client: a.fetchClient(), MaxFileSize: int64(a.maxSize)}), nil
+}
+
+// groupAdded groups the articles an add or update stored into the
+// library's kept stories (storystore.GroupNew: only what is new, against
+// its stretch of time). A failure loses nothing (the articles are stored;
+// the next reading of the stories groups them), so it is a warning.
+func (a *app) groupAdded(ctx context.Context, rep sources.Report, err error) {
+	if err != nil || len(rep.Added) == 0 || a.lib.h == nil || a.lib.h.lib == nil {
+		return
+	}
+	if _, err := storystore.GroupNew(ctx, a.lib.h.lib, storystore.Options{}); err != nil {
+		fmt.Fprintf(a.stderr, "pmureader: warning: the new articles are stored but not grouped into stories yet (%v); reading the stories will group them\n", err)
+	}
 }
 
 // fetchClient is the run's HTTP client: pmureader's User-Agent, the size

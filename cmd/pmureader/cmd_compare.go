@@ -79,7 +79,7 @@ A story holds at most one article per outlet unless --same-outlet is given.
 			if err != nil {
 				return err
 			}
-			found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{SameOutlet: sameOutlet, Aliases: aliases})
+			found, err := a.group(cmd.Context(), c, stories.Options{SameOutlet: sameOutlet, Aliases: aliases})
 			if err != nil {
 				return fmt.Errorf("group stories: %w", err)
 			}
@@ -192,7 +192,7 @@ func (a *app) runCompare(cmd *cobra.Command, f compareFlags, ids, paths []string
 		pick storyPick
 	)
 	if f.storyRef != "" {
-		pick, err = storyArticles(cmd, c, f.storyRef, f.only, aliases)
+		pick, err = a.storyArticles(cmd, c, f.storyRef, f.only, aliases)
 		arts = pick.arts
 	} else {
 		arts, err = findAll(c, ids)
@@ -267,8 +267,8 @@ func (p storyPick) warning() *corpus.Problem {
 // storyArticles groups c into stories and picks the articles of the one
 // whose id is ref or starts with it: those only names (ids or prefixes of
 // its members), or its first compare.MaxArticles.
-func storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, only []string, aliases *entities.Aliases) (storyPick, error) {
-	found, err := stories.Group(cmd.Context(), c.Articles, stories.Options{Aliases: aliases})
+func (a *app) storyArticles(cmd *cobra.Command, c *corpus.Corpus, ref string, only []string, aliases *entities.Aliases) (storyPick, error) {
+	found, err := a.group(cmd.Context(), c, stories.Options{Aliases: aliases})
 	if err != nil {
 		return storyPick{}, fmt.Errorf("group stories: %w", err)
 	}

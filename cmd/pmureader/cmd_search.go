@@ -62,7 +62,7 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 			if err != nil {
 				return err
 			}
-			names, err := groupNames(cmd.Context(), c, !titles)
+			names, err := a.groupNames(cmd.Context(), c, !titles)
 			if err != nil {
 				return err
 			}

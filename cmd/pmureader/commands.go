@@ -166,7 +166,7 @@ stories' groups them; --no-stories skips the grouping, which takes about
 			if err != nil {
 				return err
 			}
-			names, err := groupNames(cmd.Context(), c, !asJSON || noStories)
+			names, err := a.groupNames(cmd.Context(), c, !asJSON || noStories)
 			if err != nil {
 				return err
 			}
@@ -219,7 +219,7 @@ one JSON document; --json --raw adds the raw lines to it.
 			if raw && !asJSON {
 				return a.printRaw(art)
 			}
-			names, err := groupNames(cmd.Context(), c, noStories)
+			names, err := a.groupNames(cmd.Context(), c, noStories)
 			if err != nil {
 				return err
 			}

@@ -158,5 +158,6 @@ func (a *app) libraryCorpus(ctx context.Context) (c *corpus.Corpus, ok bool, err
 	if err != nil {
 		return nil, false, failed(err)
 	}
+	a.fromLibrary = lib
 	return corpus.New(arts, nil), true, nil
 }

@@ -11,9 +11,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/sources"
+	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/pmureader/pmureader/corpus/storystore"
 	"github.com/pmureader/pmureader/tui"
 )
 
@@ -36,12 +40,35 @@ func (a *app) withLibrary(opt tui.Options, listLibrary bool) tui.Options {
 				}
 				return lib, nil
 			}
+			opt.GroupLibrary = groupLibrary(h)
 		}
 		opt.Add = a.tuiAdd(h)
 	}
 	opt.OpenURL = browserOpener(a.getenv)
 	opt.Export = a.writeReport
 	return opt
+}
+
+// groupLibrary is the reader's stories of the library: those it keeps,
+// with what is new grouped first (storystore.Current). One grouping runs
+// at a time: the reader cancels an older one when it starts a newer, and
+// the newer waits until the older has stopped, so that two never count
+// the same new articles.
+func groupLibrary(h *libHandle) func(context.Context, *entities.Aliases, func(string) (*corpus.Article, bool), func(int, int)) ([]stories.Story, error) {
+	var one sync.Mutex
+	return func(ctx context.Context, al *entities.Aliases, article func(string) (*corpus.Article, bool), progress func(int, int)) ([]stories.Story, error) {
+		one.Lock()
+		defer one.Unlock()
+		lib, err := h.open(ctx)
+		if err != nil {
+			return nil, err
+		}
+		found, _, err := storystore.Current(ctx, lib, storystore.Options{Aliases: al, Progress: progress}, article)
+		if err != nil {
+			return nil, fmt.Errorf("group the library's stories: %w", err)
+		}
+		return found, nil
+	}
 }
 
 // tuiAdd is the reader's "a": sources.Add into the library (created if

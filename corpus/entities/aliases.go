@@ -36,6 +36,9 @@ type Aliases struct {
 	variants map[string][]string
 	// maxWords is the longest variant in words, the longest span lookups try.
 	maxWords int
+	// blocks indexes the variants for SpelledEntities, built on first use.
+	blocksOnce sync.Once
+	blocks     map[string][]aliasVariant
 }
 
 // AliasEntry is one line of an alias table, for display and tests.

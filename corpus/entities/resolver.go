@@ -82,35 +82,13 @@ func (r *Resolver) Resolve(docs [][][]Mention) {
 	}
 }
 
-// keyDocument gives the mentions of one document their first keys: the
-// alias table's entity, the one longer name of the document that a
-// one-word name ends ("Muslih" → "qasim muslih"), else the name key; and
-// counts the spellings.
+// keyDocument gives the mentions of one document their first keys
+// (DocumentKeys) and counts the spellings.
 func (r *Resolver) keyDocument(doc [][]Mention) {
-	full := map[string][]string{} // last word → multi-word names in this doc
-	for _, ms := range doc {
-		for _, m := range ms {
-			// A compound joined by hyphens ("Dalmar-Kolby") is no full name
-			// that its last word abbreviates.
-			if m.Canon == "" && strings.Contains(m.Name, " ") && strings.Contains(m.Surface, " ") {
-				last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
-				if !containsStr(full[last], m.Name) {
-					full[last] = append(full[last], m.Name)
-				}
-			}
-		}
-	}
+	DocumentKeys(doc)
 	for pi := range doc {
 		for mi := range doc[pi] {
 			m := &doc[pi][mi]
-			switch {
-			case m.Canon != "":
-				m.Entity = aliasKeyPrefix + m.Canon
-			case !strings.Contains(m.Name, " ") && len(full[m.Name]) == 1:
-				m.Entity = full[m.Name][0]
-			default:
-				m.Entity = m.Name
-			}
 			if _, ok := r.parent[m.Entity]; !ok {
 				r.parent[m.Entity] = m.Entity
 			}

@@ -51,6 +51,9 @@ var (
 	ErrFull = errors.New("disk full")
 	// ErrNotFound: no article has that id.
 	ErrNotFound = errors.New("not found")
+	// ErrFeatured: an article of a feature batch already has features of
+	// that version (another grouping saved them meanwhile).
+	ErrFeatured = errors.New("already has features")
 )
 
 // Options tunes Open. The zero value is the default.

@@ -25,6 +25,7 @@ type migration struct {
 var migrations = []migration{
 	{version: 1, name: "articles, search, state, feeds, imports, stories", sql: schemaV1},
 	{version: 2, name: "derived titles and copies", sql: schemaV2},
+	{version: 3, name: "story terms and edges", sql: schemaV3},
 }
 
 // SchemaVersion is the schema version this pmureader writes.
@@ -167,6 +168,37 @@ ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
 DROP INDEX articles_by_hash;
 CREATE INDEX articles_by_hash ON articles(body_hash);
+`
+
+// schemaV3 keeps what incremental story grouping computes beside the
+// features (issue 14): the vocabulary of terms with their document
+// frequencies and spelling classes, and the candidate pairs each article
+// found among the articles added before it; an index of pinned articles,
+// which grouping joins whatever their dates; and one of the dated
+// articles' date precisions, whose largest slack sets how far grouping's
+// windows reach.
+const schemaV3 = `
+CREATE TABLE story_terms (
+	id    INTEGER PRIMARY KEY,
+	term  TEXT NOT NULL UNIQUE,
+	df    INTEGER NOT NULL DEFAULT 0,
+	class INTEGER NOT NULL,
+	block TEXT
+);
+CREATE INDEX story_terms_by_block ON story_terms(block) WHERE block IS NOT NULL;
+CREATE INDEX story_terms_by_class ON story_terms(class);
+
+CREATE TABLE story_edges (
+	b       INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	a       INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+	content REAL NOT NULL,
+	score   REAL NOT NULL,
+	PRIMARY KEY (b, a)
+) WITHOUT ROWID;
+CREATE INDEX story_edges_by_a ON story_edges(a);
+
+CREATE INDEX articles_by_pin ON articles(story_pin) WHERE story_pin <> '';
+CREATE INDEX articles_by_precision ON articles(date_precision) WHERE date IS NOT NULL;
 `
 
 // schemaInfo is what a file says about itself.

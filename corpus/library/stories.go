@@ -51,31 +51,33 @@ type Features struct {
 // The error wraps ErrNotFound, and nothing is saved, when an article is
 // not stored (it may have been removed meanwhile).
 func (l *Library) SaveFeatures(ctx context.Context, fs []Features) error {
-	return l.write(ctx, "save features", func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO features (n, version, data)
-			SELECT n, ?, ? FROM articles WHERE id = ?
-			ON CONFLICT (n) DO UPDATE SET version = excluded.version, data = excluded.data`)
+	return l.write(ctx, "save features", func(tx *sql.Tx) error { return saveFeatures(ctx, tx, fs) })
+}
+
+func saveFeatures(ctx context.Context, tx *sql.Tx, fs []Features) error {
+	st, err := tx.PrepareContext(ctx, `INSERT INTO features (n, version, data)
+		SELECT n, ?, ? FROM articles WHERE id = ?
+		ON CONFLICT (n) DO UPDATE SET version = excluded.version, data = excluded.data`)
+	if err != nil {
+		return err
+	}
+	for _, f := range fs {
+		data := f.Data
+		if data == nil {
+			data = []byte{} // an empty blob, not NULL
+		}
+		r, err := st.ExecContext(ctx, f.Version, data, f.ID)
 		if err != nil {
 			return err
 		}
-		for _, f := range fs {
-			data := f.Data
-			if data == nil {
-				data = []byte{} // an empty blob, not NULL
-			}
-			r, err := st.ExecContext(ctx, f.Version, data, f.ID)
+		if n, err := r.RowsAffected(); err != nil || n == 0 {
 			if err != nil {
 				return err
 			}
-			if n, err := r.RowsAffected(); err != nil || n == 0 {
-				if err != nil {
-					return err
-				}
-				return fmt.Errorf("%w: no article has id %q", ErrNotFound, f.ID)
-			}
+			return fmt.Errorf("%w: no article has id %q", ErrNotFound, f.ID)
 		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // LastFeatured returns the highest article number with features of this
@@ -114,14 +116,49 @@ func (l *Library) Unfeatured(ctx context.Context, version int, after int64, limi
 // dated from..to (inclusive; by the date index), and with undated also
 // those of the undated articles, in date order.
 func (l *Library) FeaturesBetween(ctx context.Context, version int, from, to time.Time, undated bool) ([]Features, error) {
-	q := `SELECT a.id, a.n, a.date, f.version, f.data FROM articles a JOIN features f ON f.n = a.n
-		WHERE f.version = ? AND a.date BETWEEN ? AND ?`
-	args := []any{version, from.Unix(), to.Unix()}
+	q := featureQuery + ` WHERE f.version = ? AND a.date BETWEEN ? AND ?`
 	if undated {
-		q = `SELECT a.id, a.n, a.date, f.version, f.data FROM articles a JOIN features f ON f.n = a.n
-		WHERE f.version = ? AND (a.date BETWEEN ? AND ? OR a.date IS NULL)`
+		q = featureQuery + ` WHERE f.version = ? AND (a.date BETWEEN ? AND ? OR a.date IS NULL)`
 	}
-	rows, err := l.r.QueryContext(ctx, q+` ORDER BY a.date, a.id`, args...)
+	return l.features(ctx, q+` ORDER BY a.date, a.id`, version, from.Unix(), to.Unix())
+}
+
+// FeaturesOf returns the features of this version of the articles
+// numbered ns (those that have them), by number.
+func (l *Library) FeaturesOf(ctx context.Context, version int, ns []int64) ([]Features, error) {
+	var out []Features
+	err := chunks(ns, func(args []any) error {
+		fs, err := l.features(ctx, featureQuery+` WHERE f.version = ? AND f.n IN (`+inList(len(args))+`) ORDER BY f.n`,
+			append([]any{version}, args...)...)
+		out = append(out, fs...)
+		return err
+	})
+	return out, err
+}
+
+// FeaturedAfter returns up to limit features of this version of the
+// articles numbered above after, by number; without data (Data nil) when
+// data is false.
+func (l *Library) FeaturedAfter(ctx context.Context, version int, after int64, limit int, data bool) ([]Features, error) {
+	q := featureQuery
+	if !data {
+		q = `SELECT a.id, a.n, a.date, f.version, NULL FROM articles a JOIN features f ON f.n = a.n`
+	}
+	return l.features(ctx, q+` WHERE f.version = ? AND f.n > ? ORDER BY f.n LIMIT ?`, version, after, limit)
+}
+
+// FeatureCount returns how many articles have features of this version.
+func (l *Library) FeatureCount(ctx context.Context, version int) (int, error) {
+	var n int
+	err := l.r.QueryRowContext(ctx, `SELECT count(*) FROM features WHERE version = ?`, version).Scan(&n)
+	return n, l.fail("count features", err)
+}
+
+const featureQuery = `SELECT a.id, a.n, a.date, f.version, f.data FROM articles a JOIN features f ON f.n = a.n`
+
+// features runs a query of featureQuery's columns.
+func (l *Library) features(ctx context.Context, q string, args ...any) ([]Features, error) {
+	rows, err := l.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, l.fail("load features", err)
 	}
@@ -138,6 +175,43 @@ func (l *Library) FeaturesBetween(ctx context.Context, version int, from, to tim
 		out = append(out, f)
 	}
 	return out, l.fail("load features", rows.Err())
+}
+
+// UnfeaturedCount returns how many articles numbered above after lack
+// features of this version.
+func (l *Library) UnfeaturedCount(ctx context.Context, version int, after int64) (int, error) {
+	var n int
+	err := l.r.QueryRowContext(ctx, `SELECT count(*) FROM articles a LEFT JOIN features f ON f.n = a.n
+		WHERE a.n > ? AND (f.n IS NULL OR f.version <> ?)`, after, version).Scan(&n)
+	return n, l.fail("count unfeatured", err)
+}
+
+// UnfeaturedArticles returns up to limit articles without features of
+// this version, whole (as Get reads them), numbered above after, in the
+// order they were added: what feature extraction reads.
+func (l *Library) UnfeaturedArticles(ctx context.Context, version int, after int64, limit int) ([]*Record, error) {
+	rows, err := l.r.QueryContext(ctx, `SELECT `+articleCols+`, d.doc
+		FROM articles a JOIN documents d ON d.n = a.n LEFT JOIN features f ON f.n = a.n
+		WHERE a.n > ? AND (f.n IS NULL OR f.version <> ?) ORDER BY a.n LIMIT ?`, after, version, limit)
+	if err != nil {
+		return nil, l.fail("read unfeatured", err)
+	}
+	defer rows.Close()
+	var out []*Record
+	for rows.Next() {
+		var doc []byte
+		rec, err := scanRecord(scanTail{rows, []any{&doc}})
+		if err != nil {
+			return nil, l.fail("read unfeatured", err)
+		}
+		d, err := decodeDocument(doc)
+		if err != nil {
+			return nil, l.fail("read "+rec.Article.ID, err)
+		}
+		rec.Article.Body, rec.Article.Raw = d.Body, d.Raw
+		out = append(out, rec)
+	}
+	return out, l.fail("read unfeatured", rows.Err())
 }
 
 // Story is a story grouping found, as stored.
@@ -157,20 +231,101 @@ type Story struct {
 // article moved from another story leaves that one). The error wraps
 // ErrNotFound, and nothing changes, when a member is not stored.
 func (l *Library) SaveStories(ctx context.Context, remove []string, put []Story) error {
+	return l.UpdateStories(ctx, StoryUpdate{Remove: remove, Put: put})
+}
+
+// StoryUpdate is one round of grouping, applied whole by UpdateStories.
+type StoryUpdate struct {
+	Remove []string // stories deleted first
+	Put    []Story  // stories written whole (see SaveStories)
+	// Related replaces the related stories of stories not in Put.
+	Related map[string][]string
+	// DropEmpty deletes, last, every story left without members.
+	DropEmpty bool
+	State     map[string]string // grouping state (see SetGroupingState)
+}
+
+// UpdateStories applies a round of grouping in one transaction: Remove,
+// Put, Related, DropEmpty, State, in that order. The error wraps
+// ErrNotFound, and nothing changes, when a member is not stored.
+func (l *Library) UpdateStories(ctx context.Context, u StoryUpdate) error {
 	return l.write(ctx, "save stories", func(tx *sql.Tx) error {
-		for _, id := range remove {
+		for _, id := range u.Remove {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}
 		now := time.Now().Unix()
-		for _, s := range put {
+		for _, s := range u.Put {
 			if err := putStory(ctx, tx, s, now); err != nil {
 				return fmt.Errorf("story %s: %w", s.ID, err)
 			}
 		}
-		return nil
+		for id, rel := range u.Related {
+			if rel == nil {
+				rel = []string{}
+			}
+			b, err := json.Marshal(rel)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE stories SET related = ?, updated_at = ? WHERE id = ?`, string(b), now, id); err != nil {
+				return err
+			}
+		}
+		if u.DropEmpty {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE NOT EXISTS
+				(SELECT 1 FROM articles WHERE story = stories.id)`); err != nil {
+				return err
+			}
+		}
+		return setState(ctx, tx, u.State)
 	})
+}
+
+// StoriesOf returns the story of each of the articles ns that has one.
+func (l *Library) StoriesOf(ctx context.Context, ns []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := chunks(ns, func(args []any) error {
+		rows, err := l.r.QueryContext(ctx, `SELECT n, story FROM articles WHERE story IS NOT NULL AND n IN (`+inList(len(args))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n int64
+			var story string
+			if err := rows.Scan(&n, &story); err != nil {
+				return err
+			}
+			out[n] = neutral(story)
+		}
+		return rows.Err()
+	})
+	return out, l.fail("read stories", err)
+}
+
+// StoryMembers returns the numbers of the members of each of these
+// stories, ascending.
+func (l *Library) StoryMembers(ctx context.Context, ids []string) (map[string][]int64, error) {
+	out := map[string][]int64{}
+	err := chunks(ids, func(args []any) error {
+		rows, err := l.r.QueryContext(ctx, `SELECT story, n FROM articles WHERE story IN (`+inList(len(args))+`) ORDER BY n`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var story string
+			var n int64
+			if err := rows.Scan(&story, &n); err != nil {
+				return err
+			}
+			out[neutral(story)] = append(out[neutral(story)], n)
+		}
+		return rows.Err()
+	})
+	return out, l.fail("read stories", err)
 }
 
 func putStory(ctx context.Context, tx *sql.Tx, s Story, now int64) error {

@@ -2,25 +2,71 @@ package stories
 
 import (
 	"context"
+	"math"
 	"slices"
+	"sort"
 
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 )
 
-// edge is a candidate pair of articles i < j with their similarity.
-type edge struct {
-	i, j    int32
-	content float64 // text similarity, dates ignored
-	s       float64 // with dates
+// Edge is a candidate pair grouping found: articles A and B (their
+// numbers, A added before B), their text similarity (Content, dates
+// ignored) and their similarity with dates (Score). B's scan found it: an
+// article looks for candidates among the articles added before it, so an
+// article added later never changes the edges found before it.
+type Edge struct {
+	A, B    int64
+	Content float64
+	Score   float64
+}
+
+// Slack groups: articles whose dates have one slack share a group of the
+// candidate index, so that the articles within reach of a date are one
+// range of each group; undated articles are a group of their own.
+var groupSlack = [...]float64{0, 3, 16, 183}
+
+const undatedGroup = len(groupSlack)
+
+// slackGroup is the index group of an article.
+func slackGroup(d *storyDoc) int {
+	if math.IsNaN(d.day) {
+		return undatedGroup
+	}
+	for g, s := range groupSlack {
+		if d.slack == s {
+			return g
+		}
+	}
+	return 1 // dateSlack gives no other value
+}
+
+// posting is one article having a term among its top terms: its place in
+// the docs, its weight, and its key (group, then day) the postings of a
+// term are sorted by.
+type posting struct {
+	doc int32
+	w   float32
+	key float64
+}
+
+// groupSpan separates the groups in a posting key: days since 1970 stay
+// well within it.
+const groupSpan = 1e7
+
+func postingKey(d *storyDoc) float64 {
+	g := slackGroup(d)
+	if g == undatedGroup {
+		return float64(g) * groupSpan
+	}
+	return float64(g)*groupSpan + d.day
 }
 
 // candidateIndex is an inverted index of the articles' top terms: term
-// t's postings are art[start[t]:start[t+1]] with weights
-// w[start[t]:start[t+1]], articles ascending.
+// t's postings are post[start[t]:start[t+1]], sorted by key, then by
+// article number.
 type candidateIndex struct {
 	start []int32
-	art   []int32
-	w     []float32
+	post  []posting
 	vocab int32 // term ids are below vocab
 }
 
@@ -43,109 +89,134 @@ func buildCandidateIndex(docs []storyDoc) candidateIndex {
 	}
 	// start[t+1] is now where term t's postings start; filling moves it to
 	// where they end, which is where term t+1's start.
-	art := make([]int32, start[len(start)-1])
-	w := make([]float32, len(art))
-	for i, d := range docs {
+	post := make([]posting, start[len(start)-1])
+	for i := range docs {
+		d := &docs[i]
+		key := postingKey(d)
 		for k, t := range d.top {
-			art[start[t+1]] = int32(i)
-			w[start[t+1]] = d.topW[k]
+			post[start[t+1]] = posting{int32(i), d.topW[k], key}
 			start[t+1]++
 		}
 	}
-	return candidateIndex{start: start[:vocab+1], art: art, w: w, vocab: vocab}
+	start = start[:vocab+1]
+	for t := int32(0); t < vocab; t++ {
+		ps := post[start[t]:start[t+1]]
+		slices.SortFunc(ps, func(x, y posting) int {
+			switch {
+			case x.key < y.key:
+				return -1
+			case x.key > y.key:
+				return 1
+			}
+			return cmpInt64(docs[x.doc].n, docs[y.doc].n)
+		})
+	}
+	return candidateIndex{start: start, post: post, vocab: vocab}
 }
 
-// maxDocFreq is how many articles a term may be a top term of and still
-// find candidates: a term everyone has tells nothing and costs the most.
-func maxDocFreq(n int) int { return max(20, min(n/10, 300)) }
-
-// candidateEdges finds every article's candidates (see edgeScanner.scan)
-// on w workers, block by block, and returns the edges best first (ties by
-// i, then j). The blocks' edges, concatenated in order, are the edges one
-// scan would give, so the result does not depend on w.
-func candidateEdges(ctx context.Context, docs []storyDoc, idx candidateIndex, w int, prog *progress) ([]edge, error) {
-	n := len(docs)
-	maxDF := maxDocFreq(n)
-	blockEdges := make([][]edge, pool.NumBlocks(n))
-	scanners := make([]edgeScanner, w)
-	stop := &canceller{ctx: ctx}
-	pool.Blocks(n, w, func(k, b, lo, hi int) {
-		if stop.stopped() {
-			return
-		}
-		sc := &scanners[k]
-		if sc.acc == nil {
-			sc.acc, sc.dense = make([]float32, n), make([]float32, idx.vocab)
-		}
-		var edges []edge
-		for i := lo; i < hi; i++ {
-			edges = sc.scan(edges, docs, idx, i, maxDF)
-		}
-		blockEdges[b] = edges
-		prog.add(hi - lo)
-	})
-	if stop.cancelled() {
-		return nil, ctx.Err()
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
 	}
-	total := 0
-	for _, es := range blockEdges {
-		total += len(es)
-	}
-	edges := make([]edge, 0, total)
-	for _, es := range blockEdges {
-		edges = append(edges, es...)
-	}
-	sortEdges(edges)
-	return edges, nil
+	return 0
 }
 
-// sortEdges orders edges best first, ties by i, then j.
-func sortEdges(edges []edge) {
-	slices.SortFunc(edges, func(x, y edge) int {
-		switch {
-		case x.s > y.s:
-			return -1
-		case x.s < y.s:
-			return 1
-		case x.i != y.i:
-			return int(x.i - y.i)
-		}
-		return int(x.j - y.j)
-	})
+// inReach reports whether article d may link to article o: o was added
+// before it, and both are undated or both dated at most relatedDays apart
+// beyond their slack. An undated article is grouped only with undated
+// ones: without a date it has no window to look in.
+func inReach(d, o *storyDoc) bool {
+	if o.n >= d.n {
+		return false
+	}
+	du, ou := math.IsNaN(d.day), math.IsNaN(o.day)
+	if du || ou {
+		return du && ou
+	}
+	return dayGap(*d, *o) <= relatedDays
 }
+
+// eachInReach calls fn for each posting of ps whose article is in d's
+// reach, until fn returns false. It looks only at the part of each group
+// whose dates can be in reach.
+func eachInReach(ps []posting, docs []storyDoc, d *storyDoc, fn func(p posting) bool) {
+	groups := []int{undatedGroup}
+	if !math.IsNaN(d.day) {
+		groups = []int{0, 1, 2, 3}
+	}
+	for _, g := range groups {
+		lo, hi := float64(g)*groupSpan, float64(g)*groupSpan
+		if g != undatedGroup {
+			// One day more on each side than reach: the exact test is
+			// inReach's.
+			r := relatedDays + d.slack + groupSlack[g] + 1
+			lo, hi = lo+d.day-r, hi+d.day+r
+		}
+		from := sort.Search(len(ps), func(x int) bool { return ps[x].key >= lo })
+		for x := from; x < len(ps) && ps[x].key <= hi; x++ {
+			if inReach(d, &docs[ps[x].doc]) && !fn(ps[x]) {
+				return
+			}
+		}
+	}
+}
+
+// maxDocFreq is how many of the articles an article may link to may have
+// a term among their top terms for the term to find it candidates: a
+// term everyone has tells nothing and costs the most.
+const maxDocFreq = 300
 
 // edgeScanner is one worker's scratch for scan.
 type edgeScanner struct {
-	acc []float32 // by article: the top-term score so far
+	acc []float32 // by doc: the top-term score so far
 	// dense holds article i's weights by term id while its candidates are
 	// scored: a lookup per term instead of a merge.
 	dense   []float32
 	touched []int32
 }
 
-// scan appends article i's edges to later articles: those sharing a top
-// term (one top term of at most maxDF articles), the maxCandidates with
-// the highest top-term score (ties to the smaller index), each with its
-// full similarity.
-func (sc *edgeScanner) scan(edges []edge, docs []storyDoc, idx candidateIndex, i, maxDF int) []edge {
+func newEdgeScanner(docs []storyDoc, idx candidateIndex) *edgeScanner {
+	vocab := idx.vocab
+	for _, d := range docs {
+		if len(d.vec.IDs) > 0 {
+			vocab = max(vocab, d.vec.IDs[len(d.vec.IDs)-1]+1)
+		}
+	}
+	return &edgeScanner{acc: make([]float32, len(docs)), dense: make([]float32, vocab)}
+}
+
+// scan appends article i's edges to out: its candidates are the articles
+// in its reach (inReach) sharing a top term with it, through top terms
+// that at most maxDocFreq of them have; it keeps the maxCandidates with
+// the highest top-term score (ties to the article added first), and of
+// those the ones whose similarity (dates ignored) reaches thr, with their
+// similarity and their score scaled by dates. An article's edges depend
+// only on the articles in its reach: the index may hold any set of
+// articles that includes them.
+func (sc *edgeScanner) scan(out []Edge, docs []storyDoc, idx candidateIndex, i int, thr float64) []Edge {
 	acc, dense := sc.acc, sc.dense
 	d := &docs[i]
 	touched := sc.touched[:0]
 	for k, t := range d.top {
-		from, to := idx.start[t], idx.start[t+1]
-		if to-from > int32(maxDF) {
+		if t >= idx.vocab {
 			continue
 		}
-		for x := from; x < to; x++ {
-			j := idx.art[x]
-			if int(j) <= i {
-				continue
-			}
-			if acc[j] == 0 {
-				touched = append(touched, j)
-			}
-			acc[j] += d.topW[k] * idx.w[x]
+		ps := idx.post[idx.start[t]:idx.start[t+1]]
+		n := 0
+		eachInReach(ps, docs, d, func(posting) bool { n++; return n <= maxDocFreq })
+		if n > maxDocFreq {
+			continue
 		}
+		eachInReach(ps, docs, d, func(p posting) bool {
+			if acc[p.doc] == 0 {
+				touched = append(touched, p.doc)
+			}
+			acc[p.doc] += d.topW[k] * p.w
+			return true
+		})
 	}
 	if len(touched) > maxCandidates {
 		slices.SortFunc(touched, func(x, y int32) int {
@@ -155,7 +226,7 @@ func (sc *edgeScanner) scan(edges []edge, docs []storyDoc, idx candidateIndex, i
 			case acc[x] < acc[y]:
 				return 1
 			}
-			return int(x - y)
+			return cmpInt64(docs[x].n, docs[y].n)
 		})
 	}
 	for k, id := range d.vec.IDs {
@@ -168,9 +239,13 @@ func (sc *edgeScanner) scan(edges []edge, docs []storyDoc, idx candidateIndex, i
 			var content float64
 			dj := &docs[j]
 			for x, id := range dj.vec.IDs {
-				content += float64(dense[id]) * float64(dj.vec.W[x])
+				if int(id) < len(dense) {
+					content += float64(dense[id]) * float64(dj.vec.W[x])
+				}
 			}
-			edges = append(edges, edge{int32(i), j, content, content * dateFactor(*d, *dj)})
+			if content >= thr {
+				out = append(out, Edge{A: dj.n, B: d.n, Content: content, Score: content * dateFactor(*d, *dj)})
+			}
 		}
 		acc[j] = 0
 	}
@@ -178,5 +253,39 @@ func (sc *edgeScanner) scan(edges []edge, docs []storyDoc, idx candidateIndex, i
 		dense[id] = 0
 	}
 	sc.touched = touched
-	return edges
+	return out
+}
+
+// scanAll finds the edges of the docs at the given places (all docs when
+// nil), on w workers, in block order: the result does not depend on w.
+func scanAll(ctx context.Context, docs []storyDoc, idx candidateIndex, which []int, thr float64, w int, prog *progress) ([]Edge, error) {
+	n := len(docs)
+	if which != nil {
+		n = len(which)
+	}
+	blockEdges := make([][]Edge, pool.NumBlocks(n))
+	scanners := make([]*edgeScanner, w)
+	stop := &canceller{ctx: ctx}
+	pool.Blocks(n, w, func(k, b, lo, hi int) {
+		if stop.stopped() {
+			return
+		}
+		if scanners[k] == nil {
+			scanners[k] = newEdgeScanner(docs, idx)
+		}
+		var edges []Edge
+		for x := lo; x < hi; x++ {
+			i := x
+			if which != nil {
+				i = which[x]
+			}
+			edges = scanners[k].scan(edges, docs, idx, i, thr)
+		}
+		blockEdges[b] = edges
+		prog.add(hi - lo)
+	})
+	if stop.cancelled() {
+		return nil, ctx.Err()
+	}
+	return slices.Concat(blockEdges...), nil
 }

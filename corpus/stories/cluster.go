@@ -1,9 +1,34 @@
 package stories
 
 import (
+	"slices"
+
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 )
+
+// edge is a candidate pair of articles i < j (places in the docs
+// clustered) with their similarity.
+type edge struct {
+	i, j    int32
+	content float64 // text similarity, dates ignored
+	s       float64 // with dates
+}
+
+// sortEdges orders edges best first, ties by i, then j.
+func sortEdges(edges []edge) {
+	slices.SortFunc(edges, func(x, y edge) int {
+		switch {
+		case x.s > y.s:
+			return -1
+		case x.s < y.s:
+			return 1
+		case x.i != y.i:
+			return int(x.i - y.i)
+		}
+		return int(x.j - y.j)
+	})
+}
 
 // clusters is the grouping of articles as average linkage grows it.
 type clusters struct {

@@ -8,9 +8,7 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
-	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
 // hand builds a storyDoc: article id, outlet and pin, a day (NaN for
@@ -31,7 +29,7 @@ func docsOf(hs ...hand) []storyDoc {
 		if !math.IsNaN(h.day) {
 			a.Date = corpus.Date{Time: time.Unix(int64(h.day*86400), 0).UTC(), Precision: corpus.PrecisionDay}
 		}
-		out[i] = storyDoc{a: a, vec: tfidf.Vector{IDs: h.ids, W: h.w}, top: h.top, topW: h.topW, day: h.day}
+		out[i] = storyDoc{a: a, n: int64(i + 1), vec: tfidf.Vector{IDs: h.ids, W: h.w}, top: h.top, topW: h.topW, day: h.day}
 	}
 	return out
 }
@@ -71,103 +69,120 @@ func TestDates(t *testing.T) {
 }
 
 // The index holds, for each term, the articles with it among their top
-// terms, ascending, with their weights.
+// terms with their weights, by slack group and date, then by number.
 func TestBuildCandidateIndex(t *testing.T) {
 	docs := docsOf(
-		hand{id: "a", day: nan, ids: []int32{0, 2, 5}, w: []float32{.1, .2, .3}, top: []int32{5, 2}, topW: []float32{.3, .2}},
+		hand{id: "a", day: 10, ids: []int32{0, 2, 5}, w: []float32{.1, .2, .3}, top: []int32{5, 2}, topW: []float32{.3, .2}},
 		hand{id: "b", day: nan, ids: []int32{2, 3}, w: []float32{.4, .5}, top: []int32{2}, topW: []float32{.4}},
-		hand{id: "c", day: nan, ids: []int32{2, 5}, w: []float32{.6, .7}, top: []int32{5, 2}, topW: []float32{.7, .6}},
+		hand{id: "c", day: 5, ids: []int32{2, 5}, w: []float32{.6, .7}, top: []int32{5, 2}, topW: []float32{.7, .6}},
 	)
 	idx := buildCandidateIndex(docs)
 	if idx.vocab != 6 {
 		t.Errorf("vocab %d, want 6", idx.vocab)
 	}
-	want := map[int32][]int32{0: nil, 1: nil, 2: {0, 1, 2}, 3: nil, 4: nil, 5: {0, 2}}
-	wantW := map[int32][]float32{2: {.2, .4, .6}, 5: {.3, .7}}
+	want := map[int32][]int32{0: nil, 1: nil, 2: {2, 0, 1}, 3: nil, 4: nil, 5: {2, 0}} // c (day 5), a (day 10), b undated
+	wantW := map[int32][]float32{2: {.6, .2, .4}, 5: {.7, .3}}
 	for term := int32(0); term < idx.vocab; term++ {
-		arts := idx.art[idx.start[term]:idx.start[term+1]]
-		ws := idx.w[idx.start[term]:idx.start[term+1]]
+		var arts []int32
+		var ws []float32
+		for _, p := range idx.post[idx.start[term]:idx.start[term+1]] {
+			arts, ws = append(arts, p.doc), append(ws, p.w)
+		}
 		if !slices.Equal(arts, want[term]) || len(want[term]) > 0 && !slices.Equal(ws, wantW[term]) {
 			t.Errorf("term %d: postings %v %v, want %v %v", term, arts, ws, want[term], wantW[term])
 		}
 	}
-	if empty := buildCandidateIndex(nil); empty.vocab != 0 || len(empty.art) != 0 {
+	if empty := buildCandidateIndex(nil); empty.vocab != 0 || len(empty.post) != 0 {
 		t.Errorf("index of nothing: %+v", empty)
 	}
 }
 
-func TestMaxDocFreq(t *testing.T) {
-	for n, want := range map[int]int{0: 20, 100: 20, 1000: 100, 10000: 300, 100000: 300} {
-		if got := maxDocFreq(n); got != want {
-			t.Errorf("maxDocFreq(%d) = %d, want %d", n, got, want)
+// An article may link to the articles added before it, within
+// relatedDays beyond both dates' slack; an undated article only to
+// undated ones.
+func TestInReach(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		d, o   float64
+		slackD float64
+		nD, nO int64
+		want   bool
+	}{
+		{"earlier, same day", 100, 100, 0, 2, 1, true},
+		{"later", 100, 100, 0, 1, 2, false},
+		{"itself", 100, 100, 0, 1, 1, false},
+		{"relatedDays apart", 220, 100, 0, 2, 1, true},
+		{"one day more", 221, 100, 0, 2, 1, false},
+		{"one day more, within slack", 221, 100, 3, 2, 1, true},
+		{"undated and undated", nan, nan, 0, 2, 1, true},
+		{"undated and dated", nan, 100, 0, 2, 1, false},
+		{"dated and undated", 100, nan, 0, 2, 1, false},
+	} {
+		d := storyDoc{day: tc.d, slack: tc.slackD, n: tc.nD}
+		o := storyDoc{day: tc.o, n: tc.nO}
+		if got := inReach(&d, &o); got != tc.want {
+			t.Errorf("%s: inReach = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }
 
-// An article's candidates are the later articles sharing a top term, each
-// with its full similarity (the cosine) and that scaled by dates.
+// An article's candidates are the earlier articles in its reach sharing a
+// top term, each with its full similarity (the cosine) and that scaled by
+// dates; pairs under the threshold are left out.
 func TestCandidateEdges(t *testing.T) {
 	docs := docsOf(
 		hand{id: "a", day: 100, ids: []int32{0, 1}, w: []float32{.6, .8}, top: []int32{0, 1}, topW: []float32{.6, .8}},
 		hand{id: "b", day: 114, ids: []int32{0, 2}, w: []float32{.8, .6}, top: []int32{0, 2}, topW: []float32{.8, .6}},
 		hand{id: "c", day: nan, ids: []int32{1, 2}, w: []float32{.6, .8}, top: []int32{2}, topW: []float32{.8}},
 		hand{id: "d", day: 100, ids: []int32{3}, w: []float32{1}, top: nil, topW: nil}, // shares no term
+		hand{id: "e", day: nan, ids: []int32{2}, w: []float32{1}, top: []int32{2}, topW: []float32{1}},
+		hand{id: "f", day: 300, ids: []int32{0, 1}, w: []float32{.6, .8}, top: []int32{0, 1}, topW: []float32{.6, .8}}, // a's twin, too late
+		hand{id: "g", day: 101, ids: []int32{0, 4}, w: []float32{.14, .99}, top: []int32{0}, topW: []float32{.14}},     // too little shared
 	)
 	for _, w := range []int{1, 3} {
-		edges, err := candidateEdges(context.Background(), docsOf(hands(docs)...), buildCandidateIndex(docs), w, nil)
+		edges, err := scanAll(context.Background(), docs, buildCandidateIndex(docs), nil, 0.15, w, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ab := float64(float32(.6)) * float64(float32(.8))
-		bc := float64(float32(.6)) * float64(float32(.8))
-		want := []edge{
-			{0, 1, ab, ab * 0.5}, // 14 days apart: half
-			{1, 2, bc, bc},       // c's date is unknown
+		ce := float64(float32(.8)) * float64(float32(1))
+		want := []Edge{
+			{A: 1, B: 2, Content: ab, Score: ab * 0.5}, // 14 days apart: half
+			{A: 3, B: 5, Content: ce, Score: ce},       // two undated articles
 		}
-		// a and c share term 1, but it is not among c's top terms and the
-		// scan looks only at later articles' top terms: no edge.
-		sortEdges(want)
+		// b and c share term 2, but c is undated and b is not; f is 200
+		// days after a.
 		if !slices.Equal(edges, want) {
 			t.Errorf("%d workers: edges %+v, want %+v", w, edges, want)
 		}
 	}
 }
 
-// hands turns storyDocs back into hands, to rebuild fresh copies.
-func hands(docs []storyDoc) []hand {
-	out := make([]hand, len(docs))
-	for i, d := range docs {
-		out[i] = hand{id: d.a.ID, outlet: d.a.Outlet, pin: d.a.Story, day: d.day, ids: d.vec.IDs, w: d.vec.W, top: d.top, topW: d.topW}
-	}
-	return out
-}
-
 // An article keeps at most maxCandidates candidates, those that share the
-// most top-term weight (ties to the smaller index); a term that is a top
-// term of more than maxDF articles finds none.
+// most top-term weight (ties to the article added first).
 func TestScanKeepsBestCandidates(t *testing.T) {
 	n := maxCandidates + 6
 	var hs []hand
-	hs = append(hs, hand{id: "first", day: nan, ids: []int32{0, 1}, w: []float32{.6, .8}, top: []int32{0, 1}, topW: []float32{.6, .8}})
-	for i := 1; i < n; i++ {
-		// Articles 1..5 share only term 1 (weight .8·.1), the rest term 0
+	for i := 0; i < n-1; i++ {
+		// Articles 0..4 share only term 1 (weight .8·.1), the rest term 0
 		// as well (more weight).
 		h := hand{id: "x", day: nan, ids: []int32{0, 1}, w: []float32{.7, .7}, top: []int32{0, 1}, topW: []float32{.7, .1}}
-		if i <= 5 {
+		if i < 5 {
 			h.ids, h.w, h.top, h.topW = []int32{1}, []float32{1}, []int32{1}, []float32{.1}
 		}
 		hs = append(hs, h)
 	}
+	hs = append(hs, hand{id: "last", day: nan, ids: []int32{0, 1}, w: []float32{.6, .8}, top: []int32{0, 1}, topW: []float32{.6, .8}})
 	docs := docsOf(hs...)
 	idx := buildCandidateIndex(docs)
-	sc := edgeScanner{acc: make([]float32, len(docs)), dense: make([]float32, idx.vocab)}
-	edges := sc.scan(nil, docs, idx, 0, n)
+	sc := newEdgeScanner(docs, idx)
+	edges := sc.scan(nil, docs, idx, n-1, 0)
 	if len(edges) != maxCandidates {
 		t.Fatalf("%d candidates, want %d", len(edges), maxCandidates)
 	}
 	for _, e := range edges {
-		if e.j <= 5 {
-			t.Errorf("kept %d, which shares less than the others", e.j)
+		if e.A <= 5 || e.B != int64(n) {
+			t.Errorf("kept %d–%d: %d shares less than the others", e.A, e.B, e.A)
 		}
 	}
 	for j := range sc.acc {
@@ -175,8 +190,27 @@ func TestScanKeepsBestCandidates(t *testing.T) {
 			t.Fatalf("scratch left dirty at %d", j)
 		}
 	}
-	if edges := sc.scan(nil, docs, idx, 0, 5); len(edges) != 0 {
-		t.Errorf("terms of more than maxDF articles found %d candidates", len(edges))
+}
+
+// A term more than maxDocFreq of the articles in reach have among their
+// top terms finds no candidate; counted in reach, not in the index.
+func TestScanSkipsCommonTerms(t *testing.T) {
+	common := hand{id: "x", day: 100, ids: []int32{0}, w: []float32{1}, top: []int32{0}, topW: []float32{1}}
+	far := common
+	far.day = 400
+	var hs []hand
+	for range maxDocFreq {
+		hs = append(hs, common, far)
+	}
+	docs := docsOf(append(hs, common)...)
+	idx := buildCandidateIndex(docs)
+	if edges := newEdgeScanner(docs, idx).scan(nil, docs, idx, len(docs)-1, 0); len(edges) != maxCandidates {
+		t.Errorf("maxDocFreq articles in reach: %d candidates, want %d", len(edges), maxCandidates)
+	}
+	docs = docsOf(append(hs, common, common)...)
+	idx = buildCandidateIndex(docs)
+	if edges := newEdgeScanner(docs, idx).scan(nil, docs, idx, len(docs)-1, 0); len(edges) != 0 {
+		t.Errorf("a term of more than maxDocFreq articles in reach found %d candidates", len(edges))
 	}
 }
 
@@ -346,46 +380,5 @@ func TestStrongestTerms(t *testing.T) {
 	top := strongestTerms(nil, many, mw, mdf)
 	if len(top) != topTerms || top[0] != len(many)-1 || top[topTerms-1] != len(many)-topTerms {
 		t.Errorf("top of many: %v", top)
-	}
-}
-
-// Term ids come in order of first appearance, a part's stems before its
-// names; title and dek count twice; an entity counts per mention.
-func TestTermTableCount(t *testing.T) {
-	wk := newStoryWorker()
-	a := &corpus.Article{Title: "Strikes hit", Body: []corpus.Paragraph{{Text: "The strikes hit bases."}}}
-	var art storyArticle
-	wk.first(a, &art, 0, 1)
-	tt := newTermTable([]*storyWorker{wk})
-	got := tt.count(0, &art, make([][]entities.Mention, len(art.parts)-1), []*storyWorker{wk})
-	want := map[string]float64{"strike": 2 + 1, "hit": 2 + 1, "base": 1}
-	if len(got) != len(want) {
-		t.Fatalf("counts %+v", got)
-	}
-	for k, tc := range got {
-		var stem string
-		for s, id := range tt.stemIDs {
-			if id == tc.id {
-				stem = s
-			}
-		}
-		if tc.id != int32(k) || want[stem] != tc.n || tt.df[tc.id] != 1 {
-			t.Errorf("term %d %q: id %d n %v df %d", k, stem, tc.id, tc.n, tt.df[tc.id])
-		}
-	}
-}
-
-// The words kept between passes come back as the tokens name finding
-// reads.
-func TestCompactExpand(t *testing.T) {
-	wk := newStoryWorker()
-	text := "Iraq’s PMU and Kata’ib Hezbollah"
-	for _, tok := range tokens.Tokenize(text) {
-		got := wk.expand(text, wk.compact(text, tok))
-		want := tokens.Token{Start: tok.Start, End: tok.End, Key: tok.Key, Stop: tok.Stop, Num: tok.Num,
-			Upper: tok.Upper, Caps: tok.Caps, Poss: tok.Poss}
-		if got != want {
-			t.Errorf("%q: %+v, want %+v", text[tok.Start:tok.End], got, want)
-		}
 	}
 }

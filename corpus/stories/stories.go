@@ -61,8 +61,8 @@ type Options struct {
 }
 
 // groupPasses is how many times Group goes over the articles in blocks:
-// words, names, vectors, candidates. Progress counts articles per pass.
-const groupPasses = 4
+// features, weights, candidates. Progress counts articles per pass.
+const groupPasses = 3
 
 // progress counts Group's work for Options.Progress.
 type progress struct {
@@ -77,6 +77,26 @@ func (p *progress) add(k int) {
 		p.report(int(p.done.Add(int64(k))), p.total)
 	}
 }
+
+// canceller stops the passes over the articles once the context is done:
+// a block that finds it so skips its work, and the pass then reports the
+// context's error.
+type canceller struct {
+	ctx  context.Context
+	flag atomic.Bool
+}
+
+// stopped reports whether the work should stop, and remembers it.
+func (c *canceller) stopped() bool {
+	if c.flag.Load() || c.ctx.Err() != nil {
+		c.flag.Store(true)
+		return true
+	}
+	return false
+}
+
+// cancelled reports whether some block stopped.
+func (c *canceller) cancelled() bool { return c.flag.Load() }
 
 // Defaults for Group.
 const (
@@ -97,40 +117,64 @@ const (
 	maxCandidates = 40
 )
 
-// Group sorts articles into stories. Similarity is the cosine of TF-IDF
-// vectors over stemmed content words and resolved entities (title words
-// count double), scaled down as known dates drift apart; candidate pairs come
-// from an inverted index of each article's rarest strong terms, not from all
-// pairs, so 10,000 articles group in seconds. Clusters grow by average link:
-// two stories join when their articles' mean similarity reaches the
-// threshold, never two articles of one outlet (unless SameOutlet) and never
-// two different metadata pins. Stories are returned oldest first.
+// Group sorts articles into stories, all in memory. Similarity is the
+// cosine of TF-IDF vectors over stemmed content words and resolved
+// entities (title words count double), scaled down as known dates drift
+// apart; candidate pairs come from an inverted index of each article's
+// rarest strong terms, not from all pairs, each article looking among the
+// articles before it in the slice and within relatedDays of its date (an
+// undated article among the undated ones), so 10,000 articles group in
+// seconds. Clusters grow by average link: two stories join when their
+// articles' mean similarity reaches the threshold, never two articles of
+// one outlet (unless SameOutlet) and never two different metadata pins.
+// Stories are returned oldest first.
+//
+// A library keeps the same steps stored (see corpus/storystore): features
+// per article, numbered terms with their statistics, the edges each
+// article found; its grouping of the same articles, added in the same
+// order, equals Group's.
 func Group(ctx context.Context, articles []*corpus.Article, opt Options) ([]Story, error) {
-	thr := opt.Threshold
-	if thr <= 0 {
-		thr = DefaultThreshold
-	}
-	al := opt.Aliases
-	if al == nil {
-		al = entities.DefaultAliases()
-	}
+	thr := opt.EffectiveThreshold()
+	al := opt.aliases()
 	w := pool.Workers(opt.workers, len(articles))
 	prog := &progress{report: opt.Progress, total: groupPasses * len(articles)}
-	docs, err := storyFeatures(ctx, articles, al, w, prog)
+	ex, err := extractAll(ctx, articles, al, w, prog)
 	if err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	edges, err := candidateEdges(ctx, docs, buildCandidateIndex(docs), w, prog)
+	v := newVocabulary()
+	terms := v.number(ex)
+	st := statsOf(v, v.classes(al), len(articles))
+	docs := make([]storyDoc, len(articles))
+	pool.Blocks(len(articles), w, func(_, _, lo, hi int) {
+		var sc weighScratch
+		for i := lo; i < hi; i++ {
+			docs[i] = sc.weigh(articles[i], int64(i+1), terms[i], st)
+			terms[i] = nil
+		}
+		prog.add(hi - lo)
+	})
+	found, err := scanAll(ctx, docs, buildCandidateIndex(docs), nil, thr, w, prog)
 	if err != nil {
 		return nil, err
 	}
+	edges := make([]edge, len(found))
+	for k, e := range found {
+		edges[k] = edge{int32(e.A - 1), int32(e.B - 1), e.Content, e.Score}
+	}
+	sortEdges(edges)
 	cl := newClusters(docs)
 	cl.link(edges, thr, opt.SameOutlet)
 	stories, articleStory := buildStories(cl)
 	linkRelated(stories, articleStory, edges, docs, thr)
 	sortStories(stories)
 	return stories, nil
+}
+
+// aliases is the alias table the options ask for.
+func (opt Options) aliases() *entities.Aliases {
+	if opt.Aliases == nil {
+		return entities.DefaultAliases()
+	}
+	return opt.Aliases
 }

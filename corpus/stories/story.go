@@ -163,27 +163,37 @@ func linkRelated(stories []Story, articleStory []int, edges []edge, docs []story
 			rel[[2]int{a, b}] = e.content
 		}
 	}
-	type relTo struct {
-		id string
-		s  float64
-	}
-	relOf := make([][]relTo, len(stories))
-	for k, s := range rel {
-		relOf[k[0]] = append(relOf[k[0]], relTo{stories[k[1]].ID, s})
-		relOf[k[1]] = append(relOf[k[1]], relTo{stories[k[0]].ID, s})
-	}
-	for i := range stories {
-		rs := relOf[i]
-		sort.Slice(rs, func(x, y int) bool {
-			if rs[x].s != rs[y].s {
-				return rs[x].s > rs[y].s
+	best := make([]map[string]float64, len(stories))
+	for k, v := range rel {
+		for _, x := range [2][2]int{{k[0], k[1]}, {k[1], k[0]}} {
+			if best[x[0]] == nil {
+				best[x[0]] = map[string]float64{}
 			}
-			return rs[x].id < rs[y].id
-		})
-		for _, r := range rs {
-			stories[i].Related = append(stories[i].Related, r.id)
+			best[x[0]][stories[x[1]].ID] = v
 		}
 	}
+	for i := range stories {
+		stories[i].Related = RankRelated(best[i])
+	}
+}
+
+// RankRelated orders a story's related stories, given by id with their
+// best edge's similarity: most related first, ties by id; nil for none.
+func RankRelated(best map[string]float64) []string {
+	if len(best) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(best))
+	for id := range best {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(x, y int) bool {
+		if best[ids[x]] != best[ids[y]] {
+			return best[ids[x]] > best[ids[y]]
+		}
+		return ids[x] < ids[y]
+	})
+	return ids
 }
 
 // sortStories orders stories oldest first (by their first date), undated
