@@ -42,6 +42,28 @@ type Options struct {
 	// dumb in the environment (both honoured too).
 	NoColor bool
 
+	// Library opens the library, in a background command, so that the
+	// first frame does not wait for it. When it holds articles, the TUI
+	// lists them (headers only; bodies are read when needed) instead of
+	// Load's, and keeps the reader's state there (see store.go). When it
+	// returns no library, or an empty one, Load's articles are listed.
+	// Nil: Load's articles, and no state.
+	Library func(ctx context.Context) (Library, error)
+
+	// Add fetches and stores what the user pastes after "a" (web
+	// addresses, feeds, files), calling progress as it goes. It runs in a
+	// background goroutine. Nil: "a" says adding is not available.
+	Add func(ctx context.Context, refs []string, progress func(AddProgress)) AddResult
+
+	// OpenURL opens an http(s) address in the browser ("o"). The TUI
+	// passes only http and https addresses. Nil: "o" says it cannot.
+	OpenURL func(url string) error
+
+	// Export writes a report ("e" in the compare view: the comparison's
+	// Markdown) under a file name the TUI proposes, never over another
+	// file, and returns where it went. Nil: "e" says it cannot.
+	Export func(name string, data []byte) (path string, err error)
+
 	// Input and Output replace the terminal (tests). Nil: stdin/stdout.
 	Input  io.Reader
 	Output io.Writer
@@ -95,6 +117,16 @@ type shared struct {
 	loading               bool
 	filesDone, filesTotal int
 	bytesDone, bytesTotal int64
+
+	// The library (see store.go, state.go): lib keeps the reader's state
+	// of the articles in ids, those of the list that are in the library
+	// (all of them when fromLib: the list is the library's headers).
+	lib     Library
+	fromLib bool
+	read    map[string]bool // library articles read, by id
+	ids     idIndex         // the list's articles that are the library's, by id
+	bodies  bodyCache       // articles lately read whole
+	state   *stateWriter    // writes the reader's state, in order; nil without a library
 }
 
 // story names a's story for the library.
@@ -147,6 +179,10 @@ type Model struct {
 
 	err  error  // a recovered panic; Run returns it
 	kill func() // stops the program from View (set by Run)
+
+	add    addLine // the line where "a" takes addresses, and the add under way
+	flash  string  // a one-off message on the bottom line, cleared by the next key
+	copied string  // what "y" last put on the clipboard
 }
 
 // New builds the root model. Tests drive it directly with Update and View;
@@ -169,7 +205,8 @@ func New(opt Options) *Model {
 		storyOf: opt.StoryOf,
 		aliases: opt.Aliases,
 		jobs:    m.jobs,
-		loading: opt.Load != nil,
+		loading: opt.Load != nil || opt.Library != nil,
+		read:    map[string]bool{},
 	}
 	m.noColor = opt.NoColor || noColorEnv(os.Getenv)
 	m.sh.styles = newStyles(m.dark, m.noColor)
@@ -179,6 +216,7 @@ func New(opt Options) *Model {
 	m.stories = newStories(m.sh)
 	m.compare = newCompare(m.sh)
 	m.problems = newProblems(m.sh)
+	m.add = newAddLine()
 	return m
 }
 
@@ -220,7 +258,10 @@ func (m *Model) pages() []page {
 // Init asks for the terminal's background colour and starts loading.
 func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.opt.Load != nil {
+	switch {
+	case m.opt.Library != nil:
+		cmds = append(cmds, m.jobs.openLibrary(m.opt.Library, false))
+	case m.opt.Load != nil:
 		cmds = append(cmds, m.jobs.load(m.opt.Load, m.sh.index))
 	}
 	return tea.Batch(cmds...)
@@ -239,6 +280,9 @@ func (m *Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
+	if cmd, done := m.updateLibrary(msg); done {
+		return cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -341,6 +385,12 @@ func (m *Model) jobDone(msg jobResult) tea.Cmd {
 		m.library.showWordHits(msg)
 	case findResultsMsg:
 		m.reader.showFound(msg)
+	case libOpenedMsg:
+		cmd = m.libraryOpened(msg)
+	case bodiesMsg:
+		cmd = m.bodiesRead(msg)
+	case addedMsg:
+		cmd = m.addDone(msg)
 	}
 	return tea.Batch(next, cmd)
 }
@@ -352,6 +402,9 @@ func (m *Model) batchLoaded(msg batchMsg) tea.Cmd {
 	sh, b := m.sh, msg.batch
 	sh.articles = append(sh.articles, b.Articles...)
 	sh.problems = append(sh.problems, b.Problems...)
+	if sh.fromLib {
+		sh.ids.add(b.Articles)
+	}
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
 	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
 	cmds := []tea.Cmd{m.library.articlesAdded(len(b.Articles))}
@@ -393,7 +446,9 @@ func (m *Model) openCompare(msg openCompareMsg) tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	m.flash = ""
 	if key.Matches(msg, m.keys.Quit) {
+		m.savePosition()
 		return tea.Quit
 	}
 	if m.tooSmall() {
@@ -401,6 +456,9 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		}
 		return nil
+	}
+	if m.add.open {
+		return m.addKey(msg)
 	}
 	p := m.page(m.active)
 	if m.help.open {
@@ -453,6 +511,9 @@ func (m *Model) render() string {
 	} else {
 		body = m.page(m.active).View()
 		helpLine = m.help.shortHelp(km, m.w)
+		if line, ok := m.bottomLine(); ok {
+			helpLine = line
+		}
 	}
 	return screen(footed(strings.Split(body, "\n"), m.h, helpLine), m.w, m.h)
 }
@@ -485,6 +546,7 @@ func run(ctx context.Context, m *Model, opt Options) error {
 	p := tea.NewProgram(m, popts...)
 	m.kill = func() { go p.Quit() }
 	final, err := p.Run()
+	m.closeState()
 	if fm, ok := final.(*Model); ok && fm.err != nil {
 		return fm.err
 	}

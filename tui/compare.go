@@ -68,6 +68,9 @@ type comparePage struct {
 	note   string
 
 	panel *diffPanel // the differences panel, when open
+	// closed is the panel last closed: d opens it again where it was,
+	// on the same comparison.
+	closed *diffPanel
 }
 
 func newCompare(sh *shared) *comparePage {
@@ -191,10 +194,10 @@ func (c *comparePage) Update(msg tea.Msg) tea.Cmd {
 		c.spin, cmd = c.spin.Update(msg)
 		return cmd
 	case diffJumpMsg:
-		c.panel = nil
+		c.closed, c.panel = c.panel, nil
 		c.jump(msg.ref)
 	case diffCloseMsg:
-		c.panel = nil
+		c.closed, c.panel = c.panel, nil
 	case tea.KeyPressMsg:
 		if c.panel != nil {
 			return c.panel.Update(msg)
@@ -447,9 +450,13 @@ func (c *comparePage) key(msg tea.KeyPressMsg) tea.Cmd {
 		c.relayout()
 		c.showCursor()
 	case key.Matches(msg, k.Diffs):
-		c.panel = newDiffPanel(c.sh, c.cmp, c.arts, c.w, c.panelHeight())
+		c.panel = reopenDiffPanel(c.closed, c.sh, c.cmp, c.arts, c.w, c.panelHeight())
 	case key.Matches(msg, k.Read):
 		return c.readPassage()
+	case key.Matches(msg, k.Copy):
+		return c.copyPassage()
+	case key.Matches(msg, k.Export):
+		return c.exportReport()
 	}
 	return nil
 }

@@ -392,47 +392,6 @@ func TestComparePagingAndFullWidth(t *testing.T) {
 	}
 }
 
-func TestCompareDifferencesPanelJumps(t *testing.T) {
-	hs := comparePair(t, 40)
-	c := compareOf(hs)
-	ir := articleIndex(t, c, seedIranian)
-	hs.keys("d")
-	scr := hs.screenText()
-	for _, want := range []string{"Numbers that disagree", "killed:", "27", "at least 25", "Who is quoted or credited", "What each outlet calls"} {
-		if !strings.Contains(scr, want) {
-			t.Errorf("differences panel lacks %q", want)
-		}
-	}
-	// Go down to Iranian.com's side of the toll and jump to it.
-	p := c.panel
-	for i := 0; i < len(p.items); i++ {
-		it, _ := p.selected()
-		if it.Article == ir && it.Text == "27" {
-			break
-		}
-		hs.keys("j")
-	}
-	it, _ := p.selected()
-	if it.Article != ir || it.Text != "27" {
-		t.Fatalf("no entry for Iranian.com's 27: at %+v", it)
-	}
-	hs.keys("enter")
-	if c.panel != nil {
-		t.Fatal("enter did not close the panel")
-	}
-	if c.focus != ir || c.cur[ir] != it.Passage {
-		t.Fatalf("jumped to pane %d §%d, want pane %d §%d", c.focus, c.cur[ir]+1, ir, it.Passage+1)
-	}
-	scr = hs.screenText()
-	if !strings.Contains(scr, "▍ The attacks targeted a Katai’b Hezbollah") {
-		t.Fatalf("the passage is not under the cursor:\n%s", scr)
-	}
-	hs.keys("d", "esc")
-	if c.panel != nil || hs.m.active != ViewCompare {
-		t.Fatal("esc should close the panel, not leave the view")
-	}
-}
-
 func TestCompareEnterReadsThePassage(t *testing.T) {
 	hs := comparePair(t, 40)
 	c := compareOf(hs)

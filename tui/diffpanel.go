@@ -11,108 +11,180 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/differences"
+	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The differences panel lists how the compared accounts differ, as
-// corpus/compare found it: figures that disagree (the toll, the number of
-// targets), who is quoted or credited in each account, and the labels each
-// outlet uses for the same actor. Every article's side of a difference is
-// an entry; enter on it asks the compare view (diffJumpMsg) to close the
-// panel and put the cursor on its passage in its pane.
+// corpus/compare found it, in sections: figures that conflict, figures
+// that differ in precision only, figures every account states alike, whom
+// each account credits, and what each outlet calls the actors. A fact is
+// one entry: its topic and relation, then every outlet's figure on a line
+// of its own. A source or a label is an entry of one line. enter on an
+// entry asks the compare view (diffJumpMsg) to close the panel and put the
+// cursor on its passage (a fact's first figure: the other panes line up
+// their counterparts beside it).
 //
 // The panel is a child of the compare view: it takes the keys while it is
-// open and answers with messages, never by reaching into the view.
+// open and answers with messages, never by reaching into the view. The
+// view keeps it when it closes, so that d opens it again where it was on
+// the same comparison (reopenDiffPanel).
 
 // diffLineKind is what a line of the panel is.
 type diffLineKind int
 
 const (
-	diffSection diffLineKind = iota // "Numbers that disagree"
-	diffSummary                     // one difference, in a line
-	diffItem                        // one article's side of it: selectable
+	diffSection diffLineKind = iota // "Figures that conflict (2)"
+	diffSummary                     // a fact's topic and relation, an article's credits, an actor's labels
+	diffItem                        // one article's side: a figure, a source, a label
 	diffNone                        // "none found"
 	diffBlank
 )
 
 type diffLine struct {
-	kind diffLineKind
-	text string
-	item differences.Item // diffItem
+	kind  diffLineKind
+	text  string
+	item  differences.Item // diffItem
+	entry int              // the entry the line belongs to, -1 for none
+}
+
+// diffEntry is one selectable entry: a fact (its summary and figure
+// lines) or a source or label (one line).
+type diffEntry struct {
+	first, last int // its lines
+	ref         passages.Ref
 }
 
 // diffPanel is the differences panel: its lines, built once, and a cursor
-// over the selectable ones. It scrolls by lines, not entries (an entry's
-// summary is kept in view with it), so it keeps its own offset.
+// over the entries. It scrolls by lines, not entries (an entry's summary
+// is kept in view with it), so it keeps its own offset.
 type diffPanel struct {
-	sh     *shared
-	keys   diffKeys
-	cmp    *compare.Comparison
-	arts   []*corpus.Article // the compared articles, for their outlets
-	lines  []diffLine
-	items  []int      // indexes of diffItem lines
-	cur    listCursor // over items
-	offset int        // first line shown
-	w, h   int
+	sh      *shared
+	keys    diffKeys
+	cmp     *compare.Comparison
+	arts    []*corpus.Article // the compared articles
+	lines   []diffLine
+	entries []diffEntry
+	cur     listCursor // over entries
+	offset  int        // first line shown
+	w, h    int
 }
 
-// diffSections are the kinds of difference, in the order shown.
-var diffSections = []struct {
-	kind  differences.Kind
+// diffSectionSpec is one section of the panel: the differences it lists
+// and whether each is one entry (a fact) or an entry per item.
+type diffSectionSpec struct {
 	title string
-}{
-	{differences.KindNumber, "Numbers that disagree"},
-	{differences.KindAttribution, "Who is quoted or credited"},
-	{differences.KindLabel, "What each outlet calls the same actor"},
+	holds func(differences.Difference) bool
+	fact  bool
+}
+
+// diffSections are the panel's sections, in the order shown: conflicts
+// first, then figures that agree but for their precision.
+var diffSections = []diffSectionSpec{
+	{"Figures that conflict", isFact("conflict"), true},
+	{"Figures that differ in precision only", isFact("compatible"), true},
+	{"Figures every account states alike", isFact("same"), true},
+	{"Who each account credits", isKind(differences.KindAttribution), false},
+	{"What each outlet calls the actors", isKind(differences.KindLabel), false},
+}
+
+func isFact(relation string) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == differences.KindNumber && d.Relation == relation }
+}
+
+func isKind(k differences.Kind) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == k }
 }
 
 // newDiffPanel lists cmp's differences (of arts) for a w×h panel.
 func newDiffPanel(sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w, h int) *diffPanel {
 	d := &diffPanel{sh: sh, keys: newDiffKeys(), cmp: cmp, arts: arts}
+	shown := make([]bool, len(cmp.Differences))
 	for si, sec := range diffSections {
 		if si > 0 {
-			d.lines = append(d.lines, diffLine{kind: diffBlank})
+			d.add(diffLine{kind: diffBlank})
 		}
 		var ds []differences.Difference
-		for _, x := range cmp.Differences {
-			if x.Kind == sec.kind {
+		for k, x := range cmp.Differences {
+			if sec.holds(x) {
 				ds = append(ds, x)
+				shown[k] = true
 			}
 		}
-		d.lines = append(d.lines, diffLine{kind: diffSection, text: fmt.Sprintf("%s (%d)", sec.title, len(ds))})
+		d.add(diffLine{kind: diffSection, text: fmt.Sprintf("%s (%d)", sec.title, len(ds))})
 		if len(ds) == 0 {
-			d.lines = append(d.lines, diffLine{kind: diffNone, text: "none found"})
+			d.add(diffLine{kind: diffNone, text: "none found"})
 		}
-		d.addDifferences(ds)
+		d.addDifferences(ds, sec.fact)
 	}
 	// Kinds the panel does not know yet still show, under "Other".
 	var other []differences.Difference
-	for _, x := range cmp.Differences {
-		known := false
-		for _, sec := range diffSections {
-			known = known || x.Kind == sec.kind
-		}
-		if !known {
+	for k, x := range cmp.Differences {
+		if !shown[k] {
 			other = append(other, x)
 		}
 	}
 	if len(other) > 0 {
-		d.lines = append(d.lines, diffLine{kind: diffBlank}, diffLine{kind: diffSection, text: fmt.Sprintf("Other (%d)", len(other))})
-		d.addDifferences(other)
+		d.add(diffLine{kind: diffBlank})
+		d.add(diffLine{kind: diffSection, text: fmt.Sprintf("Other (%d)", len(other))})
+		d.addDifferences(other, false)
 	}
 	d.SetSize(w, h)
 	return d
 }
 
-// addDifferences lists each difference's summary and its entries.
-func (d *diffPanel) addDifferences(ds []differences.Difference) {
+// reopenDiffPanel is the panel for cmp at w×h: the one last closed, where
+// its cursor was, when it shows the same comparison; else a new one.
+func reopenDiffPanel(last *diffPanel, sh *shared, cmp *compare.Comparison, arts []*corpus.Article, w, h int) *diffPanel {
+	if last != nil && last.cmp == cmp && last.sh == sh {
+		last.SetSize(w, h)
+		return last
+	}
+	return newDiffPanel(sh, cmp, arts, w, h)
+}
+
+func (d *diffPanel) add(l diffLine) {
+	if l.kind == diffBlank || l.kind == diffSection || l.kind == diffNone {
+		l.entry = -1
+	}
+	d.lines = append(d.lines, l)
+}
+
+// addDifferences lists each difference: a fact as one entry (its summary
+// and its figures), anything else as its summary and an entry per item.
+func (d *diffPanel) addDifferences(ds []differences.Difference, fact bool) {
 	for _, x := range ds {
-		d.lines = append(d.lines, diffLine{kind: diffSummary, text: x.Summary})
+		if fact {
+			e := diffEntry{first: len(d.lines)}
+			if len(x.Items) > 0 {
+				e.ref = x.Items[0].Ref
+			}
+			d.add(diffLine{kind: diffSummary, text: factHead(x), entry: len(d.entries)})
+			for _, it := range x.Items {
+				d.add(diffLine{kind: diffItem, item: it, entry: len(d.entries)})
+			}
+			e.last = len(d.lines) - 1
+			d.entries = append(d.entries, e)
+			continue
+		}
+		d.add(diffLine{kind: diffSummary, text: x.Summary, entry: -1})
 		for _, it := range x.Items {
-			d.items = append(d.items, len(d.lines))
-			d.lines = append(d.lines, diffLine{kind: diffItem, item: it})
+			d.add(diffLine{kind: diffItem, item: it, entry: len(d.entries)})
+			d.entries = append(d.entries, diffEntry{first: len(d.lines) - 1, last: len(d.lines) - 1, ref: it.Ref})
 		}
 	}
+}
+
+// factHead is a fact's first line: what is counted and how the figures
+// relate ("killed (workers) — conflict: no value fits every account").
+func factHead(x differences.Difference) string {
+	rel := x.Summary
+	if at := strings.LastIndex(rel, " — "); at >= 0 {
+		rel = rel[at+len(" — "):]
+	} else {
+		rel = x.Relation
+	}
+	return x.Topic + " — " + rel
 }
 
 // SetSize gives the panel its rectangle.
@@ -125,11 +197,11 @@ func (d *diffPanel) SetSize(w, h int) {
 func (d *diffPanel) KeyMap() help.KeyMap { return d.keys }
 
 // selected is the entry under the cursor.
-func (d *diffPanel) selected() (differences.Item, bool) {
-	if d.cur.at < 0 || d.cur.at >= len(d.items) {
-		return differences.Item{}, false
+func (d *diffPanel) selected() (diffEntry, bool) {
+	if d.cur.at < 0 || d.cur.at >= len(d.entries) {
+		return diffEntry{}, false
 	}
-	return d.lines[d.items[d.cur.at]].item, true
+	return d.entries[d.cur.at], true
 }
 
 // Update handles a key: moving through the entries, or asking the compare
@@ -140,38 +212,37 @@ func (d *diffPanel) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Close):
 		return func() tea.Msg { return diffCloseMsg{} }
 	case key.Matches(msg, k.Jump):
-		if it, ok := d.selected(); ok {
-			return func() tea.Msg { return diffJumpMsg{ref: it.Ref} }
+		if e, ok := d.selected(); ok {
+			return func() tea.Msg { return diffJumpMsg{ref: e.ref} }
 		}
 	default:
 		if mv := k.nav.move(msg); mv != navNone {
-			d.cur.navigate(mv, len(d.items), max(d.h/2, 1))
+			d.cur.navigate(mv, len(d.entries), max(d.h/2, 1))
 			d.scroll()
 		}
 	}
 	return nil
 }
 
-// scroll keeps the cursor's entry, and the summary of its difference, in
-// view.
+// scroll keeps the cursor's entry, and the summary above it, in view; an
+// entry taller than the panel shows from its top.
 func (d *diffPanel) scroll() {
 	if d.h <= 0 {
 		return
 	}
-	if len(d.items) > 0 {
-		at := d.items[d.cur.at]
-		from := at
-		for from > 0 && d.lines[from-1].kind == diffItem {
-			from--
+	if e, ok := d.selected(); ok {
+		from := e.first
+		if from > 0 && d.lines[from-1].kind == diffSummary && d.lines[from-1].entry < 0 {
+			from-- // a source's or a label's heading
 		}
-		if from > 0 && d.lines[from-1].kind == diffSummary {
-			from--
+		if from > 0 && d.lines[from-1].kind == diffSection && e.last-from+1 < d.h {
+			from-- // the first entry of a section shows under its title
 		}
-		if from < d.offset {
+		if e.last >= d.offset+d.h {
+			d.offset = e.last - d.h + 1
+		}
+		if from < d.offset || e.last-from >= d.h {
 			d.offset = from
-		}
-		if at >= d.offset+d.h {
-			d.offset = at - d.h + 1
 		}
 	}
 	d.offset = min(max(d.offset, 0), max(len(d.lines)-d.h, 0))
@@ -189,32 +260,52 @@ func (d *diffPanel) View() []string {
 	return out
 }
 
-// line renders panel line i.
+// line renders panel line i; the lines of the selected entry are drawn
+// selected from edge to edge.
 func (d *diffPanel) line(i int) string {
 	st := d.sh.styles
 	l := d.lines[i]
+	selected := l.entry >= 0 && l.entry == d.cur.at && len(d.entries) > 0
 	switch l.kind {
 	case diffSection:
 		return st.Header.Render(" " + termtext.OneLine(l.text))
-	case diffSummary:
-		return "   " + cell(termtext.OneLine(l.text), nil, max(d.w-3, 1), st.P.Row, st.P.Row)
 	case diffNone:
 		return "   " + st.Dim.Render(l.text)
 	case diffBlank:
 		return ""
+	case diffSummary:
+		base := st.P.Row
+		mark := "   "
+		if selected {
+			base, mark = st.P.Selected, " ▸ "
+		}
+		return cell(mark+termtext.OneLine(l.text), nil, max(d.w, 1), base, base)
 	}
+	return d.itemLine(l, selected)
+}
+
+// itemLine renders one article's side of a difference: the article, what
+// it has, and its passage with that highlighted.
+func (d *diffPanel) itemLine(l diffLine, selected bool) string {
+	st := d.sh.styles
 	it := l.item
-	base, meta := st.Row, st.Meta
+	row := st.Row
 	mark := "     "
-	if len(d.items) > 0 && d.items[d.cur.at] == i {
-		base, meta = st.Selected, st.Meta.Inherit(st.Selected)
-		mark = "   ▸ "
+	if selected {
+		row = st.Selected
+		if d.entries[l.entry].first == d.entries[l.entry].last {
+			mark = "   ▸ "
+		}
 	}
-	name := "?"
-	if it.Article >= 0 && it.Article < len(d.arts) {
-		name = termtext.OneLine(d.arts[it.Article].Outlet)
+	// Compiled paints, each carrying the row's attributes: under NO_COLOR
+	// the selected row stays in reverse video from edge to edge.
+	base, meta, word := compile(row), compile(st.Meta.Inherit(row)), compile(st.DiffWord.Inherit(row))
+	name := it.Outlet
+	if name == "" && it.Article >= 0 && it.Article < len(d.arts) {
+		name, _ = d.arts[it.Article].OutletLabel()
 	}
-	head := base.Render(mark) + meta.Render(name) + base.Render(": ") + st.DiffWord.Inherit(base).Render(termtext.OneLine(it.Text)) + base.Render("  ")
+	head := base.Render(mark) + meta.Render(termtext.OneLine(name)) + base.Render(": ") +
+		word.Render(termtext.OneLine(it.Text)) + base.Render("  ")
 	rest := max(d.w-termtext.Width(head), 1)
 	quote := ""
 	var spans []span
@@ -226,13 +317,13 @@ func (d *diffPanel) line(i int) string {
 			}
 		}
 	}
-	return head + cell(quote, spans, rest, compile(st.Dim.Inherit(base)), compile(st.DiffWord))
+	return head + cell(quote, spans, rest, compile(st.Dim.Inherit(row)), word)
 }
 
 // status is the panel's part of the status line.
 func (d *diffPanel) status() string {
-	if len(d.items) == 0 {
+	if len(d.entries) == 0 {
 		return "no differences found"
 	}
-	return fmt.Sprintf("entry %d/%d · enter goes to its passage", d.cur.at+1, len(d.items))
+	return fmt.Sprintf("entry %d/%d · enter goes to its passage", d.cur.at+1, len(d.entries))
 }

@@ -21,9 +21,20 @@
 //     with a message (messages.go), never by calling it.
 //   - jobs.go: every background job (load and index, group stories, name
 //     them in the title index, compare, the library's searches, the
-//     reader's find) is started and tracked there, in a tea.Cmd, with a
-//     generation per kind; results that are not the latest are dropped.
-//     Nothing heavy runs in Update.
+//     reader's find, open the library, read bodies, add what was pasted)
+//     is started and tracked there, in a tea.Cmd, with a generation per
+//     kind; results that are not the latest are dropped. Nothing heavy
+//     runs in Update.
+//   - The library as a source (store.go, libmode.go, state.go): when
+//     Options.Library opens one that holds articles, the list holds their
+//     headers and bodies are read (Library.Get) before the reader, the
+//     compare view or grouping needs them; marks, read and unread, the
+//     position in each article and the sort order are written back by one
+//     writer goroutine, in order. addline.go is "a" (paste addresses,
+//     added in the background through Options.Add); actions.go is "o"
+//     (Options.OpenURL), "y" (a passage and its citation to the clipboard,
+//     OSC 52 through Bubble Tea, only at that keypress) and "e"
+//     (Options.Export).
 //   - One file or two per view, each a component with SetSize, Update,
 //     View and KeyMap: library.go (+ library_view.go, hits.go), reader.go
 //     (+ reader_doc.go, reader_view.go, find.go), stories.go
@@ -37,8 +48,11 @@
 //     styles.go.
 //
 // It must not read files or the network (the loader comes in through
-// Options.Load) nor import cmd/pmureader. Of corpus it imports only what it
-// shows and asks: corpus, corpus/search, corpus/compare and
-// corpus/textnorm. Terminal text (width, wrapping, cutting) is
+// Options.Load, the library through Options.Library, adding, the browser
+// and writing reports through Options.Add, OpenURL and Export) nor import
+// cmd/pmureader. Of corpus it imports only what it shows and asks: corpus,
+// corpus/search, corpus/compare, corpus/library (its types), corpus/stories
+// and corpus/textnorm, and the value types of corpus/passages and
+// corpus/entities. Terminal text (width, wrapping, cutting) is
 // internal/termtext's.
 package tui

@@ -39,7 +39,9 @@ func TestEndToEnd(t *testing.T) {
 		tmuxtest.TextDelay(150*time.Millisecond))
 	e.WaitForText("e2e$")
 
-	e.Text("echo before-tui; " + bin + "; echo EXIT=$?")
+	// A library of its own that does not exist: the seeds are listed, and
+	// the user's own library is neither read nor created.
+	e.Text("echo before-tui; PMUREADER_LIBRARY=" + filepath.Join(dir, "none", "library.db") + " " + bin + "; echo EXIT=$?")
 	e.Keys("Enter")
 	scr := e.WaitForText("sorted by date")
 	if strings.Contains(scr, "before-tui") {

@@ -11,6 +11,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/entities"
+	libdb "github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/corpus/stories"
 )
@@ -18,7 +19,9 @@ import (
 // Background work. Everything that can take longer than a keystroke is a
 // job: reading the loader's batches (and indexing them), grouping stories,
 // naming the stories in the title index, aligning a comparison, the
-// library's two searches and the reader's find while typing. Every job is
+// library's two searches, the reader's find while typing, opening the
+// library, reading bodies of the library's articles and adding what the
+// user pasted. Every job is
 // started here, by jobs, and runs in a tea.Cmd, never in Update. Each kind
 // of job has generations: a result names the job it answers (jobID), and
 // the root takes it only if that is the latest job of its kind, so an
@@ -37,6 +40,9 @@ const (
 	jobTitles                    // the library's fuzzy title search
 	jobWords                     // the library's word search over bodies
 	jobFind                      // the reader's find while typing
+	jobOpenLib                   // open the library and read its state
+	jobBody                      // read the bodies of articles the list holds as headers
+	jobAdd                       // add what the user pasted (fetch, extract, store)
 	jobKinds
 )
 
@@ -80,6 +86,10 @@ type jobs struct {
 	// grouping is how far the latest grouping has got, for the stories
 	// view.
 	grouping groupRun
+	// lib is the library whose headers the list holds, and cache its
+	// articles lately read whole: grouping reads the bodies it needs.
+	lib   Library
+	cache *bodyCache
 }
 
 func newJobs() *jobs { return &jobs{ctx: context.Background()} }
@@ -280,8 +290,16 @@ const groupTick = 200 * time.Millisecond
 func (j *jobs) group(arts []*corpus.Article, aliases *entities.Aliases) tea.Cmd {
 	prog := &groupProgress{}
 	j.grouping = groupRun{n: len(arts), prog: prog}
+	lib, cache := j.lib, j.cache
 	work := j.start(jobGroup, func(ctx context.Context, id jobID) tea.Msg {
-		st, err := stories.Group(ctx, arts, stories.Options{Aliases: aliases, Progress: prog.report})
+		full := arts
+		if lib != nil { // the library's list holds headers: read the bodies, for this job only
+			var err error
+			if full, err = readBodies(ctx, lib, arts, cache.get); err != nil {
+				return groupedMsg{jobID: id, err: err}
+			}
+		}
+		st, err := stories.Group(ctx, full, stories.Options{Aliases: aliases, Progress: prog.report})
 		if len(arts) >= bigGrouping {
 			// Grouping a large library peaks at several times the memory
 			// it keeps (about 3 GB for 100,000 articles); give the rest
@@ -371,4 +389,108 @@ func (j *jobs) find(art *corpus.Article, raw bool, blocks []block, q string) tea
 		ms, bb := findMatches(blocks, terms)
 		return findResultsMsg{jobID: id, art: art, raw: raw, query: q, terms: terms, matches: ms, byBlock: bb}
 	})
+}
+
+// openLibrary opens the library (Options.Library) and, when it holds
+// articles, reads the reader's state stored there.
+//
+// With attach, the library is wanted even when empty: an add has just
+// created it, while the list shows Load's articles.
+func (j *jobs) openLibrary(open func(context.Context) (Library, error), attach bool) tea.Cmd {
+	return j.start(jobOpenLib, func(ctx context.Context, id jobID) tea.Msg {
+		msg := libOpenedMsg{jobID: id, attach: attach}
+		lib, err := open(ctx)
+		if err != nil || lib == nil {
+			msg.err = err
+			return msg
+		}
+		n, err := lib.Count(ctx)
+		if err != nil || n == 0 && !attach {
+			msg.err, msg.empty = err, err == nil
+			return msg
+		}
+		msg.lib = lib
+		msg.marked, err = lib.Marked(ctx)
+		if err == nil {
+			msg.read, err = lib.ReadIDs(ctx)
+		}
+		if err == nil {
+			msg.sort, err = lib.SavedSort(ctx)
+		}
+		if err != nil {
+			msg.lib, msg.err = nil, err
+		}
+		return msg
+	})
+}
+
+// bodies reads the whole articles of arts (see readBodies) and the
+// reader's state of the first, then hands them to then, whose message the
+// root takes as if it had been sent in the first place. A newer request
+// makes an older one stale: the user has moved on.
+func (j *jobs) bodies(lib Library, cache *bodyCache, arts []*corpus.Article, then func([]*corpus.Article, libdb.ArticleState) tea.Msg) tea.Cmd {
+	return j.start(jobBody, func(ctx context.Context, id jobID) tea.Msg {
+		full, err := readBodies(ctx, lib, arts, cache.get)
+		msg := bodiesMsg{jobID: id, then: then, full: full, err: err}
+		if err == nil && len(arts) > 0 {
+			msg.state, msg.err = lib.ArticleState(ctx, arts[0].ID)
+		}
+		return msg
+	})
+}
+
+// searchLibraryWords runs a word query over the library's index (see
+// libraryWordHits).
+func (j *jobs) searchLibraryWords(lib Library, ids *idIndex, cache *bodyCache, q string) tea.Cmd {
+	return j.start(jobWords, func(ctx context.Context, id jobID) tea.Msg {
+		hits, err := libraryWordHits(ctx, lib, q, ids.get, cache.get)
+		if err != nil {
+			hits = nil
+		}
+		return wordResultsMsg{jobID: id, query: q, hits: hits}
+	})
+}
+
+// add runs Options.Add on refs: the add reports its progress on a
+// channel the root reads (addProgressMsg) while it runs, then its result
+// (addedMsg), with the new articles already indexed for both searches.
+// The add gets the program's context, not the job's: a later job does not
+// cancel it (the root runs one add at a time), quitting does.
+func (j *jobs) add(add func(context.Context, []string, func(AddProgress)) AddResult, refs []string, ix *search.Index) tea.Cmd {
+	ctx := j.ctx
+	st := &j.kinds[jobAdd]
+	st.gen++
+	st.waiting = true
+	st.running++
+	id := jobID{jobAdd, st.gen}
+	progress := make(chan AddProgress, 1)
+	result := make(chan AddResult, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				result <- AddResult{Err: panicError("internal error while adding", r)}
+			}
+		}()
+		res := add(ctx, refs, func(p AddProgress) {
+			select { // keep the latest only: the add never waits for the screen
+			case <-progress:
+			default:
+			}
+			progress <- p
+		})
+		if ix != nil {
+			ix.Add(res.Articles)
+		}
+		result <- res
+	}()
+	var wait tea.Cmd
+	wait = func() tea.Msg {
+		select {
+		case p := <-progress:
+			return addProgressMsg{gen: id.gen, p: p, wait: wait}
+		case res := <-result:
+			return addedMsg{jobID: id, res: res}
+		}
+	}
+	return guard(wait)
 }

@@ -166,6 +166,8 @@ type libraryKeys struct {
 	Find       key.Binding
 	Words      key.Binding
 	Problems   key.Binding
+	Add        key.Binding
+	OpenURL    key.Binding
 	Wheel      key.Binding
 	Click      key.Binding
 	Quit       key.Binding
@@ -190,6 +192,8 @@ func newLibraryKeys() libraryKeys {
 		Find:       bind([]string{"/"}, "/", "find title"),
 		Words:      bind([]string{"f", "ctrl+f"}, "f/ctrl+f", "search words in text"),
 		Problems:   bind([]string{"p"}, "p", "list the load problems"),
+		Add:        bind([]string{"a"}, "a", "add web addresses, feeds, files"),
+		OpenURL:    bind([]string{"o"}, "o", "open the article's address in the browser"),
 		Wheel:      wheel(),
 		Click:      click("select; click again to read"),
 		Quit:       bind([]string{"q"}, "q", "quit"),
@@ -221,7 +225,7 @@ func (k libraryKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.nav.all(), k.Wheel, k.Click),
 		{k.Open, k.Mark, k.ClearMarks, k.Compare, k.Stories, k.Sort, k.Reverse},
-		{k.Find, k.Words, k.Problems, k.global.Help, k.Quit, k.global.Quit},
+		{k.Find, k.Words, k.Problems, k.Add, k.OpenURL, k.global.Help, k.Quit, k.global.Quit},
 	}
 }
 
@@ -230,6 +234,7 @@ func (k libraryKeys) Signs() []sign {
 	return []sign{
 		{"▸", "the row under the cursor"},
 		{"✓", "marked to compare (space)"},
+		{"•", "not read yet (the library's articles)"},
 		{"~", "date approximate: the day was not published"},
 		{"¶", "found by the words of its text, not its title"},
 		{"untitled:", "the source had no headline: the title is its first sentence"},
@@ -280,28 +285,32 @@ func (k searchKeys) FullHelp() [][]key.Binding {
 
 // readerKeys are the reader's keys when its find line is closed.
 type readerKeys struct {
-	nav    navKeys
-	Find   key.Binding
-	Next   key.Binding
-	Prev   key.Binding
-	Raw    key.Binding
-	Back   key.Binding
-	Wheel  key.Binding
-	global globalKeys
+	nav     navKeys
+	Find    key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Raw     key.Binding
+	Copy    key.Binding
+	OpenURL key.Binding
+	Back    key.Binding
+	Wheel   key.Binding
+	global  globalKeys
 }
 
 func newReaderKeys() readerKeys {
 	nav := newNavKeys()
 	nav.PageDown = bind([]string{"pgdown", "space", "f"}, "pgdn/space/f", "page down")
 	return readerKeys{
-		nav:    nav,
-		Find:   bind([]string{"/"}, "/", "find in article"),
-		Next:   bind([]string{"n"}, "n", "next match"),
-		Prev:   bind([]string{"N"}, "N", "previous match"),
-		Raw:    bind([]string{"r"}, "r", "raw source"),
-		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
-		Wheel:  wheel(),
-		global: newGlobalKeys(),
+		nav:     nav,
+		Find:    bind([]string{"/"}, "/", "find in article"),
+		Next:    bind([]string{"n"}, "n", "next match"),
+		Prev:    bind([]string{"N"}, "N", "previous match"),
+		Raw:     bind([]string{"r"}, "r", "raw source"),
+		Copy:    bind([]string{"y"}, "y", "copy the paragraph with its citation"),
+		OpenURL: bind([]string{"o"}, "o", "open the address in the browser"),
+		Back:    bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
+		Wheel:   wheel(),
+		global:  newGlobalKeys(),
 	}
 }
 
@@ -319,7 +328,7 @@ func (k readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.nav.all(), k.Wheel),
 		{k.Find, k.Next, k.Prev, k.Raw},
-		{k.Back, k.global.Help, k.global.Quit},
+		{k.Copy, k.OpenURL, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 
@@ -408,6 +417,8 @@ type compareKeys struct {
 	Full        key.Binding
 	Diffs       key.Binding
 	Read        key.Binding
+	Copy        key.Binding
+	Export      key.Binding
 	Back        key.Binding
 	Wheel       key.Binding
 	Click       key.Binding
@@ -433,6 +444,8 @@ func newCompareKeys() compareKeys {
 		Full:   bind([]string{"z"}, "z", "focused pane full width"),
 		Diffs:  bind([]string{"d"}, "d", "differences"),
 		Read:   bind([]string{"enter"}, "enter", "read this passage in its article"),
+		Copy:   bind([]string{"y"}, "y", "copy the passage with its citation"),
+		Export: bind([]string{"e"}, "e", "write the comparison's report (Markdown) to a file"),
 		Back:   bind([]string{"esc", "q", "backspace"}, "esc/q/backspace", "back"),
 		Wheel:  wheel(),
 		Click:  click("focus a passage"),
@@ -485,7 +498,7 @@ func (k compareKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		append(k.nav.all(), k.Wheel, k.Click),
 		{k.Next, k.Prev, k.Left, k.Right, k.Full},
-		{k.Diffs, k.Read, k.Back, k.global.Help, k.global.Quit},
+		{k.Diffs, k.Read, k.Copy, k.Export, k.Back, k.global.Help, k.global.Quit},
 	}
 }
 

@@ -348,6 +348,7 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.toggleMark()
 	case key.Matches(msg, k.ClearMarks):
 		clear(l.sh.marks)
+		l.sh.marksCleared()
 	case key.Matches(msg, k.Compare):
 		return l.compareMarked()
 	case key.Matches(msg, k.Stories):
@@ -356,9 +357,11 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		l.sortBy = (l.sortBy + 1) % numSortKeys
 		l.reverse = false
 		l.resort()
+		l.sh.sortChanged(l.sortBy, l.reverse)
 	case key.Matches(msg, k.Reverse):
 		l.reverse = !l.reverse
 		l.resort()
+		l.sh.sortChanged(l.sortBy, l.reverse)
 	case key.Matches(msg, k.Find):
 		return l.enterSearch(modeTitle)
 	case key.Matches(msg, k.Words):
@@ -369,6 +372,11 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return func() tea.Msg { return openProblemsMsg{} }
+	case key.Matches(msg, k.Add):
+		return func() tea.Msg { return openAddMsg{} }
+	case key.Matches(msg, k.OpenURL):
+		a := l.articleAt(l.cur.at)
+		return func() tea.Msg { return openURLMsg{article: a} }
 	}
 	return nil
 }
@@ -385,6 +393,7 @@ func (l *library) toggleMark() {
 	} else {
 		l.sh.marks[a.ID] = true
 	}
+	l.sh.markChanged(l.sh.marks[a.ID], a.ID)
 	l.cur.at++
 	l.clamp()
 }
@@ -481,7 +490,7 @@ func (l *library) queryChanged() tea.Cmd {
 	}
 	q := l.input.Value()
 	if l.mode == modeWords {
-		return l.sh.jobs.searchWords(l.sh.index, q)
+		return l.sh.wordSearch(q)
 	}
 	return l.sh.jobs.searchTitles(l.sh.titles, q)
 }

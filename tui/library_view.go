@@ -200,15 +200,19 @@ func (l *library) tableRow(i int, c columns) string {
 
 // markCell is the three cells in front of a row (columns.mark): "▸" on
 // the row under the cursor (which a terminal without colour or reverse
-// video shows by nothing else), then "✓" when the article is marked.
+// video shows by nothing else), then "✓" when the article is marked, or
+// "•" when it is one of the library's articles not read yet.
 func (l *library) markCell(a *corpus.Article, selected bool, base Paint) string {
 	st := l.sh.styles.P
 	cursor := base.Render(" ")
 	if selected {
 		cursor = base.Render("▸")
 	}
-	if l.sh.marks[a.ID] {
+	switch {
+	case l.sh.marks[a.ID]:
 		return cursor + st.Marked.On(base).Render("✓") + base.Render(" ")
+	case l.sh.unread(a):
+		return cursor + st.Meta.On(base).Render("•") + base.Render(" ")
 	}
 	return cursor + base.Render("  ")
 }

@@ -236,6 +236,11 @@ func (r *reader) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.step(-1)
 	case key.Matches(msg, k.Raw):
 		r.toggleRaw()
+	case key.Matches(msg, k.Copy):
+		return r.copyPassage()
+	case key.Matches(msg, k.OpenURL):
+		a := r.art
+		return func() tea.Msg { return openURLMsg{article: a} }
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ type app struct {
 	maxSize     byteSize // --max-file-size
 	noColor     bool     // --no-color
 	aliasFile   string   // --aliases of the reader (stories and compare have their own)
+	lib         libOptions
 
 	out   output // decided in PersistentPreRun, after flags are parsed
 	paint paint
@@ -43,6 +44,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 	root := a.rootCmd()
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
+	a.closeLibrary()
 	if err == nil {
 		if a.partial {
 			return exitPartial
@@ -82,9 +84,11 @@ func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, 
 	}
 }
 
-// load reads the corpus from paths, or the bundled seeds when there are
-// none. Every problem is printed to stderr as it is; loading goes on past
-// bad files. It fails only when nothing loaded (exit 4) or on interrupt.
+// load reads the corpus from paths or, when there are none, the library
+// (the bundled seeds while it is missing or empty). Every problem is
+// printed to stderr as it is; loading goes on past bad files. It fails
+// only when nothing loaded (exit 4), the library cannot be read, or on
+// interrupt.
 func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) {
 	opt := corpus.Options{MaxFileSize: int64(a.maxSize)}
 	var (
@@ -92,6 +96,9 @@ func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) 
 		err error
 	)
 	if len(paths) == 0 {
+		if c, ok, err := a.libraryCorpus(ctx); ok || err != nil {
+			return c, err
+		}
 		c, err = corpus.LoadFS(ctx, seeds.FS, opt)
 	} else {
 		c, err = corpus.Load(ctx, paths, opt)

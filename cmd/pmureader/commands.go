@@ -27,7 +27,8 @@ func versionString() string {
 
 // pathsHelp is the paragraph every subcommand's help shares about inputs.
 const pathsHelp = `Inputs: files or folders of articles (.txt, .md, .json, .jsonl). With none,
-the bundled seed articles are read. Paths can always be given with
+the library is read (see 'pmureader add'), or the bundled seed articles
+while there is no library or it is empty. Paths can always be given with
 -C/--corpus PATH (repeatable), or after "--". Where a command takes an id or
 a query, that comes first and further arguments are paths; compare takes
 only ids, so its paths go after "--" or with -C.`
@@ -43,7 +44,9 @@ same event: a library list, search, a clean reader view, and side-by-side
 comparison of several accounts.
 
 With no subcommand it opens the terminal reader on PATHs (files or folders),
-or on the bundled seed articles when none are given. When stdout is not a
+or on the library when none are given (the bundled seed articles while the
+library is missing or empty). 'pmureader add' fills the library from web
+pages, feeds and files. When stdout is not a
 terminal it prints the article list instead.
 
 ` + pathsHelp + `
@@ -78,7 +81,9 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 	pf.BoolVar(&a.noColor, "no-color", false, "no colour even on a terminal (so does NO_COLOR=1)")
 
 	root.Flags().StringVar(&a.aliasFile, "aliases", "", "extra entity spellings from `FILE` for the reader's stories and compare views")
+	a.addLibraryFlags(pf, root.Flags())
 	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
+	root.AddCommand(a.libraryCmds()...)
 	return root
 }
 

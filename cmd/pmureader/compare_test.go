@@ -89,6 +89,72 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// The differences of compare 001 003, in every form: the facts (27 and
+// "at least 25" killed, 51 and "over 50" injured) with their relation and
+// every article's figure, then whom each article credits.
+func TestCompareDifferences(t *testing.T) {
+	var doc struct {
+		SchemaVersion int `json:"schema_version"`
+		Comparison    struct {
+			Differences []struct {
+				Kind, Topic, Relation, Class, Summary string
+				Items                                 []struct {
+					Article   int    `json:"article"`
+					Outlet    string `json:"outlet"`
+					Text      string `json:"text"`
+					Qualifier string `json:"qualifier"`
+					Interval  *struct {
+						Low  float64  `json:"low"`
+						High *float64 `json:"high"`
+					} `json:"interval"`
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(run1(t, 0, "compare", "001", "003", "--json").stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.SchemaVersion != 2 {
+		t.Errorf("schema_version %d: facts replacing pairwise differences change their meaning (2)", doc.SchemaVersion)
+	}
+	facts := map[string]string{}
+	credits := 0
+	for _, d := range doc.Comparison.Differences {
+		switch d.Kind {
+		case "number":
+			var vals []string
+			for _, it := range d.Items {
+				if it.Interval == nil || it.Outlet == "" || it.Qualifier == "" {
+					t.Errorf("%s: item %+v lacks its interval, outlet or qualifier", d.Topic, it)
+				}
+				vals = append(vals, it.Text)
+			}
+			facts[d.Class] = d.Relation + ": " + strings.Join(vals, " / ")
+		case "attribution":
+			credits++
+		}
+	}
+	if facts["killed"] != "compatible: 27 / at least 25" || facts["injured"] != "compatible: 51 / over 50" {
+		t.Errorf("facts %q", facts)
+	}
+	if credits != 2 {
+		t.Errorf("%d attribution differences, want one per article", credits)
+	}
+
+	text := run1(t, 0, "compare", "001", "003").stdout
+	for _, want := range []string{"Figures that differ in precision only (2)", "killed — compatible", "[1] 27 — Iranian.com", "[2] at least 25 — Antiwar.com", "Who each account credits (2)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("compare text lacks %q", want)
+		}
+	}
+	md := run1(t, 0, "compare", "001", "003", "--markdown").stdout
+	for _, want := range []string{"### Figures", "- **killed** — compatible", "Antiwar.com: “at least 25” [25, ∞)", ": “27” [27, 27]", "### Who each article credits"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("compare --markdown lacks %q", want)
+		}
+	}
+}
+
 func TestCompareArgs(t *testing.T) {
 	good := writeFixture(t, map[string]string{"aliases.txt": "Kata'ib Hezbollah = KH | Ketaib Hizbollah\n"})
 	bad := writeFixture(t, map[string]string{"aliases.txt": "no equals sign here\n"})

@@ -28,6 +28,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binPath = filepath.Join(dir, "pmureader")
+	// No test reads or creates the user's own library: commands without
+	// paths (and the terminals tmux starts, which inherit this) see none.
+	os.Setenv("PMUREADER_LIBRARY", filepath.Join(dir, "no-library", "library.db"))
 	build := exec.Command("go", "build", "-o", binPath, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {

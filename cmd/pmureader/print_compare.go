@@ -7,6 +7,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/compare"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/internal/termtext"
@@ -101,13 +102,7 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(cmp.Differences))))
-	if len(cmp.Differences) == 0 {
-		fmt.Fprintln(w, "  none found")
-	}
-	for _, d := range cmp.Differences {
-		block("    ", "  • ", termtext.OneLine(string(d.Kind))+": "+termtext.OneLine(d.Summary), noStyle)
-	}
+	printDifferences(w, p, cmp.Differences, block, label)
 
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d %s)", len(cmp.Rows), termtext.Plural(len(cmp.Rows), "row", "rows"))))
@@ -170,4 +165,67 @@ func sharedSummary(s compare.Shared) string {
 		items[i] = termtext.OneLine(items[i])
 	}
 	return strings.Join(items, ", ")
+}
+
+// printDifferences prints the differences by section: the facts (what is
+// counted, how the figures relate, then every article's figure under its
+// [k] label), then credits and labels as their summaries.
+func printDifferences(w *bufio.Writer, p paint, ds []differences.Difference, block func(indent, head, text string, style func(string) string), label func(int) string) {
+	fmt.Fprintln(w, p.bold(fmt.Sprintf("Differences (%d)", len(ds))))
+	if len(ds) == 0 {
+		fmt.Fprintln(w, "  none found")
+	}
+	for _, sec := range differenceSections {
+		var in []differences.Difference
+		for _, d := range ds {
+			if sec.holds(d) {
+				in = append(in, d)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "  "+p.dim(fmt.Sprintf("%s (%d)", sec.title, len(in))))
+		for _, d := range in {
+			if d.Kind != differences.KindNumber {
+				block("    ", "  • ", termtext.OneLine(d.Summary), noStyle)
+				continue
+			}
+			block("    ", "  • ", termtext.OneLine(d.Topic)+" — "+termtext.OneLine(relationOf(d)), noStyle)
+			for _, it := range d.Items {
+				block("          ", "      "+p.accent(label(it.Article))+" ", termtext.OneLine(it.Text)+" — "+termtext.OneLine(it.Outlet), noStyle)
+			}
+		}
+	}
+}
+
+// differenceSections are the kinds of difference the text output lists,
+// in order: conflicts first, then figures that differ in precision only,
+// then those stated alike, credits and labels.
+var differenceSections = []struct {
+	title string
+	holds func(differences.Difference) bool
+}{
+	{"Figures that conflict", factOf("conflict")},
+	{"Figures that differ in precision only", factOf("compatible")},
+	{"Figures every account states alike", factOf("same")},
+	{"Who each account credits", kindOf(differences.KindAttribution)},
+	{"What each outlet calls the actors", kindOf(differences.KindLabel)},
+}
+
+func factOf(relation string) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == differences.KindNumber && d.Relation == relation }
+}
+
+func kindOf(k differences.Kind) func(differences.Difference) bool {
+	return func(d differences.Difference) bool { return d.Kind == k }
+}
+
+// relationOf is what a fact's summary says of its relation: "conflict: no
+// value fits every account".
+func relationOf(d differences.Difference) string {
+	if at := strings.LastIndex(d.Summary, " — "); at >= 0 {
+		return d.Summary[at+len(" — "):]
+	}
+	return d.Relation
 }

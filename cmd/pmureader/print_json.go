@@ -14,7 +14,10 @@ import (
 // schemaVersion is the version of the JSON documents the CLI prints. It goes
 // up only when a field is removed, renamed or changes meaning; new fields
 // may appear without a bump, so consumers should ignore fields they do not
-// know.
+// know. Version 2: a comparison's number differences are facts (one item
+// per article, with a relation) instead of pairs, attribution differences
+// are one per article, and a figure's qualifier is corpus/quantity's name
+// ("more than", "exact").
 //
 // Every --json output is one JSON document (not JSON Lines), an object
 // whose first key is "schema_version", so `jq` and any JSON parser read it
@@ -24,7 +27,7 @@ import (
 // may change for the program's sake without breaking scripts. All fields are
 // always present (empty string, 0, false or [] when there is nothing), so a
 // consumer never has to tell "missing" from "empty".
-const schemaVersion = 1
+const schemaVersion = 2
 
 // listJSON is `pmureader list --json`.
 type listJSON struct {

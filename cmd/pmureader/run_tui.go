@@ -25,7 +25,8 @@ func (a *app) runTUI(ctx context.Context, paths []string) error {
 		return err
 	}
 	feed := &tuiFeed{opt: corpus.Options{MaxFileSize: int64(a.maxSize)}, paths: paths}
-	err = tui.Run(ctx, tui.Options{Load: feed.load, NoColor: !a.out.color, Aliases: aliases})
+	opts := a.withLibrary(tui.Options{Load: feed.load, NoColor: !a.out.color, Aliases: aliases}, len(paths) == 0)
+	err = tui.Run(ctx, opts)
 	problems, articles, started, panicked := feed.result()
 	if panicked != nil {
 		return &exitError{code: exitInternal, err: panicked}

@@ -5,10 +5,10 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
-	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/quantity"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -16,7 +16,7 @@ import (
 type analysed struct {
 	toks  []tokens.Token
 	ments []entities.Mention
-	figs  []figures.Figure
+	figs  []quantity.Quantity
 	vec   tfidf.Vector
 }
 
@@ -66,12 +66,15 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 // resolves the names across the articles and lists the entities.
 func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
 	docs := make([][][]entities.Mention, len(an))
-	pool.ForEach(len(an), w, func(_, i int) {
+	parsers := make([]quantity.Parser, w)
+	pool.ForEach(len(an), w, func(k, i int) {
 		ps := c.Articles[i].Passages
 		docs[i] = make([][]entities.Mention, len(ps))
 		for j, p := range ps {
 			docs[i][j] = entities.FindMentions(p.Text, an[i][j].toks, caps, al, p.Kind == passages.KindTitle)
-			an[i][j].figs = figures.Find(p.Text, an[i][j].toks)
+			if mayHoldFigures(an[i][j].toks) {
+				an[i][j].figs = parsers[k].Parse(p.Text)
+			}
 		}
 	})
 	res := entities.NewResolver(al)
@@ -134,4 +137,15 @@ func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
 		out = append(out, *e)
 	}
 	return out
+}
+
+// mayHoldFigures reports whether a passage has a number or a number word:
+// quantity finds no figure in the others, so they are not parsed.
+func mayHoldFigures(toks []tokens.Token) bool {
+	for _, t := range toks {
+		if t.Num || quantity.IsNumberWord(t.Key) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
+	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -61,6 +63,36 @@ func reportCPU(b *testing.B, cpu0 time.Duration, ops int) {
 // under 20 ms.
 func BenchmarkCompare2(b *testing.B) { benchmarkCompare(b, 2) }
 func BenchmarkCompare6(b *testing.B) { benchmarkCompare(b, 6) }
+
+// BenchmarkCompare6NoDifferences is Compare6 without the differences
+// (facts, credits, labels, and the figures read for them): the two give
+// the differences' share of a comparison, which issue 11 holds to 20%.
+func BenchmarkCompare6NoDifferences(b *testing.B) {
+	benchmarkCompareOpt(b, 6, Options{noDifferences: true})
+}
+
+// BenchmarkDifferences6 is the differences alone of Compare6's articles:
+// the input they read and Find (facts, credits, labels), on an analysis
+// done once.
+func BenchmarkDifferences6(b *testing.B) {
+	arts := benchArticles(6)
+	c := &Comparison{Articles: make([]ArticleInfo, len(arts))}
+	for i, a := range arts {
+		c.Articles[i] = ArticleInfo{ID: a.ID, Outlet: a.Outlet}
+	}
+	al := entities.DefaultAliases()
+	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
+	vectorize(an, keys)
+	c.score(an, 1)
+	c.align(an, DefaultRowThreshold, res)
+	b.ReportAllocs()
+	cpu0, ops := processCPU(), 0
+	for b.Loop() {
+		differences.Find(c.differencesInput(arts, an, res, DefaultRowThreshold))
+		ops++
+	}
+	reportCPU(b, cpu0, ops)
+}
 
 // BenchmarkCompare6TwoWorkers is Compare6 forced onto the parallel path
 // (by default texts this short run on one goroutine), to show what it

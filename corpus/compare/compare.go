@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
@@ -85,7 +86,12 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	vectorize(an, keys)
 	c.score(an, w)
 	c.align(an, thr, res)
-	c.Differences = differences.Find(c.differencesInput(an, res))
+	if !opt.noDifferences {
+		c.Differences = differences.Find(c.differencesInput(articles, an, res, thr))
+	}
+	if c.Differences == nil {
+		c.Differences = []differences.Difference{}
+	}
 }
 
 // wordEstimate is about how many words the articles hold (bytes / 6).
@@ -101,31 +107,79 @@ func wordEstimate(articles []*corpus.Article) int {
 }
 
 // differencesInput is what the difference rules read of a comparison: each
-// article's name and passages with their analysis and row, the passage
-// scores, and the resolver that named the entities.
-func (c *Comparison) differencesInput(an [][]analysed, res *entities.Resolver) differences.Input {
-	in := differences.Input{Articles: make([]differences.Article, len(c.Articles)), Scores: c.scoresTo, Entities: res}
+// article's name, date and whether it republishes another compared
+// article, its passages with their analysis and rows, the passage scores
+// and row threshold, and the resolver that named the entities.
+func (c *Comparison) differencesInput(articles []*corpus.Article, an [][]analysed, res *entities.Resolver, thr float64) differences.Input {
+	in := differences.Input{Articles: make([]differences.Article, len(c.Articles)), Scores: c.scoresTo, Threshold: thr, Entities: res}
+	names := articleNames(articles)
+	ids := map[string]bool{}
+	for _, a := range articles {
+		ids[a.ID] = true
+	}
 	for i, a := range c.Articles {
 		ps := make([]differences.Passage, len(a.Passages))
+		rowOf := c.rowOf[i] // each passage's one row, the backing of its Rows
 		for p, pa := range a.Passages {
-			ps[p] = differences.Passage{Text: pa.Text, Paragraph: pa.Paragraph, Row: c.rowOf[i][p],
+			var rows []int
+			if rowOf[p] >= 0 {
+				rows = rowOf[p : p+1 : p+1]
+			}
+			ps[p] = differences.Passage{Text: pa.Text, Kind: pa.Kind, Paragraph: pa.Paragraph, Rows: rows,
 				Tokens: an[i][p].toks, Mentions: an[i][p].ments, Figures: an[i][p].figs}
 		}
-		in.Articles[i] = differences.Article{Name: articleName(a, i), Passages: ps}
+		art := articles[i]
+		in.Articles[i] = differences.Article{Name: names[i], Date: art.Date.Time, DateSlack: dateSlack(art.Date.Precision),
+			Copy: art.CopyOf != "" && art.CopyOf != art.ID && ids[art.CopyOf], Passages: ps}
 	}
 	return in
 }
 
-// articleName is how difference summaries name an article: its outlet,
-// else its id, else its place ("article 2").
-func articleName(a ArticleInfo, i int) string {
-	if a.Outlet != "" {
-		return a.Outlet
+// articleNames are how differences name the compared articles: each one's
+// outlet label (its id when it names no outlet), and, for articles sharing
+// a label, a short title after it, or the id when titles do not tell them
+// apart ("The News Line: US Aiding Terrorists In Iraq…").
+func articleNames(articles []*corpus.Article) []string {
+	names := make([]string, len(articles))
+	count := map[string]int{}
+	for i, a := range articles {
+		names[i], _ = a.OutletLabel()
+		if names[i] == "" {
+			names[i] = fmt.Sprintf("article %d", i+1)
+		}
+		count[names[i]]++
 	}
-	if a.ID != "" {
-		return a.ID
+	titles := map[string]int{}
+	for i, a := range articles {
+		if count[names[i]] > 1 {
+			titles[names[i]+"\x00"+clip(a.Title, 32)]++
+		}
 	}
-	return fmt.Sprintf("article %d", i+1)
+	for i, a := range articles {
+		if count[names[i]] < 2 {
+			continue
+		}
+		t := clip(a.Title, 32)
+		if t == "" || titles[names[i]+"\x00"+t] > 1 {
+			t = a.ID
+		}
+		names[i] += ": " + t
+	}
+	return names
+}
+
+// dateSlack is how far off a date of this precision may be.
+func dateSlack(p corpus.Precision) time.Duration {
+	day := 24 * time.Hour
+	switch p {
+	case corpus.PrecisionApproximate:
+		return 3 * day
+	case corpus.PrecisionMonth:
+		return 16 * day
+	case corpus.PrecisionYear:
+		return 183 * day
+	}
+	return 0
 }
 
 // scoresTo returns the scores of passage a against every passage of

@@ -85,6 +85,10 @@ type Options struct {
 	// row; 0 means DefaultRowThreshold.
 	Threshold float64
 
+	// noDifferences leaves the differences out (an empty list), for the
+	// benchmark that measures what they cost.
+	noDifferences bool
+
 	// workers bounds the goroutines Compare uses; 0 means one for texts
 	// under parallelWords words, else GOMAXPROCS. Tests set it to check
 	// that the parallel path gives exactly what the sequential one gives.

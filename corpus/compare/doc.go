@@ -15,7 +15,7 @@
 // they are.
 //
 // It builds on corpus/passages, corpus/tokens, corpus/entities,
-// corpus/figures and corpus/differences, with the worker pool and TF-IDF
+// corpus/quantity and corpus/differences, with the worker pool and TF-IDF
 // helpers of corpus/internal. It must not import corpus/stories (grouping
 // is a separate idea), nor anything that draws on a terminal.
 package compare

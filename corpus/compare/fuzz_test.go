@@ -6,12 +6,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/passages"
 )
 
 // FuzzCompare feeds random texts to Compare: it must not panic, every row
-// must hold valid passages (at most one per article), and word diffs must
-// be valid byte ranges of their passages.
+// must hold valid passages (at most one per article), word diffs must be
+// valid byte ranges of their passages, and every fact must hold one figure
+// per article, found in its passage.
 func FuzzCompare(f *testing.F) {
 	f.Add("US strikes killed 27. The PMU denied it.", "Strikes killed at least 25, officials said.", "Kata’ib Hezbollah, a people’s resistance movement, said so.")
 	f.Add("", "", "")
@@ -63,10 +65,23 @@ func FuzzCompare(f *testing.F) {
 			checkDiff(t, cmp, passages.Ref{Article: 0, Passage: 0}, passages.Ref{Article: 1, Passage: 0})
 		}
 		for _, d := range cmp.Differences {
+			articles := map[int]bool{}
 			for _, it := range d.Items {
-				if _, ok := cmp.Passage(it.Ref); !ok {
+				p, ok := cmp.Passage(it.Ref)
+				if !ok {
 					t.Fatalf("difference points at invalid %v", it.Ref)
 				}
+				if d.Kind != differences.KindNumber {
+					continue
+				}
+				// A fact: one figure per article, found in its passage.
+				if articles[it.Article] || !strings.Contains(p.Text, it.Text) || it.Interval == nil {
+					t.Fatalf("fact %q: item %+v (passage %q)", d.Summary, it, p.Text)
+				}
+				articles[it.Article] = true
+			}
+			if d.Kind == differences.KindNumber && (len(d.Items) < 2 || d.Relation != "conflict" && d.Relation != "compatible" && d.Relation != "same") {
+				t.Fatalf("fact %+v", d)
 			}
 		}
 		_ = Markdown(cmp)

@@ -3,6 +3,9 @@ package compare
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pmureader/pmureader/corpus/differences"
+	"github.com/pmureader/pmureader/corpus/quantity"
 )
 
 // Markdown renders a comparison as a shareable report: a table of aligned
@@ -66,22 +69,88 @@ func Markdown(c *Comparison) string {
 		fmt.Fprintf(&b, "\n### %s\n\n", mdInline(column(c, i)))
 		b.WriteString(strings.Join(lines, ""))
 	}
+	writeDifferences(&b, c)
+	return b.String()
+}
+
+// differenceSections are the Markdown report's kinds of difference, in
+// order.
+var differenceSections = []struct {
+	kind  differences.Kind
+	title string
+}{
+	{differences.KindNumber, "Figures"},
+	{differences.KindAttribution, "Who each article credits"},
+	{differences.KindLabel, "What each article calls the actors"},
+}
+
+// writeDifferences writes the report's differences: the facts, each with
+// its relation and every article's figure (the interval it allows and its
+// source); whom each article credits; the labels put on each actor.
+func writeDifferences(b *strings.Builder, c *Comparison) {
 	b.WriteString("\n## Differences\n\n")
 	if len(c.Differences) == 0 {
 		b.WriteString("None found.\n")
+		return
 	}
-	for _, d := range c.Differences {
-		fmt.Fprintf(&b, "- **%s — %s**\n", d.Kind, mdInline(d.Topic))
-		for _, it := range d.Items {
-			p := c.Articles[it.Article].Passages[it.Passage]
-			extra := ""
-			if it.Verb != "" {
-				extra = " (" + mdInline(it.Verb) + ")"
+	for _, sec := range differenceSections {
+		var ds []differences.Difference
+		for _, d := range c.Differences {
+			if d.Kind == sec.kind {
+				ds = append(ds, d)
 			}
-			fmt.Fprintf(&b, "  - %s: “%s”%s — %s\n", mdInline(column(c, it.Article)), mdInline(it.Text), extra, mdInline(p.Source.String()))
 		}
+		if len(ds) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "### %s\n\n", sec.title)
+		for _, d := range ds {
+			head := "- **" + mdInline(d.Topic) + "**"
+			if d.Relation != "" {
+				head += " — " + mdInline(d.Relation)
+			}
+			b.WriteString(head + "\n")
+			for _, it := range d.Items {
+				b.WriteString("  - " + mdItem(c, it) + "\n")
+			}
+		}
+		b.WriteString("\n")
 	}
-	return b.String()
+}
+
+// mdItem renders one side of a difference: the article, what it has (the
+// figure and the values it allows, the source and how it is credited, the
+// label) and where.
+func mdItem(c *Comparison, it differences.Item) string {
+	extra := ""
+	if it.Interval != nil {
+		extra = " " + intervalText(*it.Interval)
+	}
+	if it.Verb != "" {
+		extra = " (" + mdInline(it.Verb) + ")"
+	}
+	where := ""
+	if p, ok := c.Passage(it.Ref); ok {
+		where = " — " + mdInline(p.Source.String())
+	}
+	return fmt.Sprintf("%s: “%s”%s%s", mdInline(it.Outlet), mdInline(it.Text), extra, where)
+}
+
+// intervalText writes the values a figure allows: "[25, ∞)", "(40, ∞)",
+// "[270, 330]".
+func intervalText(iv differences.Interval) string {
+	lo, hi := "[", "]"
+	if iv.LowOpen {
+		lo = "("
+	}
+	if iv.HighOpen || iv.High == nil {
+		hi = ")"
+	}
+	high := "∞"
+	if iv.High != nil {
+		high = quantity.FormatValue(*iv.High)
+	}
+	return lo + quantity.FormatValue(iv.Low) + ", " + high + hi
 }
 
 // column names an article for headers: outlet, else title, else id.

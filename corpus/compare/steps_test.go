@@ -7,9 +7,9 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
-	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/quantity"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -380,7 +380,7 @@ func TestShared(t *testing.T) {
 	res.Resolve(docs)
 	for i, s := range texts {
 		an[i][0].ments = docs[i][0]
-		an[i][0].figs = figures.Find(s, an[i][0].toks)
+		an[i][0].figs = quantity.Parse(s)
 	}
 	sh := shared(c, an, []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}, res)
 	if !slices.Equal(sh.Entities, []string{"Iraq"}) || !slices.Equal(sh.Numbers, []string{"27 killed"}) || !slices.Equal(sh.Words, []string{"killed", "strikes"}) {
@@ -415,18 +415,23 @@ func TestEntitiesOf(t *testing.T) {
 	}
 }
 
-func TestArticleNameAndWords(t *testing.T) {
-	for _, tc := range []struct {
-		a    ArticleInfo
-		want string
-	}{
-		{ArticleInfo{ID: "x", Outlet: "Daily"}, "Daily"},
-		{ArticleInfo{ID: "x"}, "x"},
-		{ArticleInfo{}, "article 3"},
-	} {
-		if got := articleName(tc.a, 2); got != tc.want {
-			t.Errorf("articleName(%+v) = %q, want %q", tc.a, got, tc.want)
-		}
+// Differences name each article by its outlet label (its id without one),
+// telling apart two articles of one outlet by a short title, or by their
+// ids when the titles are the same.
+func TestArticleNamesAndWords(t *testing.T) {
+	arts := []*corpus.Article{
+		{ID: "a", Outlet: "Daily", Via: "Wire"},
+		{ID: "b"},
+		{ID: "c", Outlet: "The News Line", Title: "US Aiding Terrorists In Iraq And Syria, a long headline"},
+		{ID: "d", Outlet: "The News Line", Title: "Iran's defence minister says"},
+		{ID: "e", Outlet: "Post", Title: "Same"},
+		{ID: "f", Outlet: "Post", Title: "Same"},
+		{},
+	}
+	want := []string{"Daily (via Wire)", "b", "The News Line: US Aiding Terrorists In Iraq And…",
+		"The News Line: Iran's defence minister says", "Post: e", "Post: f", "article 7"}
+	if got := articleNames(arts); !slices.Equal(got, want) {
+		t.Errorf("articleNames = %q, want %q", got, want)
 	}
 	a := &corpus.Article{Title: "123456", Dek: "789012", Body: []corpus.Paragraph{{Text: "abcdef"}, {Text: "ghijkl"}}}
 	if got := wordEstimate([]*corpus.Article{a, a}); got != 8 {

@@ -1,13 +1,12 @@
 package differences
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
+	"math"
+	"time"
 
 	"github.com/pmureader/pmureader/corpus/entities"
-	"github.com/pmureader/pmureader/corpus/figures"
 	"github.com/pmureader/pmureader/corpus/passages"
+	"github.com/pmureader/pmureader/corpus/quantity"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -16,21 +15,39 @@ type Kind string
 
 // Difference kinds.
 const (
-	KindNumber      Kind = "number"      // a figure that disagrees
-	KindAttribution Kind = "attribution" // who is quoted or credited
-	KindLabel       Kind = "label"       // what an outlet calls an actor
+	KindNumber      Kind = "number"      // a fact: one thing counted, with every account's figure
+	KindAttribution Kind = "attribution" // whom one article credits
+	KindLabel       Kind = "label"       // what the articles call one actor
 )
 
 // Difference is one way the accounts differ. Items say what each article
 // has, each pointing to its passage so a reader can jump there.
+//
+// A number difference is a fact: what is counted, one item per article
+// that states it (its figure as written, its value and the interval of
+// values it allows), and how the figures relate. An attribution difference
+// lists the sources one article credits, one item per source. A label
+// difference lists what each article calls one actor, one item per label.
 type Difference struct {
 	Kind Kind `json:"kind"`
-	// Topic is what differs: for numbers what is counted ("killed"), for
-	// labels the actor ("Popular Mobilization Forces"), for attributions
-	// "sources".
+	// Topic is what differs: for a fact what is counted, with the noun
+	// when one was written ("killed (workers)", "carriages"); for labels
+	// the actor ("Popular Mobilization Forces"); for attributions the
+	// article.
 	Topic string `json:"topic"`
-	// Summary is one line for people: "killed: 27 (Iranian.com) vs at
-	// least 25 (Antiwar.com)".
+	// Relation is set on facts: "conflict" (no value satisfies every
+	// account), "compatible" (some value satisfies them all: "at least
+	// 25" and 27) or "same".
+	Relation string `json:"relation,omitempty"`
+	// Class is what a fact counts, normalised (a corpus/quantity class
+	// name: "killed", "crowd", "money"); Noun is the counted noun as
+	// written ("workers"), "" when none was; Unit is the currency or unit
+	// ("USD", "%", "km"), "" for a count.
+	Class string `json:"class,omitempty"`
+	Noun  string `json:"noun,omitempty"`
+	Unit  string `json:"unit,omitempty"`
+	// Summary is one line for people: "killed: 27 (Iranian.com); at
+	// least 25 (Antiwar.com) — compatible, they differ in precision".
 	Summary string `json:"summary"`
 	Items   []Item `json:"items"`
 }
@@ -38,16 +55,48 @@ type Difference struct {
 // Item is one article's side of a Difference.
 type Item struct {
 	passages.Ref
-	// Text is the figure as written with its qualifier ("at least 25"), the
-	// label ("Iran-backed militias") or the source ("US officials").
+	// Outlet names the article as summaries do: its outlet, told apart
+	// from other compared articles of that outlet by a short title.
+	Outlet string `json:"outlet"`
+	// Text is the figure as written with its qualifier ("at least 25"),
+	// the label ("Iran-backed militias") or the source ("US officials").
 	Text string `json:"text"`
-	// Value and Qualifier are set for numbers: 25 and "at least".
+	// Value, Value2 and Qualifier are set on a fact's items: the stated
+	// value (25 for "at least 25"; the low end of a range, Value2 its
+	// high end) and how it was qualified ("exact", "at least", "more
+	// than", "about", "nearly", "range", "vague", …).
 	Value     float64 `json:"value,omitempty"`
+	Value2    float64 `json:"value2,omitempty"`
 	Qualifier string  `json:"qualifier,omitempty"`
+	// Interval holds every value a fact's figure allows.
+	Interval *Interval `json:"interval,omitempty"`
+	// Also lists the article's other passages that state the same figure
+	// or credit the same source (a headline repeating the lead).
+	Also []passages.Ref `json:"also,omitempty"`
 	// Entity is the canonical entity a source or label refers to, if known.
 	Entity string `json:"entity,omitempty"`
 	// Verb is how a source is credited: "said", "according to", "told".
 	Verb string `json:"verb,omitempty"`
+}
+
+// Interval is the set of values a figure allows: from Low to High, High
+// null for no upper bound ("at least 25" is {"low":25,"high":null}); an
+// open end excludes its bound ("more than 40": low_open).
+type Interval struct {
+	Low      float64  `json:"low"`
+	High     *float64 `json:"high"`
+	LowOpen  bool     `json:"low_open,omitempty"`
+	HighOpen bool     `json:"high_open,omitempty"`
+}
+
+// intervalOf is the JSON form of a figure's interval.
+func intervalOf(iv quantity.Interval) *Interval {
+	out := &Interval{Low: iv.Lo, LowOpen: iv.LoOpen, HighOpen: iv.HiOpen}
+	if !math.IsInf(iv.Hi, 1) {
+		hi := iv.Hi
+		out.High = &hi
+	}
+	return out
 }
 
 // Input is what Find reads: the compared articles, in comparison order
@@ -56,9 +105,12 @@ type Item struct {
 type Input struct {
 	Articles []Article
 	// Scores returns the similarity (0..1) of passage a to each passage
-	// of a later article (article > a.Article), by passage, in dst's
-	// storage (reused when large enough).
+	// of another article, by passage, in dst's storage (reused when large
+	// enough).
 	Scores func(a passages.Ref, article int, dst []float32) []float32
+	// Threshold is the least similarity for two passages to be
+	// counterparts outside a row (the comparison's row threshold).
+	Threshold float64
 	// Entities names the entity keys of the mentions (Display, after
 	// Resolve).
 	Entities *entities.Resolver
@@ -66,129 +118,44 @@ type Input struct {
 
 // Article is one compared article as Find reads it.
 type Article struct {
-	// Name is how summaries name the article: its outlet, else its id.
-	Name     string
+	// Name is how summaries name the article: its outlet (or, without
+	// one, its id), with a short title when another compared article has
+	// the same name.
+	Name string
+	// Date is when it was published (zero when unknown), DateSlack how
+	// far off that may be. Figures of accounts published a month or more
+	// apart are not set against each other: they tell different events.
+	Date      time.Time
+	DateSlack time.Duration
+	// Copy marks a republication of another compared article: not an
+	// independent account, it takes no part in facts.
+	Copy     bool
 	Passages []Passage
 }
 
 // Passage is one passage with its analysis.
 type Passage struct {
 	Text string
+	// Kind is title, dek, body or subhead: a headline's figure is the
+	// lead's, said again.
+	Kind passages.Kind
 	// Paragraph is the body paragraph the passage is in (-1 for the title
-	// and dek): one source credited twice in a paragraph is one item.
+	// and dek).
 	Paragraph int
-	// Row is the alignment row holding the passage, -1 for none: figures
-	// of one row are about the same thing.
-	Row      int
+	// Rows are the alignment rows holding the passage (none, usually one):
+	// passages of one row report the same thing.
+	Rows     []int
 	Tokens   []tokens.Token
 	Mentions []entities.Mention // with Entity set
-	Figures  []figures.Figure
+	Figures  []quantity.Quantity
 }
 
-// Find lists how the accounts differ: figures that disagree between
-// counterpart passages, then whom each article credits, then the labels
-// each puts on the groups two or more name.
+// Find lists how the accounts differ: the facts (figures of counterpart
+// passages that count the same thing, conflicts first, then compatible
+// ones, then those all accounts state alike), then whom each article
+// credits, then the labels each puts on the actors.
 func Find(in Input) []Difference {
-	out := numberDifferences(in)
-	if d, ok := attributionDifference(in); ok {
-		out = append(out, d)
-	}
+	out := facts(in)
+	out = append(out, credits(in)...)
 	return append(out, labelDifferences(in)...)
-}
-
-// figurePair is two figures counting the same thing in passages of two
-// articles, with how sure it is that they report the same thing.
-type figurePair struct {
-	a, b   passages.Ref
-	fa, fb figures.Figure
-	s      float64
-}
-
-// numberDifferences pairs figures that count the same thing in two
-// articles and reports those whose values differ. A pair must come from
-// passages that report the same thing: the same row, or, failing that, the
-// best-scoring pair of passages that both count it.
-func numberDifferences(in Input) []Difference {
-	var out []Difference
-	n := len(in.Articles)
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			for _, fp := range pairFigures(figurePairs(in, i, j)) {
-				if fp.fa.Value == fp.fb.Value && fp.fa.Qualifier == fp.fb.Qualifier {
-					continue
-				}
-				what := fp.fa.CountedName()
-				out = append(out, Difference{
-					Kind:    KindNumber,
-					Topic:   what,
-					Summary: fmt.Sprintf("%s: %s (%s) vs %s (%s)", what, fp.fa.Text, in.Articles[i].Name, fp.fb.Text, in.Articles[j].Name),
-					Items: []Item{
-						{Ref: fp.a, Text: fp.fa.Text, Value: fp.fa.Value, Qualifier: fp.fa.Qualifier},
-						{Ref: fp.b, Text: fp.fb.Text, Value: fp.fb.Value, Qualifier: fp.fb.Qualifier},
-					},
-				})
-			}
-		}
-	}
-	return out
-}
-
-// figurePairs lists the candidate pairs of figures of articles i and j,
-// best first: figures that count the same thing, in passages of one row
-// (which come first) or scoring at least 0.1.
-func figurePairs(in Input, i, j int) []figurePair {
-	var cands []figurePair
-	var row []float32 // passage p's scores against article j's passages
-	for p, pa := range in.Articles[i].Passages {
-		if len(pa.Figures) == 0 {
-			continue // a pair without figures on both sides adds nothing
-		}
-		ra := passages.Ref{Article: i, Passage: p}
-		row = in.Scores(ra, j, row)
-		for q, pb := range in.Articles[j].Passages {
-			if len(pb.Figures) == 0 {
-				continue
-			}
-			rb := passages.Ref{Article: j, Passage: q}
-			s := float64(row[q])
-			same := pa.Row >= 0 && pa.Row == pb.Row
-			if !same && s < 0.1 {
-				continue
-			}
-			if same {
-				s += 1
-			}
-			for _, fa := range pa.Figures {
-				for _, fb := range pb.Figures {
-					if fa.Counted == fb.Counted {
-						cands = append(cands, figurePair{ra, rb, fa, fb, s})
-					}
-				}
-			}
-		}
-	}
-	slices.SortStableFunc(cands, func(x, y figurePair) int { return cmp.Compare(y.s, x.s) })
-	return cands
-}
-
-// pairFigures keeps the candidate pairs, best first, whose figures no
-// better pair has taken: each figure is paired at most once.
-func pairFigures(cands []figurePair) []figurePair {
-	// A figure is its passage and its offset there.
-	type fig struct {
-		ref   passages.Ref
-		start int
-	}
-	usedA, usedB := map[fig]bool{}, map[fig]bool{}
-	var out []figurePair
-	for _, cd := range cands {
-		ka := fig{cd.a, cd.fa.Start}
-		kb := fig{cd.b, cd.fb.Start}
-		if usedA[ka] || usedB[kb] {
-			continue
-		}
-		usedA[ka], usedB[kb] = true, true
-		out = append(out, cd)
-	}
-	return out
 }

@@ -71,3 +71,23 @@ func TestMalformedAliases(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// A user's entry written with one apostrophe or dash matches the text's
+// other apostrophes and dashes (the names are read whole first).
+func TestUserAliasesMatchApostrophesAndDashes(t *testing.T) {
+	al, err := LoadAliases(strings.NewReader("Kessara Workers' Union = KWU\nAbu Karrar al-Sadi = Abu Karrar\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"He said the Kessara Workers' Union agreed.", "He said the Kessara Workers’ Union agreed.",
+		"He said the Kessara Workersʼ Union agreed.", "He said the KESSARA WORKERS’ UNION agreed.",
+		"He said Abu Karrar al-Sadi agreed.", "He said Abu Karrar al‑Sadi agreed.", "He said Abu Karrar al–Sadi agreed.",
+		"He said Abu Karrar al‐Sadi agreed.", "He said Abu Karrar al Sadi agreed.",
+	} {
+		ms := mentionsOf([]string{text}, nil, al)[0]
+		if len(ms) != 1 || ms[0].Canon == "" {
+			t.Errorf("%q: mentions %+v, want one the table knows", text, ms)
+		}
+	}
+}

@@ -26,6 +26,22 @@ func TestFuzzyNames(t *testing.T) {
 		{"israel", "israeli", false},
 		{"syria", "syrian", false},
 		{"qasim muslih", "qasim", false},
+		// One or two edits when the rest of the name agrees: a letter
+		// added at the end, a short word's vowel.
+		{"maren tolk", "marin tolke", true},
+		{"anja lind", "anja lindt", true},
+		{"ida varga", "ida vargas", true},
+		{"pavel orsk", "pavel orsky", true},
+		{"sofia renn", "sofia ren", true},
+		{"hamad rumi", "hamad roumi", true},
+		{"oskar brandt", "oscar brandt", true},
+		{"jonas reiter", "jonas ritter", true},
+		// …but never look-alikes.
+		{"port alden", "port allen", false},
+		{"amir taleb", "karim taleb", false},
+		{"oskar brandt", "emil brandt", false},
+		{"niger", "nigeria", false},
+		{"lind", "lindt", false},
 	} {
 		if got := fuzzyName(tc.a, tc.b); got != tc.same {
 			t.Errorf("fuzzyName(%q, %q) = %v", tc.a, tc.b, got)
@@ -107,8 +123,29 @@ func TestFindMentions(t *testing.T) {
 		{"US-PMU talks on Sunday in December", []string{"US", "PMU"}},                              // acronyms apart; calendar words are no names
 		{"He spoke to Popular Mobilisation Units leaders", []string{"Popular Mobilisation Units"}}, // the alias table's longest span
 		{"no names here at all", nil},
+		// Organisations kept whole: plural and singular possessives, "of
+		// the" and "for" after an organisation's word, an acronym before one.
+		{"He said the Kessara Workers' Union would strike.", []string{"Kessara Workers' Union"}},
+		{"He said the Kessara Workers’ Union would strike.", []string{"Kessara Workers’ Union"}},
+		{"He said the Financial Crimes Prosecutor's Office agreed.", []string{"Financial Crimes Prosecutor's Office"}},
+		{"He said the Ministry of the Interior agreed.", []string{"Ministry of the Interior"}},
+		{"He said the Syrian Observatory for Human Rights agreed.", []string{"Syrian Observatory for Human Rights"}},
+		{"He said US Central Command agreed.", []string{"US Central Command"}},
+		{"The plant is owned by VE Holdings, one of the largest.", []string{"VE Holdings"}},
+		{"He met Sofia Renn of the Party of Democratic Unity.", []string{"Sofia Renn", "Party of Democratic Unity"}},
+		{"He met Iraq’s Popular Mobilisation Units.", []string{"Iraq", "Popular Mobilisation Units"}},
+		{"He met Brandt's lawyer, Helga Moe.", []string{"Brandt", "Helga Moe"}},
+		// A name may start a sentence when its next word is met capitalised
+		// elsewhere; a common word may not.
+		{"Marin Tolke, who leads the union, spoke.", []string{"Marin Tolke"}},
+		{"Yesterday Saleh spoke.", []string{"Saleh"}},
+		{"Police Chief Arne Holt spoke.", []string{"Arne Holt"}},
+		{"It is known as the OF.", []string{"OF"}},
+		// Every dash joins a name; titles go.
+		{"He met Abu Karrar al‑Sadi and Hamad al–Rumi.", []string{"Abu Karrar al‑Sadi", "Hamad al–Rumi"}},
+		{"So said Gen. Rafe Corran and Prof. Ruth Ibsen.", []string{"Rafe Corran", "Ruth Ibsen"}},
 	} {
-		got := surfaces(mentionsOf([]string{tc.text, "Later the Bank said Sadr and Saleh met Hezbollah in Iraq."}, nil, al)[0])
+		got := surfaces(mentionsOf([]string{tc.text, "Later the Bank said Sadr and Saleh met Hezbollah in Iraq, and Tolke too."}, nil, al)[0])
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("FindMentions(%q) = %q, want %q", tc.text, got, tc.want)
 		}
@@ -169,7 +206,7 @@ func resolved(docs [][]string, al *Aliases) ([][]string, *Resolver) {
 	for d, names := range docs {
 		var ms []Mention
 		for _, n := range names {
-			m := Mention{Name: n, Surface: n}
+			m := Mention{Name: strings.ToLower(n), Surface: n}
 			if canon, name, ok := strings.Cut(n, "="); ok {
 				m.Canon, m.Name, m.Surface = canon, name, name
 			}
@@ -213,6 +250,29 @@ func TestResolve(t *testing.T) {
 		{"a fuzzy spelling of an alias variant",
 			[][]string{{"Kata'ib Hezbollah=kataib hezbollah"}, {"ketaib hezbollahh"}},
 			[][2][2]int{{{0, 0}, {1, 0}}}, nil},
+		{"a spelling one letter longer, the rest agreeing",
+			[][]string{{"maren tolk"}, {"marin tolke"}, {"anja lind"}, {"anja lindt"}},
+			[][2][2]int{{{0, 0}, {1, 0}}, {{2, 0}, {3, 0}}}, nil},
+		{"look-alikes of different entities",
+			[][]string{{"port alden", "amir taleb", "niger"}, {"port allen", "karim taleb", "nigeria"}},
+			nil, [][2][2]int{{{0, 0}, {1, 0}}, {{0, 1}, {1, 1}}, {{0, 2}, {1, 2}}}},
+		{"acronyms and their full names",
+			[][]string{{"kessara workers union", "lindmark civil protection agency", "party democratic unity", "us central command", "castell energy holdings", "ostral front"},
+				{"KWU", "LCPA", "PDU", "CENTCOM", "CE Holdings", "OF"}},
+			[][2][2]int{{{0, 0}, {1, 0}}, {{0, 1}, {1, 1}}, {{0, 2}, {1, 2}}, {{0, 3}, {1, 3}}, {{0, 4}, {1, 4}}, {{0, 5}, {1, 5}}}, nil},
+		{"a name without its leading place or its trailing company word",
+			[][]string{{"us central command", "lindmark civil protection agency", "castell energy holdings"},
+				{"central command", "civil protection agency", "castell energy"}},
+			[][2][2]int{{{0, 0}, {1, 0}}, {{0, 1}, {1, 1}}, {{0, 2}, {1, 2}}}, nil},
+		{"an acronym of a name also written shorter",
+			[][]string{{"us central command", "CENTCOM"}, {"central command"}},
+			[][2][2]int{{{0, 0}, {0, 1}}, {{0, 0}, {1, 0}}}, nil},
+		{"a place is not the organisation named after it",
+			[][]string{{"terrin coal company", "kessara workers union", "dalmar university"}, {"terrin", "kessara", "dalmar"}},
+			nil, [][2][2]int{{{0, 0}, {1, 0}}, {{0, 1}, {1, 1}}, {{0, 2}, {1, 2}}}},
+		{"an acronym two names could stand for stays apart",
+			[][]string{{"national rail board", "national rescue brigade"}, {"NRB"}},
+			nil, [][2][2]int{{{0, 0}, {1, 0}}, {{0, 1}, {1, 0}}}},
 	} {
 		got, _ := resolved(tc.docs, DefaultAliases())
 		for _, p := range tc.same {
@@ -236,6 +296,14 @@ func TestDisplayAndKeyName(t *testing.T) {
 	}
 	if d := r.Display(got[1][0]); d != "qasim muslih" { // the most common spelling
 		t.Errorf("Muslih shows %q", d)
+	}
+	// The full name shows, however often the short one is written.
+	full, r2 := resolved([][]string{{"Anja Lind", "Lind", "Lind"}, {"KWU", "KWU", "Kessara Workers Union"}}, nil)
+	if d := r2.Display(full[0][1]); d != "Anja Lind" {
+		t.Errorf("Lind shows %q", d)
+	}
+	if d := r2.Display(full[1][0]); d != "Kessara Workers Union" {
+		t.Errorf("KWU shows %q", d)
 	}
 	if k := KeyName(got[0][0]); k != "Popular Mobilization Forces" {
 		t.Errorf("KeyName of an alias entity = %q", k)
@@ -275,7 +343,9 @@ func TestForNamesKeepsMentions(t *testing.T) {
 		}
 	}
 	texts = append(texts, "said Iraq", "the Bank of England said", "of Iraq", "Mohammed bin Salman and al-Sadr",
-		"Hashd al-Sha’abi, the PMU’s arm", "US-Iran talks of the U.N. in Geneva-based Bank", "x", "")
+		"Hashd al-Sha’abi, the PMU’s arm", "US-Iran talks of the U.N. in Geneva-based Bank", "x", "",
+		"the Syrian Observatory for Human Rights and the Ministry of the Interior", "the Ministry for Defence",
+		"the Kessara Workers' Union and the Prosecutor's Office of the Bank for Peace")
 	st := NewCapitalisation()
 	toks := make([][]tokens.Token, len(texts))
 	for i, s := range texts {
@@ -296,6 +366,27 @@ func TestForNamesKeepsMentions(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q (title %v): names from kept words %+v, from all %+v", s, title, got, want)
 			}
+		}
+	}
+}
+
+func TestAcronymOf(t *testing.T) {
+	for _, tc := range []struct {
+		a     string
+		words []string
+		want  bool
+	}{
+		{"kwu", []string{"kessara", "workers", "union"}, true},
+		{"centcom", []string{"central", "command"}, true},
+		{"ce", []string{"castell", "energy"}, true},
+		{"kwu", []string{"kessara", "union"}, false},
+		{"kw", []string{"kessara", "workers", "union"}, false}, // every word gives a letter
+		{"kwux", []string{"kessara", "workers", "union"}, false},
+		{"", nil, true},
+		{"aaaaaaaaaaaaaab", []string{"aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaaa", "aaaaaaac"}, false}, // fast, not exponential
+	} {
+		if got := acronymOf(tc.a, tc.words); got != tc.want {
+			t.Errorf("acronymOf(%q, %q) = %v", tc.a, tc.words, got)
 		}
 	}
 }

@@ -58,8 +58,12 @@ func fuzzyWord(a, b string) bool {
 	return editDistance(a, b, limit) <= limit
 }
 
-// fuzzyName reports whether two name keys name the same thing: same number
-// of words, each pair fuzzyWord.
+// fuzzyName reports whether two name keys name the same thing: the same
+// number of words, each pair fuzzyWord; or, in a name of two or more words
+// where some word pair is equal or fuzzyWord ("the rest agrees"), a word
+// one letter longer than its pair ("Tolk"/"Tolke", "Lind"/"Lindt") or a
+// short word one edit from its pair with the same consonants
+// ("Rumi"/"Roumi").
 func fuzzyName(a, b string) bool {
 	if a == b {
 		return true
@@ -68,12 +72,33 @@ func fuzzyName(a, b string) bool {
 	if len(pa) != len(pb) {
 		return false
 	}
+	agree, loose := 0, 0
 	for i := range pa {
-		if !fuzzyWord(pa[i], pb[i]) {
+		switch {
+		case fuzzyWord(pa[i], pb[i]):
+			agree++
+		case looseWord(pa[i], pb[i]):
+			loose++
+		default:
 			return false
 		}
 	}
-	return true
+	return loose == 0 || len(pa) >= 2 && agree >= 1
+}
+
+// looseWord reports the near spellings fuzzyWord leaves out, which count
+// only when the rest of the name agrees: one letter added at the end of a
+// word of three or more letters ("Varga"/"Vargas"; on its own that is
+// "Israel"/"Israeli"), or one edit between words with the same consonant
+// skeleton too short for fuzzyWord ("Rumi"/"Roumi", "Ren"/"Renn").
+func looseWord(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) >= 3 && len(b) == len(a)+1 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return skeleton(a) == skeleton(b) && editDistance(a, b, 1) <= 1
 }
 
 // editDistance is the Levenshtein distance of a and b (bytes), or limit+1

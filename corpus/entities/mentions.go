@@ -3,6 +3,7 @@ package entities
 import (
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
 
@@ -27,6 +28,51 @@ var roleWords = map[string]bool{
 	"chairman": true, "director": true, "editor": true, "sergeant": true, "major": true,
 	"lieutenant": true, "admiral": true, "officer": true, "mayor": true, "speaker": true,
 	"senior": true, "press": true, "emir": true, "sultan": true, "premier": true,
+	"gen": true, "maj": true, "prof": true, "professor": true, "rev": true, "sgt": true, "adm": true,
+}
+
+// nameFillers are the small words an organisation's name may hold ("Ministry
+// of the Interior", "Observatory for Human Rights"); like connectors they
+// are left out of name keys.
+var nameFillers = map[string]bool{"the": true, "for": true, "and": true}
+
+// orgHeads are the words that end an organisation's name. After one, "of
+// the" and "for" go on with the name ("Ministry of the Interior", "Syrian
+// Observatory for Human Rights"); a run ending in one is one name even when
+// it starts with an acronym ("US Central Command", "VE Holdings"); a
+// singular possessive may stand before one ("Prosecutor's Office").
+var orgHeads = map[string]bool{
+	"agency": true, "alliance": true, "army": true, "association": true, "authority": true,
+	"bank": true, "board": true, "brigade": true, "brigades": true, "bureau": true, "campaign": true,
+	"centre": true, "center": true, "coalition": true, "command": true, "commission": true,
+	"committee": true, "company": true, "corporation": true, "council": true, "court": true,
+	"department": true, "federation": true, "force": true, "forces": true, "foundation": true,
+	"front": true, "fund": true, "group": true, "guard": true, "holdings": true, "institute": true,
+	"league": true, "ministry": true, "movement": true, "network": true, "observatory": true,
+	"office": true, "organisation": true, "organization": true, "party": true, "railways": true,
+	"service": true, "society": true, "union": true, "university": true, "parliament": true,
+	"hospital": true, "school": true, "airport": true, "church": true, "mosque": true,
+}
+
+// IsOrgHead reports whether a word key ends an organisation's name
+// ("union", "ministry", "holdings").
+func IsOrgHead(key string) bool { return orgHeads[key] }
+
+// nameGap reports whether the text between two words lets them belong to
+// one name: nothing, a space, or any hyphen or dash ("al-Sadi", "al‑Sadi",
+// "al–Sadi").
+func nameGap(gap string) bool {
+	switch gap {
+	case "", " ", "-", "‐", "‑", "–":
+		return true
+	}
+	return false
+}
+
+// pluralPossessiveGap reports the gap after a plural possessive inside a
+// name: "Workers' Union", "Miners’ Federation".
+func pluralPossessiveGap(gap string, prevKey string) bool {
+	return (gap == "' " || gap == "’ " || gap == "ʼ ") && strings.HasSuffix(prevKey, "s")
 }
 
 // Mention is one naming of an entity in a passage.
@@ -132,31 +178,72 @@ func (f *nameFinder) isName(i int) bool {
 func (f *nameFinder) runEnd(i int) int {
 	text, toks := f.text, f.toks
 	j := i + 1
-	if toks[i].Poss {
+	if toks[i].Poss && !f.possessiveInside(i) {
 		return j
 	}
 	for j < len(toks) {
-		gap := text[toks[j-1].End:toks[j].Start]
-		if gap != "" && gap != " " && gap != "-" && gap != "‐" {
-			break
-		}
-		if f.isName(j) {
-			j++
-			if toks[j-1].Poss {
+		if k, ok := f.orgLink(j - 1); ok {
+			j = k + 1 // the name word after "of the" or "for"
+			if toks[k].Poss && !f.possessiveInside(k) {
 				break
 			}
 			continue
 		}
-		if connectors[toks[j].Key] && j+1 < len(toks) && f.isName(j+1) {
-			g2 := text[toks[j].End:toks[j+1].Start]
-			if g2 == " " || g2 == "-" || g2 == "" {
-				j++
-				continue
+		gap := text[toks[j-1].End:toks[j].Start]
+		if !nameGap(gap) && !pluralPossessiveGap(gap, toks[j-1].Key) {
+			break
+		}
+		if f.isName(j) {
+			j++
+			if toks[j-1].Poss && !f.possessiveInside(j-1) {
+				break
 			}
+			continue
+		}
+		if nameGap(gap) && connectors[toks[j].Key] && j+1 < len(toks) && f.isName(j+1) && nameGap(text[toks[j].End:toks[j+1].Start]) {
+			j++
+			continue
 		}
 		break
 	}
 	return j
+}
+
+// orgLink lets an organisation's name go on past "of the", "for" or "for
+// the" after its head word toks[h] ("Ministry of the Interior"): it
+// returns the index of the name word that follows. It reads the text, not
+// the tokens in between, so that it finds the same with or without the
+// words UsedByMentions leaves out.
+func (f *nameFinder) orgLink(h int) (int, bool) {
+	if !orgHeads[f.toks[h].Key] || !f.toks[h].Upper {
+		return 0, false
+	}
+	rest := f.text[f.toks[h].End:]
+	for _, link := range []string{" of the ", " for the ", " for "} {
+		if !strings.HasPrefix(rest, link) {
+			continue
+		}
+		at := f.toks[h].End + len(link)
+		for k := h + 1; k < len(f.toks) && k <= h+3; k++ {
+			if f.toks[k].Start == at {
+				return k, f.isName(k)
+			}
+		}
+	}
+	return 0, false
+}
+
+// possessiveInside reports a singular possessive inside an organisation's
+// name: one capitalised head word follows and ends the name
+// ("Prosecutor's Office"), not a longer name ("Iraq’s Popular Mobilization
+// Units" is two names).
+func (f *nameFinder) possessiveInside(i int) bool {
+	toks := f.toks
+	if i+1 >= len(toks) || toks[i].Caps || !f.isName(i+1) || !orgHeads[toks[i+1].Key] ||
+		f.text[toks[i].End:toks[i+1].Start] != " " {
+		return false
+	}
+	return i+2 >= len(toks) || !f.isName(i+2) || !nameGap(f.text[toks[i+1].End:toks[i+2].Start])
 }
 
 // runMentions appends the mentions of the run toks[i:j] to out: alias-table
@@ -169,9 +256,13 @@ func (f *nameFinder) runMentions(out []Mention, i, j int) []Mention {
 		first = i
 	}
 	rest := i
+	whole := f.wholeOrganisation(i, j)
 	for k := i; k < j; {
 		n, canon := f.longestAlias(k, j)
-		if n == 0 && f.toks[k].Caps && j-i > 1 {
+		if whole {
+			n, canon = 0, ""
+		}
+		if n == 0 && f.toks[k].Caps && j-i > 1 && !whole && !f.allCaps(i, j) {
 			n = 1
 		}
 		if n == 0 {
@@ -184,6 +275,36 @@ func (f *nameFinder) runMentions(out []Mention, i, j int) []Mention {
 		rest = k
 	}
 	return f.appendPlain(out, rest, j, first)
+}
+
+// wholeOrganisation reports a run of two or more words that ends in an
+// organisation's head word and holds no name of two or more words the alias
+// table knows: one name, even when it starts with an acronym or a name the
+// table knows alone ("US Central Command", "VE Holdings").
+func (f *nameFinder) wholeOrganisation(i, j int) bool {
+	if j-i < 2 || !orgHeads[f.toks[j-1].Key] {
+		return false
+	}
+	if f.al == nil {
+		return true
+	}
+	for k := i; k < j; k++ {
+		if n, _ := f.longestAlias(k, j); n >= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// allCaps reports a run written all in capitals ("KESSARA WORKERS’ UNION"):
+// its words are no acronyms.
+func (f *nameFinder) allCaps(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !f.toks[k].Caps && !connectors[f.toks[k].Key] {
+			return false
+		}
+	}
+	return true
 }
 
 // skipSentenceStart drops the capitalised function words and ordinary
@@ -199,11 +320,33 @@ func (f *nameFinder) skipSentenceStart(i, j int) (int, bool) {
 				break
 			}
 		}
+		if f.firstName(i, j) {
+			break
+		}
 		i++
 		initial = false
 	}
 	return i, initial
 }
+
+// firstName reports a sentence-initial word that begins a name whose next
+// word is seen capitalised elsewhere: "Marin Tolke, who leads the union,"
+// when only "Tolke" is met again. A common English word (among the 5,000
+// most frequent), a function word or an adverb in -ly is a sentence's
+// start instead: "Yesterday Kirby said", "Police Chief Arne Holt".
+func (f *nameFinder) firstName(i, j int) bool {
+	toks := f.toks
+	if i+1 >= j || toks[i].Stop || !f.caps.capIn[toks[i+1].Key] && !toks[i+1].Caps || strings.HasSuffix(toks[i].Key, "ly") {
+		return false
+	}
+	r := lexicon.English().Rank(toks[i].Key)
+	return r == 0 || r > commonWords
+}
+
+// commonWords is the frequency rank within which a word is an ordinary
+// English word rather than a name (the table ranks "yesterday" 2,704,
+// "sheikh" 4,903, "ruth" 6,999, "marin" 13,859).
+const commonWords = 5000
 
 // longestAlias is the longest span of toks[k:j] starting at k that the
 // alias table knows, in words (0 for none), and its canonical name.
@@ -226,23 +369,23 @@ func (f *nameFinder) longestAlias(k, j int) (int, string) {
 // word that begins the sentence (-1 for none).
 func (f *nameFinder) appendPlain(out []Mention, a, b, first int) []Mention {
 	toks := f.toks
-	for k := b - 2; k >= a; k-- {
+	for k := b - 2; k >= a && !orgHeads[toks[b-1].Key]; k-- {
 		if roleWords[toks[k].Key] {
-			a = k + 1
+			a = k + 1 // "Iraqi President Barham Saleh"; not "Varo General Hospital"
 			break
 		}
 	}
-	for a < b && connectors[toks[a].Key] {
+	for a < b && (connectors[toks[a].Key] || nameFillers[toks[a].Key]) && !toks[a].Caps {
 		a++
 	}
-	for b > a && connectors[toks[b-1].Key] {
+	for b > a && (connectors[toks[b-1].Key] || nameFillers[toks[b-1].Key]) && !toks[b-1].Caps {
 		b--
 	}
 	if a >= b {
 		return out
 	}
-	if b-a == 1 && (toks[a].Stop || roleWords[toks[a].Key]) {
-		return out
+	if b-a == 1 && (toks[a].Stop && !toks[a].Caps || roleWords[toks[a].Key]) {
+		return out // an acronym that spells a word ("OF", "WHO") stays
 	}
 	return append(out, newMention(f.text, toks, a, b, "", a == first))
 }
@@ -256,7 +399,7 @@ func newMention(text string, toks []tokens.Token, a, b int, canon string, initia
 	}
 	var parts []string
 	for _, t := range toks[a:b] {
-		if !connectors[t.Key] {
+		if !connectors[t.Key] && !nameFillers[t.Key] {
 			parts = append(parts, t.Key)
 		}
 	}

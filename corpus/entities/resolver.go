@@ -18,8 +18,9 @@ type Resolver struct {
 	parent  map[string]string // union-find over entity keys
 	surface map[string]map[string]int
 	// counts totals spellings per resolved entity; built by the first
-	// Display call, after Resolve.
+	// Display call, after Resolve. shown keeps what Display answered.
 	counts map[string]map[string]int
+	shown  map[string]string
 }
 
 // NewResolver returns a resolver using an alias table (nil for none).
@@ -69,9 +70,9 @@ func (r *Resolver) Resolve(docs [][][]Mention) {
 	for _, doc := range docs {
 		r.keyDocument(doc)
 	}
-	blocks := r.skeletonBlocks()
-	r.joinAliasVariants(blocks)
-	r.joinBlocks(blocks)
+	r.joinAliasVariants(r.skeletonBlocks())
+	r.joinSpellings()
+	r.joinShortForms()
 	for _, doc := range docs {
 		for pi := range doc {
 			for mi := range doc[pi] {
@@ -89,7 +90,9 @@ func (r *Resolver) keyDocument(doc [][]Mention) {
 	full := map[string][]string{} // last word → multi-word names in this doc
 	for _, ms := range doc {
 		for _, m := range ms {
-			if m.Canon == "" && strings.Contains(m.Name, " ") {
+			// A compound joined by hyphens ("Dalmar-Kolby") is no full name
+			// that its last word abbreviates.
+			if m.Canon == "" && strings.Contains(m.Name, " ") && strings.Contains(m.Surface, " ") {
 				last := m.Name[strings.LastIndexByte(m.Name, ' ')+1:]
 				if !containsStr(full[last], m.Name) {
 					full[last] = append(full[last], m.Name)
@@ -152,9 +155,17 @@ func (r *Resolver) joinAliasVariants(blocks map[string][]string) {
 	}
 }
 
-// joinBlocks joins the names of each skeleton block that are fuzzy
-// spellings of one another ("qasim muslih", "qassem musleh").
-func (r *Resolver) joinBlocks(blocks map[string][]string) {
+// joinSpellings joins the names that are fuzzy spellings of one another
+// ("qasim muslih", "qassem musleh", "maren tolk", "marin tolke"). Only
+// names with as many words, each starting with the same consonant, can be:
+// those are compared.
+func (r *Resolver) joinSpellings() {
+	blocks := map[string][]string{}
+	for k := range r.parent {
+		if !strings.HasPrefix(k, aliasKeyPrefix) {
+			blocks[initials(k)] = append(blocks[initials(k)], k)
+		}
+	}
 	for _, ks := range blocks {
 		if len(ks) < 2 {
 			continue
@@ -170,23 +181,44 @@ func (r *Resolver) joinBlocks(blocks map[string][]string) {
 	}
 }
 
+// initials is the first consonant of each word of a name key (its first
+// letter when it has none): fuzzy spellings share it.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		sk := skeleton(w)
+		if sk == "" {
+			sk = w
+		}
+		b.WriteByte(sk[0])
+	}
+	return b.String()
+}
+
 // Display names an entity key for people: the canonical name for alias
-// entities, else the most common spelling (longest on ties, then the first
-// in byte order). Call it after Resolve.
+// entities, else its fullest spelling (most words: "Anja Lind", not "Lind";
+// "Kessara Workers' Union", not "KWU"), the most common of those, longest
+// on ties, then the first in byte order. Call it after Resolve.
 func (r *Resolver) Display(key string) string {
 	if strings.HasPrefix(key, aliasKeyPrefix) {
 		return key[len(aliasKeyPrefix):]
 	}
 	if r.counts == nil {
 		r.countSpellings()
+		r.shown = map[string]string{}
+	}
+	if d, ok := r.shown[key]; ok {
+		return d
 	}
 	counts := r.counts[key]
-	best, bn := key, 0
+	best, bn, bw := key, 0, 0
 	for s, n := range counts {
-		if n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best))) {
-			best, bn = s, n
+		w := len(strings.Fields(s))
+		if w > bw || w == bw && (n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best)))) {
+			best, bn, bw = s, n, w
 		}
 	}
+	r.shown[key] = best
 	return best
 }
 

@@ -29,6 +29,7 @@
 // (full disk, Ctrl-C) leaves the library as it was before it.
 //
 // The package is pure Go and must not import tui, cmd or any terminal code;
-// it reads corpus.Article and friends and the textnorm folding, nothing
-// else of the project.
+// it reads corpus.Article and friends, the textnorm folding and
+// corpus/search's word query parser (so that both searches read a query
+// alike), nothing else of the project.
 package library

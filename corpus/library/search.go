@@ -6,14 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
-
-// minPrefix is the shortest last word a query being typed matches as a
-// prefix, as in the in-memory search (corpus/search).
-const minPrefix = 3
 
 // term is one required part of a query: a word, or a phrase of words that
 // must follow each other within one paragraph.
@@ -47,58 +43,19 @@ func (q Query) String() string {
 	return strings.Join(parts, " ")
 }
 
-// isQuote reports whether r opens or closes a phrase.
-func isQuote(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»':
-		return true
-	}
-	return false
-}
-
-// ParseQuery reads a word query as the in-memory word search does: text
-// between double quotes (ASCII or typographic; an unclosed quote runs to
-// the end) is a phrase, every other word a term of its own; words are keys
-// (textnorm.Key: case, accents and apostrophes folded away), repeated terms
-// count once. With prefix (a query still being typed), a last word of at
-// least 3 bytes that ends the query also matches longer words.
+// ParseQuery reads a word query as the in-memory word search does
+// (search.ParseQuery, the one parser of both): text between double quotes
+// (ASCII or typographic; an unclosed quote runs to the end) is a phrase,
+// every other word a term of its own; words are keys (textnorm.Key: case,
+// accents and apostrophes folded away), repeated terms count once. With
+// prefix (a query still being typed), a last word of at least 3 bytes that
+// ends the query also matches longer words.
 func ParseQuery(s string, prefix bool) Query {
-	var q Query
-	add := func(t term) {
-		for _, u := range q.terms {
-			if u.prefix == t.prefix && strings.Join(u.keys, " ") == strings.Join(t.keys, " ") {
-				return
-			}
-		}
-		q.terms = append(q.terms, t)
+	terms := search.ParseQuery(s, prefix)
+	q := Query{terms: make([]term, len(terms))}
+	for i, t := range terms {
+		q.terms[i] = term{keys: t.Keys, prefix: t.Prefix}
 	}
-	flush := func(seg string, quoted, last bool) {
-		ws := textnorm.Words(seg)
-		if quoted {
-			if len(ws) > 0 {
-				keys := make([]string, len(ws))
-				for i, w := range ws {
-					keys[i] = w.Key
-				}
-				add(term{keys: keys})
-			}
-			return
-		}
-		for i, w := range ws {
-			t := term{keys: []string{w.Key}}
-			t.prefix = prefix && last && i == len(ws)-1 && w.End == len(seg) && len(w.Key) >= minPrefix
-			add(t)
-		}
-	}
-	inQuote, start := false, 0
-	for i, r := range s {
-		if isQuote(r) {
-			flush(s[start:i], inQuote, false)
-			inQuote = !inQuote
-			start = i + utf8.RuneLen(r)
-		}
-	}
-	flush(s[start:], inQuote, !inQuote)
 	return q
 }
 

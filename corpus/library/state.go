@@ -216,6 +216,30 @@ func (l *Library) Marked(ctx context.Context) ([]string, error) {
 	return ids, l.fail("read marks", err)
 }
 
+// ReadIDs returns the ids of the articles read, in the order they were
+// added to the library, so that a list of headers can show which are
+// unread without reading each article's state.
+func (l *Library) ReadIDs(ctx context.Context) ([]string, error) {
+	if l.noState {
+		l.mem.mu.Lock()
+		var ids []string
+		for id, s := range l.mem.articles {
+			if s.Read {
+				ids = append(ids, id)
+			}
+		}
+		l.mem.mu.Unlock()
+		return l.inAddedOrder(ctx, ids)
+	}
+	rows, err := l.r.QueryContext(ctx, `SELECT a.id FROM article_state s JOIN articles a ON a.n = s.n
+		WHERE s.is_read = 1 ORDER BY s.n`)
+	if err != nil {
+		return nil, l.fail("read the read articles", err)
+	}
+	ids, err := scanStrings(rows)
+	return ids, l.fail("read the read articles", err)
+}
+
 // inAddedOrder sorts ids by the articles' numbers, dropping ids no longer
 // stored.
 func (l *Library) inAddedOrder(ctx context.Context, ids []string) ([]string, error) {

@@ -65,8 +65,17 @@ func TestStatePersists(t *testing.T) {
 	if marked, _ := l.Marked(ctx); len(marked) != 0 {
 		t.Fatalf("marks after clear: %v", marked)
 	}
+	if err := l.SetRead(ctx, true, "c"); err != nil {
+		t.Fatal(err)
+	}
+	if read, err := l.ReadIDs(ctx); err != nil || !slices.Equal(read, []string{"b", "c"}) {
+		t.Fatalf("read %v, %v", read, err)
+	}
 	if err := l.SetRead(ctx, false, "b"); err != nil {
 		t.Fatal(err)
+	}
+	if read, _ := l.ReadIDs(ctx); !slices.Equal(read, []string{"c"}) {
+		t.Fatalf("read after unread: %v", read)
 	}
 	if s, _ := l.ArticleState(ctx, "b"); s.Read || s.Position.Paragraph != 3 {
 		t.Fatalf("unread keeps the position only: %+v", s)
@@ -104,6 +113,12 @@ func TestNoStateNeitherReadsNorWrites(t *testing.T) {
 	}
 	if m, _ := clean.Marked(ctx); !slices.Equal(m, []string{"b"}) {
 		t.Errorf("no-state marks %v", m)
+	}
+	if err := clean.SetRead(ctx, true, "b"); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := clean.ReadIDs(ctx); !slices.Equal(r, []string{"b"}) {
+		t.Errorf("no-state read %v", r)
 	}
 	rows, _ := clean.Page(ctx, Sort{By: ByTitle}, Key{}, 10)
 	if rows[0].Marked || !rows[1].Marked {

@@ -24,6 +24,9 @@ func classify(text string, toks []token, first int, n numeral, prev []Quantity) 
 	if c, ok := tallyBefore(toks, first, true); ok {
 		return c, noun, part
 	}
+	if t := tokenAt(toks, nounAt); attributive[t.low] && isPluralNoun(tokenAt(toks, nounAt+1).low) {
+		return strong[t.low], noun, part // "about 5,000 displaced people"
+	}
 	if c, ok := weak[strings.ToLower(noun)]; ok {
 		return c, noun, part
 	}
@@ -33,7 +36,24 @@ func classify(text string, toks []token, first int, n numeral, prev []Quantity) 
 			return last.Class, noun, part
 		}
 	}
+	if c, ok := joinedTo(text, toks, first, prev); ok {
+		return c, noun, part
+	}
 	return Other, noun, part
+}
+
+// joinedTo returns the class of the figure this one is joined to by "and"
+// or "or" in one clause: "killed 15 fighters and three civilians".
+func joinedTo(text string, toks []token, first int, prev []Quantity) (Class, bool) {
+	if first == 0 || len(prev) == 0 || toks[first-1].low != "and" && toks[first-1].low != "or" {
+		return Other, false
+	}
+	last := prev[len(prev)-1]
+	between := text[last.End:toks[first-1].start]
+	if last.Class == Other || strings.ContainsAny(between, ",;.!?") || len(strings.Fields(between)) > 2 {
+		return Other, false
+	}
+	return last.Class, true
 }
 
 // nounStart is where the counted noun phrase begins: after the numeral,
@@ -58,6 +78,9 @@ func verbBefore(toks []token, first int) (Class, bool) {
 		return Other, false
 	}
 	if c, ok := verbsBefore[toks[k].low]; ok {
+		if k > 1 && (toks[k-1].low == "and" || toks[k-1].low == "or") && together(c, verbsBefore[toks[k-2].low]) {
+			return Casualties, true // "killed and wounded 40"
+		}
 		return c, true
 	}
 	if toks[k].low == "of" && k > 0 {
@@ -139,6 +162,9 @@ func predicateAfter(text string, toks []token, k int) (Class, bool) {
 		}
 		if c, ok := strong[t.low]; ok {
 			next := tokenAt(toks, k+1)
+			if (next.low == "and" || next.low == "or") && together(c, strong[tokenAt(toks, k+2).low]) {
+				return Casualties, true // "20,000 have been killed and wounded"
+			}
 			if !attributive[t.low] || next.kind != tkWord || !isPluralNoun(next.low) || strong[next.low] != Other {
 				return c, true
 			}
@@ -161,6 +187,12 @@ func predicateAfter(text string, toks []token, k int) (Class, bool) {
 		}
 	}
 	return event, event != Other
+}
+
+// together reports a killed and an injured class joined by "and" or "or":
+// what is counted is the casualties of both.
+func together(a, b Class) bool {
+	return a == Killed && b == Injured || a == Injured && b == Killed
 }
 
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
@@ -269,4 +301,45 @@ func isPluralNoun(w string) bool {
 
 func isVerbForm(w string) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")
+}
+
+// shareOf names what a percentage is a share of: the noun before it,
+// joined by a verb or preposition ("turnout of about 60 percent",
+// "Turnout nationwide reached 62%", "inflation, which stood at 11
+// percent"), else the noun after "of" ("12% of its value"), else "". A
+// noun right before it with nothing between ("gave the party 38%") is the
+// receiver, not what is measured.
+func shareOf(text string, toks []token, first, next int) string {
+	filled := false
+	for k, steps := first-1, 0; k >= 0 && steps < 6; k, steps = k-1, steps+1 {
+		t := toks[k]
+		if t.low == "," && filled && k > 0 && toks[k-1].kind == tkWord {
+			k-- // "inflation, which stood at": the noun before the comma
+			t = toks[k]
+		} else if t.kind != tkWord {
+			break
+		}
+		if shareFill[t.low] {
+			filled = true
+			continue
+		}
+		if filled && !isVerbForm(t.low) && !npStop[t.low] {
+			return text[t.start:t.end]
+		}
+		break
+	}
+	k := next
+	for k < len(toks) && (toks[k].low == "%" || toks[k].low == "percent" || toks[k].low == "per" || toks[k].low == "cent" || toks[k].low == "pct") {
+		k++ // the unit, which the figure's tokens leave out
+	}
+	if k < len(toks) && toks[k].low == "of" {
+		k++
+		for k < len(toks) && (isArticle(toks[k].low) || toks[k].low == "its" || toks[k].low == "their" || toks[k].low == "the") {
+			k++
+		}
+		if k < len(toks) && toks[k].kind == tkWord && !npStop[toks[k].low] {
+			return text[toks[k].start:toks[k].end]
+		}
+	}
+	return ""
 }

@@ -9,8 +9,8 @@ type Qualifier uint8
 // gives a stated value v (t is Tolerance: 10% of v).
 const (
 	Exact    Qualifier = iota // "27", "exactly 27": [v, v]
-	AtLeast                   // at least, no fewer/less than, a minimum of, or more, -plus: [v, ∞)
-	MoreThan                  // more than, over, above, in excess of, upwards of, well over: (v, ∞)
+	AtLeast                   // at least, no fewer/less than, a minimum of, upwards of, or more, -plus: [v, ∞)
+	MoreThan                  // more than, over, above, in excess of, well over: (v, ∞)
 	AtMost                    // up to, at most, as many as, no more than, a maximum of, or fewer: [0, v]
 	LessThan                  // less than, fewer than, under, below: [0, v)
 	About                     // about, around, approximately, roughly, some, an estimated, close to, or so, -odd: [v−t, v+t]

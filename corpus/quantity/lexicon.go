@@ -116,6 +116,7 @@ var verbsBefore = map[string]Class{
 	"charged": Charged, "charging": Charged, "indicted": Charged,
 	"rescued": Rescued, "rescuing": Rescued,
 	"freed": Released, "freeing": Released, "released": Released, "releasing": Released,
+	"free": Released, "frees": Released, "release": Released, "releases": Released,
 	"kidnapped": Hostages, "abducted": Hostages, "kidnapping": Hostages, "abducting": Hostages,
 	"seized": Hostages,
 	"drew":   Crowd, "drawing": Crowd, "attracted": Crowd,
@@ -161,6 +162,8 @@ var phrases = []struct {
 	{[]string{"set", "free"}, Released},
 	{[]string{"forced", "from", "their", "homes"}, Displaced},
 	{[]string{"forced", "to", "flee"}, Displaced},
+	{[]string{"from", "their", "homes"}, Displaced},
+	{[]string{"left", "their", "homes"}, Displaced},
 	{[]string{"treated", "for"}, Injured},
 	{[]string{"treated", "in", "hospital"}, Injured},
 	{[]string{"taken", "to", "hospital"}, Injured},
@@ -168,6 +171,10 @@ var phrases = []struct {
 	{[]string{"to", "safety"}, Rescued},
 	{[]string{"out", "alive"}, Rescued},
 	{[]string{"pulled", "alive"}, Rescued},
+	{[]string{"back", "with", "their", "families"}, Released},
+	{[]string{"back", "home"}, Released},
+	{[]string{"returned", "home"}, Released},
+	{[]string{"reunited", "with"}, Released},
 }
 
 // attributive are the strong words that also stand before a noun as an
@@ -276,4 +283,17 @@ var timeMarks = map[string]bool{"am": true, "pm": true, "gmt": true, "utc": true
 var pronounOne = map[string]bool{
 	"no": true, "the": true, "this": true, "that": true, "which": true, "any": true, "every": true,
 	"each": true, "at": true, "someone": true, "anyone": true, "only": true, "last": true, "another": true,
+}
+
+// shareFill are the words that may stand between a percentage and what it
+// is a share of, written before it: "turnout of about 60 percent",
+// "unemployment is above 30 percent", "inflation, which stood at 11
+// percent", "Turnout nationwide reached 62%".
+var shareFill = map[string]bool{
+	"of": true, "at": true, "to": true, "is": true, "was": true, "are": true, "were": true,
+	"reached": true, "stood": true, "stands": true, "rose": true, "fell": true, "dropped": true,
+	"climbed": true, "hit": true, "by": true, "has": true, "had": true, "have": true, "been": true,
+	"which": true, "that": true, "estimated": true, "put": true, "nationwide": true, "overall": true,
+	"officially": true, "now": true, "a": true, "an": true, "the": true, "just": true, "only": true,
+	"be": true, "will": true, "would": true,
 }

@@ -99,8 +99,11 @@ func figure(text string, toks []token, n numeral, prev []Quantity) (q Quantity, 
 	if q.Interval.Empty() {
 		return q, next, false // "under 0", "nearly 0": no value fits
 	}
-	if class == Other {
+	switch class {
+	case Other:
 		class, q.Noun, q.Part = classify(text, toks, first, n, prev)
+	case Percent:
+		q.Noun = shareOf(text, toks, first, next)
 	}
 	q.Class = class
 	if q.Noun != "" {
@@ -213,15 +216,19 @@ func isYear(toks []token, n numeral, qual Qualifier, unit string) bool {
 
 // singular reduces a folded plural noun to its singular well enough to
 // match counted nouns ("vehicles" → "vehicle", "casualties" →
-// "casualty", "buses" → "bus"); a Snowball stem costs more than the rest
+// "casualty", "buses" → "bus", "bases" → "base"); a Snowball stem costs more than the rest
 // of a parse.
 func singular(w string) string {
 	n := len(w)
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):
 		return w[:n-3] + "y"
-	case n > 4 && (strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
-		return w[:n-2]
+	case n > 5 && strings.HasSuffix(w, "ouses"):
+		return w[:n-1] // "houses", "spouses"
+	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "uses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
+		return w[:n-2] // "losses", "buses", "boxes", "churches"
+	case n > 4 && strings.HasSuffix(w, "ses"):
+		return w[:n-1] // "bases", "houses", "nurses"
 	case n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u':
 		return w[:n-1]
 	}

@@ -120,3 +120,29 @@ func FormatValue(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
+
+// Label renders the figure briefly for lists: the value and what it
+// counts, "25 killed", "5 bases" (the noun for Other), or the value alone
+// when nothing says what it counts.
+func (q Quantity) Label() string {
+	v := FormatValue(q.Value)
+	switch {
+	case q.Class != Other:
+		return v + " " + q.Class.String()
+	case q.NounKey != "":
+		return v + " " + q.NounKey
+	}
+	return v
+}
+
+// IsNumberWord reports whether a folded word can begin or make up a
+// spelled-out figure ("nine", "dozen", "thousands", "tens"): with digits,
+// these are the words a text must hold for Parse to find anything, so a
+// caller holding a passage's words can skip Parse on the rest.
+func IsNumberWord(w string) bool {
+	if cardinals[w] > 0 || scales[w] > 0 {
+		return true
+	}
+	_, vague := vagueWords[w]
+	return vague || w == "dozen" || w == "tens" || w == "several"
+}

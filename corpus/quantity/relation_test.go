@@ -2,7 +2,9 @@ package quantity
 
 import (
 	"math"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // first parses text and returns its only figure.
@@ -88,11 +90,47 @@ func TestNounKeyMeetsSingularAndPlural(t *testing.T) {
 		{"About 30,000 Vehicles crossed", "one vehicle crossed"},
 		{"40 casualties were reported", "one casualty was reported"},
 		{"12 buses burned", "one bus burned"},
+		{"12 houses burned", "one house burned"},
 	}
 	for _, p := range pairs {
 		a, b := first(t, p[0]), first(t, p[1])
 		if a.NounKey == "" || a.NounKey != b.NounKey {
 			t.Errorf("NounKey %q (%q) != %q (%q)", a.NounKey, p[0], b.NounKey, p[1])
+		}
+	}
+}
+
+// Label is the short form row summaries list; IsNumberWord is the
+// prefilter a caller may use before Parse: on a text with neither digits
+// nor number words Parse finds nothing.
+func TestLabelAndNumberWords(t *testing.T) {
+	for text, want := range map[string]string{
+		"killing at least 25":        "25 killed",
+		"The strikes hit five bases": "5 base",
+		"Turnout was 62 percent":     "62 percent",
+	} {
+		qs := Parse(text)
+		if len(qs) != 1 || qs[0].Label() != want {
+			t.Errorf("Parse(%q) labels %v, want %q", text, qs, want)
+		}
+	}
+	for _, w := range []string{"nine", "twenty", "dozen", "thousand", "thousands", "tens", "dozens", "several"} {
+		if !IsNumberWord(w) {
+			t.Errorf("IsNumberWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"the", "killed", "none", "first", "f"} {
+		if IsNumberWord(w) {
+			t.Errorf("IsNumberWord(%q) = true", w)
+		}
+	}
+	for _, c := range parseCases {
+		has := strings.ContainsAny(c.text, "0123456789")
+		for _, w := range strings.FieldsFunc(strings.ToLower(c.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			has = has || IsNumberWord(w)
+		}
+		if !has && len(c.want) > 0 {
+			t.Errorf("%q has figures %v but neither digits nor number words", c.text, c.want)
 		}
 	}
 }

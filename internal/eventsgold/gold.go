@@ -95,6 +95,7 @@ type Event struct {
 	Articles []*corpus.Article
 	Gold     Gold
 	texts    map[string]string
+	titles   map[string]string
 }
 
 // Text returns an article's body as the harness sees it: its paragraphs
@@ -162,7 +163,7 @@ func loadEvent(ctx context.Context, goldFile string) (*Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read gold: %w", err)
 	}
-	ev := &Event{Slug: slug, GoldFile: goldFile, texts: map[string]string{}}
+	ev := &Event{Slug: slug, GoldFile: goldFile, texts: map[string]string{}, titles: map[string]string{}}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&ev.Gold); err != nil {
@@ -179,6 +180,7 @@ func loadEvent(ctx context.Context, goldFile string) (*Event, error) {
 	ev.Articles = c.Articles
 	for _, a := range c.Articles {
 		ev.texts[a.ID] = Text(a)
+		ev.titles[a.ID] = a.Title
 	}
 	return ev, nil
 }

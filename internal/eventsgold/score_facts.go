@@ -34,10 +34,19 @@ func goldRefs(ev *Event) []goldRef {
 	return out
 }
 
-// locate finds a predicted value in its article text.
+// locate finds a predicted value in its article text. A value read from
+// the headline is found there: it is located (a real figure of the
+// article) but lies before the text's start, so it matches no gold value,
+// which all quote the body.
 func locate(ev *Event, v PredictedValue) (start, end int, ok bool) {
 	text, known := ev.texts[v.Article]
 	if !known || v.Text == "" {
+		return 0, 0, false
+	}
+	if title := ev.titles[v.Article]; v.Passage != "" && v.Passage == title && !strings.Contains(text, title) {
+		if at := strings.Index(title, v.Text); at >= 0 {
+			return at - len(title) - 1, at - len(title) - 1 + len(v.Text), true
+		}
 		return 0, 0, false
 	}
 	base := 0

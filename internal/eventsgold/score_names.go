@@ -140,10 +140,18 @@ func scoreCredits(s *Scores, ev *Event, credits []PredictedCredits) {
 	}
 }
 
-// bestSource assigns a predicted credit name to the source with the
-// longest form that equals it, contains it or is contained in it.
+// bestSource assigns a predicted credit name to the source one of whose
+// forms it equals, else to the source with the longest form that contains
+// it or is contained in it.
 func bestSource(sources []Source, name string) (int, bool) {
 	name = strings.TrimPrefix(name, "the ")
+	for i, src := range sources {
+		for _, f := range append([]string{src.Name}, src.Forms...) {
+			if strings.TrimPrefix(norm(f), "the ") == name {
+				return i, true
+			}
+		}
+	}
 	best, bestLen := -1, 0
 	for i, src := range sources {
 		for _, f := range append([]string{src.Name}, src.Forms...) {

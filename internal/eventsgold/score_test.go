@@ -156,3 +156,33 @@ func TestParseInterval(t *testing.T) {
 		}
 	}
 }
+
+// A credit name equal to a form of one source is that source's, even when
+// a longer form of another source holds it: "police" is the police, not
+// "police spokeswoman Anna Kjell".
+func TestCreditNameEqualToAFormGoesToItsSource(t *testing.T) {
+	ev := tiny()
+	ev.texts["a"] += " Police said so, according to police spokeswoman Anna Kjell."
+	ev.Gold.Credits[0].Sources = append(ev.Gold.Credits[0].Sources, Source{Name: "Anna Kjell", Forms: []string{"police spokeswoman Anna Kjell"}})
+	s := Score([]*Event{ev}, func(*Event) Prediction {
+		return Prediction{Credits: []PredictedCredits{{Article: "a", Heading: "A", Names: []string{"Police", "Anna Kjell"}}}}
+	})
+	if s.SourcesNamed != 2 || s.MaxNamesPerSource != 1 || s.SourcesSeveral != 0 {
+		t.Errorf("named %d, most names %d, several %d; want 2, 1, 0", s.SourcesNamed, s.MaxNamesPerSource, s.SourcesSeveral)
+	}
+}
+
+// A value read from a headline is the article's, though the gold quotes
+// only bodies: it is located, and matches no gold value.
+func TestHeadlineValuesAreLocated(t *testing.T) {
+	ev := tiny()
+	ev.titles = map[string]string{"a": "Fire kills 25", "b": "27 dead"}
+	s := Score([]*Event{ev}, func(*Event) Prediction {
+		return Prediction{Facts: []PredictedFact{{Class: quantity.Killed, Relation: quantity.Conflict, Values: []PredictedValue{
+			{Article: "a", Passage: "Fire kills 25", Text: "25"}, {Article: "b", Passage: "27 dead", Text: "27"},
+			{Article: "b", Passage: "27 dead", Text: "28"}}}}}
+	})
+	if s.UnlocatedValues != 1 || s.Unrelated != 0 || s.TrueConflicts != 0 {
+		t.Errorf("unlocated %d, unrelated %d, true conflicts %d; want 1, 0, 0", s.UnlocatedValues, s.Unrelated, s.TrueConflicts)
+	}
+}

@@ -34,6 +34,8 @@ var targets = []target{
 	{"compare/Compare6", "ns/op", 20e6, "align 6 articles"},
 	{"tui/View*", "ns/op", 4e6, "View()"},
 	{"search/Memory/*", "x-text", 3, "memory / text size"},
+	{"sources/Add100", "ns/op", 5e9, "add 100 pages from a local server"},
+	{"tui/LibraryOpen10k", "ns/op", 1e9, "open a 10k library and list it"},
 }
 
 // skipUnits are left out of the table (still in the raw output).
