@@ -11,12 +11,14 @@
 //
 // Usage: go run ./scripts/buildlib -n 1000000 -o /tmp/lib1m.db
 //
-// The library must not exist yet (a second run into the same file would
-// only find duplicates). Ctrl-C stops after the batch being stored; what
-// was stored stays.
+// Ctrl-C stops after the batch being stored; what was stored stays, and
+// running the same command again resumes: synth is deterministic and its
+// records have no duplicates, so the first Count() records of the stream
+// are the ones already stored, and they are generated and skipped.
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -50,20 +52,33 @@ func main() {
 }
 
 func run(out string, n int, seed int64, batch, every int) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s exists; give a new file", out)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	l, err := library.Open(ctx, out, library.Options{})
 	if err != nil {
 		return err
 	}
+	have, err := l.Count(ctx)
+	if err != nil {
+		return errors.Join(err, l.Close())
+	}
+	if have >= n {
+		fmt.Printf("%s already holds %d articles\n", out, have)
+		return l.Close()
+	}
+	if have > 0 {
+		fmt.Printf("%s holds %d articles: resuming after them\n", out, have)
+	}
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(synth.Write(pw, n, seed)) }()
+	rest, err := skipLines(pr, have)
+	if err != nil {
+		return errors.Join(err, l.Close())
+	}
 	start := time.Now()
+	every = max(every, 1)
 	next, lastN, lastT := every, 0, start
-	cp, err := l.ImportStream(ctx, pr, "synth.jsonl", library.ImportOptions{
+	cp, err := l.ImportStream(ctx, rest, "synth.jsonl", library.ImportOptions{
 		BatchSize: batch,
 		Progress: func(cp library.Checkpoint) {
 			if cp.Added >= next {
@@ -87,6 +102,21 @@ func run(out string, n int, seed int64, batch, every int) error {
 		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), cpuSeconds(), 1000*cpuSeconds()/float64(max(cp.Added, 1)),
 		out, float64(size)/1e6, peakRSS(), loadavg())
 	return err
+}
+
+// skipLines returns r after its first n lines.
+func skipLines(r io.Reader, n int) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for range n {
+		if _, err := br.ReadSlice('\n'); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("skip the %d records stored: %w", n, err)
+		} else if errors.Is(err, bufio.ErrBufferFull) {
+			if _, err := br.ReadString('\n'); err != nil {
+				return nil, fmt.Errorf("skip the %d records stored: %w", n, err)
+			}
+		}
+	}
+	return br, nil
 }
 
 // loadavg is the machine's load average, for reading the numbers.
