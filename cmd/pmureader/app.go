@@ -25,6 +25,7 @@ type app struct {
 	noColor     bool     // --no-color
 	aliasFile   string   // --aliases of the reader (stories and compare have their own)
 	lib         libOptions
+	imp         importOptions
 
 	out   output // decided in PersistentPreRun, after flags are parsed
 	paint paint

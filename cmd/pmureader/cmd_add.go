@@ -19,7 +19,7 @@ import (
 // libraryCmds are the commands that change the library or print what it
 // keeps beside articles.
 func (a *app) libraryCmds() []*cobra.Command {
-	return []*cobra.Command{a.addCmd(), a.updateCmd(), a.feedsCmd(), a.exportCmd(), a.rmCmd()}
+	return []*cobra.Command{a.addCmd(), a.importCmd(), a.updateCmd(), a.feedsCmd(), a.exportCmd(), a.rmCmd()}
 }
 
 func (a *app) addCmd() *cobra.Command {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -16,10 +17,12 @@ import (
 // libOptions are the flags about the library, and the library itself once
 // a command has opened it.
 type libOptions struct {
-	path      string   // --library; "" means PMUREADER_LIBRARY or the XDG default
-	noState   bool     // --no-state
-	exportDir string   // --export-dir, where the reader's "e" writes reports
-	maxPage   byteSize // --max-page-size of add and update, and of the reader's "a"
+	path      string        // --library; "" means PMUREADER_LIBRARY or the XDG default
+	noState   bool          // --no-state
+	exportDir string        // --export-dir, where the reader's "e" writes reports
+	maxPage   byteSize      // --max-page-size of add and update, and of the reader's "a"
+	busy      time.Duration // how long a write waits for another writer (import --wait); 0: the default
+	maxSize   int64         // caps the database (library.Options.MaxSize); only tests set it
 
 	h *libHandle
 }
@@ -54,8 +57,8 @@ func (a *app) libraryPath() (string, error) {
 // run that needs it (a command, the reader's background jobs), and closes
 // it at the end of the run.
 type libHandle struct {
-	path    string
-	noState bool
+	path string
+	opt  library.Options
 
 	once sync.Once
 	lib  *library.Library
@@ -71,14 +74,14 @@ func (a *app) handle() (*libHandle, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.lib.h = &libHandle{path: p, noState: a.lib.noState}
+	a.lib.h = &libHandle{path: p, opt: library.Options{NoState: a.lib.noState, BusyTimeout: a.lib.busy, MaxSize: a.lib.maxSize}}
 	return a.lib.h, nil
 }
 
 // open opens (and creates when missing) the library.
 func (h *libHandle) open(ctx context.Context) (*library.Library, error) {
 	h.once.Do(func() {
-		h.lib, h.err = library.Open(ctx, h.path, library.Options{NoState: h.noState})
+		h.lib, h.err = library.Open(ctx, h.path, h.opt)
 	})
 	return h.lib, h.err
 }
