@@ -41,11 +41,8 @@ func buildSynthetic(path string, n int) error {
 // building it when it is not there yet.
 func benchLibrary(b *testing.B, n int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), "pmureader-bench")
-	// The name changes with the schema, so a cache from another schema is
-	// never read.
-	schema := crc32.ChecksumIEEE([]byte(fmt.Sprint(migrations, pageSize)))
-	path := filepath.Join(dir, fmt.Sprintf("synth-%d-%08x.db", n, schema))
+	path := benchLibraryPath(n)
+	dir := filepath.Dir(path)
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
@@ -63,6 +60,14 @@ func benchLibrary(b *testing.B, n int) string {
 	}
 	b.Logf("built %s in %v", path, time.Since(start).Round(time.Millisecond))
 	return path
+}
+
+// benchLibraryPath is where the benchmark library of n synthetic articles
+// is kept. The name changes with the schema, so a cache from another
+// schema is never read.
+func benchLibraryPath(n int) string {
+	schema := crc32.ChecksumIEEE([]byte(fmt.Sprint(migrations, pageSize)))
+	return filepath.Join(os.TempDir(), "pmureader-bench", fmt.Sprintf("synth-%d-%08x.db", n, schema))
 }
 
 // BenchmarkLibraryAdd stores synthetic articles in batches of 500 with
