@@ -36,7 +36,9 @@ type app struct {
 }
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
-	return &app{stdout: stdout, stderr: stderr, getenv: getenv, maxSize: byteSize(corpus.DefaultMaxFileSize)}
+	a := &app{stdout: stdout, stderr: stderr, getenv: getenv, maxSize: byteSize(corpus.DefaultMaxFileSize)}
+	a.lib.smallLibrary = smallLibrary
+	return a
 }
 
 // execute runs the command line and maps the outcome to an exit code,
@@ -91,13 +93,23 @@ func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, 
 // only when nothing loaded (exit 4), the library cannot be read, or on
 // interrupt.
 func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) {
+	return a.loadCorpus(ctx, paths, true)
+}
+
+// loadHeaders is load for a command that shows only the articles'
+// headers (the list table): from the library, no body is read.
+func (a *app) loadHeaders(ctx context.Context, paths []string) (*corpus.Corpus, error) {
+	return a.loadCorpus(ctx, paths, false)
+}
+
+func (a *app) loadCorpus(ctx context.Context, paths []string, bodies bool) (*corpus.Corpus, error) {
 	opt := corpus.Options{MaxFileSize: int64(a.maxSize)}
 	var (
 		c   *corpus.Corpus
 		err error
 	)
 	if len(paths) == 0 {
-		if c, ok, err := a.libraryCorpus(ctx); ok || err != nil {
+		if c, ok, err := a.libraryCorpus(ctx, bodies); ok || err != nil {
 			return c, err
 		}
 		c, err = corpus.LoadFS(ctx, seeds.FS, opt)

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pmureader/pmureader/corpus"
 )
 
 // version is the release version, set at build time with
@@ -97,7 +99,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string) error {
 	if a.out.tty {
 		return a.runTUI(cmd.Context(), paths)
 	}
-	c, err := a.load(cmd.Context(), paths)
+	c, err := a.loadHeaders(cmd.Context(), paths)
 	if err != nil {
 		return err
 	}
@@ -152,7 +154,11 @@ stories' groups them; --no-stories skips the grouping, which takes about
 		Args: cobra.ArbitraryArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			_, paths := a.splitPaths(cmd, args, 0)
-			c, err := a.load(cmd.Context(), paths)
+			load := a.load
+			if !asJSON {
+				load = a.loadHeaders // the table shows no body
+			}
+			c, err := load(cmd.Context(), paths)
 			if err != nil {
 				return err
 			}
@@ -197,6 +203,15 @@ one JSON document; --json --raw adds the raw lines to it.
 		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			lead, paths := a.splitPaths(cmd, args, 1)
+			if len(paths) == 0 {
+				art, ok, err := a.libraryArticle(cmd.Context(), lead[0])
+				if err != nil {
+					return err
+				}
+				if ok { // a large library: the article alone, no story named
+					return a.printShown(art, raw, asJSON, storyNames{}, nil)
+				}
+			}
 			c, err := a.load(cmd.Context(), paths)
 			if err != nil {
 				return err
@@ -212,14 +227,22 @@ one JSON document; --json --raw adds the raw lines to it.
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return a.writeJSON(showJSON{SchemaVersion: schemaVersion, Article: articleJSON(art, raw, names), Problems: problemsJSON(c.Problems)})
-			}
-			return a.printArticle(art, names)
+			return a.printShown(art, raw, asJSON, names, c.Problems)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the source lines with their roles, chrome marked")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
 	return cmd
+}
+
+// printShown prints the article show found: its raw lines, JSON or text.
+func (a *app) printShown(art *corpus.Article, raw, asJSON bool, names storyNames, probs []corpus.Problem) error {
+	switch {
+	case raw && !asJSON:
+		return a.printRaw(art)
+	case asJSON:
+		return a.writeJSON(showJSON{SchemaVersion: schemaVersion, Article: articleJSON(art, raw, names), Problems: problemsJSON(probs)})
+	}
+	return a.printArticle(art, names)
 }

@@ -297,3 +297,38 @@ func TestImportProgressLines(t *testing.T) {
 		t.Errorf("clear: %q", buf.String())
 	}
 }
+
+func TestLibraryListAndShowReadLittle(t *testing.T) {
+	src := synthFile(t, 40)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, lib, nil, "import", src).want(t, exitOK, "import")
+
+	fromFile := importApp(context.Background(), t, lib, nil, "list", src)
+	fromFile.want(t, exitOK, "list FILE")
+	// The list reads no body: with every body gone, it is unchanged.
+	rawExec(t, lib, "DELETE FROM documents")
+	fromLib := importApp(context.Background(), t, lib, nil, "list")
+	fromLib.want(t, exitOK, "list")
+	if fromLib.stdout != fromFile.stdout || strings.Count(fromLib.stdout, "\n") != 41 {
+		t.Errorf("the library's list differs from the file's:\n%s\nfile:\n%s", fromLib.stdout, fromFile.stdout)
+	}
+
+	// Over a large library, show reads the one article it names.
+	lib2 := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, lib2, nil, "import", src).want(t, exitOK, "import")
+	large := func(a *app) { a.lib.smallLibrary = 10 }
+	want := importApp(context.Background(), t, lib2, nil, "show", "syn-000012", "--no-stories", src)
+	want.want(t, exitOK, "show FILE")
+	got := importApp(context.Background(), t, lib2, large, "show", "syn-000012")
+	got.want(t, exitOK, "show from a large library")
+	if got.stdout != want.stdout {
+		t.Errorf("show from the library:\n%s\nfrom the file:\n%s", got.stdout, want.stdout)
+	}
+	r := importApp(context.Background(), t, lib2, large, "show", "syn-00001")
+	r.want(t, exitNotFound, "show of an ambiguous prefix")
+	if !strings.Contains(r.stderr, "ambiguous") {
+		t.Errorf("ambiguous prefix: %s", r.stderr)
+	}
+	r = importApp(context.Background(), t, lib2, large, "show", "nosuch")
+	r.want(t, exitNotFound, "show of a missing id")
+}

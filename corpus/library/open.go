@@ -51,6 +51,8 @@ var (
 	ErrFull = errors.New("disk full")
 	// ErrNotFound: no article has that id.
 	ErrNotFound = errors.New("not found")
+	// ErrAmbiguous: an id prefix matches several articles.
+	ErrAmbiguous = errors.New("ambiguous")
 )
 
 // Options tunes Open. The zero value is the default.
