@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -331,4 +332,39 @@ func TestLibraryListAndShowReadLittle(t *testing.T) {
 	}
 	r = importApp(context.Background(), t, lib2, large, "show", "nosuch")
 	r.want(t, exitNotFound, "show of a missing id")
+}
+
+func TestLargeLibraryWordSearchUsesTheIndex(t *testing.T) {
+	src := synthFile(t, 60)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, lib, nil, "import", src).want(t, exitOK, "import")
+	large := func(a *app) { a.lib.smallLibrary = 10 }
+	for _, q := range []string{"killed", "ministry said"} {
+		want := importApp(context.Background(), t, lib, nil, "search", q, "--json", src)
+		want.want(t, exitOK, "search FILE", q)
+		got := importApp(context.Background(), t, lib, large, "search", q, "--json")
+		got.want(t, exitOK, "search the library", q)
+		var w, g searchJSON
+		if err := json.Unmarshal([]byte(want.stdout), &w); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(got.stdout), &g); err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Results) == 0 || len(g.Results) != len(w.Results) {
+			t.Fatalf("%q: %d hits from the library's index, %d in memory", q, len(g.Results), len(w.Results))
+		}
+		byID := map[string]hitJSON{}
+		for _, h := range w.Results {
+			byID[h.ID] = h
+		}
+		for _, h := range g.Results {
+			m, ok := byID[h.ID]
+			if !ok || m.Snippet != h.Snippet || m.Paragraph != h.Paragraph || m.Matches != h.Matches {
+				t.Errorf("%q: hit %s from the index %+v, in memory %+v", q, h.ID, h, m)
+			}
+		}
+	}
+	r := importApp(context.Background(), t, lib, large, "search", "zzzunknownword")
+	r.want(t, exitNotFound, "search for nothing")
 }
