@@ -151,8 +151,8 @@ func BenchmarkLibraryOpen1M(b *testing.B) {
 	path := lib1M(b)
 	for b.Loop() {
 		m, lib := openLibraryModel(b, path, false)
-		if n := len(m.sh.articles); n < 1_000_000 {
-			b.Fatalf("%d articles listed", n)
+		if n, err := lib.Count(context.Background()); err != nil || len(m.sh.articles) != n {
+			b.Fatalf("%d articles listed of %d (%v)", len(m.sh.articles), n, err)
 		}
 		runtime.GC()
 		var ms runtime.MemStats
