@@ -58,7 +58,8 @@ func (ix *Index) matchTitles(pattern string, cand candidates) (*TitleResults, []
 	}
 	wg.Wait()
 	r := &TitleResults{arts: ix.articles, titles: ix.titles, pattern: pattern, patASCII: patASCII}
-	return r, r.rank(parts)
+	idxs := r.rank(parts)
+	return r, idxs
 }
 
 // rank orders the parts' hits (each in index order, parts in index order)
