@@ -6,11 +6,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus/clean"
+	"github.com/pmureader/pmureader/corpus/internal/format"
 	"github.com/pmureader/pmureader/corpus/internal/load"
 )
 
 // DefaultMaxFileSize is the largest input file read unless Options says
-// otherwise: 20 MB. Larger files are reported and skipped.
+// otherwise: 20 MB. Larger files are reported and skipped. For JSON Lines,
+// which is read record by record, it is the largest record instead.
 const DefaultMaxFileSize = load.DefaultMaxFileSize
 
 // ErrNothingLoaded is returned (wrapped) by Load when not one article could
@@ -94,8 +97,38 @@ type Batch struct {
 // Options tunes loading.
 type Options struct {
 	// MaxFileSize is the largest file read, in bytes; 0 means
-	// DefaultMaxFileSize.
+	// DefaultMaxFileSize. A JSON Lines file is read record by record, so
+	// for it this is the largest record (ErrRecordTooLarge), and the file
+	// may be of any size.
 	MaxFileSize int64
 	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
 	Workers int
+	// KeepDuplicates keeps every article, exact duplicates included, and
+	// marks no copies (ids are still checked): for a caller that applies
+	// corpus/dedupe's rule itself, as the library does against what it
+	// has stored.
+	KeepDuplicates bool
+}
+
+// DeriveTitle gives an article without a title one made from its body
+// (the first sentence of its first paragraph, shortened at a word), or
+// fallback (its id) when the body has no text, and marks it TitleDerived:
+// views show such a title marked and alignment leaves it out, since the
+// passage it was made from is in the body already. An article that has a
+// title is left as it is. Every format uses this one rule; sources of
+// articles outside this package (corpus/essource) call it too.
+func DeriveTitle(a *Article, fallback string) { clean.DeriveTitle(a, fallback) }
+
+// ArticleFromHTML reads one web page into an article by the rule that
+// reads an .html file (corpus/webpage's extraction mapped by
+// corpus/internal/format), so that a page fetched by corpus/sources and
+// the same page saved and loaded are one article. from is the page's
+// http(s) address or a file's path; contentType the Content-Type it was
+// served with ("" for a file). A page read from an address has no id (the
+// library gives it one) and, naming no canonical address, takes from as
+// its URL; its spans cite the address. The error is what keeps the page
+// from being an article (empty, binary, no readable text:
+// webpage.ErrNoText); the problems are repairs worth reporting.
+func ArticleFromHTML(data []byte, from, contentType string) (*Article, []Problem, error) {
+	return format.ParsePage(data, from, contentType)
 }

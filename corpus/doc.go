@@ -1,8 +1,9 @@
 // Package corpus holds pmureader's articles and loads them: Load, LoadFS
 // and Stream read files and directories (plain text, Markdown, JSON, JSON
-// Lines) into immutable Articles, cleaned of site chrome and neutralised
-// of hostile characters, and a Corpus finds them by id. Whatever could not
-// be loaded is a Problem, and the rest still loads.
+// Lines, saved web pages) into immutable Articles, cleaned of site chrome
+// and neutralised of hostile characters, each loaded once, and a Corpus
+// finds them by id. Whatever could not be loaded is a Problem, and the
+// rest still loads.
 //
 // This package is the small public face of loading; the work is in its
 // sub-packages, each owning one idea:
@@ -13,6 +14,8 @@
 //   - corpus/internal/format: reading one file's bytes, per format.
 //   - corpus/clean: finding the article in scraped text.
 //   - corpus/textnorm: sanitising and folding text, words with offsets.
+//   - corpus/dedupe: the rule that tells an exact duplicate or a
+//     republication from an independent account (Load applies it).
 //   - corpus/internal/swar: the eight-bytes-at-a-time scan helpers.
 //
 // Everything computed from articles (corpus/search, corpus/compare) lives

@@ -132,7 +132,7 @@ func TestLoadJSONArrayProblems(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"a.json":      "[\n {\"title\": \"A\", \"text\": \"x\"},\n 42,\n {\"title\": \"C\", \"text\": \"z\"}\n]",
-		"broken.json": "[\n {\"title\": \"A\", \"text\": \"x\"},\n {\"title\": oops}\n]",
+		"broken.json": "[\n {\"title\": \"B\", \"text\": \"y\"},\n {\"title\": oops}\n]",
 		"scalar.json": "\n\n\"just a string\"",
 		"empty.json":  "[]",
 	})

@@ -15,33 +15,42 @@ import (
 // Load reads articles from files and directories. Each path is a file or a
 // directory walked recursively (following symlinks, with loops detected);
 // files are read by extension (.txt with an optional meta.yaml beside it,
-// .md/.markdown, .json, .jsonl/.ndjson), in parallel on Options.Workers
-// goroutines.
+// .md/.markdown, .json, .jsonl/.ndjson, .html/.htm), in parallel on
+// Options.Workers goroutines.
 //
 // Whatever could not be read is a Problem in the returned Corpus and the rest
 // still loads. The error is non-nil only when not one article loaded (it
 // wraps ErrNothingLoaded) or ctx was cancelled. Articles are sorted by
 // source path, then by position in the file; when two share an id the later
 // one is skipped and reported.
+//
+// An article is loaded once (corpus/dedupe's rule): an exact duplicate of
+// one before it (the same text told by the same outlet, or the same
+// address and title) is skipped with a warning (ErrDuplicate) naming both
+// places; a republication (the same text by another outlet or with a
+// "Via", or one text within the other) is kept and marked: Article.CopyOf
+// names the original.
 func Load(ctx context.Context, paths []string, opt Options) (*Corpus, error) {
 	if len(paths) == 0 {
 		return New(nil, nil), nothingLoaded(ErrNothingLoaded.Error() + ": no paths given")
 	}
-	return collect(ctx, load.Paths(ctx, paths, opt.loaderOptions()), strings.Join(paths, ", "))
+	return collect(ctx, load.Paths(ctx, paths, opt.loaderOptions()), strings.Join(paths, ", "), opt)
 }
 
 // LoadFS is Load for a file system such as the embedded seeds: every file
 // of fsys is considered, from its root. Paths in Problems and Source spans
 // are fsys paths.
 func LoadFS(ctx context.Context, fsys fs.FS, opt Options) (*Corpus, error) {
-	return collect(ctx, load.FS(ctx, fsys, opt.loaderOptions()), "the file system")
+	return collect(ctx, load.FS(ctx, fsys, opt.loaderOptions()), "the file system", opt)
 }
 
 // Stream loads like Load but delivers the articles in batches as files
 // finish, so that a user interface can show progress and the first articles
 // at once. Batches carry the running counts of files and bytes. Articles
 // within a batch are in file order; batches are in the order files finish.
-// Duplicate ids are dropped (and reported) in arrival order. The channel is
+// Duplicate ids and duplicate articles are dropped (and reported) in
+// arrival order, and of an original and its copy the later to arrive is
+// marked the copy (an article handed over is never changed). The channel is
 // closed when loading is done or ctx is cancelled.
 func Stream(ctx context.Context, paths []string, opt Options) <-chan Batch {
 	o := opt.loaderOptions()
@@ -50,7 +59,7 @@ func Stream(ctx context.Context, paths []string, opt Options) <-chan Batch {
 	out := make(chan Batch)
 	go func() {
 		defer close(out)
-		batch(ctx, events, out)
+		batch(ctx, events, out, opt.KeepDuplicates)
 	}()
 	return out
 }
@@ -63,8 +72,8 @@ func (o Options) loaderOptions() load.Options {
 // batch gathers the loader's events into Batches and sends one whenever
 // the receiver is ready and something new has arrived, until the events
 // end (the last batch is then sent) or ctx is cancelled.
-func batch(ctx context.Context, events <-chan load.Event, out chan<- Batch) {
-	seen := map[string]Span{}
+func batch(ctx context.Context, events <-chan load.Event, out chan<- Batch, keep bool) {
+	seen := newDeduper(true, keep, 0)
 	var pending Batch
 	dirty := false
 	for {
@@ -99,10 +108,10 @@ func batch(ctx context.Context, events <-chan load.Event, out chan<- Batch) {
 	}
 }
 
-// add adds an event's articles (less those whose id is in seen), its
+// add adds an event's articles (less the duplicates seen finds), its
 // problems and its counts to the batch.
-func (b *Batch) add(e load.Event, seen map[string]Span) {
-	arts, dups := dedupe(e.Articles, seen)
+func (b *Batch) add(e load.Event, seen *deduper) {
+	arts, dups := seen.add(e.Articles)
 	b.Articles = append(b.Articles, arts...)
 	b.Problems = append(b.Problems, e.Problems...)
 	b.Problems = append(b.Problems, dups...)
@@ -114,7 +123,7 @@ func (b *Batch) add(e load.Event, seen map[string]Span) {
 
 // collect runs a whole load and builds the Corpus: sorted, deduplicated,
 // with the error Load documents. what names the inputs for that error.
-func collect(ctx context.Context, events <-chan load.Event, what string) (*Corpus, error) {
+func collect(ctx context.Context, events <-chan load.Event, what string, opt Options) (*Corpus, error) {
 	var arts []*Article
 	var probs []Problem
 	for e := range events {
@@ -127,7 +136,9 @@ func collect(ctx context.Context, events <-chan load.Event, what string) (*Corpu
 	// Articles of one file arrive together and in order, so a stable sort
 	// by file keeps the position within each file.
 	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Source.File < arts[j].Source.File })
-	arts, dups := dedupe(arts, make(map[string]Span, len(arts)))
+	seen := newDeduper(false, opt.KeepDuplicates, len(arts))
+	arts, dups := seen.add(arts)
+	seen.finish()
 	probs = append(probs, dups...)
 	sortProblems(probs)
 	c := New(arts, probs)
@@ -162,24 +173,6 @@ type nothingLoaded string
 
 func (e nothingLoaded) Error() string { return string(e) }
 func (e nothingLoaded) Unwrap() error { return ErrNothingLoaded }
-
-// dedupe drops articles whose id is already in seen (id -> where it was
-// first loaded), returning a Problem for each, and records the rest. The
-// place is kept as a Span and only formatted for a duplicate.
-func dedupe(arts []*Article, seen map[string]Span) ([]*Article, []Problem) {
-	var probs []Problem
-	out := arts[:0]
-	for _, a := range arts {
-		if first, ok := seen[a.ID]; ok {
-			probs = append(probs, Problem{Path: a.Source.File, Line: a.Source.StartLine,
-				Err: fmt.Errorf("%w %q: already loaded from %s; skipped", ErrDuplicateID, a.ID, first.String())})
-			continue
-		}
-		seen[a.ID] = a.Source
-		out = append(out, a)
-	}
-	return out, probs
-}
 
 // sortProblems orders problems by path, then line, keeping the order of
 // problems on the same line.

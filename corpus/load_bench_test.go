@@ -9,6 +9,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // synthFeed writes n synthetic articles (about 4.6 KB of JSON each) as
@@ -41,7 +42,7 @@ func BenchmarkLoadJSONL(b *testing.B) {
 			}
 			b.SetBytes(info.Size())
 			b.ReportAllocs()
-			cpu0, loads := processCPU(), 0
+			cpu0, loads := cputime.Process(), 0
 			for b.Loop() {
 				loads++
 				c, err := corpus.Load(context.Background(), []string{p}, corpus.Options{MaxFileSize: 1 << 30})
@@ -54,7 +55,7 @@ func BenchmarkLoadJSONL(b *testing.B) {
 			}
 			// CPU seconds per load: on 2 cores the wall time is at least
 			// half of it, whatever else the machine is doing.
-			b.ReportMetric((processCPU()-cpu0).Seconds()/float64(loads), "cpu-s/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(loads), "cpu-s/op")
 		})
 	}
 }

@@ -25,7 +25,7 @@ func TestLoadMissingAndUnsupportedPaths(t *testing.T) {
 	want := []string{
 		filepath.Join(dir, "meta.yaml") + ": unsupported format: meta.yaml holds metadata for the .txt files beside it; give their directory or the files",
 		missing + ": no such file or directory",
-		filepath.Join(dir, "notes.docx") + `: unsupported format ".docx" (want .txt, .md, .markdown, .json, .jsonl or .ndjson)`,
+		filepath.Join(dir, "notes.docx") + `: unsupported format ".docx" (want .txt, .md, .markdown, .json, .jsonl, .ndjson, .html or .htm)`,
 	}
 	var got []string
 	for _, p := range c.Problems {
@@ -86,9 +86,9 @@ func TestLoadFSPermissionDeniedAndOversizeUnread(t *testing.T) {
 		MapFS: fstest.MapFS{
 			"ok.txt":       {Data: []byte("Title\n\nBody.")},
 			"secret.txt":   {Data: []byte("Secret\n\nBody.")},
-			"d/big.jsonl":  {Data: []byte(strings.Repeat(`{"title": "x", "text": "y"}`+"\n", 100))},
+			"d/big.json":   {Data: []byte("[" + strings.Repeat(`{"title": "x", "text": "y"},`, 99) + `{"title": "x", "text": "y"}]`)},
 			"d/meta.yaml":  {Data: []byte("- file: nothing.txt\n")},
-			"d/other.html": {Data: []byte("<p>ignored</p>")},
+			"d/other.docx": {Data: []byte("<p>ignored</p>")},
 		},
 		deny: map[string]bool{"secret.txt": true},
 	}
@@ -105,13 +105,13 @@ func TestLoadFSPermissionDeniedAndOversizeUnread(t *testing.T) {
 	for _, p := range c.Problems {
 		switch {
 		case p.Path == "secret.txt" && errors.Is(p, fs.ErrPermission) && p.Error() == "secret.txt: permission denied":
-		case p.Path == "d/big.jsonl" && errors.Is(p, corpus.ErrTooLarge) && p.Error() == "d/big.jsonl: file too large: 2.7 KB, over the 1000 bytes limit; not read":
+		case p.Path == "d/big.json" && errors.Is(p, corpus.ErrTooLarge) && p.Error() == "d/big.json: file too large: 2.7 KB, over the 1000 bytes limit; not read":
 		default:
 			t.Errorf("unexpected problem %q", p.Error())
 		}
 	}
 	for _, name := range fsys.opened {
-		if name == "d/big.jsonl" {
+		if name == "d/big.json" {
 			t.Error("the oversize file was opened")
 		}
 	}

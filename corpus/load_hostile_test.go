@@ -175,8 +175,9 @@ func TestLoadOversizeNotRead(t *testing.T) {
 	if p, _ := findProblem(c, "big.txt", corpus.ErrTooLarge); !strings.Contains(p.Error(), "over the 1000 bytes limit") {
 		t.Errorf("message %q", p.Error())
 	}
-	// The default limit is 20 MB: a sparse 21 MB file is refused unread.
-	f, err := os.Create(filepath.Join(dir, "huge.jsonl"))
+	// The default limit is 20 MB: a sparse 21 MB file is refused unread
+	// (a JSON Lines file would be read: its limit is per record).
+	f, err := os.Create(filepath.Join(dir, "huge.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +186,7 @@ func TestLoadOversizeNotRead(t *testing.T) {
 	}
 	f.Close()
 	c = mustLoad(t, dir)
-	if p, ok := findProblem(c, "huge.jsonl", corpus.ErrTooLarge); !ok || p.Error() != filepath.Join(dir, "huge.jsonl")+": file too large: 21.0 MB, over the 20.0 MB limit; not read" {
+	if p, ok := findProblem(c, "huge.json", corpus.ErrTooLarge); !ok || p.Error() != filepath.Join(dir, "huge.json")+": file too large: 21.0 MB, over the 20.0 MB limit; not read" {
 		t.Errorf("huge: %v", p)
 	}
 }

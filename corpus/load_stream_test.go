@@ -14,12 +14,12 @@ import (
 )
 
 // TestStreamedJSONLinesMatchesWholeFile loads large JSON Lines files
-// (which two workers read piece by piece, parsing while reading) and
-// checks that articles and problems equal those of one worker, which
-// reads the whole file first: with a byte-order mark, invalid UTF-8, CRLF,
-// blank and bad lines, a line longer than a piece, no final line break, a
-// NUL byte after an early line break, only white space, and over the
-// size limit.
+// (which the workers read piece by piece, parsing while reading, with one
+// worker or two) and checks that articles and problems equal those of
+// parsing the whole file at once: with a byte-order mark, invalid UTF-8,
+// CRLF, blank and bad lines, a line longer than a piece, no final line
+// break, a NUL byte after an early line break, only white space, and
+// records over the size limit (which applies per record).
 func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 	var b strings.Builder
 	for i := range 30000 {
@@ -59,20 +59,26 @@ func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 		if int64(len(data)) < format.StreamMin {
 			t.Fatalf("%s: %d bytes is too small to be streamed", name, len(data))
 		}
-		for _, limit := range []int64{1 << 30, int64(len(data)) - 1} {
+		for _, limit := range []int64{1 << 30, 1 << 20} {
+			ref := wholeFile(p, []byte(data), limit)
 			one, err1 := Load(context.Background(), []string{p}, Options{Workers: 1, MaxFileSize: limit})
 			two, err2 := Load(context.Background(), []string{p}, Options{Workers: 2, MaxFileSize: limit})
-			if fmt.Sprint(err1) != fmt.Sprint(err2) {
-				t.Fatalf("%s: error %v streamed, %v whole", name, err2, err1)
+			if fmt.Sprint(err1) != fmt.Sprint(err2) || (err1 == nil) != (len(ref.Articles) > 0) {
+				t.Fatalf("%s: error %v with two workers, %v with one, %d articles whole", name, err2, err1, len(ref.Articles))
 			}
-			if !reflect.DeepEqual(one.Articles, two.Articles) {
-				t.Fatalf("%s (limit %d): streamed articles differ: %d vs %d", name, limit, len(two.Articles), len(one.Articles))
-			}
-			if fmt.Sprint(one.Problems) != fmt.Sprint(two.Problems) {
-				t.Fatalf("%s (limit %d): problems streamed\n%v\nwhole\n%v", name, limit, two.Problems, one.Problems)
+			for _, c := range []*Corpus{one, two} {
+				if !reflect.DeepEqual(c.Articles, ref.Articles) {
+					t.Fatalf("%s (limit %d): streamed articles differ: %d vs %d", name, limit, len(c.Articles), len(ref.Articles))
+				}
+				if fmt.Sprint(c.Problems) != fmt.Sprint(ref.Problems) {
+					t.Fatalf("%s (limit %d): problems streamed\n%v\nwhole\n%v", name, limit, c.Problems, ref.Problems)
+				}
 			}
 			if name == "plain" && limit == 1<<30 && (len(one.Articles) < 30000 || len(one.Problems) < 60) {
 				t.Fatalf("plain: %d articles, %d problems", len(one.Articles), len(one.Problems))
+			}
+			if strings.Contains(name, "long") && limit == 1<<20 && !strings.Contains(fmt.Sprint(ref.Problems), "record too large: 3.3 MB") {
+				t.Fatalf("%s: the long record is not reported: %v", name, ref.Problems)
 			}
 			// As Stream reads it: the same articles and problems, handed
 			// over in pieces, in file order, while the file is parsed.
@@ -103,4 +109,23 @@ func TestStreamedJSONLinesMatchesWholeFile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// wholeFile is what loading a JSON Lines file gives when its bytes are
+// parsed at once: the reference the streamed loads are held to.
+func wholeFile(p string, data []byte, limit int64) *Corpus {
+	arts, probs := format.Parse(context.Background(), format.File{Kind: format.JSONLines, Path: p, Workers: 2, MaxRecord: limit}, data)
+	for i := range probs {
+		probs[i] = format.SafeProblem(probs[i])
+	}
+	c, _ := collect(context.Background(), oneEvent(load.Event{Articles: arts, Problems: probs}), p, Options{})
+	return c
+}
+
+// oneEvent is a closed channel holding e.
+func oneEvent(e load.Event) <-chan load.Event {
+	ch := make(chan load.Event, 1)
+	ch <- e
+	close(ch)
+	return ch
 }

@@ -3,6 +3,7 @@ package corpus_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,7 +178,7 @@ func TestStreamDeliversAllWithProgress(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{}
 	for i := range 30 {
-		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt")] = "Title\n\nSome body text."
+		files[filepath.Join("d", string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt")] = fmt.Sprintf("Title %d\n\nSome body text.", i)
 	}
 	files["bad.txt"] = ""
 	writeFiles(t, dir, files)

@@ -59,8 +59,13 @@ var (
 	ErrEmptyFile   = article.ErrEmptyFile
 	ErrBinary      = article.ErrBinary
 	ErrTooLarge    = article.ErrTooLarge
-	ErrInvalidUTF8 = article.ErrInvalidUTF8
-	ErrDuplicateID = article.ErrDuplicateID
+	// ErrRecordTooLarge: a JSON Lines record over the size limit, which
+	// applies per record for JSON Lines.
+	ErrRecordTooLarge = article.ErrRecordTooLarge
+	ErrInvalidUTF8    = article.ErrInvalidUTF8
+	ErrDuplicateID    = article.ErrDuplicateID
+	// ErrDuplicate: an article loaded twice (a warning; see Load).
+	ErrDuplicate   = article.ErrDuplicate
 	ErrSymlinkLoop = article.ErrSymlinkLoop
 	ErrNoArticles  = article.ErrNoArticles
 	ErrFrontMatter = article.ErrFrontMatter

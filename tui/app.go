@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -26,6 +27,11 @@ type Options struct {
 	// library shows articles as they arrive. The context is cancelled when
 	// the TUI exits. Nil means an empty library.
 	Load func(ctx context.Context) <-chan corpus.Batch
+
+	// LoadUnit is what a Batch's FilesDone and FilesTotal count, for the
+	// loading progress ("loading 3000/10000 articles"): "files" when
+	// empty; "articles" for a loader that reads a search cluster's pages.
+	LoadUnit string
 
 	// StoryOf names the story an article belongs to, for the library's
 	// Story column. Nil shows the stories the TUI groups (and, until they
@@ -115,6 +121,7 @@ type shared struct {
 	jobs     *jobs             // where views start their searches
 
 	loading               bool
+	loadUnit              string // Options.LoadUnit, never empty
 	filesDone, filesTotal int
 	bytesDone, bytesTotal int64
 
@@ -199,14 +206,15 @@ func New(opt Options) *Model {
 	// story names come from opt.StoryOf until grouping names them.
 	index := search.NewWithOptions(nil, search.Options{Story: opt.StoryOf})
 	m.sh = &shared{
-		index:   index,
-		titles:  index.NewTitleSearcher(),
-		marks:   map[string]bool{},
-		storyOf: opt.StoryOf,
-		aliases: opt.Aliases,
-		jobs:    m.jobs,
-		loading: opt.Load != nil || opt.Library != nil,
-		read:    map[string]bool{},
+		index:    index,
+		titles:   index.NewTitleSearcher(),
+		marks:    map[string]bool{},
+		storyOf:  opt.StoryOf,
+		aliases:  opt.Aliases,
+		jobs:     m.jobs,
+		loading:  opt.Load != nil || opt.Library != nil,
+		loadUnit: cmp.Or(opt.LoadUnit, "files"),
+		read:     map[string]bool{},
 	}
 	m.noColor = opt.NoColor || noColorEnv(os.Getenv)
 	m.sh.styles = newStyles(m.dark, m.noColor)

@@ -191,6 +191,18 @@ func TestLoadingProgress(t *testing.T) {
 	}
 }
 
+// A loader that counts something else than files (a search cluster's
+// pages count articles) says so in the progress.
+func TestLoadingProgressUnit(t *testing.T) {
+	arts := libArticles()
+	m := New(Options{Load: func(context.Context) <-chan corpus.Batch { return nil }, LoadUnit: "articles"})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 12})
+	m.Update(batchMsg{batch: corpus.Batch{Articles: arts[:2], FilesDone: 2, FilesTotal: 4}})
+	if scr := ansi.Strip(m.render()); !strings.Contains(scr, "loading 2/4 articles █") {
+		t.Fatalf("loading screen:\n%s", scr)
+	}
+}
+
 func TestProblemsShown(t *testing.T) {
 	hs := newHarness(t, libArticles(), 120, 12)
 	hs.send(batchMsg{batch: corpus.Batch{Problems: []corpus.Problem{{Path: "bad.txt", Line: 3, Err: errString("not UTF-8")}}}})

@@ -307,7 +307,11 @@ func (c *comparePage) relayout() {
 	for i := range panes {
 		panes[i] = first + i
 	}
-	c.lay = buildLayout(layoutInput{cmp: c.cmp, text: c.text, score: c.cmp.Score, focus: c.focus, panes: panes, widths: ws})
+	names := make([]string, len(c.arts))
+	for i, a := range c.arts {
+		names[i] = outletName(a)
+	}
+	c.lay = buildLayout(layoutInput{cmp: c.cmp, text: c.text, score: c.cmp.Score, rowsOf: c.cmp.RowsOf, focus: c.focus, panes: panes, widths: ws, names: names})
 	c.layKey = lk
 	if relaid {
 		// A new width or focus: keep the cursor's passages in view.

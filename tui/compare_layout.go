@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/pmureader/pmureader/corpus/compare"
 	"github.com/pmureader/pmureader/corpus/passages"
@@ -13,9 +15,13 @@ import (
 // It is built once per change of those (buildLayout) and sliced by View.
 //
 // The focused pane's passages run in their own order; each one's
-// counterparts in the other panes (the passages corpus/compare put in the
-// same row) are drawn level with it, in a band. A counterpart that had to
-// be taken out of its own article's order to be level is labelled
+// counterparts in the other panes (the passages corpus/compare put in a
+// row with it; a passage can be in several rows) are drawn level with it,
+// in a band, each with its similarity under it ("≈ 0.62", "≈ 0.41 · weak"
+// under WeakBelow). A counterpart is drawn once, beside the focused
+// passage of its strongest row; beside the others a note says where it is
+// ("also §4 ↓": drawn further down). A counterpart that had
+// to be taken out of its own article's order to be level is labelled
 // "↕ moved from §N". The other panes' passages with no counterpart in the
 // focused pane keep their own order and sit in bands between the focused
 // ones, where they fall, with the focused pane blank beside them; among
@@ -35,6 +41,7 @@ const (
 type paneLine struct {
 	kind  paneLineKind
 	first bool // lineText: the passage's first line
+	weak  bool // a counterpart (text or note) scoring under WeakBelow
 	ref   passages.Ref
 	sp    span   // lineText: the line's bytes in the passage's text as drawn
 	label string // lineLabel
@@ -54,6 +61,15 @@ type compareLayout struct {
 	lines  [][]paneLine // lines[i][p]: pane p's line i
 	bands  []band
 	bandOf []int // band of each passage of the focused article
+	// rowsOf[a][q] are the rows (indexes in cmp.Rows) holding article a's
+	// passage q, in cmp.Rows order; none for a passage unique to its
+	// article.
+	rowsOf [][][]int
+}
+
+// inRow reports whether passage r is in a row.
+func (l *compareLayout) inRow(r passages.Ref) bool {
+	return r.Article < len(l.rowsOf) && r.Passage < len(l.rowsOf[r.Article]) && len(l.rowsOf[r.Article][r.Passage]) > 0
 }
 
 // layoutInput is what an aligned document is built from.
@@ -63,11 +79,26 @@ type layoutInput struct {
 	cmp   *compare.Comparison
 	text  [][]string                      // each passage's text as drawn
 	score func(a, b passages.Ref) float64 // similarity of two passages
-	focus int                             // the focused article
+	// rowsOf gives a passage's rows, the one it is drawn level in first
+	// (compare.Comparison.RowsOf); nil: in the order of cmp.Rows.
+	rowsOf func(passages.Ref) []int
+	focus  int // the focused article
 	// panes are the articles shown, left to right, the focused one among
 	// them; widths are their widths (text is wrapped 2 narrower).
 	panes  []int
 	widths []int
+	// names are the articles' outlet names (outletName: the id for an
+	// article without an outlet), for the "≈ with" labels; without them
+	// the outlets of cmp, or their ids.
+	names []string
+}
+
+// name is how the "≈ with" labels name article i.
+func (in layoutInput) name(i int) string {
+	if i < len(in.names) {
+		return in.names[i]
+	}
+	return articleLabel(in.cmp.Articles[i])
 }
 
 // buildLayout aligns the passages of the visible panes on the focused one:
@@ -92,25 +123,24 @@ type layoutBuilder struct {
 	in  layoutInput
 	lay *compareLayout
 	fp  int // the focused pane
-	// member[r][a] is article a's passage in row r, or -1; rowOf[a][q] is
-	// the row of article a's passage q, or -1.
+	// member[r][a] is article a's passage in row r, or -1; lay.rowsOf
+	// holds each passage's rows.
 	member [][]int
-	rowOf  [][]int
-	// claimed[a][q]: article a's passage q is level with a passage of the
-	// focused article, so it is drawn there, not in its own order.
-	claimed [][]bool
-	next    []int // each article's next passage in its own order
+	// claim[a][q] is the focused passage article a's passage q is drawn
+	// level with (the closest one it shares a row with), or -1: then it
+	// is drawn in its own order.
+	claim [][]int
+	next  []int // each article's next passage in its own order
 }
 
 func newLayoutBuilder(in layoutInput) *layoutBuilder {
 	cmp, n := in.cmp, len(in.cmp.Articles)
 	b := &layoutBuilder{
-		in:      in,
-		lay:     &compareLayout{bandOf: make([]int, len(cmp.Articles[in.focus].Passages))},
-		member:  make([][]int, len(cmp.Rows)),
-		rowOf:   make([][]int, n),
-		claimed: make([][]bool, n),
-		next:    make([]int, n),
+		in:     in,
+		lay:    &compareLayout{bandOf: make([]int, len(cmp.Articles[in.focus].Passages)), rowsOf: make([][][]int, n)},
+		member: make([][]int, len(cmp.Rows)),
+		claim:  make([][]int, n),
+		next:   make([]int, n),
 	}
 	for p, a := range in.panes {
 		if a == in.focus {
@@ -118,11 +148,11 @@ func newLayoutBuilder(in layoutInput) *layoutBuilder {
 		}
 	}
 	for a := range n {
-		b.rowOf[a] = make([]int, len(cmp.Articles[a].Passages))
-		for q := range b.rowOf[a] {
-			b.rowOf[a][q] = -1
+		b.lay.rowsOf[a] = make([][]int, len(cmp.Articles[a].Passages))
+		b.claim[a] = make([]int, len(cmp.Articles[a].Passages))
+		for q := range b.claim[a] {
+			b.claim[a][q] = -1
 		}
-		b.claimed[a] = make([]bool, len(cmp.Articles[a].Passages))
 	}
 	for r, row := range cmp.Rows {
 		b.member[r] = make([]int, n)
@@ -131,66 +161,171 @@ func newLayoutBuilder(in layoutInput) *layoutBuilder {
 		}
 		for _, ref := range row.Passages {
 			b.member[r][ref.Article] = ref.Passage
-			b.rowOf[ref.Article][ref.Passage] = r
+			b.lay.rowsOf[ref.Article][ref.Passage] = append(b.lay.rowsOf[ref.Article][ref.Passage], r)
 		}
 	}
-	for _, m := range b.member {
-		if m[in.focus] < 0 {
-			continue
-		}
-		for a, q := range m {
-			if a != in.focus && q >= 0 {
-				b.claimed[a][q] = true
-			}
-		}
-	}
+	b.claimCounterparts()
 	return b
 }
 
-// row is the row of passage r, or -1.
-func (b *layoutBuilder) row(r passages.Ref) int { return b.rowOf[r.Article][r.Passage] }
+// claimCounterparts gives each passage of the other articles that shares
+// a row with a focused passage the focused passage it is drawn beside:
+// the one in its first row that has one (see layoutInput.rowsOf), else the
+// one it scores best with.
+func (b *layoutBuilder) claimCounterparts() {
+	if b.in.rowsOf != nil {
+		for a := range b.claim {
+			if a == b.in.focus {
+				continue
+			}
+			for q := range b.claim[a] {
+				for _, r := range b.in.rowsOf(passages.Ref{Article: a, Passage: q}) {
+					if fp := b.member[r][b.in.focus]; fp >= 0 {
+						b.claim[a][q] = fp
+						break
+					}
+				}
+			}
+		}
+		return
+	}
+	best := make([][]float64, len(b.claim))
+	for a := range best {
+		best[a] = make([]float64, len(b.claim[a]))
+	}
+	for fp := range b.in.cmp.Articles[b.in.focus].Passages {
+		fref := passages.Ref{Article: b.in.focus, Passage: fp}
+		for _, o := range b.counterparts(fref) {
+			if s := b.in.score(fref, o); b.claim[o.Article][o.Passage] < 0 || s > best[o.Article][o.Passage] {
+				b.claim[o.Article][o.Passage], best[o.Article][o.Passage] = fp, s
+			}
+		}
+	}
+}
 
-// cellItem is a passage to draw in a band, with the note under it.
+// counterparts lists the passages of the other articles that share a row
+// with passage r, each once: those of its first row first (see
+// layoutInput.rowsOf), then the next row's.
+func (b *layoutBuilder) counterparts(r passages.Ref) []passages.Ref {
+	rows := b.lay.rowsOf[r.Article][r.Passage]
+	if b.in.rowsOf != nil {
+		rows = b.in.rowsOf(r)
+	}
+	var out []passages.Ref
+	for _, row := range rows {
+		for a, q := range b.member[row] {
+			o := passages.Ref{Article: a, Passage: q}
+			if a != r.Article && q >= 0 && !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// row is the first row holding passage r, or -1.
+func (b *layoutBuilder) row(r passages.Ref) int {
+	if rs := b.lay.rowsOf[r.Article][r.Passage]; len(rs) > 0 {
+		return rs[0]
+	}
+	return -1
+}
+
+// claimed reports whether passage q of article a is drawn level with a
+// focused passage, not in its own order.
+func (b *layoutBuilder) claimed(a, q int) bool { return b.claim[a][q] >= 0 }
+
+// cellItem is a passage to draw in a band, with the note under it; a note
+// alone (ref set, text false) when the passage is drawn elsewhere.
 type cellItem struct {
 	ref   passages.Ref
 	label string
+	note  bool // only the label: the passage is drawn beside another
+	weak  bool
 }
 
 // addFocused adds the focused pane's passage fpass: first the other panes'
-// passages before its counterparts, then a band with it and them level.
+// passages before its first counterpart, then a band with it and its
+// counterparts level, the closest first.
 func (b *layoutBuilder) addFocused(fpass int) {
 	in := b.in
 	fref := passages.Ref{Article: in.focus, Passage: fpass}
-	row := b.row(fref)
+	cps := b.counterparts(fref)
 	upto := make([]int, len(in.panes))
 	for p, a := range in.panes {
 		upto[p] = b.next[a]
-		if a != in.focus && row >= 0 {
-			if q := b.member[row][a]; q >= b.next[a] {
-				upto[p] = q
+		for _, o := range cps {
+			if o.Article == a && b.claim[a][o.Passage] == fpass && o.Passage >= b.next[a] {
+				upto[p] = o.Passage // the first, in its own order
+				break
 			}
 		}
 	}
 	b.addOthersBefore(upto)
 	cells := make([][]cellItem, len(in.panes))
 	cells[b.fp] = []cellItem{{ref: fref}}
-	if row >= 0 {
-		for p, a := range in.panes {
-			q := b.member[row][a]
-			if a == in.focus || q < 0 {
-				continue
-			}
-			o := passages.Ref{Article: a, Passage: q}
-			label := fmt.Sprintf("≈ %.2f", in.score(fref, o))
-			if q < b.next[a] {
-				label += fmt.Sprintf(" · ↕ moved from §%d", q+1)
-			} else {
-				b.next[a] = q + 1
-			}
-			cells[p] = append(cells[p], cellItem{ref: o, label: label})
+	for p, a := range in.panes {
+		if a == in.focus {
+			continue
 		}
+		cells[p] = b.counterpartCells(fref, a, cps)
 	}
 	b.addBand(fpass, cells)
+}
+
+// counterpartCells are the cells of article a's counterparts of the
+// focused passage fref: those drawn here, the one of its first row first,
+// each with its similarity and, when out of its own order, where it comes
+// from; then one note naming those drawn beside another focused passage,
+// above (↑) or below (↓); weak ones are left out of the note.
+func (b *layoutBuilder) counterpartCells(fref passages.Ref, a int, cps []passages.Ref) []cellItem {
+	mine := slices.DeleteFunc(slices.Clone(cps), func(o passages.Ref) bool { return o.Article != a })
+	// Passages in their own order decide what is out of order.
+	order := slices.Clone(mine)
+	slices.SortFunc(order, func(x, y passages.Ref) int { return x.Passage - y.Passage })
+	moved := map[int]bool{}
+	var elsewhere []string
+	for _, o := range order {
+		switch c := b.claim[a][o.Passage]; {
+		case c != fref.Passage:
+			if b.in.score(fref, o) >= compare.WeakBelow {
+				arrow := "↓"
+				if c < fref.Passage {
+					arrow = "↑"
+				}
+				elsewhere = append(elsewhere, fmt.Sprintf("§%d %s", o.Passage+1, arrow))
+			}
+		case o.Passage == b.next[a]:
+			b.next[a]++
+		default:
+			moved[o.Passage] = true
+		}
+	}
+	var cells []cellItem
+	for _, o := range mine {
+		if b.claim[a][o.Passage] != fref.Passage {
+			continue
+		}
+		s := b.in.score(fref, o)
+		label := similarityLabel(s)
+		if moved[o.Passage] {
+			label += fmt.Sprintf(" · ↕ moved from §%d", o.Passage+1)
+		}
+		cells = append(cells, cellItem{ref: o, label: label, weak: s < compare.WeakBelow})
+	}
+	if len(elsewhere) > 0 {
+		cells = append(cells, cellItem{ref: fref, note: true, label: "also " + strings.Join(elsewhere, ", ")})
+	}
+	return cells
+}
+
+// similarityLabel is how a counterpart's similarity reads: "≈ 0.62", and
+// "≈ 0.41 · weak" under compare.WeakBelow.
+func similarityLabel(s float64) string {
+	if s < compare.WeakBelow {
+		return fmt.Sprintf("≈ %.2f · weak", s)
+	}
+	return fmt.Sprintf("≈ %.2f", s)
 }
 
 // addBand adds a band of cells (each pane's passages, one under the
@@ -204,17 +339,21 @@ func (b *layoutBuilder) addBand(focusP int, cells [][]cellItem) {
 	for p, items := range cells {
 		tw := max(b.in.widths[p]-2, 1)
 		for x, it := range items {
+			if it.note {
+				cols[p] = append(cols[p], paneLine{kind: lineLabel, ref: it.ref, label: it.label, weak: it.weak})
+				continue
+			}
 			if x > 0 {
 				cols[p] = append(cols[p], paneLine{})
 			}
 			txt := b.in.text[it.ref.Article][it.ref.Passage]
 			for i, sp := range termtext.Wrap(txt, tw) {
-				cols[p] = append(cols[p], paneLine{kind: lineText, first: i == 0, ref: it.ref, sp: span(sp)})
+				cols[p] = append(cols[p], paneLine{kind: lineText, first: i == 0, ref: it.ref, sp: span(sp), weak: it.weak})
 			}
 			// The note goes under the text, so that counterparts start
 			// on the same line.
 			if it.label != "" {
-				cols[p] = append(cols[p], paneLine{kind: lineLabel, ref: it.ref, label: it.label})
+				cols[p] = append(cols[p], paneLine{kind: lineLabel, ref: it.ref, label: it.label, weak: it.weak})
 			}
 			refs = append(refs, it.ref)
 		}
@@ -281,7 +420,7 @@ func (b *layoutBuilder) newOthersRun(upto []int) *othersRun {
 			continue
 		}
 		for ; b.next[a] < upto[p]; b.next[a]++ {
-			if !b.claimed[a][b.next[a]] {
+			if !b.claimed(a, b.next[a]) {
 				g.at[p][b.next[a]] = len(g.lists[p])
 				g.lists[p] = append(g.lists[p], b.next[a])
 			}
@@ -344,7 +483,7 @@ func (g *othersRun) addLevel(left int) {
 	g.head[left]++
 	cells := make([][]cellItem, len(g.lists))
 	cells[left] = []cellItem{{ref: q}}
-	name := termtext.OneLine(b.in.cmp.Articles[q.Article].Outlet)
+	name := termtext.OneLine(b.in.name(q.Article))
 	for _, oj := range g.pending(left, q) {
 		o, j := oj[0], oj[1]
 		m := g.refAt(o, j)
@@ -352,8 +491,17 @@ func (g *othersRun) addLevel(left int) {
 			g.broken[m] = true
 			continue
 		}
-		cells[o] = []cellItem{{ref: m, label: fmt.Sprintf("≈ %.2f with %s", b.in.score(q, m), name)}}
+		s := b.in.score(q, m)
+		cells[o] = []cellItem{{ref: m, label: similarityLabel(s) + " with " + name, weak: s < compare.WeakBelow}}
 		g.head[o]++
 	}
 	b.addBand(-1, cells)
+}
+
+// articleLabel names an article in notes: its outlet, else its id.
+func articleLabel(a compare.ArticleInfo) string {
+	if a.Outlet != "" {
+		return termtext.OneLine(a.Outlet)
+	}
+	return termtext.OneLine(a.ID)
 }

@@ -51,7 +51,7 @@ func layoutLines(lay *compareLayout, text [][]string) []string {
 }
 
 // A hand-built comparison: the passages' text is their name ("A0", …)
-// unless given, every pair of passages scores 0.42.
+// unless given, every pair of passages scores 0.62 unless the case says.
 func TestCompareLayout(t *testing.T) {
 	two := []string{"Alpha", "Bravo"}
 	three := []string{"Alpha", "Bravo", "Charlie"}
@@ -62,18 +62,19 @@ func TestCompareLayout(t *testing.T) {
 		panes    []int
 		width    int
 		want     []string
-		bands    [][3]int // start, height, focused passage (-1: none)
-		bandOfFP []int    // band of each focused passage
+		bands    [][3]int           // start, height, focused passage (-1: none)
+		bandOfFP []int              // band of each focused passage
+		score    map[string]float64 // "A0B1": that pair's score
 	}{
 		{
 			name: "counterparts in the same order are level",
 			cmp:  handComparison(two, [][]string{{"A0", "A1"}, {"B0", "B1"}}, []string{"A0", "B0"}, []string{"A1", "B1"}),
 			want: []string{
 				"A0 | B0",
-				" | (≈ 0.42)",
+				" | (≈ 0.62)",
 				" | ",
 				"A1 | B1",
-				" | (≈ 0.42)",
+				" | (≈ 0.62)",
 			},
 			bands:    [][3]int{{0, 2, 0}, {3, 2, 1}},
 			bandOfFP: []int{0, 1},
@@ -83,10 +84,10 @@ func TestCompareLayout(t *testing.T) {
 			cmp:  handComparison(two, [][]string{{"A0", "A1"}, {"B0", "B1"}}, []string{"A0", "B1"}, []string{"A1", "B0"}),
 			want: []string{
 				"A0 | B1",
-				" | (≈ 0.42)",
+				" | (≈ 0.62)",
 				" | ",
 				"A1 | B0",
-				" | (≈ 0.42 · ↕ moved from §1)",
+				" | (≈ 0.62 · ↕ moved from §1)",
 			},
 			bands:    [][3]int{{0, 2, 0}, {3, 2, 1}},
 			bandOfFP: []int{0, 1},
@@ -98,7 +99,7 @@ func TestCompareLayout(t *testing.T) {
 				" | B0",
 				" | ",
 				"A0 | B1",
-				" | (≈ 0.42)",
+				" | (≈ 0.62)",
 			},
 			bands:    [][3]int{{0, 1, -1}, {2, 2, 0}},
 			bandOfFP: []int{1},
@@ -111,7 +112,7 @@ func TestCompareLayout(t *testing.T) {
 				" | B0",
 				" | ",
 				"A0 | B1",
-				"(≈ 0.42) | ",
+				"(≈ 0.62) | ",
 			},
 			bands:    [][3]int{{0, 1, 0}, {2, 2, 1}},
 			bandOfFP: []int{0, 1},
@@ -123,7 +124,7 @@ func TestCompareLayout(t *testing.T) {
 				"A0 |  | ",
 				" |  | ",
 				" | B0 | C0",
-				" |  | (≈ 0.42 with Bravo)",
+				" |  | (≈ 0.62 with Bravo)",
 			},
 			bands:    [][3]int{{0, 1, 0}, {2, 2, -1}},
 			bandOfFP: []int{0},
@@ -138,7 +139,7 @@ func TestCompareLayout(t *testing.T) {
 				" | B0 | ",
 				" |  | ",
 				" | B1 | C0",
-				" |  | (≈ 0.42 with Bravo)",
+				" |  | (≈ 0.62 with Bravo)",
 				" |  | ",
 				" |  | C1",
 			},
@@ -151,7 +152,7 @@ func TestCompareLayout(t *testing.T) {
 			width: 10,
 			want: []string{
 				"one two | short",
-				"three | (≈ 0.42)",
+				"three | (≈ 0.62)",
 				"four | ",
 			},
 			bands:    [][3]int{{0, 3, 0}},
@@ -164,10 +165,47 @@ func TestCompareLayout(t *testing.T) {
 			panes: []int{1, 2},
 			want: []string{
 				"B0 | C0",
-				" | (≈ 0.42)",
+				" | (≈ 0.62)",
 			},
 			bands:    [][3]int{{0, 2, 0}},
 			bandOfFP: []int{0},
+		},
+		{
+			name:  "a weak counterpart says so",
+			cmp:   handComparison(two, [][]string{{"A0"}, {"B0"}}, []string{"A0", "B0"}),
+			score: map[string]float64{"A0B0": 0.41},
+			want: []string{
+				"A0 | B0",
+				" | (≈ 0.41 · weak)",
+			},
+			bands:    [][3]int{{0, 2, 0}},
+			bandOfFP: []int{0},
+		},
+		{
+			name: "one sentence covering two: both level with it, its first row first",
+			cmp:  handComparison(two, [][]string{{"A0"}, {"B0", "B1"}}, []string{"A0", "B1"}, []string{"A0", "B0"}),
+			want: []string{
+				"A0 | B1",
+				" | (≈ 0.62)",
+				" | ",
+				" | B0",
+				" | (≈ 0.62 · ↕ moved from §1)",
+			},
+			bands:    [][3]int{{0, 5, 0}},
+			bandOfFP: []int{0},
+		},
+		{
+			name:  "a counterpart is drawn beside the passage it is closest to; the other says where",
+			cmp:   handComparison(two, [][]string{{"A0", "A1"}, {"B0"}}, []string{"A0", "B0"}, []string{"A1", "B0"}),
+			score: map[string]float64{"A0B0": 0.55, "A1B0": 0.8},
+			want: []string{
+				"A0 | (also §1 ↓)",
+				" | ",
+				"A1 | B0",
+				" | (≈ 0.80)",
+			},
+			bands:    [][3]int{{0, 1, 0}, {2, 2, 1}},
+			bandOfFP: []int{0, 1},
 		},
 		{
 			name:     "a focused article with no passages: the others in their own order, a line apart",
@@ -198,8 +236,16 @@ func TestCompareLayout(t *testing.T) {
 			for i := range widths {
 				widths[i] = width
 			}
-			lay := buildLayout(layoutInput{cmp: tc.cmp, text: text, score: func(a, b passages.Ref) float64 { return 0.42 },
-				focus: tc.focus, panes: panes, widths: widths})
+			score := func(a, b passages.Ref) float64 {
+				if a.Article > b.Article {
+					a, b = b, a
+				}
+				if s, ok := tc.score[fmt.Sprintf("%c%d%c%d", 'A'+a.Article, a.Passage, 'A'+b.Article, b.Passage)]; ok {
+					return s
+				}
+				return 0.62
+			}
+			lay := buildLayout(layoutInput{cmp: tc.cmp, text: text, score: score, focus: tc.focus, panes: panes, widths: widths})
 			if got := layoutLines(lay, text); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
@@ -94,23 +95,40 @@ func (c *comparePage) headings() []string {
 			l1.WriteString(sep)
 			l2.WriteString(sep)
 		}
-		by := termtext.OneLine(a.Byline())
-		if by == "" {
-			by = "unknown outlet"
-		}
-		if d := a.Date.String(); d != "" {
-			by += " · " + d
-		}
-		hs := st.PaneHead
-		mark := "  "
-		if first+p == c.focus {
-			hs = st.PaneFocus
-			mark = "▸ "
-		}
-		l1.WriteString(hs.Render(mark) + cell(by, nil, max(ws[p]-2, 0), compile(hs), compile(hs)))
-		l2.WriteString("  " + cell(termtext.OneLine(a.Title), nil, max(ws[p]-2, 0), st.P.Dim, st.P.Dim))
+		l1.WriteString(c.headingOutlet(a, first+p == c.focus, max(ws[p]-2, 0)))
+		l2.WriteString("  " + c.headingTitle(a, max(ws[p]-2, 0)))
 	}
 	return []string{l1.String(), l2.String()}
+}
+
+// headingOutlet is a pane's first heading line: the outlet (its id, dim,
+// when it has none) and the date; "▸" marks the focused pane.
+func (c *comparePage) headingOutlet(a *corpus.Article, focused bool, w int) string {
+	st := c.sh.styles
+	hs, mark := st.PaneHead, "  "
+	if focused {
+		hs, mark = st.PaneFocus, "▸ "
+	}
+	// The outlet label (the id standing in for a missing outlet,
+	// dimmed), as every view names an article.
+	label, fallback := a.OutletLabel()
+	by := termtext.OneLine(label)
+	var dim []span
+	if fallback {
+		dim = []span{{0, len(by)}}
+	}
+	if d := a.Date.String(); d != "" {
+		by += " · " + d
+	}
+	paint := compile(hs)
+	return hs.Render(mark) + cell(by, dim, w, paint, c.sh.styles.P.Dim.On(paint))
+}
+
+// headingTitle is a pane's second heading line: the title, dim; a title
+// made from the first sentence reads "untitled: …".
+func (c *comparePage) headingTitle(a *corpus.Article, w int) string {
+	title, _ := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+	return cell(termtext.OneLine(title), nil, w, c.sh.styles.P.Dim, c.sh.styles.P.Dim)
 }
 
 // bodyPaints are the styles the aligned passages are drawn with,
@@ -153,12 +171,9 @@ func (c *comparePage) body() []string {
 	for i := range f.blank {
 		f.blank[i] = strings.Repeat(" ", f.widths[i])
 	}
-	if c.cmp.RowOf(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}) < 0 {
-		focusName := termtext.OneLine(c.arts[c.focus].Outlet)
-		if focusName == "" {
-			focusName = "this outlet"
-		}
-		f.noneText = "— only in " + focusName + " —"
+	if !c.lay.inRow(passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}) {
+		name, _ := c.arts[c.focus].OutletLabel()
+		f.noneText = "— only in " + termtext.OneLine(name) + " —"
 	}
 	sep := st.Sep.Render("│")
 	bh := c.bodyHeight()
@@ -184,7 +199,7 @@ func (c *comparePage) writePaneCell(b *strings.Builder, f *bodyFrame, i, p int, 
 	switch pl.kind {
 	case lineLabel:
 		ls := pt.dim
-		if inCB {
+		if inCB && !pl.weak {
 			ls = pt.cursor
 		}
 		b.WriteString("  ")
@@ -193,7 +208,7 @@ func (c *comparePage) writePaneCell(b *strings.Builder, f *bodyFrame, i, p int, 
 		switch {
 		case inCB:
 			b.WriteString(pt.cursor.Render("▍ "))
-		case pl.first && c.cmp.RowOf(pl.ref) < 0:
+		case pl.first && !c.lay.inRow(pl.ref):
 			b.WriteString(pt.unique.Render("○ "))
 		default:
 			b.WriteString("  ")
@@ -204,6 +219,9 @@ func (c *comparePage) writePaneCell(b *strings.Builder, f *bodyFrame, i, p int, 
 			spans = shift(f.hl[pl.ref], pl.sp.Start, pl.sp.End-pl.sp.Start)
 		}
 		base := pt.kinds[c.cmp.Articles[pl.ref.Article].Passages[pl.ref.Passage].Kind]
+		if pl.weak {
+			base = pt.dim // a weak counterpart looks weak
+		}
 		b.WriteString(cell(text[pl.sp.Start:pl.sp.End], spans, tw, base, pt.diff))
 	default:
 		if inCB && i == f.cb.start && f.first+p != c.focus && !f.cb.has(f.first+p) {
@@ -225,6 +243,26 @@ func (b band) has(a int) bool {
 	return false
 }
 
+// rowStatus says which row the focused passage is in ("row 3/9 ≈ 0.62",
+// "· weak" under compare.WeakBelow, "· 2 rows" when it is in several), or
+// that its outlet alone tells it.
+func (c *comparePage) rowStatus(fref passages.Ref) string {
+	rows := c.cmp.RowsOf(fref)
+	if len(rows) == 0 {
+		name, _ := c.arts[c.focus].OutletLabel()
+		return "only in " + termtext.OneLine(name)
+	}
+	r := c.cmp.Rows[rows[0]]
+	s := fmt.Sprintf("row %d/%d ≈ %.2f", rows[0]+1, len(c.cmp.Rows), r.Score)
+	if r.Weak {
+		s += " weak"
+	}
+	if len(rows) > 1 {
+		s += fmt.Sprintf(" · %d rows", len(rows))
+	}
+	return s
+}
+
 func (c *comparePage) statusLine() string {
 	st := c.sh.styles
 	var parts []string
@@ -244,11 +282,7 @@ func (c *comparePage) statusLine() string {
 		np := len(c.cmp.Articles[c.focus].Passages)
 		fref := passages.Ref{Article: c.focus, Passage: c.cur[c.focus]}
 		parts = append(parts, fmt.Sprintf("§%d/%d", fref.Passage+1, np))
-		if r := c.cmp.RowOf(fref); r >= 0 {
-			parts = append(parts, fmt.Sprintf("row %d/%d ≈ %.2f", r+1, len(c.cmp.Rows), c.cmp.Rows[r].Score))
-		} else {
-			parts = append(parts, "only in "+termtext.OneLine(c.arts[c.focus].Outlet))
-		}
+		parts = append(parts, c.rowStatus(fref))
 		if nd := len(c.cmp.Differences); nd > 0 {
 			parts = append(parts, fmt.Sprintf("%d differences (d)", nd))
 		}

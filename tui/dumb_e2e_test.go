@@ -2,7 +2,6 @@ package tui
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,18 +16,8 @@ import (
 // cursor is still marked, and "p" lists every load problem with its file
 // and message (issue 12, items 12 and 13).
 func TestDumbTerminalEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	tmuxtest.Require(t)
-	if _, err := os.Stat("../cmd/pmureader"); err != nil {
-		t.Skip("../cmd/pmureader does not exist: end-to-end TUI test skipped")
-	}
+	bin := tmuxtest.Build(t, "../cmd/pmureader")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "pmureader")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/pmureader").CombinedOutput(); err != nil {
-		t.Fatalf("go build ../cmd/pmureader: %v\n%s", err, out)
-	}
 	news := filepath.Join(dir, "news")
 	files := map[string]string{
 		"alpha.txt":   "Alpha Floods in Rivertown\n\nThe river rose overnight and forty houses were flooded.\n",

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,18 +14,8 @@ import (
 // the reader, find in the article, back, quit with status 0 and the shell
 // back as it was.
 func TestEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	tmuxtest.Require(t)
-	if _, err := os.Stat("../cmd/pmureader"); err != nil {
-		t.Skip("../cmd/pmureader does not exist: end-to-end TUI test skipped")
-	}
+	bin := tmuxtest.Build(t, "../cmd/pmureader")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "pmureader")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/pmureader").CombinedOutput(); err != nil {
-		t.Fatalf("go build ../cmd/pmureader: %v\n%s", err, out)
-	}
 	// An interactive shell the test types into, so that the screen before
 	// and after the TUI can be seen. Rows are read as the terminal shows
 	// them (NoJoin); keys are spaced so an Escape is not read as the start

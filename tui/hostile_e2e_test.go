@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -83,21 +82,13 @@ func (e *hostileChecks) check(step string) {
 // shows its raw source, and goes back, checking the terminal after each
 // step; then quits, expecting exit status 3 (some files could not load).
 func TestHostileEndToEnd(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	tmuxtest.Require(t)
+	bin := tmuxtest.Build(t, "../cmd/pmureader")
 	corpusDir, err := filepath.Abs("../corpus/testdata/hostile")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("%s does not exist: hostile end-to-end TUI test skipped", corpusDir)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "pmureader")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/pmureader").CombinedOutput(); err != nil {
-		t.Fatalf("go build ../cmd/pmureader: %v\n%s", err, out)
 	}
 	// The options are set before the program starts, so its first output
 	// already meets a terminal that obeys; the window is named (which turns

@@ -485,8 +485,10 @@ func (k compareKeys) Signs() []sign {
 	return []sign{
 		{"▸", "the focused pane: its account reads in order, the others line up with it"},
 		{"▍", "the passage under the cursor and its counterparts"},
-		{"≈ 0.37", "similarity of a counterpart to the focused passage, 0 to 1"},
+		{"≈ 0.62", "similarity of a counterpart to the focused passage, 0 to 1 (the same in any comparison)"},
+		{"≈ 0.41 · weak", "under 0.50, dimmed: about half such pairs tell one fact, the rest related ones"},
 		{"↕ moved from §3", "its own article tells it elsewhere, as passage 3"},
+		{"also §4 ↓", "a counterpart drawn further down (↑ up), beside a passage it is closer to"},
 		{"○", "no counterpart in any other account"},
 		{"— only in —", "the focused passage has no counterpart in this pane"},
 		{"highlight", "words that differ between two counterparts"},

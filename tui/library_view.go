@@ -217,6 +217,18 @@ func (l *library) markCell(a *corpus.Article, selected bool, base Paint) string 
 	return cursor + base.Render("  ")
 }
 
+// outletName is how a narrow place names a's outlet: the outlet alone
+// ("(via X)" is for the reader's header), or, without one, the rest of its
+// outlet label (corpus.Article.OutletLabel): the original outlet, or the
+// id that stands in for one.
+func outletName(a *corpus.Article) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	label, _ := a.OutletLabel()
+	return label
+}
+
 // outletCell draws a's outlet in w cells, spans (into a.Outlet)
 // highlighted. The column is narrow and sorted by outlet, so it shows the
 // outlet alone; "(via X)" is for the reader's header. Without an outlet it
@@ -295,7 +307,7 @@ func (l *library) statusLine() string {
 		case sh.filesTotal > 0:
 			pct = float64(sh.filesDone) / float64(sh.filesTotal)
 		}
-		parts = append(parts, fmt.Sprintf("loading %d/%d files ", sh.filesDone, sh.filesTotal)+l.bar.ViewAs(min(max(pct, 0), 1)))
+		parts = append(parts, fmt.Sprintf("loading %d/%d %s ", sh.filesDone, sh.filesTotal, sh.loadUnit)+l.bar.ViewAs(min(max(pct, 0), 1)))
 	}
 	switch l.mode {
 	case modeTitle:

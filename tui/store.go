@@ -58,7 +58,8 @@ type AddResult struct {
 // shell is an article of the library list without its body: what a header
 // holds. The body is read (Library.Get) when it is needed.
 func shell(h *libdb.Header) *corpus.Article {
-	return &corpus.Article{ID: h.ID, Title: h.Title, Outlet: h.Outlet, Author: h.Author, Date: h.Date(), Words: int(h.Words)}
+	return &corpus.Article{ID: h.ID, Title: h.Title, TitleDerived: h.TitleDerived, Outlet: h.Outlet, Author: h.Author,
+		Date: h.Date(), Words: int(h.Words), CopyOf: h.CopyOf}
 }
 
 // headerLoader lists the library's articles as batches of shells, for the

@@ -46,7 +46,8 @@ func (s *storiesPage) detailLines(maxH int) []string {
 // articleLine is one article of the selected story: a mark ("●" dated
 // to the day, "~" approximate or only month or year, none when undated),
 // its date or "undated", its outlet label and its title label, the
-// stand-ins for missing ones dimmed.
+// stand-ins for missing ones dimmed, and for a republication what it
+// copies.
 func (s *storiesPage) articleLine(a *corpus.Article) string {
 	sty := s.sh.styles
 	mark, ms, date := "●", sty.Meta, strings.TrimPrefix(a.Date.String(), "~")
@@ -65,9 +66,14 @@ func (s *storiesPage) articleLine(a *corpus.Article) string {
 	}
 	title, dim := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
 	if dim {
-		return line + " — " + sty.Dim.Render(title)
+		line += " — " + sty.Dim.Render(title)
+	} else {
+		line += " — " + title
 	}
-	return line + " — " + title
+	if a.CopyOf != "" {
+		line += sty.Dim.Render(" · copy of " + termtext.OneLine(a.CopyOf))
+	}
+	return line
 }
 
 // View draws the list of stories, the selected story's coverage timeline
@@ -171,11 +177,20 @@ func (s *storiesPage) entry(i int) []string {
 
 // outletLabels names who published a story's articles, each once, in
 // article order: their outlet labels, so an article without an outlet is
-// named by its id.
+// named by its id. A republication of another of its articles (CopyOf)
+// is no other account and names no outlet.
 func (s *storiesPage) outletLabels(st stories.Story) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, a := range s.articlesOf(st) {
+	arts := s.articlesOf(st)
+	members := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		members[a.ID] = true
+	}
+	for _, a := range arts {
+		if a.CopyOf != "" && members[a.CopyOf] {
+			continue // a republication is no other account (as Story.Outlets)
+		}
 		label, _ := a.OutletLabel()
 		if label = termtext.OneLine(label); !seen[label] {
 			seen[label] = true

@@ -132,20 +132,21 @@ func (cv coverage) col(t time.Time) int {
 }
 
 // rowLine draws an outlet's row: its name, then a mark at each of its
-// articles' dates, or how many are undated.
+// dated articles' dates and how many are undated (where it fits).
 func (cv coverage) rowLine(r outletRow, sty Styles) string {
 	dot, dated, approx := sty.Sep.Render("·"), sty.Meta.Render("●"), sty.Approx.Render("~")
 	cells := make([]string, cv.axisW)
 	for i := range cells {
 		cells[i] = dot
 	}
-	undated := 0
+	undated, last := 0, -1
 	for _, a := range r.arts {
 		if !a.Date.Known() || cv.t0.IsZero() {
 			undated++
 			continue
 		}
 		c := cv.col(a.Date.Time)
+		last = max(last, c)
 		if a.Date.Precision == corpus.PrecisionDay {
 			cells[c] = dated
 		} else if cells[c] != dated {
@@ -153,8 +154,17 @@ func (cv coverage) rowLine(r outletRow, sty Styles) string {
 		}
 	}
 	label := " " + cell(r.name, nil, cv.labelW, sty.P.Row, sty.P.Row) + " "
-	if undated > 0 {
+	if undated == 0 {
+		return label + strings.Join(cells, "")
+	}
+	if last < 0 {
 		return label + sty.Dim.Render(fmt.Sprintf("undated (%d)", undated))
+	}
+	// Dated and undated articles: the marks, then the undated count over
+	// the empty end of the axis where it fits.
+	note := fmt.Sprintf(" +%d undated", undated)
+	if keep := cv.axisW - termtext.Width(note); keep > last {
+		return label + strings.Join(cells[:keep], "") + sty.Dim.Render(note)
 	}
 	return label + strings.Join(cells, "")
 }

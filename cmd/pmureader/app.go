@@ -26,6 +26,7 @@ type app struct {
 	aliasFile   string   // --aliases of the reader (stories and compare have their own)
 	lib         libOptions
 	imp         importOptions
+	es          esFlags // --source and its filters
 
 	out   output // decided in PersistentPreRun, after flags are parsed
 	paint paint
@@ -48,6 +49,7 @@ func (a *app) execute(ctx context.Context, args []string) int {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	a.closeLibrary()
+	a.closeSource()
 	if err == nil {
 		if a.partial {
 			return exitPartial
@@ -88,10 +90,10 @@ func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, 
 }
 
 // load reads the corpus from paths or, when there are none, the library
-// (the bundled seeds while it is missing or empty). Every problem is
-// printed to stderr as it is; loading goes on past bad files. It fails
-// only when nothing loaded (exit 4), the library cannot be read, or on
-// interrupt.
+// (the bundled seeds while it is missing or empty), or, with --source,
+// from the cluster (loadSource). Every problem is printed to stderr as it
+// is; loading goes on past bad files. It fails only when nothing loaded
+// (exit 4), the library cannot be read, or on interrupt.
 func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) {
 	return a.loadCorpus(ctx, paths, true)
 }
@@ -103,6 +105,9 @@ func (a *app) loadHeaders(ctx context.Context, paths []string) (*corpus.Corpus, 
 }
 
 func (a *app) loadCorpus(ctx context.Context, paths []string, bodies bool) (*corpus.Corpus, error) {
+	if a.es.req != nil {
+		return a.loadSource(ctx, paths)
+	}
 	opt := corpus.Options{MaxFileSize: int64(a.maxSize)}
 	var (
 		c   *corpus.Corpus

@@ -19,7 +19,7 @@ import (
 // libraryCmds are the commands that change the library or print what it
 // keeps beside articles.
 func (a *app) libraryCmds() []*cobra.Command {
-	return []*cobra.Command{a.addCmd(), a.importCmd(), a.updateCmd(), a.feedsCmd(), a.exportCmd(), a.rmCmd()}
+	return []*cobra.Command{a.addCmd(), a.updateCmd(), a.feedsCmd(), a.exportCmd(), a.rmCmd(), a.importCmd()}
 }
 
 func (a *app) addCmd() *cobra.Command {
@@ -173,14 +173,18 @@ func (a *app) printAddReport(rep sources.Report) error {
 	for _, ad := range rep.Added {
 		art := ad.Article
 		label, _ := art.OutletLabel()
-		fmt.Fprintf(w, "added %s  %s · %s\n", termtext.OneLine(art.ID), termtext.OneLine(label), termtext.OneLine(art.Title))
+		copyOf := ""
+		if art.CopyOf != "" {
+			copyOf = " (a copy of " + termtext.OneLine(art.CopyOf) + ")"
+		}
+		fmt.Fprintf(w, "added %s  %s · %s%s\n", termtext.OneLine(art.ID), termtext.OneLine(label), termtext.OneLine(art.Title), copyOf)
 	}
 	for _, d := range rep.Duplicates {
 		why := "the same text"
 		if d.Reason == library.DupURL {
 			why = "the same address and title"
 		}
-		fmt.Fprintf(w, "already there as %s (%s): %s\n", termtext.OneLine(d.Existing), why, termtext.OneLine(d.Title))
+		fmt.Fprintf(w, "%s: already there as %s (%s): %s\n", sources.SafeRef(d.From), termtext.OneLine(d.Existing), why, termtext.OneLine(d.Title))
 	}
 	for _, f := range rep.Feeds {
 		if f.NotModified {

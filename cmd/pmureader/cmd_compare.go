@@ -21,6 +21,13 @@ type storiesJSON struct {
 	Problems      []problemJSON `json:"problems"`
 }
 
+// compareSchemaVersion is compare --json's schema_version, one above the
+// other documents' since its rows changed meaning (README, "JSON output"):
+// a passage may be in several rows, a row's score is the mean similarity of
+// the links holding it (the same in a two-way and a six-way comparison),
+// and unique passages are those linked to none.
+const compareSchemaVersion = 3
+
 // compareJSON is `pmureader compare --json`: the compare.Comparison as that
 // package tags it.
 type compareJSON struct {
@@ -89,6 +96,7 @@ A story holds at most one article per outlet unless --same-outlet is given.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&sameOutlet, "same-outlet", false, "allow several articles of one outlet in a story")
 	cmd.Flags().StringVar(&aliasFile, "aliases", "", "extra entity spellings from `FILE`")
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 
@@ -141,6 +149,7 @@ Passages are sentences; --paragraphs compares whole paragraphs.
 	cmd.Flags().StringVar(&f.aliasFile, "aliases", "", "extra entity spellings from `FILE`")
 	cmd.Flags().StringVar(&f.storyRef, "story", "", "compare the articles of story `ID` (a unique prefix will do)")
 	cmd.Flags().StringSliceVar(&f.only, "only", nil, "with --story: compare only these of its articles (`ID,ID,...`; prefixes will do)")
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 
@@ -206,7 +215,7 @@ func (a *app) runCompare(cmd *cobra.Command, f compareFlags, ids, paths []string
 	}
 	switch {
 	case f.asJSON:
-		return a.writeJSON(compareJSON{SchemaVersion: schemaVersion, Comparison: cmp, Problems: problemsJSON(problems)})
+		return a.writeJSON(compareJSON{SchemaVersion: compareSchemaVersion, Comparison: cmp, Problems: problemsJSON(problems)})
 	case f.markdown:
 		if _, err := fmt.Fprint(a.stdout, compare.Markdown(cmp)); err != nil {
 			return fmt.Errorf("write output: %w", err)

@@ -24,8 +24,8 @@ type importOptions struct {
 
 func (a *app) importCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "import FILE|DIR...",
-		Short: "Import files and folders of articles into the library, in batches",
+		Use:   "import FILE|DIR... | import --source es+https://HOST:9200/INDEX [--query WORDS] [--since DAY] [--until DAY]",
+		Short: "Import files, folders or an Elasticsearch index into the library, in batches",
 		Long: `Import files and folders of articles (every format pmureader reads: .txt,
 .md, .json, .jsonl, .html) into the library. A JSON Lines dump may be of
 any size: it is read a batch of records at a time (--batch), so memory
@@ -47,20 +47,46 @@ Exit status: 0 when everything was imported (or was there already), 3 when
 some files or records were skipped (each named on stderr), 4 when nothing
 could be read, 1 when the library could not be written (locked by another
 pmureader for longer than --wait, disk full, damaged, or from a newer
-pmureader), 130 when interrupted (run it again to resume).`,
+pmureader), 130 when interrupted (run it again to resume).
+
+With --source, copy the articles --source selects (with --query, --since,
+--until, --outlet, --limit, as the reader reads them) from an Elasticsearch
+or OpenSearch index instead, a page of 1,000 per transaction; then no
+paths are taken. Articles already in the library are not stored again, so
+running the same import twice, or again after Ctrl-C, stores only what is
+missing. Credentials come from the environment only: PMUREADER_ES_USER and
+PMUREADER_ES_PASSWORD, or PMUREADER_ES_API_KEY; PMUREADER_ES_CA names a PEM
+file of the authority that signed the cluster's certificate. Exit status
+with --source: 0 done, 2 a mistake in the flags or the environment, 3
+partial (the read stopped after some pages, or shards failed: what was
+read is stored), 4 nothing read (unreachable, refused, no such index, no
+text field), 5 the query matched nothing, 130 interrupted (what was stored
+stays).`,
 		Example: `  pmureader import ~/archive/mediacloud-2019.jsonl
   pmureader import ~/news/iraq ~/news/syria
-  pmureader --library /data/big.db import dump.jsonl --batch 5000`,
+  pmureader --library /data/big.db import dump.jsonl --batch 5000
+  PMUREADER_ES_API_KEY=… pmureader import --source es+https://es.example.org:9200/mc_search-* \
+      --query 'kataib hezbollah' --since 2019-12-01 --until 2020-01-31`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageErrorf("import needs at least one file or folder")
+			source := cmd.Flags().Lookup("source").Changed
+			switch {
+			case source && len(args) > 0:
+				return usageErrorf("import takes files and folders or --source, not both (got %q with --source)", args[0])
+			case !source && len(args) == 0:
+				return usageErrorf("import needs at least one file or folder, or --source es+https://HOST:9200/INDEX")
 			}
 			return nil
 		},
-		RunE: runE(a.runImport),
+		RunE: runE(func(cmd *cobra.Command, args []string) error {
+			if a.es.req != nil {
+				return a.importSource(cmd.Context())
+			}
+			return a.runImport(cmd, args)
+		}),
 	}
 	cmd.Flags().IntVar(&a.imp.batch, "batch", 1000, "records (JSON Lines) or files stored per transaction")
 	cmd.Flags().DurationVar(&a.imp.wait, "wait", library.DefaultBusyTimeout, "how long to wait for another pmureader writing to the library")
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 

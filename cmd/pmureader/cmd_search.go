@@ -80,13 +80,14 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&titles, "title", false, `find by title, outlet, author and story, as the reader's "/" does`)
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "show at most `N` results (0: all)")
+	a.addSourceFlags(cmd.Flags(), "source-limit")
 	return cmd
 }
 
 // searchDoc runs the search: over a large library through its index,
 // else over the articles loaded.
 func (a *app) searchDoc(ctx context.Context, paths []string, query string, titles bool, limit int) (searchJSON, error) {
-	if len(paths) == 0 && !titles {
+	if len(paths) == 0 && !titles && a.es.req == nil {
 		if doc, ok, err := a.searchLibrary(ctx, query, limit); ok || err != nil {
 			return doc, err
 		}

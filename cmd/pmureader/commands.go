@@ -51,6 +51,13 @@ library is missing or empty). 'pmureader add' fills the library from web
 pages, feeds and files. When stdout is not a
 terminal it prints the article list instead.
 
+--source es+https://HOST:9200/INDEX reads the articles of an Elasticsearch
+or OpenSearch index instead (with --query, --since, --until, --outlet,
+--limit, --mapping; credentials from PMUREADER_ES_USER and
+PMUREADER_ES_PASSWORD, or PMUREADER_ES_API_KEY), here and in list, show,
+search, stories and compare; 'pmureader import --source' copies them into
+the library.
+
 ` + pathsHelp + `
 
 Exit codes: 0 ok, 1 failed, 2 usage error, 3 partial (some inputs could not
@@ -59,15 +66,17 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 		Example: `  pmureader                      # read the bundled seed articles
   pmureader ~/news/iraq          # read your own folder of articles
   pmureader list --json | jq '.articles[].title'
-  pmureader show 003             # an id prefix is enough when unique`,
+  pmureader show 003             # an id prefix is enough when unique
+  pmureader --source es+https://es.example.org:9200/mc_search-* --query 'kataib hezbollah' --since 2019-12-01`,
 		Args:                       cobra.ArbitraryArgs,
 		Version:                    versionString(),
 		SilenceErrors:              true,
 		SilenceUsage:               true,
 		SuggestionsMinimumDistance: 2,
-		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			a.out = detectOutput(a.stdout, a.noColor, a.getenv)
 			a.paint = paint{on: a.out.color}
+			return a.prepareSource(cmd)
 		},
 		RunE: runE(a.runRoot),
 	}
@@ -84,6 +93,7 @@ be loaded; output covers the rest), 4 nothing loaded, 5 not found,
 
 	root.Flags().StringVar(&a.aliasFile, "aliases", "", "extra entity spellings from `FILE` for the reader's stories and compare views")
 	a.addLibraryFlags(pf, root.Flags())
+	a.addSourceFlags(root.Flags(), "limit")
 	root.AddCommand(a.listCmd(), a.showCmd(), a.searchCmd(), a.storiesCmd(), a.compareCmd())
 	root.AddCommand(a.libraryCmds()...)
 	return root
@@ -171,6 +181,7 @@ stories' groups them; --no-stories skips the grouping, which takes about
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 
@@ -203,7 +214,7 @@ one JSON document; --json --raw adds the raw lines to it.
 		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			lead, paths := a.splitPaths(cmd, args, 1)
-			if len(paths) == 0 {
+			if len(paths) == 0 && a.es.req == nil {
 				art, ok, err := a.libraryArticle(cmd.Context(), lead[0])
 				if err != nil {
 					return err
@@ -233,6 +244,7 @@ one JSON document; --json --raw adds the raw lines to it.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the source lines with their roles, chrome marked")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
+	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,7 +55,7 @@ func TestCompare(t *testing.T) {
 		t.Fatalf("compare --json is not a comparison: %v\n%s", err, r.stdout)
 	}
 	cmp := doc.Comparison
-	if doc.SchemaVersion != schemaVersion || len(cmp.Articles) != 2 ||
+	if doc.SchemaVersion != compareSchemaVersion || len(cmp.Articles) != 2 ||
 		!strings.HasPrefix(cmp.Articles[0].ID, "001") || !strings.HasPrefix(cmp.Articles[1].ID, "003") {
 		t.Fatalf("compare 001 003: schema %d, articles %+v", doc.SchemaVersion, cmp.Articles)
 	}
@@ -81,6 +82,11 @@ func TestCompare(t *testing.T) {
 	for _, want := range []string{"[1] ", "[2] ", "Antiwar.com", "Aligned passages", "Differences"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("compare text lacks %q", want)
+		}
+	}
+	for ri, row := range cmp.Rows {
+		if want := fmt.Sprintf("Row %d · similarity %.2f · weak", ri+1, row.Score); row.Weak != strings.Contains(r.stdout, want) {
+			t.Errorf("row %d (weak %v): the text says %q %v", ri+1, row.Weak, want, !row.Weak)
 		}
 	}
 	r = run1(t, 0, "compare", "001", "003", "--markdown")
@@ -114,8 +120,8 @@ func TestCompareDifferences(t *testing.T) {
 	if err := json.Unmarshal([]byte(run1(t, 0, "compare", "001", "003", "--json").stdout), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.SchemaVersion != 2 {
-		t.Errorf("schema_version %d: facts replacing pairwise differences change their meaning (2)", doc.SchemaVersion)
+	if doc.SchemaVersion != 3 {
+		t.Errorf("schema_version %d, want 3: facts replacing pairwise differences changed their meaning (2), rows that may share a passage changed theirs (3)", doc.SchemaVersion)
 	}
 	facts := map[string]string{}
 	credits := 0

@@ -107,10 +107,11 @@ func TestAddListShowRemove(t *testing.T) {
 	if !strings.Contains(r.stdout, "harbour authority said on Friday that 10 boats") {
 		t.Errorf("show %s:\n%s", id, r.stdout)
 	}
-	// Adding the same page again stores nothing.
+	// Adding the same page again stores nothing, and says so naming both
+	// places: the address given and the stored article.
 	r = inproc(t, lib, "add", site.URL+"/a/1")
 	r.want(t, 0, "add again")
-	if !strings.Contains(r.stdout, "already there as "+id) {
+	if !strings.Contains(r.stdout, site.URL+"/a/1: already there as "+id) {
 		t.Errorf("second add:\n%s", r.stdout)
 	}
 	r = inproc(t, lib, "rm", id, "nosuchid")

@@ -63,7 +63,7 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 		if s := cmp.Articles[i].Outlet; s != "" {
 			return termtext.OneLine(s)
 		}
-		return termtext.OneLine(cmp.Articles[i].ID)
+		return p.dim(termtext.OneLine(cmp.Articles[i].ID)) // the outlet label's fallback
 	}
 	// block prints text wrapped to width under indent, the first line
 	// starting with head (of the same width as indent).
@@ -98,7 +98,11 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 		if art.Byline != "" {
 			meta = append(meta, termtext.OneLine(art.ID))
 		}
-		block("    ", p.accent(label(i))+" ", termtext.OneLine(art.Title)+" — "+strings.Join(meta, " · "), noStyle)
+		title, dim := termtext.TitleLabel(art.Title, art.ID, art.TitleDerived)
+		if dim {
+			title = p.dim(title)
+		}
+		block("    ", p.accent(label(i))+" ", title+" — "+strings.Join(meta, " · "), noStyle)
 	}
 
 	fmt.Fprintln(w)
@@ -108,6 +112,9 @@ func (a *app) printComparison(cmp *compare.Comparison, pick storyPick) error {
 	fmt.Fprintln(w, p.bold(fmt.Sprintf("Aligned passages (%d %s)", len(cmp.Rows), termtext.Plural(len(cmp.Rows), "row", "rows"))))
 	for ri, r := range cmp.Rows {
 		head := fmt.Sprintf("Row %d · similarity %.2f", ri+1, r.Score)
+		if r.Weak {
+			head += " · weak" // may tell related things rather than one
+		}
 		if sh := sharedSummary(r.Shared); sh != "" {
 			head += " · shared: " + sh
 		}

@@ -261,6 +261,13 @@ func TestTextMarksDerivedTitlesAndNamelessOutlets(t *testing.T) {
 		"stories": print(func(a *app) error {
 			return a.printStories(c, []stories.Story{{ID: "coastal_times", Name: "Storm", Articles: []string{"coastal_times", "inland_post"}}})
 		}),
+		"compare": print(func(a *app) error {
+			cmp, err := compare.Compare(c.Articles, compare.Options{})
+			if err != nil {
+				return err
+			}
+			return a.printComparison(cmp, storyPick{})
+		}),
 	}
 	for name, out := range outs {
 		if !strings.Contains(out, "untitled: Storm hits the coast") {
@@ -296,10 +303,12 @@ func TestCompareNamesOutletlessArticles(t *testing.T) {
 	}
 }
 
-// Item 15: counts agree with their nouns ("1 row", not "1 rows").
+// Item 15: counts agree with their nouns ("1 row", not "1 rows"). (The
+// first title tells nothing the other article tells: a headline that sums
+// up the lead would make a row of its own with the other's lead.)
 func TestCompareCountsAreGrammatical(t *testing.T) {
 	dir := writeFixture(t, map[string]string{
-		"a.jsonl": `{"id":"a","title":"Storm on the coast","outlet":"Coast Times","text":"Storm hits the coast of Rivertown. Boats were lost."}` + "\n" +
+		"a.jsonl": `{"id":"a","title":"A bad night","outlet":"Coast Times","text":"Storm hits the coast of Rivertown. Boats were lost."}` + "\n" +
 			`{"id":"b","title":"Inland Post Reports","outlet":"Inland Post","text":"Storm hits the coast of Rivertown. Roads closed."}` + "\n",
 	})
 	r := run1(t, exitOK, "compare", "a", "b", "-C", dir)

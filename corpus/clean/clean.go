@@ -73,8 +73,9 @@ func (c *Cleaner) keep(bs []*block) {
 // own lines only: from its first line (line 1 for the first item) to its
 // last non-blank line (the end of the file for the last item); blank lines
 // between two items belong to neither. An item without a headline of its
-// own gets a title made from its first sentence (see shortTitle), and the
-// bullet that opened it is dropped from its first paragraph.
+// own gets a title made from its first sentence (TitleFromBody), marked
+// TitleDerived, and the bullet that opened it is dropped from its first
+// paragraph.
 func Text(file string, lines []string) []*article.Article {
 	bs := textBlocks(lines)
 	if len(bs) == 0 {
@@ -107,11 +108,12 @@ func Text(file string, lines []string) []*article.Article {
 			Source: article.Span{File: file, StartLine: firstLine + 1, EndLine: lastLine + 1},
 		}
 		a.Body = paragraphs(file, seg, identityLine)
-		if a.Title == "" {
-			a.Title = titleFromBody(a.Body)
-		}
 		if a.Title == "" && len(a.Body) == 0 {
 			continue
+		}
+		if a.Title == "" {
+			a.Title = TitleFromBody(a.Body)
+			a.TitleDerived = a.Title != ""
 		}
 		a.Raw = rawLines(lines, firstLine, lastLine, seg, identityLine)
 		out = append(out, a)

@@ -62,16 +62,71 @@ func rawLines(lines []string, from, to int, bs []*block, lineNo func(int) int) [
 // titleMaxRunes is how long a title made from a first sentence may be.
 const titleMaxRunes = 90
 
-// titleFromBody makes a title for an item without a headline from the first
-// sentence of its first paragraph, shortened at a word boundary (and not
-// after a dangling "the", "of", …) with an ellipsis.
-func titleFromBody(body []article.Paragraph) string {
+// DateLine returns the text of the first line cleaning took for a date
+// stamp ("March 15, 2024", "Posted Nov 14th 2007 12:41PM", marked chrome
+// "date line") among raw, an article's raw lines, before its last body
+// line: above the headline, under it, or a publication stamp inside the
+// body. A bare date inside the body is a timeline entry and no date line,
+// and dates after the body (comments, related stories) are not the
+// article's. ok is false when there is none.
+func DateLine(raw []article.Line) (text string, ok bool) {
+	last := -1
+	for i, l := range raw {
+		if l.Role == article.RoleBody {
+			last = i
+		}
+	}
+	for i := 0; i < last; i++ {
+		if l := raw[i]; l.Role == article.RoleChrome && l.Why == string(whyDate) {
+			return l.Text, true
+		}
+	}
+	return "", false
+}
+
+// DeriveTitle gives an article without a title one made from its body
+// (TitleFromBody), or, when the body has no paragraph of text, fallback
+// (its id or file name), and marks it TitleDerived so that views show it
+// as such and alignment leaves it out: the passage it was made from is in
+// the body already. An article with a title is left as it is. It is the
+// one rule for every format and source (plain text, Markdown, JSON,
+// Elasticsearch).
+func DeriveTitle(a *article.Article, fallback string) {
+	if a.Title != "" {
+		return
+	}
+	a.Title = TitleFromBody(a.Body)
+	if a.Title == "" {
+		a.Title = fallback
+	}
+	a.TitleDerived = true
+}
+
+// TitleFromBody makes a title for an item without a headline from the
+// first sentence of its first paragraph that is not a subhead, without a
+// list marker, shortened at a word boundary (and not after a dangling
+// "the", "of", …) with an ellipsis. It is "" when the body has no text.
+func TitleFromBody(body []article.Paragraph) string {
 	for _, p := range body {
-		if !p.Subhead {
-			return shortTitle(p.Text)
+		if p.Subhead {
+			continue
+		}
+		if t := shortTitle(strings.TrimSpace(trimListMarker(p.Text))); t != "" {
+			return t
 		}
 	}
 	return ""
+}
+
+// trimListMarker drops the bullet that opens a list item ("• ", "- ").
+func trimListMarker(s string) string {
+	if r, size := utf8.DecodeRuneInString(s); size > 0 && strings.ContainsRune(bullets, r) {
+		return strings.TrimLeft(s[size:], " ")
+	}
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "+ ") {
+		return strings.TrimLeft(s[2:], " ")
+	}
+	return s
 }
 
 func shortTitle(s string) string {

@@ -1,12 +1,12 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
-	"github.com/pmureader/pmureader/corpus/internal/tfidf"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/quantity"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -17,7 +17,6 @@ type analysed struct {
 	toks  []tokens.Token
 	ments []entities.Mention
 	figs  []quantity.Quantity
-	vec   tfidf.Vector
 }
 
 // analyse cuts the articles into passages (c.Articles[i].Passages) and
@@ -47,7 +46,7 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		for j, p := range ps {
 			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
 			c.toks[i][j] = an[i][j].toks
-			caps[k].Observe(an[i][j].toks, p.Kind == passages.KindTitle)
+			caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
 		}
 	})
 	for _, o := range caps[1:] {
@@ -61,6 +60,53 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 	return an, keys, res
 }
 
+// isHeadline reports whether a passage is a headline, whose capitals say
+// nothing of names: the title, or a passage in title case (every word but
+// function words capitalised, three or more of them: "Red Sox To Break
+// Bank For Teixeira"), which is how a headline reads when the scraper left
+// it in the body.
+func isHeadline(p passages.Passage, toks []tokens.Token) bool {
+	if p.Kind == passages.KindTitle {
+		return true
+	}
+	words := 0
+	for _, t := range toks {
+		if t.Num || t.Stop {
+			continue
+		}
+		if !t.Upper {
+			return false
+		}
+		words++
+	}
+	return words >= 3
+}
+
+// mentionTokens is the tokens names are found in: toks, or for a passage
+// in capitals ("RED SOX MAKE HUGE OFFER"), where capitals mark no acronym,
+// a copy with the acronym flag cleared, so that only words seen
+// capitalised in running text count as names there, as in a headline.
+func mentionTokens(toks []tokens.Token) []tokens.Token {
+	words := 0
+	for _, t := range toks {
+		if t.Num {
+			continue
+		}
+		if !t.Caps && t.Stem != "" || !t.Upper {
+			return toks
+		}
+		words++
+	}
+	if words < 3 {
+		return toks
+	}
+	out := slices.Clone(toks)
+	for k := range out {
+		out[k].Caps = false
+	}
+	return out
+}
+
 // findNamesAndFigures finds every passage's names, with the
 // capitalisation of all the articles, and its figures, on w workers; then
 // resolves the names across the articles and lists the entities.
@@ -71,7 +117,7 @@ func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capital
 		ps := c.Articles[i].Passages
 		docs[i] = make([][]entities.Mention, len(ps))
 		for j, p := range ps {
-			docs[i][j] = entities.FindMentions(p.Text, an[i][j].toks, caps, al, p.Kind == passages.KindTitle)
+			docs[i][j] = entities.FindMentions(p.Text, mentionTokens(an[i][j].toks), caps, al, isHeadline(p, an[i][j].toks))
 			if mayHoldFigures(an[i][j].toks) {
 				an[i][j].figs = parsers[k].Parse(p.Text)
 			}

@@ -8,8 +8,10 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/corpus/tokens"
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // benchArticles builds n articles of about 1,000 words each from synthetic
@@ -40,7 +42,7 @@ func benchmarkCompareOpt(b *testing.B, n int, opt Options) {
 		words += a.Words
 	}
 	b.ReportAllocs()
-	cpu0, ops := processCPU(), 0
+	cpu0, ops := cputime.Process(), 0
 	for b.Loop() {
 		if _, err := Compare(arts, opt); err != nil {
 			b.Fatal(err)
@@ -55,7 +57,7 @@ func benchmarkCompareOpt(b *testing.B, n int, opt Options) {
 // time: on a loaded machine wall time measures the neighbours too.
 func reportCPU(b *testing.B, cpu0 time.Duration, ops int) {
 	if ops > 0 {
-		b.ReportMetric(float64(processCPU()-cpu0)/1e6/float64(ops), "cpu-ms/op")
+		b.ReportMetric(float64(cputime.Process()-cpu0)/1e6/float64(ops), "cpu-ms/op")
 	}
 }
 
@@ -82,11 +84,12 @@ func BenchmarkDifferences6(b *testing.B) {
 	}
 	al := entities.DefaultAliases()
 	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
-	vectorize(an, keys)
-	c.score(an, 1)
+	lex := lexicon.English()
+	fs, vocab := features(an, lex, keys)
+	c.score(fs, vocab, lex, &defaultScoring, 1)
 	c.align(an, DefaultRowThreshold, res)
 	b.ReportAllocs()
-	cpu0, ops := processCPU(), 0
+	cpu0, ops := cputime.Process(), 0
 	for b.Loop() {
 		differences.Find(c.differencesInput(arts, an, res, DefaultRowThreshold))
 		ops++

@@ -10,6 +10,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/passages"
 )
 
@@ -18,11 +19,14 @@ import (
 // passages that report the same thing into rows, and lists what has no
 // counterpart and how the accounts differ.
 //
-// Passage similarity is the cosine of TF-IDF vectors over stemmed content
-// words, numbers and resolved entities (an entity counts once however it
-// is spelled), with IDF taken over all passages compared. Counterparts are
-// chosen greedily from the best-scoring pair down, one passage per article
-// per row, never assuming the accounts tell things in the same order.
+// A pair of passages is scored from the two articles alone: the cosine of
+// their content terms (stems, numbers, resolved entities) weighted by
+// rarity in English and in the pair, beside the cosine of sentence vectors
+// of what their words mean, with news priors; see the README's "How
+// passages are lined up". Each pair of articles is linked on its own (the
+// best pairs first, one sentence to two where it covers both), and rows
+// are built from the links of every pair, never assuming the accounts tell
+// things in the same order.
 func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 	if len(articles) < 2 {
 		return nil, fmt.Errorf("compare: need at least 2 articles, got %d", len(articles))
@@ -43,7 +47,7 @@ func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 	c := &Comparison{Articles: make([]ArticleInfo, len(articles))}
 	for i, a := range articles {
 		// Passages are cut by build, in parallel.
-		c.Articles[i] = ArticleInfo{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Byline: a.Byline(), Date: a.Date}
+		c.Articles[i] = ArticleInfo{ID: a.ID, Title: a.Title, TitleDerived: a.TitleDerived, Outlet: a.Outlet, Byline: a.Byline(), Date: a.Date}
 	}
 	c.build(articles, opt)
 	return c, nil
@@ -76,6 +80,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	if thr <= 0 {
 		thr = DefaultRowThreshold
 	}
+	sc := opt.scoring
+	if sc == nil {
+		sc = &defaultScoring
+	}
 	words := wordEstimate(articles)
 	want := opt.workers
 	if want == 0 && words < parallelWords {
@@ -83,15 +91,44 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	}
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
-	vectorize(an, keys)
-	c.score(an, w)
-	c.align(an, thr, res)
+	lex := lexicon.English()
+	fs, vocab := features(an, lex, keys)
+	c.score(fs, vocab, lex, sc, scoreWorkers(opt.workers, w, fs))
+	c.align(an, float32(thr), res)
 	if !opt.noDifferences {
 		c.Differences = differences.Find(c.differencesInput(articles, an, res, thr))
 	}
 	if c.Differences == nil {
 		c.Differences = []differences.Difference{}
 	}
+}
+
+// parallelCells is how many passage pairs (all pairs of articles
+// together) scoring needs before it uses every core when build uses one:
+// a pair of articles is a task of its own, so the hand-off costs next to
+// nothing, and the dense part (100-d vector cosines, about 30 ns a pair)
+// dominates a comparison of six long articles (measured on the 2-core
+// reference machine: six articles of 1,600 words, 158,000 pairs).
+const parallelCells = 40000
+
+// scoreWorkers is how many goroutines score the pairs of articles: want
+// when set (tests), else every core when there are parallelCells passage
+// pairs or more, else what build uses (w).
+func scoreWorkers(want, w int, fs []artFeatures) int {
+	if want > 0 {
+		return w
+	}
+	cells, pairs := 0, 0
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			cells += fs[i].n() * fs[j].n()
+			pairs++
+		}
+	}
+	if cells >= parallelCells {
+		return pool.Workers(0, pairs)
+	}
+	return w
 }
 
 // wordEstimate is about how many words the articles hold (bytes / 6).
@@ -119,13 +156,9 @@ func (c *Comparison) differencesInput(articles []*corpus.Article, an [][]analyse
 	}
 	for i, a := range c.Articles {
 		ps := make([]differences.Passage, len(a.Passages))
-		rowOf := c.rowOf[i] // each passage's one row, the backing of its Rows
 		for p, pa := range a.Passages {
-			var rows []int
-			if rowOf[p] >= 0 {
-				rows = rowOf[p : p+1 : p+1]
-			}
-			ps[p] = differences.Passage{Text: pa.Text, Kind: pa.Kind, Paragraph: pa.Paragraph, Rows: rows,
+			ps[p] = differences.Passage{Text: pa.Text, Kind: pa.Kind, Paragraph: pa.Paragraph,
+				Rows:   c.rowsOfRef(passages.Ref{Article: i, Passage: p}), // every row holding it
 				Tokens: an[i][p].toks, Mentions: an[i][p].ments, Figures: an[i][p].figs}
 		}
 		art := articles[i]
@@ -183,8 +216,7 @@ func dateSlack(p corpus.Precision) time.Duration {
 }
 
 // scoresTo returns the scores of passage a against every passage of
-// article j, by passage, in dst's storage: a row of the stored matrix when
-// a's article comes first, cell by cell otherwise.
+// article j, by passage, in dst's storage.
 func (c *Comparison) scoresTo(a passages.Ref, j int, dst []float32) []float32 {
 	n := 0
 	if j >= 0 && j < len(c.Articles) {
@@ -196,14 +228,13 @@ func (c *Comparison) scoresTo(a passages.Ref, j int, dst []float32) []float32 {
 		return dst
 	}
 	if a.Article > j {
+		m := &c.pairs[j][a.Article]
 		for q := range dst {
-			dst[q] = float32(c.Score(a, passages.Ref{Article: j, Passage: q}))
+			dst[q] = m.at(q, a.Passage)
 		}
 		return dst
 	}
-	m := &c.scores[a.Article][j]
-	for x := m.start[a.Passage]; x < m.start[a.Passage+1]; x++ {
-		dst[m.q[x]] = m.v[x]
-	}
+	m := &c.pairs[a.Article][j]
+	copy(dst, m.v[a.Passage*m.nj:(a.Passage+1)*m.nj])
 	return dst
 }

@@ -16,7 +16,11 @@ func Markdown(c *Comparison) string {
 	var b strings.Builder
 	b.WriteString("# Side by side\n\n")
 	for i, a := range c.Articles {
-		fmt.Fprintf(&b, "%d. **%s**", i+1, mdInline(a.Title))
+		title := a.Title
+		if a.TitleDerived {
+			title = "untitled: " + title
+		}
+		fmt.Fprintf(&b, "%d. **%s**", i+1, mdInline(title))
 		var meta []string
 		if a.Byline != "" {
 			meta = append(meta, mdInline(a.Byline))
@@ -41,7 +45,11 @@ func Markdown(c *Comparison) string {
 		}
 		b.WriteString("---|\n")
 		for ri, r := range c.Rows {
-			fmt.Fprintf(&b, "| %d | %.2f |", ri+1, r.Score)
+			weak := ""
+			if r.Weak {
+				weak = " weak" // may tell related things rather than one
+			}
+			fmt.Fprintf(&b, "| %d | %.2f%s |", ri+1, r.Score, weak)
 			cells := make([]string, len(c.Articles))
 			for _, m := range r.Passages {
 				p := c.Articles[m.Article].Passages[m.Passage]
@@ -153,16 +161,14 @@ func intervalText(iv differences.Interval) string {
 	return lo + quantity.FormatValue(iv.Low) + ", " + high + hi
 }
 
-// column names an article for headers: outlet, else title, else id.
+// column names an article for headers by its outlet label
+// (corpus.Article.OutletLabel): its byline, else its id, as every view
+// names it.
 func column(c *Comparison, i int) string {
-	a := c.Articles[i]
-	switch {
-	case a.Byline != "":
+	if a := c.Articles[i]; a.Byline != "" {
 		return a.Byline
-	case a.Title != "":
-		return clip(a.Title, 40)
 	}
-	return a.ID
+	return c.Articles[i].ID
 }
 
 func sharedText(s Shared) string {

@@ -7,6 +7,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/internal/seedtest"
 )
 
 // sameComparison reports whether two comparisons are equal in everything,
@@ -59,7 +60,7 @@ func TestCompareParallelMatchesSequential(t *testing.T) {
 // The bundled seeds and the fixture take the same checks, on their own
 // passages (quotes, entities, figures the synthetic text lacks).
 func TestParallelMatchesSequentialSeeds(t *testing.T) {
-	c := loadSeeds(t)
+	c := seedtest.Load(t)
 	for _, group := range [][]*corpus.Article{c.Articles[:min(6, len(c.Articles))], fixture} {
 		want, _ := Compare(group, Options{workers: 1})
 		got, _ := Compare(group, Options{workers: 4})

@@ -7,12 +7,13 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
+	"github.com/pmureader/pmureader/internal/seedtest"
 )
 
 // compareAllSeeds compares the six bundled articles, as the issue did.
 func compareAllSeeds(t *testing.T) *Comparison {
 	t.Helper()
-	c, err := Compare(seedArticles(t, idDuran, idIranian, idPMU, idGaza, idAntiwar, idVice), Options{})
+	c, err := Compare(seedtest.Articles(t, seedtest.Duran, seedtest.Iranian, seedtest.PMU, seedtest.Gaza, seedtest.Antiwar, seedtest.Vice), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,21 +42,21 @@ func TestSeedsFactsOfTheSixArticles(t *testing.T) {
 		for _, it := range d.Items {
 			ids[of[it.Article]] = it.Text
 		}
-		_, y2019 := ids[idIranian]
-		_, a2019 := ids[idAntiwar]
+		_, y2019 := ids[seedtest.Iranian]
+		_, a2019 := ids[seedtest.Antiwar]
 		if !y2019 && !a2019 {
 			continue
 		}
-		if _, ok := ids[idGaza]; ok {
+		if _, ok := ids[seedtest.Gaza]; ok {
 			t.Errorf("a Gaza figure is set against the 2019 figures: %s", d.Summary)
 		}
 		for _, it := range d.Items {
-			if it.Text == "20,000" || of[it.Article] == idDuran {
+			if it.Text == "20,000" || of[it.Article] == seedtest.Duran {
 				t.Errorf("The Duran's figure %q is set against the 2019 figures: %s", it.Text, d.Summary)
 			}
 		}
 		if d.Relation == "compatible" {
-			compatible[d.Class+": "+ids[idIranian]+" / "+ids[idAntiwar]] = true
+			compatible[d.Class+": "+ids[seedtest.Iranian]+" / "+ids[seedtest.Antiwar]] = true
 		}
 	}
 	for _, want := range []string{"killed: 27 / at least 25", "injured: 51 / over 50"} {
@@ -84,21 +85,21 @@ func labelsOn(c *Comparison, actor string) map[string][]string {
 // militias" describes Kata'ib Hezbollah.
 func TestSeedsLabelsOfTheSixArticles(t *testing.T) {
 	c := compareAllSeeds(t)
-	if ls := labelsOn(c, "Islamic State")[idDuran]; len(ls) > 0 {
+	if ls := labelsOn(c, "Islamic State")[seedtest.Duran]; len(ls) > 0 {
 		t.Errorf("The Duran's labels filed under the Islamic State: %q", ls)
 	}
 	pmu := labelsOn(c, "Popular Mobilization Forces")
-	if !slices.Contains(pmu[idDuran], "anti-ISIS Iraqi Shi’a fighters") {
-		t.Errorf("The Duran's PMU labels %q lack “anti-ISIS Iraqi Shi’a fighters”", pmu[idDuran])
+	if !slices.Contains(pmu[seedtest.Duran], "anti-ISIS Iraqi Shi’a fighters") {
+		t.Errorf("The Duran's PMU labels %q lack “anti-ISIS Iraqi Shi’a fighters”", pmu[seedtest.Duran])
 	}
-	if !slices.Contains(pmu[idIranian], "Iraqi paramilitary and resistance groups") || slices.Contains(pmu[idIranian], "Iraqi paramilitary") {
-		t.Errorf("Iranian.com's PMU labels %q: want “Iraqi paramilitary and resistance groups” whole", pmu[idIranian])
+	if !slices.Contains(pmu[seedtest.Iranian], "Iraqi paramilitary and resistance groups") || slices.Contains(pmu[seedtest.Iranian], "Iraqi paramilitary") {
+		t.Errorf("Iranian.com's PMU labels %q: want “Iraqi paramilitary and resistance groups” whole", pmu[seedtest.Iranian])
 	}
-	if slices.Contains(pmu[idIranian], "popular grassroots militias") {
-		t.Errorf("“popular grassroots militias” given to the PMU: %q", pmu[idIranian])
+	if slices.Contains(pmu[seedtest.Iranian], "popular grassroots militias") {
+		t.Errorf("“popular grassroots militias” given to the PMU: %q", pmu[seedtest.Iranian])
 	}
-	if kh := labelsOn(c, "Kata'ib Hezbollah"); !slices.Contains(kh[idIranian], "popular grassroots militias") {
-		t.Errorf("Kata'ib Hezbollah's labels %q lack “popular grassroots militias”", kh[idIranian])
+	if kh := labelsOn(c, "Kata'ib Hezbollah"); !slices.Contains(kh[seedtest.Iranian], "popular grassroots militias") {
+		t.Errorf("Kata'ib Hezbollah's labels %q lack “popular grassroots militias”", kh[seedtest.Iranian])
 	}
 }
 
@@ -126,10 +127,10 @@ func TestSeedsCreditsOfTheSixArticles(t *testing.T) {
 			newsLine = append(newsLine, d.Topic)
 		}
 	}
-	if got := credits[idAntiwar]; !slices.Equal(got, []string{"US officials"}) {
+	if got := credits[seedtest.Antiwar]; !slices.Equal(got, []string{"US officials"}) {
 		t.Errorf("Antiwar.com credits %q, want US officials alone (“US claims” is no credit)", got)
 	}
-	pmu := credits[idPMU]
+	pmu := credits[seedtest.PMU]
 	if !slices.Contains(pmu, "Ali al-Waeli") || slices.Contains(pmu, "Waeli") || slices.Contains(pmu, "Al-Waeli") {
 		t.Errorf("The News Line credits %q: want Ali al-Waeli once, not his surname again", pmu)
 	}

@@ -3,11 +3,12 @@ package compare
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
-	"github.com/pmureader/pmureader/corpus/internal/tfidf"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/quantity"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -31,8 +32,10 @@ func TestIsDateline(t *testing.T) {
 	}
 }
 
-// passagesOf analyses texts as the passages of one article each, with a
-// memo as build uses, and the given mentions (entity keys) per passage.
+// analysedOf analyses texts as the passages of one article each, with a
+// memo as build uses, and the given names per passage (as written; the
+// entity is the name in lower case, found where the text has it, or
+// nowhere).
 func analysedOf(memo tokens.Memo, texts [][]string, ents [][][]string) [][]analysed {
 	an := make([][]analysed, len(texts))
 	for i, art := range texts {
@@ -40,7 +43,12 @@ func analysedOf(memo tokens.Memo, texts [][]string, ents [][][]string) [][]analy
 			a := analysed{toks: tokens.TokenizeInto(nil, s, memo, nil)}
 			if ents != nil {
 				for _, e := range ents[i][j] {
-					a.ments = append(a.ments, entities.Mention{Entity: e})
+					at := strings.Index(s, e)
+					m := entities.Mention{Entity: strings.ToLower(e), Start: at, End: at + len(e)}
+					if at < 0 {
+						m.Start, m.End = -1, -1
+					}
+					a.ments = append(a.ments, m)
 				}
 			}
 			an[i] = append(an[i], a)
@@ -49,186 +57,298 @@ func analysedOf(memo tokens.Memo, texts [][]string, ents [][][]string) [][]analy
 	return an
 }
 
-// Term ids come in order of first appearance; "killed" and "dead" are one
-// term; numbers are terms of their own; a dateline has none; an entity
-// counts entityWeight.
-func TestTermCounter(t *testing.T) {
+// featuresOf computes the features of texts (one article each) as
+// features does, and names each term id: "#27" a number, "~killed" a
+// casualty class, "wstrike" a stem, "@key" an entity.
+func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeatures, map[int32]string) {
+	t.Helper()
 	memo := make(tokens.Memo)
-	an := analysedOf(memo, [][]string{{"Strikes killed 27 strikes", "Posted Nov 14th 2007", "27 dead in strike"}},
-		[][][]string{{{"=PMF"}, {"=PMF"}, nil}})
-	tc := newTermCounter(len(memo))
-	var got [][]termCount
-	for j := range an[0] {
-		got = append(got, slices.Clone(tc.countPassage(&an[0][j])))
-	}
-	// strike=0, killed=1, 27=2, entity=3; "dead" is killed (1).
-	want := [][]termCount{{{0, 2}, {1, 1}, {2, 1}, {3, entityWeight}}, {}, {{2, 1}, {1, 1}, {0, 1}}}
-	for j := range want {
-		if !slices.Equal(got[j], want[j]) {
-			t.Errorf("passage %d: counts %v, want %v", j, got[j], want[j])
+	an := analysedOf(memo, texts, ents)
+	lex := lexicon.English()
+	f := newFeaturizer(lex, len(memo))
+	fs := make([]artFeatures, len(an))
+	dims := lex.Dims()
+	for i := range an {
+		af := artFeatures{off: []int32{0}, vecs: make([]float32, len(an[i])*dims), hasVec: make([]bool, len(an[i])), dims: dims}
+		for j := range an[i] {
+			var ok bool
+			af.terms, ok = f.passage(&an[i][j], af.terms, af.vecs[j*dims:(j+1)*dims])
+			af.hasVec[j] = ok
+			af.off = append(af.off, int32(len(af.terms)))
 		}
+		fs[i] = af
 	}
-	if !slices.Equal(tc.df, []int32{2, 2, 2, 1}) {
-		t.Errorf("df %v", tc.df)
+	f.canonical(fs)
+	names := map[int32]string{}
+	for id, n := range f.names {
+		names[int32(id)] = string("#~w@"[n.kind]) + n.text
 	}
-	// Without memo numbers (KeyID -1) the stem is interned by its text:
-	// the same term.
-	plain := analysed{toks: tokens.Tokenize("strikes")}
-	if c := tc.countPassage(&plain); len(c) != 1 || c[0].id != 0 {
-		t.Errorf("memo-less stem counted as %v", c)
-	}
+	return fs, names
 }
 
-// Vectors are TF-IDF weighted over all passages and L2-normalised; a term
-// in every passage still weighs (smoothed IDF); passages with no terms
-// have empty vectors.
-func TestVectorize(t *testing.T) {
-	memo := make(tokens.Memo)
-	an := analysedOf(memo, [][]string{{"bases bases hit", "hit"}, {"Posted Nov 14th 2007"}}, nil)
-	vectorize(an, len(memo))
-	n := 3.0
-	wBase := tfidf.Weight(2, n, 1)
-	wHit := tfidf.Weight(1, n, 2)
-	norm := math.Sqrt(wBase*wBase + wHit*wHit)
-	want := []tfidf.Vector{
-		{IDs: []int32{0, 1}, W: []float32{float32(float64(float32(wBase)) / norm), float32(float64(float32(wHit)) / norm)}},
-		{IDs: []int32{1}, W: []float32{1}},
-	}
-	for j, w := range want {
-		v := an[0][j].vec
-		if !slices.Equal(v.IDs, w.IDs) || len(v.W) != len(w.W) {
-			t.Fatalf("passage %d: vector %+v, want %+v", j, v, w)
+// A passage's terms: function words, reporting and attribution words,
+// months and weekdays and words as common as the floor are left out; a
+// year or a day beside a month is a date; spelled numbers are digits;
+// "killed" and "dead" are one term; an entity counts entityWeight; a
+// dateline has nothing.
+func TestFeaturesTerms(t *testing.T) {
+	fs, names := featuresOf(t, [][]string{{
+		"Officials said on Monday that strikes killed 27 people, and 8 were hurt on 29 December 2019.",
+		"Eight dead in strike",
+		"Posted Nov 14th 2007",
+	}}, [][][]string{{{"PMF"}, nil, nil}})
+	got := func(p int) map[string]term {
+		out := map[string]term{}
+		for _, tm := range fs[0].termsOf(p) {
+			out[names[tm.id]] = tm
 		}
-		for k := range w.W {
-			if math.Abs(float64(v.W[k]-w.W[k])) > 1e-6 {
-				t.Errorf("passage %d: weight %d = %v, want %v", j, k, v.W[k], w.W[k])
-			}
+		return out
+	}
+	first := got(0)
+	for _, gone := range []string{"wofficial", "wsaid", "wmonday", "wdecemb", "wpeople"} {
+		if _, ok := first[gone]; ok {
+			t.Errorf("%s kept: %v", gone, first)
 		}
 	}
-	if v := an[1][0].vec; len(v.IDs) != 0 {
-		t.Errorf("dateline vector %+v", v)
+	if first["#27"].bg != numberIDF || first["#2019"].bg != dateIDF || first["#29"].bg != dateIDF {
+		t.Errorf("numbers %+v %+v %+v", first["#27"], first["#2019"], first["#29"])
 	}
-	if d := tfidf.Dot(an[0][0].vec, an[0][0].vec); math.Abs(d-1) > 1e-6 {
-		t.Errorf("not normalised: |v|² = %v", d)
+	if first["~killed"].tf != 1 || first["~injured"].tf != 1 || first["wstrike"].tf != 1 {
+		t.Errorf("words %v", first)
 	}
-}
-
-func TestPrior(t *testing.T) {
-	lead := leadWeights(10)
-	if lead[0] != 1 || math.Abs(lead[3]-math.Exp(-1)) > 1e-15 {
-		t.Fatalf("lead weights %v", lead)
+	if e := first["@pmf"]; math.Abs(float64(e.tf)-(1+math.Log(entityWeight))) > 1e-6 || e.bg != entityIDF || !e.name {
+		t.Errorf("entity %+v", e)
 	}
-	for _, tc := range []struct {
-		v            float64
-		p, q, ni, nj int
-		want         float64
-	}{
-		{0, 0, 0, 10, 10, 0},                                     // zero stays zero
-		{0.5, 0, 0, 10, 10, 0.5 * 1.3},                           // both at the top: +30%
-		{0.9, 0, 0, 10, 10, 1},                                   // never above 1
-		{0.5, 9, 0, 10, 10, 0.5 * 0.7 * (1 + 0.3*(lead[9]+1)/2)}, // positions as far apart as can be: -30%
-		{0.5, 9, 9, 10, 10, 0.5 * (1 + 0.3*lead[9])},             // same relative place, far down
-		{0.5, 0, 0, 1, 1, 0.5 * 1.3},                             // one-passage articles
-	} {
-		if got := prior(tc.v, tc.p, tc.q, tc.ni, tc.nj, lead); math.Abs(got-tc.want) > 1e-12 {
-			t.Errorf("prior(%v, %d of %d, %d of %d) = %v, want %v", tc.v, tc.p, tc.ni, tc.q, tc.nj, got, tc.want)
+	second := got(1)
+	if _, ok := second["#8"]; !ok {
+		t.Errorf("spelled eight is not the number 8: %v", second)
+	}
+	if second["~killed"].tf != 1 {
+		t.Errorf("dead is not killed: %v", second)
+	}
+	if len(fs[0].termsOf(2)) != 0 || fs[0].hasVec[2] {
+		t.Errorf("dateline has terms %v or a vector", fs[0].termsOf(2))
+	}
+	// Terms are by id ascending.
+	for p := range fs[0].n() {
+		ts := fs[0].termsOf(p)
+		if !slices.IsSortedFunc(ts, func(x, y term) int { return int(x.id - y.id) }) {
+			t.Errorf("passage %d terms not in id order", p)
 		}
 	}
 }
 
-func vec(ids []int32, w []float32) analysed { return analysed{vec: tfidf.Vector{IDs: ids, W: w}} }
+// A sentence vector is unit length with the common direction of English
+// taken out; a passage of function words only has none.
+func TestFeaturesVectors(t *testing.T) {
+	fs, _ := featuresOf(t, [][]string{{"Protesters seized the parliament building.", "It was what it was."}}, nil)
+	v := fs[0].vec(0)
+	var n float64
+	for _, x := range v {
+		n += float64(x) * float64(x)
+	}
+	if math.Abs(n-1) > 1e-4 || math.Abs(float64(dot(v, lexicon.English().Common()))) > 1e-4 {
+		t.Errorf("|v|² = %v, v·common = %v", n, dot(v, lexicon.English().Common()))
+	}
+	if fs[0].hasVec[1] || fs[0].vec(1) != nil {
+		t.Error("function words made a vector")
+	}
+}
 
-func TestBuildPostings(t *testing.T) {
-	art := []analysed{vec([]int32{0, 2}, []float32{.6, .8}), vec(nil, nil), vec([]int32{2, 3}, []float32{.5, .5})}
-	ps := buildPostings(art, 5)
-	want := map[int32][]posting{0: {{0, .6}}, 1: nil, 2: {{0, .8}, {2, .5}}, 3: {{2, .5}}, 4: nil}
-	for term, w := range want {
-		if got := ps.of(term); !slices.Equal(got, w) {
-			t.Errorf("term %d: %v, want %v", term, got, w)
+// Term ids depend only on the terms: the same article's terms come in the
+// same order beside other articles, so its sums run in the same order.
+func TestCanonicalOrder(t *testing.T) {
+	a := []string{"Rebels seized the airport and the port of Aden after heavy fighting."}
+	alone, namesA := featuresOf(t, [][]string{a}, nil)
+	beside, namesB := featuresOf(t, [][]string{{"Fighting near the port, the zoo and the mill."}, a}, nil)
+	var x, y []string
+	for _, tm := range alone[0].termsOf(0) {
+		x = append(x, namesA[tm.id])
+	}
+	for _, tm := range beside[1].termsOf(0) {
+		y = append(y, namesB[tm.id])
+	}
+	if !slices.Equal(x, y) || len(x) < 5 {
+		t.Errorf("terms alone %v, beside another article %v", x, y)
+	}
+}
+
+func TestIsDateNumber(t *testing.T) {
+	toks := tokens.Tokenize("On 29 December 2019, 27 people died; on Dec. 3, 1,500 more")
+	want := map[string]bool{"29": true, "2019": true, "27": false, "3": true, "1,500": false}
+	for i, tk := range toks {
+		if w, ok := want[tk.Key]; ok && isDateNumber(toks, i) != w {
+			t.Errorf("isDateNumber(%s) = %v", tk.Key, !w)
 		}
 	}
 }
 
-// The scorer gives each pair of passages the dot product of their vectors
-// with the priors, and leaves out exactly the zeros.
-func TestPairScorer(t *testing.T) {
-	ai := []analysed{vec([]int32{0, 1}, []float32{.6, .8}), vec([]int32{5}, []float32{1}), vec([]int32{1, 2}, []float32{.8, .6})}
-	aj := []analysed{vec([]int32{1}, []float32{1}), vec([]int32{0, 2}, []float32{.8, .6}), vec([]int32{3}, []float32{1}), vec([]int32{2}, []float32{1})}
-	lead := leadWeights(4)
-	var sc pairScorer
-	for round := 0; round < 2; round++ { // the scratch is clean for the next pair
-		m := sc.score(ai, aj, buildPostings(aj, 6), lead)
-		for p := range ai {
-			for q := range aj {
-				want := float32(prior(dot32(ai[p].vec, aj[q].vec), p, q, len(ai), len(aj), lead))
-				if got := m.at(p, q); got != want {
-					t.Errorf("round %d: cell (%d, %d) = %v, want %v", round, p, q, got, want)
-				}
-			}
-		}
-		if len(m.q) != 5 { // (0,0) (0,1) (2,0) (2,1) (2,3)
-			t.Errorf("round %d: %d cells kept, want the 5 nonzero ones: %v", round, len(m.q), m.q)
-		}
+// matrixOf builds a pair matrix with the given scores, link strengths
+// equal to them.
+func matrixOf(dense [][]float32) pairMatrix {
+	m := pairMatrix{ni: len(dense)}
+	if len(dense) > 0 {
+		m.nj = len(dense[0])
 	}
-}
-
-// dot32 is the dot product as the scorer sums it: each term's product in
-// float32, summed in float64 in ascending term id.
-func dot32(a, b tfidf.Vector) float64 {
-	var s float64
-	for i, id := range a.IDs {
-		if k, ok := slices.BinarySearch(b.IDs, id); ok {
-			s += float64(a.W[i] * b.W[k])
-		}
-	}
-	return s
-}
-
-func TestAscending(t *testing.T) {
-	mark := make([]bool, 40)
-	for _, q := range []int32{30, 2, 17} {
-		mark[q] = true
-	}
-	if got := ascending([]int32{30, 2, 17}, mark, 40); !slices.Equal(got, []int32{2, 17, 30}) {
-		t.Errorf("sorted few: %v", got)
-	}
-	if got := ascending([]int32{30, 2, 17}, mark, 20); !slices.Equal(got, []int32{2, 17}) {
-		t.Errorf("swept %v (only columns below n)", got)
-	}
-	if got := ascending(nil, mark, 40); len(got) != 0 {
-		t.Errorf("nothing touched: %v", got)
-	}
-}
-
-// sparseOf builds a sparse matrix from a dense one.
-func sparseOf(dense [][]float32) sparseScores {
-	m := sparseScores{start: []int32{0}}
 	for _, row := range dense {
-		for q, v := range row {
-			if v != 0 {
-				m.q = append(m.q, int32(q))
-				m.v = append(m.v, v)
-			}
-		}
-		m.start = append(m.start, int32(len(m.q)))
+		m.v = append(m.v, row...)
 	}
+	m.link = slices.Clone(m.v)
 	return m
 }
 
-func TestSparseScoresAt(t *testing.T) {
-	dense := [][]float32{{0, .5, 0}, {0, 0, 0}, {.25, 0, 1}}
-	m := sparseOf(dense)
-	for p := range dense {
-		for q := range dense[p] {
-			if got := m.at(p, q); got != dense[p][q] {
-				t.Errorf("at(%d, %d) = %v, want %v", p, q, got, dense[p][q])
+func TestNeighbours(t *testing.T) {
+	s := pairScorer{sc: &scoring{neigh: 0.5, neighCap: 0.2}}
+	m := matrixOf([][]float32{{.8, 0, 0}, {0, .1, 0}, {0, 0, .6}})
+	s.neighbours(&m)
+	// (1,1): neighbours .8 and .6, mean .7, capped at .1+.2: + .5 × .3.
+	// (0,0): only (1,1) below, (0.1+0)/2 = .05. (2,2): (.1+0)/2.
+	want := []float32{.8 + .5*.05, 0, 0, 0, .1 + .5*.3, 0, 0, 0, .6 + .5*.05}
+	for x := range want {
+		if math.Abs(float64(m.v[x]-want[x])) > 1e-6 {
+			t.Errorf("cell %d = %v, want %v", x, m.v[x], want[x])
+		}
+	}
+}
+
+// Priors: up to pos off as relative positions drift apart, up to lead on
+// near the top of both, at most 1; positions count passages with content.
+func TestPriors(t *testing.T) {
+	lead := leadWeights(10)
+	s := pairScorer{sc: &scoring{pos: 0.3, lead: 0.5}, lead: lead}
+	f := func(n int, content ...bool) *artFeatures {
+		af := &artFeatures{off: make([]int32, n+1), hasVec: content}
+		af.pos = make([]int32, n+1)
+		k := int32(0)
+		for p := range n {
+			af.pos[p] = k
+			if content[p] {
+				k++
 			}
 		}
+		af.pos[n] = k
+		return af
+	}
+	fi := f(3, true, false, true) // a dateline in the middle
+	fj := f(3, true, true, true)
+	m := matrixOf([][]float32{{.5, .5, .5}, {.5, .5, .5}, {.5, .5, .5}})
+	m.v[0] = 0.9
+	s.priors(&m, fi, fj)
+	// fi's passages sit at 0, 1 and 1 of 2 (relative 0, 1, 1); fj's at 0, .5, 1.
+	cell := func(v, rp, rq float64, pp, qq int) float32 {
+		x := v * (1 - 0.3*math.Abs(rp-rq)) * (1 + 0.5*(lead[pp]+lead[qq])/2)
+		return float32(min(x, 1))
+	}
+	want := []float32{1, cell(.5, 0, .5, 0, 1), cell(.5, 0, 1, 0, 2),
+		cell(.5, 1, 0, 1, 0), cell(.5, 1, .5, 1, 1), cell(.5, 1, 1, 1, 2),
+		cell(.5, 1, 0, 1, 0), cell(.5, 1, .5, 1, 1), cell(.5, 1, 1, 1, 2)}
+	for x := range want {
+		if math.Abs(float64(m.v[x]-want[x])) > 1e-6 {
+			t.Errorf("cell %d = %v, want %v", x, m.v[x], want[x])
+		}
+	}
+}
+
+// The guard keeps a link only for passages sharing two content words (or
+// near words) both ways, names counting once; a pair that names different
+// entities only keeps conflictKeep.
+func TestGuard(t *testing.T) {
+	texts := [][]string{{
+		"They said further attacks would depend on the militia's response.",
+		"Rebels seized the airport in Aden.",
+		"An earthquake killed ten people in Iran.",
+		"Police in Baghdad and Basra said so.",
+	}, {
+		"He further said,",
+		"Insurgents captured the airport at Aden.",
+		"An earthquake killed ten people in Aceh.",
+		"Officials in Baghdad and Basra said so too.",
+	}}
+	ents := [][][]string{{nil, {"Aden"}, {"Iran"}, {"Baghdad", "Basra"}}, {nil, {"Aden"}, {"Aceh"}, {"Baghdad", "Basra"}}}
+	fs, _ := featuresOf(t, texts, ents)
+	sc := defaultScoring
+	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4))
+	m := matrixOf([][]float32{{.9, 0, 0, 0}, {0, .9, 0, 0}, {0, 0, .9, 0}, {0, 0, 0, .9}})
+	s.guard(&m, &fs[0], &fs[1])
+	want := []float32{.9 * sc.guardKeep, .9, .9 * sc.conflictKeep, .9 * sc.guardKeep}
+	for p, w := range want {
+		if got := m.linkAt(p, p); math.Abs(float64(got-w)) > 1e-6 {
+			t.Errorf("%q / %q: link %v, want %v", texts[0][p], texts[1][p], got, w)
+		}
+		if m.at(p, p) != .9 {
+			t.Errorf("the guard changed the score of %d", p)
+		}
+	}
+}
+
+// Link strength: a score standing out from the three best of its row and
+// column, at least 0 and never above the guarded score.
+func TestStrength(t *testing.T) {
+	s := pairScorer{sc: &scoring{stand: 1}}
+	m := matrixOf([][]float32{{.9, .5, .5}, {.5, .5, .5}})
+	m.link[1] = .05 // failed the guard
+	s.strength(&m)
+	row0 := float32(.9+.5+.05) / 3
+	row1 := float32(.5)
+	col0, col1, col2 := float32(.9+.5)/2, float32(.05+.5)/2, float32(.5)
+	want := []float32{min(2*.9-(row0+col0)/2, .9), min(max(2*.05-(row0+col1)/2, 0), .05), min(2*.5-(row0+col2)/2, .5),
+		min(2*.5-(row1+col0)/2, .5), min(2*.5-(row1+col1)/2, .5), min(2*.5-(row1+col2)/2, .5)}
+	for x := range want {
+		if math.Abs(float64(m.link[x]-want[x])) > 1e-6 {
+			t.Errorf("cell %d = %v, want %v", x, m.link[x], want[x])
+		}
+	}
+}
+
+func TestTop3(t *testing.T) {
+	var k top3
+	if k.mean() != 0 {
+		t.Error("empty mean")
+	}
+	for _, v := range []float32{.2, .9, .1, .5, .7} {
+		k.add(v)
+	}
+	if k.v != [3]float32{.9, .7, .5} || math.Abs(float64(k.mean()-.7)) > 1e-6 {
+		t.Errorf("top3 %+v mean %v", k, k.mean())
+	}
+	var two top3
+	two.add(.4)
+	two.add(.8)
+	if two.mean() != .6 {
+		t.Errorf("mean of two %v", two.mean())
+	}
+}
+
+// Links: strongest first, each passage once; then a passage's runner-up
+// within secondShare of its best.
+func TestPairLinks(t *testing.T) {
+	m := matrixOf([][]float32{
+		{.9, .8, .75},
+		{.85, .2, .1},
+		{.1, .1, .3},
+	})
+	got := pairLinks(&m, 0, 1, .4, nil)
+	type pq struct{ p, q int32 }
+	var cells []pq
+	for _, l := range got {
+		cells = append(cells, pq{l.p, l.q})
+		if l.i != 0 || l.j != 1 || l.v != m.at(int(l.p), int(l.q)) {
+			t.Errorf("link %+v", l)
+		}
+	}
+	// (0,0) first; then no cell at or above .4 has both passages free;
+	// (1,0) .85 ≥ .8 × .9 is column 0's runner-up and (0,1) .8 row 0's,
+	// so (0,2) .75, though ≥ .8 × .9, is not: one runner-up a passage;
+	// (1,1) and (2,2) are under the threshold.
+	want := []pq{{0, 0}, {1, 0}, {0, 1}}
+	if !slices.Equal(cells, want) {
+		t.Errorf("links %v, want %v", cells, want)
 	}
 }
 
 // handComparison is a comparison of articles with the given numbers of
-// passages and the given pair scores (dense, by article pair).
+// passages and pair scores (dense, by article pair; link strength the
+// same).
 func handComparison(sizes []int, dense map[[2]int][][]float32) *Comparison {
 	c := &Comparison{Articles: make([]ArticleInfo, len(sizes))}
 	for i, n := range sizes {
@@ -237,9 +357,9 @@ func handComparison(sizes []int, dense map[[2]int][][]float32) *Comparison {
 			c.Articles[i].Passages[p].Index = p
 		}
 	}
-	c.scores = make([][]sparseScores, len(sizes))
+	c.pairs = make([][]pairMatrix, len(sizes))
 	for i := range sizes {
-		c.scores[i] = make([]sparseScores, len(sizes))
+		c.pairs[i] = make([]pairMatrix, len(sizes))
 		for j := i + 1; j < len(sizes); j++ {
 			d := dense[[2]int{i, j}]
 			if d == nil {
@@ -248,82 +368,84 @@ func handComparison(sizes []int, dense map[[2]int][][]float32) *Comparison {
 					d[p] = make([]float32, sizes[j])
 				}
 			}
-			c.scores[i][j] = sparseOf(d)
+			c.pairs[i][j] = matrixOf(d)
 		}
 	}
 	return c
 }
 
-func TestCandidatePairs(t *testing.T) {
-	c := handComparison([]int{2, 2, 1}, map[[2]int][][]float32{
-		{0, 1}: {{.1, .5}, {.3, 0}},
-		{0, 2}: {{.5}, {0}},
-		{1, 2}: {{.2}, {.9}},
-	})
-	got := candidatePairs(c.scores, 0.2)
-	want := []passagePair{{ref(1, 1), ref(2, 0), .9}, {ref(0, 0), ref(1, 1), .5}, {ref(0, 0), ref(2, 0), .5},
-		{ref(0, 1), ref(1, 0), float64(float32(.3))}, {ref(1, 0), ref(2, 0), float64(float32(.2))}}
-	if len(got) != len(want) {
-		t.Fatalf("pairs %v, want %v", got, want)
+// Every link ends in a row: rows join when they share no article and
+// every passage of one agrees with every passage of the other (linked, or
+// scoring WeakBelow or more); otherwise the link makes a row of its own,
+// and a passage can be in two rows.
+func TestRowBuilder(t *testing.T) {
+	dense := map[[2]int][][]float32{
+		{0, 1}: {{.9, .8}},
+		{0, 2}: {{.6}},
+		{1, 2}: {{.55}, {.1}},
+		{0, 3}: {{.3}},
+		{1, 3}: {{.3}, {0}},
+		{2, 3}: {{.4}},
 	}
-	for k := range want {
-		if got[k].a != want[k].a || got[k].b != want[k].b || math.Abs(got[k].s-want[k].s) > 1e-7 {
-			t.Errorf("pair %d = %v, want %v", k, got[k], want[k])
+	lk := func(a, b passages.Ref) link {
+		return link{i: int32(a.Article), p: int32(a.Passage), j: int32(b.Article), q: int32(b.Passage)}
+	}
+	for _, tc := range []struct {
+		name  string
+		links []link
+		rows  [][]passages.Ref
+	}{
+		{"a link starts a row", []link{lk(ref(0, 0), ref(1, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 0)}}},
+		{"one sentence covering two: two rows", []link{lk(ref(0, 0), ref(1, 0)), lk(ref(0, 0), ref(1, 1))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 0)}, {ref(0, 0), ref(1, 1)}}},
+		{"a newcomer agreeing with the whole row", []link{lk(ref(0, 0), ref(1, 0)), lk(ref(0, 0), ref(2, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 0), ref(2, 0)}}}, // 1:0–2:0 scores .55
+		{"a newcomer one member disagrees with", []link{lk(ref(0, 0), ref(1, 1)), lk(ref(0, 0), ref(2, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 1)}, {ref(0, 0), ref(2, 0)}}}, // 1:1–2:0 scores .1
+		{"two rows join when all agree", []link{lk(ref(0, 0), ref(1, 0)), lk(ref(2, 0), ref(3, 0)), lk(ref(1, 0), ref(3, 0)), lk(ref(0, 0), ref(3, 0)), lk(ref(1, 0), ref(2, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 0), ref(2, 0), ref(3, 0)}}}, // 0:0–2:0 scores .6, the rest are linked
+		{"two rows stay apart, a passage in both", []link{lk(ref(0, 0), ref(1, 0)), lk(ref(2, 0), ref(3, 0)), lk(ref(1, 0), ref(3, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 0)}, {ref(2, 0), ref(3, 0), ref(1, 0)}}}, // 0:0–3:0 scores .3; 1:0 agrees with 2:0 (.55) and 3:0 (linked)
+		{"no agreement anywhere: a row of its own", []link{lk(ref(0, 0), ref(1, 1)), lk(ref(2, 0), ref(3, 0)), lk(ref(1, 1), ref(3, 0))},
+			[][]passages.Ref{{ref(0, 0), ref(1, 1)}, {ref(2, 0), ref(3, 0)}, {ref(1, 1), ref(3, 0)}}}, // 1:1–2:0 .1, 0:0–3:0 .3
+	} {
+		c := handComparison([]int{1, 2, 1, 1}, dense)
+		rb := newRowBuilder(c, tc.links)
+		for _, l := range tc.links {
+			rb.add(l.a(), l.b())
+		}
+		var rows [][]passages.Ref
+		for _, r := range rb.rows {
+			if r != nil {
+				rows = append(rows, r)
+			}
+		}
+		if len(rows) != len(tc.rows) {
+			t.Errorf("%s: rows %v, want %v", tc.name, rows, tc.rows)
+			continue
+		}
+		for r := range tc.rows {
+			if !slices.Equal(rows[r], tc.rows[r]) {
+				t.Errorf("%s: row %d = %v, want %v", tc.name, r, rows[r], tc.rows[r])
+			}
+		}
+		for _, l := range tc.links {
+			if !rb.together(l.a(), l.b()) {
+				t.Errorf("%s: link %v–%v in no row", tc.name, l.a(), l.b())
+			}
 		}
 	}
 }
 
-// Rows start from a pair, take a third article's passage when it is close
-// enough to the whole row, never two passages of one article, and join
-// when their passages are close enough on average.
-func TestRowBuilder(t *testing.T) {
-	dense := map[[2]int][][]float32{
-		{0, 1}: {{.9, .8}},
-		{0, 2}: {{.5}},
-		{1, 2}: {{.1, .4}},
-		{0, 3}: {{.3}},
-		{1, 3}: {{.3, 0}},
-		{2, 3}: {{.3}},
-	}
-	for _, tc := range []struct {
-		name  string
-		pairs []passagePair
-		thr   float64
-		rows  [][]passages.Ref
-	}{
-		{"a pair starts a row", []passagePair{{ref(0, 0), ref(1, 0), .9}}, .2,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0)}}},
-		{"one passage per article", []passagePair{{ref(0, 0), ref(1, 0), .9}, {ref(0, 0), ref(1, 1), .8}}, .2,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0)}}},
-		{"a newcomer close to the whole row", []passagePair{{ref(0, 0), ref(1, 0), .9}, {ref(0, 0), ref(2, 0), .5}}, .3,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0), ref(2, 0)}}}, // the mean of .5 and .1 is .3
-		{"a newcomer too far from the row", []passagePair{{ref(0, 0), ref(1, 0), .9}, {ref(0, 0), ref(2, 0), .5}}, .31,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0)}}},
-		{"two rows join", []passagePair{{ref(0, 0), ref(1, 0), .9}, {ref(2, 0), ref(3, 0), .3}, {ref(0, 0), ref(3, 0), .3}}, .25,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0), ref(2, 0), ref(3, 0)}, nil}}, // the mean of .5, .3, .1 and .3 is .3
-		{"two rows stay apart", []passagePair{{ref(0, 0), ref(1, 0), .9}, {ref(2, 0), ref(3, 0), .3}, {ref(0, 0), ref(3, 0), .3}}, .301,
-			[][]passages.Ref{{ref(0, 0), ref(1, 0)}, {ref(2, 0), ref(3, 0)}}},
-	} {
-		c := handComparison([]int{1, 2, 1, 1}, dense)
-		rb := newRowBuilder(c, tc.thr)
-		for _, pr := range tc.pairs {
-			rb.add(pr)
-		}
-		if len(rb.rows) != len(tc.rows) {
-			t.Errorf("%s: rows %v, want %v", tc.name, rb.rows, tc.rows)
-			continue
-		}
-		for r := range tc.rows {
-			if !slices.Equal(rb.rows[r], tc.rows[r]) {
-				t.Errorf("%s: row %d = %v, want %v", tc.name, r, rb.rows[r], tc.rows[r])
-			}
-			for _, m := range tc.rows[r] {
-				if c.rowOf[m.Article][m.Passage] != r {
-					t.Errorf("%s: %v is in row %d, want %d", tc.name, m, c.rowOf[m.Article][m.Passage], r)
-				}
-			}
+// together reports whether two passages share a row being built.
+func (rb *rowBuilder) together(a, b passages.Ref) bool {
+	for _, r := range rb.in[a] {
+		if slices.Contains(rb.rows[r], b) {
+			return true
 		}
 	}
+	return false
 }
 
 // Rows read down in the first article's order; rows without it fall in by
@@ -349,13 +471,28 @@ func TestOrderRows(t *testing.T) {
 	}
 }
 
-func TestMeanScoreAndUnique(t *testing.T) {
-	c := handComparison([]int{1, 1, 2}, map[[2]int][][]float32{{0, 1}: {{.5}}, {0, 2}: {{.25, 0}}, {1, 2}: {{0, 0}}})
-	if got := c.meanScore([]passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}); got != 0.25 {
-		t.Errorf("meanScore = %v, want (.5+.25+0)/3", got)
+// Rows score the mean of their links' scores, weak under WeakBelow; a
+// passage's rows come strongest first; unique passages are in none.
+func TestScoreRowsAndUnique(t *testing.T) {
+	c := handComparison([]int{1, 2, 1}, nil)
+	c.Rows = []Row{{Passages: []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}}, {Passages: []passages.Ref{ref(0, 0), ref(1, 1)}}}
+	c.rowsOf = [][][]int{{{0, 1}}, {{0}, {1}}, {{0}}}
+	c.Links = []Link{{A: ref(0, 0), B: ref(1, 0), Score: .9}, {A: ref(0, 0), B: ref(2, 0), Score: .7}, {A: ref(0, 0), B: ref(1, 1), Score: .45}}
+	// The third link is the strongest (it stands out more), so its row
+	// comes first for 0:0 though its score is lower.
+	strength := c.scoreRows([]link{{s: .5}, {s: .6}, {s: .8}})
+	if c.Rows[0].Score != .8 || c.Rows[0].Weak || c.Rows[1].Score != .45 || !c.Rows[1].Weak || !slices.Equal(strength, []float32{.6, .8}) {
+		t.Errorf("rows %+v, strength %v", c.Rows, strength)
 	}
-	got := uniquePassages([][]int{{0}, {-1, 2, -1}, {}})
-	if !slices.Equal(got, []passages.Ref{ref(1, 0), ref(1, 2)}) {
+	c.primaryFirst(strength)
+	if !slices.Equal(c.rowsOf[0][0], []int{1, 0}) || c.RowOf(ref(0, 0)) != 1 {
+		t.Errorf("rows of 0:0 %v", c.rowsOf[0][0])
+	}
+	if got := c.uniquePassages(); got == nil || len(got) != 0 {
+		t.Errorf("unique %#v, want none (not nil: JSON shows [])", got)
+	}
+	c.rowsOf[1][1] = nil
+	if got := c.uniquePassages(); !slices.Equal(got, []passages.Ref{ref(1, 1)}) {
 		t.Errorf("unique %v", got)
 	}
 }
@@ -455,5 +592,35 @@ func TestScoresTo(t *testing.T) {
 	}
 	if got := c.scoresTo(ref(0, 5), 1, nil); !slices.Equal(got, []float32{0, 0, 0}) {
 		t.Errorf("bad ref %v", got)
+	}
+}
+
+// A headline left in the body (title case, or capitals) reads as one: its
+// capitals make no names.
+func TestIsHeadlineAndMentionTokens(t *testing.T) {
+	body := passages.Passage{Kind: passages.KindBody}
+	for text, want := range map[string]bool{
+		"Red Sox To Break Bank For Teixeira":             true,
+		"Report: Red Sox offer Teixeira $200 million":    false,
+		"Barack Obama met Angela Merkel in Berlin.":      false,
+		"Iraq Condemns US Airstrikes":                    true,
+		"The Red Sox":                                    false, // two words are no headline
+		"REPORT: RED SOX MAKE HUGE OFFER TO TEIXEIRA":    true,
+		"Ten dead in southern Iran quake, officials say": false,
+	} {
+		if got := isHeadline(body, tokens.Tokenize(text)); got != want {
+			t.Errorf("isHeadline(%q) = %v", text, got)
+		}
+	}
+	if !isHeadline(passages.Passage{Kind: passages.KindTitle}, tokens.Tokenize("a b")) {
+		t.Error("a title is a headline")
+	}
+	shout := tokens.Tokenize("RED SOX MAKE HUGE OFFER")
+	if got := mentionTokens(shout); got[0].Caps || !shout[0].Caps {
+		t.Error("capitals kept as acronyms, or the tokens changed in place")
+	}
+	mixed := tokens.Tokenize("PMU fighters killed")
+	if got := mentionTokens(mixed); !got[0].Caps {
+		t.Error("an acronym in running text lost its flag")
 	}
 }

@@ -8,8 +8,24 @@ import "strings"
 func skeleton(w string) string {
 	var b strings.Builder
 	var last byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
+	for i := 0; i < len(w); {
+		var c byte
+		c, i, last = nextSkeletonByte(w, i, last)
+		if c == 0 {
+			break
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// nextSkeletonByte returns the next byte of w's skeleton from byte i on
+// (0 at the end), the index after it and the new last byte. Comparing
+// skeletons with it, as sameSkeleton does, allocates nothing: story grouping
+// compares every pair of names that share initials.
+func nextSkeletonByte(w string, i int, last byte) (c byte, next int, newLast byte) {
+	for ; i < len(w); i++ {
+		c = w[i]
 		switch c {
 		case 'a', 'e', 'i', 'o', 'u', 'y', '-', '.', '\'':
 			continue
@@ -19,10 +35,28 @@ func skeleton(w string) string {
 		if c == last {
 			continue
 		}
-		b.WriteByte(c)
-		last = c
+		return c, i + 1, c
 	}
-	return b.String()
+	return 0, i, last
+}
+
+// sameSkeleton reports whether a and b have the same skeleton, and its
+// length (when they do).
+func sameSkeleton(a, b string) (same bool, n int) {
+	i, j := 0, 0
+	var la, lb byte
+	for {
+		var ca, cb byte
+		ca, i, la = nextSkeletonByte(a, i, la)
+		cb, j, lb = nextSkeletonByte(b, j, lb)
+		if ca != cb {
+			return false, 0
+		}
+		if ca == 0 {
+			return true, n
+		}
+		n++
+	}
 }
 
 // nameSkeleton is the skeleton of every word of a name key.
@@ -46,8 +80,7 @@ func fuzzyWord(a, b string) bool {
 	if strings.HasPrefix(a, b) || strings.HasPrefix(b, a) {
 		return false
 	}
-	sa := skeleton(a)
-	if len(sa) < 3 || sa != skeleton(b) {
+	if same, n := sameSkeleton(a, b); !same || n < 3 {
 		return false
 	}
 	n := min(len(a), len(b))
@@ -68,22 +101,24 @@ func fuzzyName(a, b string) bool {
 	if a == b {
 		return true
 	}
-	pa, pb := strings.Fields(a), strings.Fields(b)
-	if len(pa) != len(pb) {
-		return false
-	}
-	agree, loose := 0, 0
-	for i := range pa {
+	words, agree, loose := 0, 0, 0
+	for i, j := 0, 0; ; words++ {
+		var wa, wb string
+		wa, i = nextWord(a, i)
+		wb, j = nextWord(b, j)
 		switch {
-		case fuzzyWord(pa[i], pb[i]):
+		case wa == "" && wb == "":
+			return loose == 0 || words >= 2 && agree >= 1
+		case wa == "" || wb == "":
+			return false // not as many words
+		case fuzzyWord(wa, wb):
 			agree++
-		case looseWord(pa[i], pb[i]):
+		case looseWord(wa, wb):
 			loose++
 		default:
 			return false
 		}
 	}
-	return loose == 0 || len(pa) >= 2 && agree >= 1
 }
 
 // looseWord reports the near spellings fuzzyWord leaves out, which count
@@ -98,7 +133,22 @@ func looseWord(a, b string) bool {
 	if len(a) >= 3 && len(b) == len(a)+1 && strings.HasPrefix(b, a) {
 		return true
 	}
-	return skeleton(a) == skeleton(b) && editDistance(a, b, 1) <= 1
+	same, _ := sameSkeleton(a, b)
+	return same && editDistance(a, b, 1) <= 1
+}
+
+// nextWord returns the word of s that starts at or after byte i (words
+// are separated by spaces, as in name keys; "" at the end) and the index
+// after it, without allocating as strings.Fields does.
+func nextWord(s string, i int) (word string, next int) {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	start := i
+	for i < len(s) && s[i] != ' ' {
+		i++
+	}
+	return s[start:i], i
 }
 
 // editDistance is the Levenshtein distance of a and b (bytes), or limit+1
@@ -107,8 +157,12 @@ func editDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][32]int // words of names fit; longer ones allocate
+	prev, cur := rows[0][:0], rows[1][:0]
+	if len(b)+1 > len(rows[0]) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

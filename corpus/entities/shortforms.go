@@ -27,6 +27,10 @@ func (r *Resolver) joinShortForms() {
 		}
 	}
 	sort.Strings(long)
+	longWords := make([][]string, len(long)) // split once: every short form is tried on every long name
+	for i, l := range long {
+		longWords[i] = strings.Fields(l)
+	}
 	shorts := make([]string, 0, len(r.parent))
 	for k := range r.parent {
 		if !strings.HasPrefix(k, aliasKeyPrefix) {
@@ -49,8 +53,8 @@ func (r *Resolver) joinShortForms() {
 			continue // a lone ordinary word ("Terrin", "Castell") may name many things
 		}
 		target := ""
-		for _, l := range long {
-			if l == s || !r.standsFor(words, caps, strings.Fields(l)) {
+		for i, l := range long {
+			if l == s || !r.standsFor(words, caps, longWords[i]) {
 				continue
 			}
 			if root := r.find(l); target == "" || target == root {

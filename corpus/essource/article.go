@@ -68,17 +68,19 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	ref := mp.src.docRef(h.Index, h.ID)
 	f := asFields(h.Source)
 	m := mp.m
-	text := textnorm.Sanitize(f.value(m.Text, "\n\n"))
-	title := textnorm.Line(f.value(m.Title, ", "))
+	// Fields are read as the JSON formats read them: decoded only when
+	// they read as HTML-escaped (textnorm.DecodeEscaped), then sanitised.
+	text := textnorm.Sanitize(textnorm.DecodeEscaped(f.value(m.Text, "\n\n")))
+	title := line(f.value(m.Title, ", "))
 	if title == "" && strings.TrimSpace(text) == "" {
 		return nil, []corpus.Problem{{Path: ref, Err: fmt.Errorf("%w: no title and no text (mapping %s); skipped", corpus.ErrBadRecord, m)}}
 	}
 	a := &corpus.Article{
 		ID:     articleID(h.Index, h.ID, mp.taken),
 		Title:  title,
-		Dek:    textnorm.Line(f.value(m.Dek, ", ")),
-		Outlet: textnorm.Line(f.value(m.Outlet, ", ")),
-		Author: textnorm.Line(f.value(m.Author, ", ")),
+		Dek:    line(f.value(m.Dek, ", ")),
+		Outlet: line(f.value(m.Outlet, ", ")),
+		Author: line(f.value(m.Author, ", ")),
 		URL:    safeURL(f.value(m.URL, " ")),
 		Format: Format,
 	}
@@ -90,9 +92,7 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	}
 	a.Source = corpus.Span{File: ref, StartLine: 1, EndLine: lines}
 	a.Words = words(a.Body)
-	if a.Title == "" {
-		a.Title = untitled(a.Body, a.ID)
-	}
+	corpus.DeriveTitle(a, a.ID)
 	var probs []corpus.Problem
 	if d := textnorm.Line(f.value(m.Date, ", ")); d != "" {
 		date, err := parseESDate(d)
@@ -104,6 +104,9 @@ func (mp *mapper) article(h *hit) (*corpus.Article, []corpus.Problem) {
 	}
 	return a, probs
 }
+
+// line sanitises a one-line field, decoded when it reads as HTML-escaped.
+func line(s string) string { return textnorm.Line(textnorm.DecodeEscaped(s)) }
 
 // splitBody is the default BodyFunc. It splits sanitised text as the JSON
 // formats do: at blank lines into paragraphs (the lines of one joined with
@@ -165,42 +168,6 @@ func words(body []corpus.Paragraph) int {
 		}
 	}
 	return n
-}
-
-// untitledMax is how long a title made from the body may be, in bytes.
-const untitledMax = 80
-
-// untitled makes a title for an article that has none, as the JSON format
-// does: the start of its first paragraph at a word boundary, or else its id.
-func untitled(body []corpus.Paragraph, id string) string {
-	for _, p := range body {
-		ws := strings.Fields(p.Text)
-		if len(ws) == 0 {
-			continue
-		}
-		out := ""
-		for _, w := range ws {
-			if len(out)+len(w)+1 > untitledMax {
-				if out == "" {
-					return cutRunes(w, untitledMax) + "…"
-				}
-				return strings.TrimSpace(out) + " …"
-			}
-			out += w + " "
-		}
-		return strings.TrimSpace(out)
-	}
-	return id
-}
-
-func cutRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // safeURL neutralises a URL without decoding anything in it: HTML entity

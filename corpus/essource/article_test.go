@@ -201,7 +201,7 @@ func TestTitleAndTextRequired(t *testing.T) {
 	if err != nil || len(arts) != 1 || res.Hits != 2 {
 		t.Fatalf("%d articles of %d hits, %v", len(arts), res.Hits, err)
 	}
-	if arts[0].Title != "Only a body here, and it goes on." || arts[0].Date.Known() || arts[0].Words != 8 || arts[0].Format != "es" {
+	if arts[0].Title != "Only a body here, and it goes on" || !arts[0].TitleDerived || arts[0].Date.Known() || arts[0].Words != 8 || arts[0].Format != "es" {
 		t.Errorf("article = %+v", arts[0])
 	}
 	if len(probs) != 2 || probs[0].Warning || !errors.Is(probs[0], corpus.ErrBadRecord) || !strings.Contains(probs[0].Error(), "/news/_doc/empty: ") ||
@@ -247,6 +247,35 @@ func TestParseRetryAfter(t *testing.T) {
 	} {
 		if got := parseRetryAfter(tc.in, now); got != tc.want {
 			t.Errorf("parseRetryAfter(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseMappingFile(t *testing.T) {
+	file := "# news.example.org's archive\n\njson   # the JSON names, then:\ntitle = headline\ntext  = body | content\n\toutlet_filter=source.domain, url=link#1\n"
+	m, err := ParseMappingFile("news.mapping", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Name != "json" || strings.Join(m.Text, "|") != "body|content" || m.Title[0] != "headline" ||
+		m.OutletFilter != "source.domain" || m.URL[0] != "link#1" || m.Date[0] != "date" {
+		t.Errorf("mapping = %+v", m)
+	}
+	// The same pairs inline give the same mapping.
+	inline, err := ParseMapping("json,title=headline,text=body|content,outlet_filter=source.domain,url=link#1")
+	if err != nil || inline.String() != m.String() {
+		t.Errorf("inline %v (%v) != file %v", inline, err, m)
+	}
+	for _, tc := range []struct{ file, want string }{
+		{"title=headline\ncolour = red\n", "news.mapping:2: bad mapping: unknown role \"colour\""},
+		{"title=headline\njson\n", `news.mapping:2: bad mapping: "json": want ROLE=FIELD`},
+		{"# nothing but\ntitle=headline\n", "news.mapping: bad mapping: no text field"},
+		{"", "news.mapping: bad mapping: no text field"},
+		{"text=a b\n", "news.mapping:1: bad mapping: text=a b"},
+	} {
+		_, err := ParseMappingFile("news.mapping", []byte(tc.file))
+		if !errors.Is(err, ErrBadMapping) || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("ParseMappingFile(%q) = %v, want %q…", tc.file, err, tc.want)
 		}
 	}
 }

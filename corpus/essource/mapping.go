@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // ErrBadMapping is wrapped by ParseMapping's errors (exit 2).
@@ -86,29 +88,88 @@ func ParseMapping(spec string) (*Mapping, error) {
 	if spec == "" {
 		return nil, fmt.Errorf("%w: empty; want ROLE=FIELD,… (e.g. title=headline,text=body,date=published_at)", ErrBadMapping)
 	}
-	m := &Mapping{Name: "custom"}
-	for i, part := range strings.Split(spec, ",") {
-		part = strings.TrimSpace(part)
-		role, value, ok := strings.Cut(part, "=")
-		if !ok {
-			if i > 0 {
-				return nil, fmt.Errorf("%w: %q: want ROLE=FIELD", ErrBadMapping, part)
-			}
-			p := preset(part)
-			if p == nil {
-				return nil, fmt.Errorf("%w: %q: unknown preset (want mediacloud or json) and no ROLE=FIELD", ErrBadMapping, part)
-			}
-			m = p
-			continue
-		}
-		if err := m.set(strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(value)); err != nil {
-			return nil, err
-		}
+	var b mappingBuilder
+	if err := b.line(spec); err != nil {
+		return nil, err
 	}
-	if len(m.Text) == 0 {
+	if b.m == nil || len(b.m.Text) == 0 {
 		return nil, fmt.Errorf("%w: %q: no text field; add text=FIELD (the field that holds the article body)", ErrBadMapping, spec)
 	}
-	return m, nil
+	return b.m, nil
+}
+
+// ParseMappingFile reads a mapping file (name is for the messages): the
+// --mapping syntax, with new lines as well as commas between the pairs,
+// blank lines, and comments from a "#" at the start of a line or after a
+// space to the end of it:
+//
+//	# The archive of news.example.org
+//	json                         # start from the JSON formats' names
+//	title = headline
+//	text  = body | content       # the first non-blank wins
+//	outlet_filter = source.domain
+//
+// An error names the file and the line.
+func ParseMappingFile(name string, data []byte) (*Mapping, error) {
+	name = textnorm.Line(name)
+	var b mappingBuilder
+	for i, line := range strings.Split(string(data), "\n") {
+		if err := b.line(stripComment(line)); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, i+1, err)
+		}
+	}
+	if b.m == nil || len(b.m.Text) == 0 {
+		return nil, fmt.Errorf("%s: %w: no text field; add a line text=FIELD (the field that holds the article body)", name, ErrBadMapping)
+	}
+	return b.m, nil
+}
+
+// stripComment cuts a line at a "#" that starts it or follows a space.
+func stripComment(line string) string {
+	for i := range len(line) {
+		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// mappingBuilder assembles a Mapping from ROLE=FIELD pairs; a preset name
+// may come first, before any pair.
+type mappingBuilder struct {
+	m *Mapping // nil until the first preset or pair
+}
+
+// line reads comma-separated parts; blank parts are skipped.
+func (b *mappingBuilder) line(s string) error {
+	for part := range strings.SplitSeq(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if err := b.part(part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// part reads one preset name or ROLE=FIELD pair.
+func (b *mappingBuilder) part(part string) error {
+	role, value, ok := strings.Cut(part, "=")
+	if !ok {
+		if b.m != nil {
+			return fmt.Errorf("%w: %q: want ROLE=FIELD", ErrBadMapping, part)
+		}
+		if b.m = preset(part); b.m == nil {
+			return fmt.Errorf("%w: %q: unknown preset (want mediacloud or json) and no ROLE=FIELD", ErrBadMapping, part)
+		}
+		return nil
+	}
+	if b.m == nil {
+		b.m = &Mapping{Name: "custom"}
+	}
+	return b.m.set(strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(value))
 }
 
 func preset(name string) *Mapping {
@@ -123,8 +184,9 @@ func preset(name string) *Mapping {
 // set assigns one ROLE=FIELD pair.
 func (m *Mapping) set(role, value string) error {
 	paths := strings.Split(value, "|")
-	for _, p := range paths {
-		if err := checkPath(p); err != nil {
+	for i, p := range paths {
+		paths[i] = strings.TrimSpace(p)
+		if err := checkPath(paths[i]); err != nil {
 			return fmt.Errorf("%w: %s=%s: %w", ErrBadMapping, role, value, err)
 		}
 	}

@@ -1,12 +1,13 @@
 package feed
 
 import (
-	"fmt"
 	"html"
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // FullArticleWords is the least number of words a content must have to
@@ -156,10 +157,11 @@ func skipTag(s string) string {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// htmlLine turns a title given as HTML into one line of text. Entities
-// are left to textnorm.Line, which decodes them once: decoding here as
-// well would turn an escaped "&amp;lt;b&amp;gt;" into a tag.
-func htmlLine(s string) string { return line(stripTags(s)) }
+// htmlLine turns a title given as HTML into one line of text: tags
+// stripped, then its complete character references decoded once
+// (textnorm.DecodeEntities: "&amp;lt;b&amp;gt;" gives "&lt;b&gt;", never a
+// tag, and "&region" stays), then sanitised by line.
+func htmlLine(s string) string { return line(textnorm.DecodeEntities(stripTags(s))) }
 
 // resolveLink makes ref absolute against base and keeps it only if it is
 // an http(s) address. It never decodes entities (the XML parser has), so
@@ -180,34 +182,7 @@ func resolveLink(base *url.URL, ref string) string {
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
-	return escapeUnsafe(u.String())
-}
-
-// escapeUnsafe percent-encodes what url.URL.String leaves raw but a
-// terminal must not get: control, bidirectional and other invisible format
-// characters (String escapes them in a path, not in a query). The same
-// rule as fetch.SafeURL, which this package does not import.
-func escapeUnsafe(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if r == utf8.RuneError || r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-			unicode.Is(unicode.Cf, r) {
-			if b.Len() == 0 {
-				b.WriteString(s[:i])
-			}
-			for _, c := range []byte(string(r)) {
-				fmt.Fprintf(&b, "%%%02X", c)
-			}
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return s
-	}
-	return b.String()
+	return textnorm.SafeURL(u.String())
 }
 
 // parseBase parses a base address; an unusable one is nil.

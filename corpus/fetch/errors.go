@@ -4,10 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // ErrorKind says what kind of failure an Error is. The kinds are also
@@ -102,47 +101,11 @@ func newError(url string, kind ErrorKind, cause error, format string, args ...an
 	return &Error{URL: url, Kind: kind, Reason: fmt.Sprintf(format, args...), Err: cause}
 }
 
-// SafeURL returns a URL fit to print: control characters, bidirectional
-// controls, other invisible format characters and invalid UTF-8 are
-// percent-encoded, everything else is left as it is. Unlike
-// textnorm.Line it decodes no HTML entities, which would change a URL
-// ("&region=" is not "®ion=").
-func SafeURL(s string) string {
-	if safeURL(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
-			for _, c := range []byte(s[i : i+size]) {
-				fmt.Fprintf(&b, "%%%02X", c)
-			}
-		} else {
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-func safeURL(s string) bool {
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// unsafeRune: C0 and C1 controls, DEL, line and paragraph separators and
-// the format characters (bidi controls, zero-width characters, BOM).
-func unsafeRune(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-		unicode.Is(unicode.Cf, r)
-}
+// SafeURL returns a URL fit to print: textnorm.SafeURL, pmureader's one
+// rule for addresses (control, bidirectional and other invisible format
+// characters and invalid UTF-8 percent-encoded; no entity decoded, which
+// would change a URL: "&region=" is not "®ion=").
+func SafeURL(s string) string { return textnorm.SafeURL(s) }
 
 // seconds renders a duration in the messages' style: "30 s", "0.2 s".
 func seconds(d time.Duration) string {

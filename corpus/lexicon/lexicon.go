@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // Lexicon answers questions about English words from an encoded table
@@ -17,6 +18,12 @@ type Lexicon struct {
 	once sync.Once
 	t    *table
 	err  error
+	// decoded is set once the table has been decoded (see Decoded).
+	decoded atomic.Bool
+	// common is the SIF common direction (see Common), computed on its
+	// first use.
+	commonOnce sync.Once
+	common     []float32
 }
 
 // New returns a Lexicon over an encoded table. Nothing is decoded until the
@@ -53,9 +60,15 @@ func (l *Lexicon) table() *table {
 		if l.top > 0 && l.top < l.t.n {
 			l.t.n, l.t.limit = l.top, l.top
 		}
+		l.decoded.Store(true)
 	})
 	return l.t
 }
+
+// Decoded reports whether the table has been decoded yet (by any question
+// asked of it), without decoding it, so that a program can check that its
+// start-up does not pay for the table.
+func (l *Lexicon) Decoded() bool { return l.decoded.Load() }
 
 // Err reports whether the table decoded; nil when it did.
 func (l *Lexicon) Err() error {
@@ -214,4 +227,93 @@ func (l *Lexicon) SimilarIDs(x, y int32) float32 {
 		s += int32(int8(a[k])) * int32(int8(b[k]))
 	}
 	return float32(s) * t.scale(int(x)) * t.scale(int(y))
+}
+
+// SIFA is the a of smooth inverse frequency (SIF) weighting: a word of
+// probability p weighs a/(a+p) in a sentence vector, so "the" counts for
+// almost nothing and a rare word for almost 1 (Arora, Liang and Ma, "A
+// Simple but Tough-to-Beat Baseline for Sentence Embeddings", 2017, whose
+// recommended range is 1e-4 to 1e-3).
+const SIFA = 1e-3
+
+// Word is what the table says of one word key (see Look).
+type Word struct {
+	ID    int32   // its index, -1 when the table does not have it
+	IDF   float64 // IDF: background inverse document frequency
+	SIF   float32 // SIFWeight, 0 when the table does not have it
+	Known bool    // the table has it (and so a vector)
+}
+
+// Look answers ID, IDF and SIFWeight for one key with one lookup.
+func (l *Lexicon) Look(key string) Word {
+	t := l.table()
+	if t == nil {
+		return Word{ID: -1}
+	}
+	i := t.find(key)
+	if i < 0 {
+		return Word{ID: -1, IDF: l.IDF(key)}
+	}
+	id := int32(i)
+	return Word{ID: id, IDF: l.IDFOf(id), SIF: l.SIFWeight(id), Known: true}
+}
+
+// Prob is the probability of the word with the given ID in English text,
+// from its frequency rank by Zipf's law: 1/(rank × (ln V + 0.577)), V
+// being the source vocabulary; 0 for an unknown ID.
+func (l *Lexicon) Prob(id int32) float64 {
+	t := l.table()
+	if t == nil || id < 0 || int(id) >= t.n {
+		return 0
+	}
+	return 1 / (float64(t.rank(int(id))) * (math.Log(float64(t.vocab)) + 0.5772))
+}
+
+// SIFWeight is the word's SIF weight, SIFA/(SIFA + Prob); 0 for an unknown
+// ID.
+func (l *Lexicon) SIFWeight(id int32) float32 {
+	p := l.Prob(id)
+	if p <= 0 {
+		return 0
+	}
+	return float32(SIFA / (SIFA + p))
+}
+
+// Common is the direction every SIF sentence vector shares: the expected
+// SIF-weighted vector of a word drawn from English text (every word of the
+// table weighted by Prob × SIFWeight), unit length. Removing it from
+// sentence vectors leaves what tells one sentence from another (the SIF
+// paper removes the first principal component of the sentences compared;
+// a fixed direction makes a pair's similarity independent of the other
+// sentences around it). It is computed on first use (about 3 ms), once,
+// and must not be modified; nil when the table did not decode.
+func (l *Lexicon) Common() []float32 {
+	l.commonOnce.Do(func() {
+		t := l.table()
+		if t == nil || t.n == 0 {
+			return
+		}
+		h := math.Log(float64(t.vocab)) + 0.5772
+		d := make([]float64, t.dims)
+		for i := range t.n {
+			p := 1 / (float64(t.rank(i)) * h)
+			w := p * SIFA / (SIFA + p) * float64(t.scale(i))
+			row := t.raw[t.vecs+i*t.dims : t.vecs+(i+1)*t.dims]
+			for k := range d {
+				d[k] += w * float64(int8(row[k]))
+			}
+		}
+		var n float64
+		for _, x := range d {
+			n += x * x
+		}
+		if n == 0 {
+			return
+		}
+		l.common = make([]float32, t.dims)
+		for k, x := range d {
+			l.common[k] = float32(x / math.Sqrt(n))
+		}
+	})
+	return l.common
 }

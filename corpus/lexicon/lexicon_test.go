@@ -186,6 +186,87 @@ func TestEnglish(t *testing.T) {
 	}
 }
 
+// Decoded says whether a question has been asked, without asking one.
+func TestDecoded(t *testing.T) {
+	l := New(encodeTest(t, small))
+	if l.Decoded() {
+		t.Fatal("decoded before any question")
+	}
+	_ = l.Top(2).Len() // another table over the same bytes
+	if l.Decoded() {
+		t.Fatal("a Top table's question decoded this one")
+	}
+	l.IDF("said")
+	if !l.Decoded() {
+		t.Fatal("not decoded after IDF")
+	}
+}
+
+// Word probabilities follow the rank (Zipf), SIF weights fall with the
+// probability, and the common direction is a unit vector leaning the way
+// the frequent words point.
+func TestSIF(t *testing.T) {
+	l := New(encodeTest(t, small))
+	the, _ := l.ID("the")
+	seized, _ := l.ID("seized")
+	h := math.Log(5000) + 0.5772
+	if p := l.Prob(the); math.Abs(p-1/h) > 1e-12 {
+		t.Errorf("Prob(the) = %v, want %v", p, 1/h)
+	}
+	if p := l.Prob(seized); math.Abs(p-1/(2309*h)) > 1e-12 {
+		t.Errorf("Prob(seized) = %v", p)
+	}
+	if l.Prob(-1) != 0 || l.SIFWeight(99) != 0 {
+		t.Error("unknown ids have a probability or weight")
+	}
+	ws, wt := l.SIFWeight(seized), l.SIFWeight(the)
+	if !(wt < 0.01 && ws > 0.5 && ws < 1) {
+		t.Errorf("SIF weights: the %.4f, seized %.4f", wt, ws)
+	}
+	c := l.Common()
+	var n float64
+	for _, x := range c {
+		n += float64(x) * float64(x)
+	}
+	if len(c) != 3 || math.Abs(n-1) > 1e-5 {
+		t.Fatalf("Common = %v (|c|² %v)", c, n)
+	}
+	// Each word weighs Prob × SIFWeight: "the" (0, 1, 0) outweighs the
+	// rest, and "u.s" (0, 0, -1) pulls the third component down.
+	if !(c[1] > c[0] && c[1] > 0 && c[2] < 0) {
+		t.Errorf("Common = %v: not led by the frequent words", c)
+	}
+	if &l.Common()[0] != &c[0] {
+		t.Error("Common computed twice")
+	}
+	if New("junk").Common() != nil {
+		t.Error("a broken table has a common direction")
+	}
+}
+
+// Look answers what ID, IDF and SIFWeight answer, in one lookup.
+func TestLook(t *testing.T) {
+	l := New(encodeTest(t, small))
+	for _, k := range []string{"said", "seized", "nosuchword"} {
+		w := l.Look(k)
+		id, ok := l.ID(k)
+		if w.ID != id || w.Known != ok || w.IDF != l.IDF(k) || (ok && w.SIF != l.SIFWeight(id)) || (!ok && w.SIF != 0) {
+			t.Errorf("Look(%q) = %+v; ID %d %v, IDF %v", k, w, id, ok, l.IDF(k))
+		}
+	}
+	if w := New("junk").Look("said"); w.ID != -1 || w.Known {
+		t.Errorf("a broken table looks up %+v", w)
+	}
+}
+
+func BenchmarkCommon(b *testing.B) {
+	for b.Loop() {
+		if len(New(embedded).Common()) != 100 {
+			b.Fatal("no common direction")
+		}
+	}
+}
+
 func BenchmarkFirstUse(b *testing.B) {
 	for b.Loop() {
 		l := New(embedded)

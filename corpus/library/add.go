@@ -1,6 +1,7 @@
 package library
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/dedupe"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
@@ -33,12 +35,16 @@ type DupReason string
 
 // The reasons two articles are the same.
 const (
-	// DupURL: the same canonical address (CanonicalURL) and the same title
-	// (folded). The title is part of it because one page can hold several
-	// articles (a multi-item file gives each the page's address).
+	// DupURL: the same canonical address (dedupe.CanonicalURL) and the
+	// same title (dedupe.TitleKey). The title is part of it because one
+	// page can hold several articles (a multi-item file gives each the
+	// page's address).
 	DupURL DupReason = "url"
-	// DupText: the same body text (see bodyHash: the same words in the
-	// same order, whatever the case, accents, punctuation or spacing).
+	// DupText: the same body text (see dedupe.BodyHash: the same text
+	// whatever the case, accents, quote style, spacing or paragraph
+	// breaks) told by the same outlet and via, at no other address
+	// (dedupe.RelateSameText). The same text from another outlet is a
+	// republication: stored, marked Added.CopyOf.
 	DupText DupReason = "text"
 )
 
@@ -50,6 +56,10 @@ type Added struct {
 	// unusable one (see keepableID), or one that another stored article
 	// already has.
 	Renamed bool
+	// CopyOf is the stored id of the article this one republishes (the
+	// same text from another outlet or via, or at another address:
+	// corpus/dedupe's rule), or "". The article is stored with it.
+	CopyOf string
 }
 
 // Duplicate is an article Add did not store because it is already there.
@@ -165,11 +175,11 @@ func prepare(i int, e Entry) (prepared, error) {
 		entry:     e,
 		titleKey:  foldKey(a.Title),
 		outletKey: foldKey(a.Outlet),
-		hash:      bodyHash(titleKeys, body),
+		hash:      dedupe.BodyHash(a.Title, a.Body),
 		titleText: indexText([][]string{titleKeys}),
 		bodyText:  indexText(body),
 	}
-	if c := CanonicalURL(a.URL); c != "" {
+	if c := dedupe.CanonicalURL(a.URL); c != "" {
 		p.canonical = c
 	}
 	var err error
@@ -188,9 +198,23 @@ func prepare(i int, e Entry) (prepared, error) {
 // one batch are caught before the database's unique indexes would refuse
 // them.
 type batchSeen struct {
-	byHash map[string]string // body hash -> stored id
-	byURL  map[string]string // canonical URL + "\x00" + title key -> stored id
+	byHash map[string][]heldText // body hash -> the articles stored with it
+	byURL  map[string]string     // canonical URL + "\x00" + title key -> stored id
 	ids    map[string]bool
+}
+
+// heldText is what the rule reads of a stored article that has a new
+// one's body hash: who tells it, where, and what it is a copy of.
+type heldText struct {
+	id, outlet, via, url, copyOf string
+}
+
+// verdict is what an article to add is to those stored: a duplicate of
+// existing (not stored), a copy of copyOf (stored, marked), or new.
+type verdict struct {
+	existing string
+	reason   DupReason
+	copyOf   string
 }
 
 // addStmts are the statements one Add batch runs for each article.
@@ -201,8 +225,8 @@ type addStmts struct {
 const insertArticleSQL = `INSERT INTO articles (id, title, title_key, dek, outlet, outlet_key, via,
 	outlet_profile, author, date, date_offset, date_precision, date_note, url, canonical_url,
 	event, story_pin, format, words, source_file, source_start, source_end, body_hash,
-	fetched_from, fetched_at, added_at)
-	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+	fetched_from, fetched_at, added_at, title_derived, copy_of)
+	VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 
 func prepareStmts(ctx context.Context, tx *sql.Tx) (*addStmts, error) {
 	var s addStmts
@@ -210,7 +234,7 @@ func prepareStmts(ctx context.Context, tx *sql.Tx) (*addStmts, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&s.byHash, `SELECT id FROM articles WHERE body_hash = ?`},
+		{&s.byHash, `SELECT id, outlet, via, url, copy_of FROM articles WHERE body_hash = ? ORDER BY n`},
 		{&s.byURL, `SELECT id FROM articles WHERE canonical_url = ? AND ifnull(title_key, '') = ?`},
 		{&s.idTaken, `SELECT 1 FROM articles WHERE id = ?`},
 		{&s.article, insertArticleSQL},
@@ -242,35 +266,36 @@ func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared, more func
 	if err != nil {
 		return res, err
 	}
-	seen := batchSeen{byHash: map[string]string{}, byURL: map[string]string{}, ids: map[string]bool{}}
+	seen := batchSeen{byHash: map[string][]heldText{}, byURL: map[string]string{}, ids: map[string]bool{}}
 	now := time.Now().Unix()
 	var index []ftsRow
 	for i := range preps {
 		p := &preps[i]
 		a := p.entry.Article
-		existing, reason, err := findDuplicate(ctx, st, &seen, p)
+		v, err := judge(ctx, st, &seen, p)
 		if err != nil {
 			return res, fmt.Errorf("article %s: %w", a.ID, err)
 		}
-		if existing != "" {
-			res.Duplicates = append(res.Duplicates, Duplicate{Index: p.index, ID: a.ID, Existing: existing, Reason: reason})
+		if v.existing != "" {
+			res.Duplicates = append(res.Duplicates, Duplicate{Index: p.index, ID: a.ID, Existing: v.existing, Reason: v.reason})
 			continue
 		}
 		id, err := freeID(ctx, st, &seen, a.ID, p.hash)
 		if err != nil {
 			return res, fmt.Errorf("article %s: %w", a.ID, err)
 		}
-		n, err := insertOne(ctx, st, p, id, now)
+		n, err := insertOne(ctx, st, p, id, v.copyOf, now)
 		if err != nil {
 			return res, fmt.Errorf("article %s: %w", a.ID, err)
 		}
 		index = append(index, ftsRow{n: n, p: p})
 		seen.ids[id] = true
-		seen.byHash[string(p.hash)] = id
+		seen.byHash[string(p.hash)] = append(seen.byHash[string(p.hash)],
+			heldText{id: id, outlet: a.Outlet, via: a.Via, url: a.URL, copyOf: v.copyOf})
 		if p.canonical != nil {
 			seen.byURL[urlKey(p)] = id
 		}
-		res.Added = append(res.Added, Added{Index: p.index, ID: id, Renamed: id != a.ID})
+		res.Added = append(res.Added, Added{Index: p.index, ID: id, Renamed: id != a.ID, CopyOf: v.copyOf})
 	}
 	if more != nil {
 		if err := more(res); err != nil {
@@ -296,36 +321,74 @@ func urlKey(p *prepared) string {
 	return p.canonical.(string) + "\x00" + tk
 }
 
-// findDuplicate returns the stored article p is a copy of, if any.
-func findDuplicate(ctx context.Context, st *addStmts, seen *batchSeen, p *prepared) (string, DupReason, error) {
-	if id, ok := seen.byHash[string(p.hash)]; ok {
-		return id, DupText, nil
+// judge applies corpus/dedupe's rule to p and what is stored (and what
+// this batch stored), in the loader's order: the same text from the same
+// teller (a duplicate), the same address and title (a duplicate), the
+// same text otherwise (a copy of the first article that has it, or of
+// what that one copies). Unlike the loader, the library does not look for
+// one text within another: that needs every paragraph of every article
+// stored, and the loader finds such copies among the files read.
+func judge(ctx context.Context, st *addStmts, seen *batchSeen, p *prepared) (verdict, error) {
+	held, err := sameHash(ctx, st, seen, p.hash)
+	if err != nil {
+		return verdict{}, err
 	}
-	if p.canonical != nil {
-		if id, ok := seen.byURL[urlKey(p)]; ok {
-			return id, DupURL, nil
+	a := p.entry.Article
+	var v verdict
+	for _, h := range held {
+		other := &corpus.Article{Outlet: h.outlet, Via: h.via, URL: h.url}
+		rel, _ := dedupe.RelateSameText(a, other)
+		if rel == dedupe.Duplicate {
+			return verdict{existing: h.id, reason: DupText}, nil
+		}
+		if v.copyOf == "" {
+			v.copyOf = cmp.Or(h.copyOf, h.id)
 		}
 	}
-	var id string
-	err := st.byHash.QueryRowContext(ctx, p.hash).Scan(&id)
-	if err == nil {
-		return id, DupText, nil
+	if id, err := sameAddress(ctx, st, seen, p); err != nil || id != "" {
+		return verdict{existing: id, reason: DupURL}, err
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return "", "", err
+	return v, nil
+}
+
+// sameHash returns the articles stored with body hash hash: this batch's,
+// then the library's, each in the order stored.
+func sameHash(ctx context.Context, st *addStmts, seen *batchSeen, hash []byte) ([]heldText, error) {
+	rows, err := st.byHash.QueryContext(ctx, hash)
+	if err != nil {
+		return nil, err
 	}
+	defer rows.Close()
+	var out []heldText
+	for rows.Next() {
+		var h heldText
+		if err := rows.Scan(&h.id, &h.outlet, &h.via, &h.url, &h.copyOf); err != nil {
+			return nil, err
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return append(out, seen.byHash[string(hash)]...), nil
+}
+
+// sameAddress returns the stored article with p's canonical address and
+// title, if any.
+func sameAddress(ctx context.Context, st *addStmts, seen *batchSeen, p *prepared) (string, error) {
 	if p.canonical == nil {
-		return "", "", nil
+		return "", nil
+	}
+	if id, ok := seen.byURL[urlKey(p)]; ok {
+		return id, nil
 	}
 	tk, _ := p.titleKey.(string)
-	err = st.byURL.QueryRowContext(ctx, p.canonical, tk).Scan(&id)
-	if err == nil {
-		return id, DupURL, nil
-	}
+	var id string
+	err := st.byURL.QueryRowContext(ctx, p.canonical, tk).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", nil
+		return "", nil
 	}
-	return "", "", err
+	return id, err
 }
 
 // freeID picks the stored id of a new article (see Add).
@@ -362,7 +425,7 @@ func freeID(ctx context.Context, st *addStmts, seen *batchSeen, own string, hash
 
 // insertOne writes one new article: its row, its document, its HTML and
 // its full-text entry.
-func insertOne(ctx context.Context, st *addStmts, p *prepared, id string, now int64) (int64, error) {
+func insertOne(ctx context.Context, st *addStmts, p *prepared, id, copyOf string, now int64) (int64, error) {
 	a := p.entry.Article
 	var date, fetched any
 	offset := 0
@@ -376,7 +439,7 @@ func insertOne(ctx context.Context, st *addStmts, p *prepared, id string, now in
 	r, err := st.article.ExecContext(ctx, id, a.Title, p.titleKey, a.Dek, a.Outlet, p.outletKey, a.Via,
 		a.OutletProfile, a.Author, date, offset, string(a.Date.Precision), a.Date.Note, a.URL, p.canonical,
 		a.Event, a.Story, a.Format, a.Words, a.Source.File, a.Source.StartLine, a.Source.EndLine, p.hash,
-		strings.TrimSpace(p.entry.FetchedFrom), fetched, now)
+		strings.TrimSpace(p.entry.FetchedFrom), fetched, now, a.TitleDerived, copyOf)
 	if err != nil {
 		return 0, err
 	}

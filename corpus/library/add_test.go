@@ -61,35 +61,53 @@ func TestAddGetRoundTripEveryField(t *testing.T) {
 	}
 }
 
+// TestAddDuplicates: the library applies corpus/dedupe's rule, as the
+// loader does: the same text from the same teller, or the same address
+// and title, is not stored again; the same text from another outlet (or
+// from one outlet at two addresses) is a republication, stored and
+// marked a copy of the first (a copy of a copy points to the first).
 func TestAddDuplicates(t *testing.T) {
 	l, _ := openTemp(t)
 	body := "US F-15 warplanes carried out a series of airstrikes targeting Iraq’s Shi’ite militias, the Popular Mobilization Units, over the course of Sunday, killing at least 25."
 	orig := article("a1", "US strikes militias", "Antiwar.com", "https://news.antiwar.com/a", body)
 	mustAdd(t, l, orig)
 
-	sameText := article("b1", "Another headline", "Other", "https://other.example/x",
-		strings.ToUpper(strings.ReplaceAll(body, "’", "'")))
+	retyped := strings.ToUpper(strings.ReplaceAll(body, "’", "'"))
+	sameText := article("b1", "Another headline", "Other", "https://other.example/x", retyped)
 	sameURL := article("c1", "US Strikes Militias", "Antiwar.com", "HTTPS://News.Antiwar.com:443/a#comments?x", "A different, updated body text entirely.")
 	sameURLOtherItem := article("d1", "A second item on the same page", "Antiwar.com", "https://news.antiwar.com/a", "The Gaza item of a multi-item page.")
 	fresh := "A fresh body of words that nobody stored before in this library today, long enough to name the article alone."
 	inBatchA := article("e1", "Fresh", "X", "", fresh)
 	inBatchB := article("e2", "Fresh copy", "Y", "", fresh)
-	res := mustAdd(t, l, sameText, sameURL, sameURLOtherItem, inBatchA, inBatchB)
+	sameTeller := article("f1", "US strikes militias again", "antiwar.com", "", retyped)
+	elsewhere := article("g1", "US strikes militias", "Antiwar.com", "https://news.antiwar.com/print/a", body)
+	sameTellerInBatch := article("e3", "Fresh again", "x", "", fresh)
+	res := mustAdd(t, l, sameText, sameURL, sameURLOtherItem, inBatchA, inBatchB, sameTeller, elsewhere, sameTellerInBatch)
 
 	wantDup := []Duplicate{
-		{Index: 0, ID: "b1", Existing: "a1", Reason: DupText},
 		{Index: 1, ID: "c1", Existing: "a1", Reason: DupURL},
-		{Index: 4, ID: "e2", Existing: "e1", Reason: DupText},
+		{Index: 5, ID: "f1", Existing: "a1", Reason: DupText},
+		{Index: 7, ID: "e3", Existing: "e1", Reason: DupText},
 	}
 	if !reflect.DeepEqual(res.Duplicates, wantDup) {
 		t.Errorf("duplicates %+v\nwant %+v", res.Duplicates, wantDup)
 	}
-	wantAdded := []Added{{Index: 2, ID: "d1"}, {Index: 3, ID: "e1"}}
+	wantAdded := []Added{{Index: 0, ID: "b1", CopyOf: "a1"}, {Index: 2, ID: "d1"}, {Index: 3, ID: "e1"},
+		{Index: 4, ID: "e2", CopyOf: "e1"}, {Index: 6, ID: "g1", CopyOf: "a1"}}
 	if !reflect.DeepEqual(res.Added, wantAdded) {
-		t.Errorf("added %+v, want %+v", res.Added, wantAdded)
+		t.Errorf("added %+v\nwant %+v", res.Added, wantAdded)
 	}
-	if n, _ := l.Count(context.Background()); n != 3 {
-		t.Errorf("count %d, want 3", n)
+	if n, _ := l.Count(context.Background()); n != 6 {
+		t.Errorf("count %d, want 6", n)
+	}
+	// A copy of the copy points to the first.
+	res = mustAdd(t, l, article("h1", "Third", "Third Outlet", "", retyped))
+	if len(res.Added) != 1 || res.Added[0].CopyOf != "a1" {
+		t.Errorf("a copy of a copy: %+v", res)
+	}
+	rec, err := l.Get(context.Background(), "b1")
+	if err != nil || rec.Article.CopyOf != "a1" {
+		t.Errorf("stored copy: %+v, %v", rec, err)
 	}
 }
 

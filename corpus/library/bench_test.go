@@ -16,6 +16,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // Benchmarks of the library at scale. The libraries of 10k and 100k
@@ -117,7 +118,7 @@ func BenchmarkLibraryImport(b *testing.B) {
 	f.Close()
 	b.ResetTimer()
 	total := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for i := 0; b.Loop(); i++ {
 		l, err := Open(context.Background(), filepath.Join(dir, fmt.Sprintf("lib%d.db", i)), Options{})
 		if err != nil {
@@ -131,7 +132,7 @@ func BenchmarkLibraryImport(b *testing.B) {
 		l.Close()
 	}
 	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
-	b.ReportMetric(float64(cpuTime()-cpu0)/1e6/float64(max(total, 1)), "cpu-ms/article")
+	b.ReportMetric(float64(cputime.Process()-cpu0)/1e6/float64(max(total, 1)), "cpu-ms/article")
 }
 
 // BenchmarkLibraryOpenFirstPage opens a library and reads the first page

@@ -1,134 +1,14 @@
 package library
 
 import (
-	"crypto/sha256"
 	"encoding/base32"
-	"net/url"
-	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/dedupe"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
-
-// trackingParams are query parameters that say how a reader reached a page,
-// not which page it is; CanonicalURL drops them (and every utm_* one).
-var trackingParams = map[string]bool{
-	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "msclkid": true,
-	"mc_cid": true, "mc_eid": true, "igshid": true, "yclid": true, "_hsenc": true, "_hsmi": true,
-}
-
-// CanonicalURL returns the form of an article's address under which two
-// copies of one page meet, or "" when raw is not an absolute http(s) or
-// other hierarchical URL with a host:
-//   - surrounding spaces are trimmed; scheme and host are lower-cased, a
-//     trailing dot of the host and the scheme's default port (:80 for
-//     http, :443 for https) are dropped;
-//   - the fragment (#…) is dropped;
-//   - tracking parameters are dropped from the query: every utm_* one and
-//     fbclid, gclid, gclsrc, dclid, msclkid, mc_cid, mc_eid, igshid, yclid,
-//     _hsenc, _hsmi; the parameters left are sorted by name (stable, so
-//     repeated names keep their order), and an empty query is dropped;
-//   - an empty path becomes "/". The path is otherwise kept as it is
-//     (case and trailing slash can matter to a server); http and https stay
-//     different addresses.
-func CanonicalURL(raw string) string {
-	raw = strings.TrimSpace(raw)
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" || u.Opaque != "" {
-		return ""
-	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	host, port := strings.ToLower(u.Hostname()), u.Port()
-	host = strings.TrimSuffix(host, ".")
-	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
-		port = ""
-	}
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]" // IPv6 literal
-	}
-	if port != "" {
-		host += ":" + port
-	}
-	u.Host = host
-	u.Fragment, u.RawFragment = "", ""
-	u.RawQuery = canonicalQuery(u.RawQuery)
-	u.ForceQuery = false
-	if u.Path == "" {
-		u.Path, u.RawPath = "/", ""
-	}
-	return u.String()
-}
-
-// canonicalQuery drops tracking parameters from a raw query and sorts the
-// rest by name, keeping each parameter's text as it was written.
-func canonicalQuery(q string) string {
-	if q == "" {
-		return ""
-	}
-	type param struct{ name, text string }
-	var kept []param
-	for _, p := range strings.Split(q, "&") {
-		if p == "" {
-			continue
-		}
-		name, _, _ := strings.Cut(p, "=")
-		if n, err := url.QueryUnescape(name); err == nil {
-			name = n
-		}
-		lower := strings.ToLower(name)
-		if strings.HasPrefix(lower, "utm_") || trackingParams[lower] {
-			continue
-		}
-		kept = append(kept, param{name, p})
-	}
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].name < kept[j].name })
-	parts := make([]string, len(kept))
-	for i, p := range kept {
-		parts[i] = p.text
-	}
-	return strings.Join(parts, "&")
-}
-
-// shortBody is the number of words under which a body is too short to
-// identify an article on its own, so its hash takes in the title too.
-const shortBody = 20
-
-// bodyHash identifies an article's text: SHA-256 (first 16 bytes) of its
-// body's word keys (textnorm.Key: folded, apostrophes dropped) joined by
-// single spaces, so copies that differ only in case, accents, quote style,
-// punctuation, spacing or paragraph breaks meet. A body of fewer than
-// shortBody words ("Read more", or none) is hashed with the title's keys
-// in front, so that short items with different titles stay apart.
-func bodyHash(titleKeys []string, body [][]string) []byte {
-	h := sha256.New()
-	n := 0
-	for _, p := range body {
-		n += len(p)
-	}
-	if n < shortBody {
-		for _, k := range titleKeys {
-			h.Write([]byte(k))
-			h.Write([]byte{' '})
-		}
-		h.Write([]byte{0})
-	}
-	sep := false
-	for _, p := range body {
-		for _, k := range p {
-			if sep {
-				h.Write([]byte{' '})
-			}
-			h.Write([]byte(k))
-			sep = true
-		}
-	}
-	return h.Sum(nil)[:16]
-}
 
 // maxIDLen is the longest id kept from a file; longer ones are replaced by
 // a generated id.
@@ -227,13 +107,14 @@ func indexText(paras [][]string) string {
 	return b.String()
 }
 
-// foldKey is the sort key of a title or outlet: folded (textnorm.Fold), or
-// nil for an empty one, which sorts after every other.
+// foldKey is the sort key of a title or outlet, and the title half of the
+// duplicate rule: dedupe.TitleKey (folded), or nil for an empty one, which
+// sorts after every other.
 func foldKey(s string) any {
-	if strings.TrimSpace(s) == "" {
-		return nil
+	if k := dedupe.TitleKey(s); k != "" {
+		return k
 	}
-	return textnorm.Fold(s)
+	return nil
 }
 
 // bodyKeys returns the word keys of each paragraph of an article.

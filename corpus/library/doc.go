@@ -13,7 +13,8 @@
 //     transaction, and clear errors for a newer, damaged, foreign or locked
 //     file;
 //   - storing articles (Add) with duplicates detected by canonical URL and
-//     title or by a hash of the body's words, reading them back whole (Get)
+//     title or by a hash of the body's text (corpus/dedupe's rule, shared
+//     with the loader), reading them back whole (Get)
 //     or as compact headers (EachHeader, Headers) and removing them;
 //   - the library list over the database: keyset pages in any sort order
 //     (Page, PageBefore, PageAt, Position), never OFFSET over the table;
@@ -31,5 +32,5 @@
 // The package is pure Go and must not import tui, cmd or any terminal code;
 // it reads corpus.Article and friends, the textnorm folding and
 // corpus/search's word query parser (so that both searches read a query
-// alike), nothing else of the project.
+// alike) and corpus/dedupe's duplicate rule, nothing else of the project.
 package library

@@ -69,8 +69,12 @@ func toJSONRecord(a *corpus.Article) jsonRecord {
 	for i, p := range a.Body {
 		paras[i] = p.Text
 	}
+	title := a.Title
+	if a.TitleDerived { // the loader makes it again, and marks it
+		title = ""
+	}
 	return jsonRecord{
-		ID: a.ID, Title: a.Title, Dek: a.Dek, Text: strings.Join(paras, "\n\n"),
+		ID: a.ID, Title: title, Dek: a.Dek, Text: strings.Join(paras, "\n\n"),
 		Date: exportDate(a.Date), DatePrecision: string(a.Date.Precision), DateNote: a.Date.Note,
 		Outlet: a.Outlet, Via: a.Via, OutletProfile: a.OutletProfile, Author: a.Author,
 		URL: a.URL, Event: a.Event, Story: a.Story,

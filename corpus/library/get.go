@@ -20,7 +20,7 @@ type Record struct {
 	// stored; it orders articles by when they were added.
 	N            int64
 	CanonicalURL string // "" when the article has no usable address
-	Hash         []byte // of the body text (see bodyHash)
+	Hash         []byte // of the body text (see dedupe.BodyHash)
 	FetchedFrom  string
 	FetchedAt    time.Time // zero when unknown
 	AddedAt      time.Time
@@ -32,7 +32,7 @@ type Record struct {
 const articleCols = `a.n, a.id, a.title, a.dek, a.outlet, a.via, a.outlet_profile, a.author,
 	a.date, a.date_offset, a.date_precision, a.date_note, a.url, ifnull(a.canonical_url, ''), a.event,
 	a.story_pin, ifnull(a.story, ''), a.format, a.words, a.source_file, a.source_start, a.source_end,
-	a.body_hash, a.fetched_from, a.fetched_at, a.added_at`
+	a.body_hash, a.fetched_from, a.fetched_at, a.added_at, a.title_derived, a.copy_of`
 
 // scanRecord reads the articleCols of one row (without the body).
 func scanRecord(row interface{ Scan(...any) error }) (*Record, error) {
@@ -45,12 +45,12 @@ func scanRecord(row interface{ Scan(...any) error }) (*Record, error) {
 	err := row.Scan(&r.N, &a.ID, &a.Title, &a.Dek, &a.Outlet, &a.Via, &a.OutletProfile, &a.Author,
 		&date, &offset, &precision, &a.Date.Note, &a.URL, &r.CanonicalURL, &a.Event,
 		&a.Story, &r.Story, &a.Format, &a.Words, &a.Source.File, &a.Source.StartLine, &a.Source.EndLine,
-		&r.Hash, &r.FetchedFrom, &fetched, &added)
+		&r.Hash, &r.FetchedFrom, &fetched, &added, &a.TitleDerived, &a.CopyOf)
 	if err != nil {
 		return nil, err
 	}
 	neutralize(&a.ID, &a.Title, &a.Dek, &a.Outlet, &a.Via, &a.OutletProfile, &a.Author, &a.Date.Note, &a.URL,
-		&r.CanonicalURL, &a.Event, &a.Story, &r.Story, &a.Format, &a.Source.File, &r.FetchedFrom, &precision)
+		&r.CanonicalURL, &a.Event, &a.Story, &r.Story, &a.Format, &a.Source.File, &r.FetchedFrom, &precision, &a.CopyOf)
 	a.Date.Precision = corpus.Precision(precision)
 	if date.Valid {
 		a.Date.Time = unixIn(date.Int64, offset)

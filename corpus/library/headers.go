@@ -73,16 +73,18 @@ func (l *Library) headers(ctx context.Context, after int64, size int, share func
 }
 
 // headerCols are the columns scanHeader reads, of articles a.
-const headerCols = `a.n, a.id, a.title, a.outlet, a.author, ifnull(a.story, ''), a.date, a.date_precision, a.words`
+const headerCols = `a.n, a.id, a.title, a.outlet, a.author, ifnull(a.story, ''), a.date, a.date_precision, a.words,
+	a.title_derived, a.copy_of`
 
 func scanHeader(rows *sql.Rows) (Header, error) {
 	var h Header
 	var date sql.NullInt64
 	var precision string
-	if err := rows.Scan(&h.N, &h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &date, &precision, &h.Words); err != nil {
+	if err := rows.Scan(&h.N, &h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &date, &precision, &h.Words,
+		&h.TitleDerived, &h.CopyOf); err != nil {
 		return h, err
 	}
-	neutralize(&h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &precision)
+	neutralize(&h.ID, &h.Title, &h.Outlet, &h.Author, &h.Story, &precision, &h.CopyOf)
 	h.Unix, h.Dated = date.Int64, date.Valid
 	h.Precision = corpus.Precision(precision)
 	return h, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,7 +92,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 	if !errors.Is(err, ErrNewerVersion) {
 		t.Fatalf("want ErrNewerVersion, got %v", err)
 	}
-	for _, want := range []string{path, "version 99", "up to 1"} {
+	for _, want := range []string{path, "version 99", fmt.Sprintf("up to %d", SchemaVersion())} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
@@ -190,31 +191,32 @@ func TestLockedLibrary(t *testing.T) {
 func TestMigrationsUpgradeInOneTransaction(t *testing.T) {
 	l, path := openTemp(t)
 	mustAdd(t, l, article("a", "T", "O", "", "Body words here."))
-	v2 := append(append([]migration{}, migrations...),
-		migration{version: 2, name: "test column", sql: `ALTER TABLE feeds ADD COLUMN note TEXT NOT NULL DEFAULT ''`})
-	if err := l.migrate(context.Background(), v2); err != nil {
+	cur := SchemaVersion()
+	next := append(append([]migration{}, migrations...),
+		migration{version: cur + 1, name: "test column", sql: `ALTER TABLE feeds ADD COLUMN note TEXT NOT NULL DEFAULT ''`})
+	if err := l.migrate(context.Background(), next); err != nil {
 		t.Fatal(err)
 	}
 	var v int
-	if err := l.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != 2 {
-		t.Fatalf("user_version %d, %v; want 2", v, err)
+	if err := l.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != cur+1 {
+		t.Fatalf("user_version %d, %v; want %d", v, err, cur+1)
 	}
 	// A failing migration leaves no trace: not its first statement, not
 	// the version.
-	v3 := append(append([]migration{}, v2...),
-		migration{version: 3, name: "broken", sql: `CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1)`})
-	err := l.migrate(context.Background(), v3)
-	if err == nil || !strings.Contains(err.Error(), "from version 2 to 3") || !strings.Contains(err.Error(), path) {
+	broken := append(append([]migration{}, next...),
+		migration{version: cur + 2, name: "broken", sql: `CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1)`})
+	err := l.migrate(context.Background(), broken)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("from version %d to %d", cur+1, cur+2)) || !strings.Contains(err.Error(), path) {
 		t.Fatalf("want a migration error naming versions and file, got %v", err)
 	}
-	if err := l.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != 2 {
-		t.Fatalf("after failure user_version %d, %v; want 2", v, err)
+	if err := l.r.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != cur+1 {
+		t.Fatalf("after failure user_version %d, %v; want %d", v, err, cur+1)
 	}
 	var n int
 	if err := l.r.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'").Scan(&n); err != nil || n != 0 {
 		t.Fatalf("table of the failed migration exists: %d, %v", n, err)
 	}
-	// This pmureader (version 1) now refuses the library.
+	// This pmureader (version cur) now refuses the library.
 	l.Close()
 	if _, err := Open(context.Background(), path, Options{}); !errors.Is(err, ErrNewerVersion) {
 		t.Fatalf("want ErrNewerVersion, got %v", err)

@@ -83,6 +83,9 @@ type Header struct {
 	Dated     bool
 	Precision corpus.Precision
 	Words     int32
+	// TitleDerived and CopyOf are the article's (see corpus.Article).
+	TitleDerived bool
+	CopyOf       string
 }
 
 // Date returns the header's date as the article has it (without its

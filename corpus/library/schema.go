@@ -24,6 +24,7 @@ type migration struct {
 // "The library" section documents the current schema.
 var migrations = []migration{
 	{version: 1, name: "articles, search, state, feeds, imports, stories", sql: schemaV1},
+	{version: 2, name: "derived titles and copies", sql: schemaV2},
 }
 
 // SchemaVersion is the schema version this pmureader writes.
@@ -154,6 +155,18 @@ CREATE TABLE imports (
 	updated_at  INTEGER NOT NULL,
 	finished_at INTEGER
 ) WITHOUT ROWID;
+`
+
+// schemaV2 keeps what the loader marks on an article: a title made from
+// its body (Article.TitleDerived) and the article it republishes
+// (Article.CopyOf). A republication has its original's body hash, so the
+// hash is no longer unique: corpus/dedupe's rule, not the index, tells a
+// duplicate from a copy.
+const schemaV2 = `
+ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN copy_of TEXT NOT NULL DEFAULT '';
+DROP INDEX articles_by_hash;
+CREATE INDEX articles_by_hash ON articles(body_hash);
 `
 
 // schemaInfo is what a file says about itself.

@@ -55,14 +55,16 @@ type Ref struct {
 
 // Cut cuts an article into passages: title, dek, then each body
 // paragraph's sentences (or the paragraph whole). Subheads are always
-// whole; blank parts give no passage.
+// whole; blank parts give no passage. A title made from the body
+// (TitleDerived) is none: its sentence is a passage of the body already,
+// and a sentence cut short is no headline to align.
 func Cut(a *corpus.Article, unit Unit) []Passage {
 	var out []Passage
 	add := func(p Passage) {
 		p.Index = len(out)
 		out = append(out, p)
 	}
-	if strings.TrimSpace(a.Title) != "" {
+	if strings.TrimSpace(a.Title) != "" && !a.TitleDerived {
 		add(Passage{Kind: KindTitle, Paragraph: -1, Start: 0, End: len(a.Title), Text: a.Title, Source: rawSpan(a, corpus.RoleTitle)})
 	}
 	if strings.TrimSpace(a.Dek) != "" {

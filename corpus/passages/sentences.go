@@ -18,7 +18,8 @@ var abbreviations = map[string]bool{
 	"sept": true, "oct": true, "nov": true, "dec": true, "mt": true, "ft": true,
 	"rev": true, "fig": true, "approx": true, "dept": true, "univ": true,
 	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "u.s": true, "u.n": true,
-	"u.k": true, "d.c": true,
+	"u.k": true, "d.c": true, "dep": true, "det": true, "insp": true, "supt": true,
+	"cpl": true, "pvt": true, "msgr": true, "atty": true, "ave": true, "blvd": true,
 }
 
 // Span is a byte range [Start, End) in some text.
@@ -28,7 +29,14 @@ type Span struct{ Start, End int }
 // ranges, trimmed of surrounding spaces. A sentence ends at . ! ? or …
 // (with any closing quotes or brackets) followed by a space and an upper-case
 // letter, digit or opening quote, unless the stop ends a known abbreviation
-// ("Dr.", "U.S.") or a single initial ("J. Smith").
+// ("Dr.", "U.S."), a single initial ("J. Smith") or a single lower-case
+// letter ("a. 357 Magnum", "p. m."), or the next sentence would open with a
+// numeral that is not a year: news style spells out a number that starts a
+// sentence, so "shot 46. 8 percent" is one sentence with a stray space. A
+// straight quote after the stop and before a space closes the sentence
+// rather than opening the next ("Did you feel it? " site"), and what is
+// left after the last stop with no letter or digit in it (a stray quote)
+// stays with its sentence.
 func Sentences(s string) []Span {
 	var out []Span
 	start := 0
@@ -38,28 +46,12 @@ func Sentences(s string) []Span {
 			i += size
 			continue
 		}
-		end := i + size
-		for end < len(s) {
-			c, n := utf8.DecodeRuneInString(s[end:])
-			if !isCloser(c) && c != '.' && c != '!' && c != '?' {
-				break
-			}
-			end += n
-		}
+		end := closersAfter(s, i+size)
 		j := end
 		for j < len(s) && (s[j] == ' ' || s[j] == '\n') {
 			j++
 		}
-		if j == end || j >= len(s) {
-			i = end
-			continue
-		}
-		next, _ := utf8.DecodeRuneInString(s[j:])
-		if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !isOpener(next) {
-			i = end
-			continue
-		}
-		if r == '.' && isAbbreviation(s[start:i]) {
+		if j == end || j >= len(s) || !opensSentence(s, j) || (r == '.' && isAbbreviation(s[start:i])) {
 			i = end
 			continue
 		}
@@ -70,13 +62,82 @@ func Sentences(s string) []Span {
 	return appendTrimmed(out, s, start, len(s))
 }
 
-// appendTrimmed appends s[start:end] trimmed of spaces and line breaks,
-// unless nothing is left.
-func appendTrimmed(out []Span, s string, start, end int) []Span {
-	if sp := trimmed(s, start, end); sp.Start < sp.End {
-		out = append(out, sp)
+// closersAfter is where the closing quotes, brackets and further stops
+// after a stop end, from i; a straight quote that a space follows (after
+// spaces) counts as closing.
+func closersAfter(s string, i int) int {
+	for i < len(s) {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if isCloser(c) || c == '.' || c == '!' || c == '?' {
+			i += n
+			continue
+		}
+		if c != ' ' {
+			return i
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && (s[j] == '"' || s[j] == '\'') && (j+1 == len(s) || s[j+1] == ' ' || s[j+1] == '\n') {
+			i = j + 1
+			continue
+		}
+		return i
 	}
-	return out
+	return i
+}
+
+// opensSentence reports whether s[j:] can open a sentence: an upper-case
+// letter, an opening quote or bracket, or a numeral that is a year.
+func opensSentence(s string, j int) bool {
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	switch {
+	case unicode.IsUpper(next), isOpener(next):
+		return true
+	case unicode.IsDigit(next):
+		return isYear(s[j:])
+	}
+	return false
+}
+
+// isYear reports whether s opens with a four-digit year (1000–2099) not
+// followed by another digit.
+func isYear(s string) bool {
+	if len(s) < 4 || (s[0] != '1' && s[0] != '2') || (s[0] == '2' && s[1] != '0') {
+		return false
+	}
+	for k := range 4 {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return len(s) == 4 || s[4] < '0' || s[4] > '9'
+}
+
+// appendTrimmed appends s[start:end] trimmed of spaces and line breaks,
+// unless nothing is left; a part with no letter or digit (a stray quote)
+// goes to the sentence before it, when there is one.
+func appendTrimmed(out []Span, s string, start, end int) []Span {
+	sp := trimmed(s, start, end)
+	switch {
+	case sp.Start >= sp.End:
+		return out
+	case len(out) > 0 && !hasWord(s[sp.Start:sp.End]):
+		out[len(out)-1].End = sp.End
+		return out
+	}
+	return append(out, sp)
+}
+
+// hasWord reports whether s has a letter or a digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimmed is the range [start, end) of s without the spaces and line
@@ -101,7 +162,7 @@ func isAbbreviation(text string) bool {
 	}
 	if utf8.RuneCountInString(w) == 1 {
 		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsUpper(r)
+		return unicode.IsLetter(r)
 	}
 	return abbreviations[strings.ToLower(w)]
 }

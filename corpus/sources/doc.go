@@ -2,8 +2,9 @@
 // "add these references" (web addresses, files, feeds, OPML lists) and
 // "update the feeds followed". For each reference it decides what it is,
 // fetches it (corpus/fetch: one client, its manners and limits), reads it
-// (a web page through corpus/webpage, a feed or OPML list through
-// corpus/feed, an article file through corpus.Load), turns what it read
+// (a web page through corpus.ArticleFromHTML, the rule .html files load
+// by, a feed or OPML list through corpus/feed, an article file through
+// corpus.Load), turns what it read
 // into corpus.Articles, and stores them (corpus/library: one transaction a
 // batch, duplicates stored once). Feeds are remembered with their
 // validators, and the items already taken from each, so that Update asks

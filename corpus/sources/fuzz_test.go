@@ -4,10 +4,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
-// FuzzArticleFromHTML: any bytes give an article whose every field is safe
+// FuzzArticleFromHTML: any bytes, from any address or path, give an article whose every field is safe
 // to print, or an error; never a panic, never an article without text.
 func FuzzArticleFromHTML(f *testing.F) {
 	f.Add([]byte(pageHTML(1, "https://example.org/1", 3)), "https://example.org/1")
@@ -15,7 +16,7 @@ func FuzzArticleFromHTML(f *testing.F) {
 	f.Add([]byte("<html><body><p>short</p>"), "")
 	f.Add([]byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>"), "page.html")
 	f.Fuzz(func(t *testing.T, data []byte, from string) {
-		a, _, err := ArticleFromHTML(data, from, "")
+		a, _, err := corpus.ArticleFromHTML(data, from, "")
 		if err != nil {
 			return
 		}

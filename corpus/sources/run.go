@@ -307,7 +307,7 @@ func (r *run) store(ctx context.Context) {
 		}
 		for _, a := range res.Added {
 			q := batch[a.Index]
-			q.entry.Article.ID = a.ID
+			q.entry.Article.ID, q.entry.Article.CopyOf = a.ID, a.CopyOf
 			r.report.Added = append(r.report.Added, Added{Article: q.entry.Article, From: q.from})
 			r.added++
 			q.item.taken()

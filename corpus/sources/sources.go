@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/fetch"
 	"github.com/pmureader/pmureader/corpus/library"
 )
@@ -18,7 +19,7 @@ type Options struct {
 	// Client fetches; nil makes one with fetch's defaults. Share one
 	// client so that its per-host limit holds across calls.
 	Client *fetch.Client
-	// HTML maps a page onto an article; nil is ArticleFromHTML.
+	// HTML maps a page onto an article; nil is corpus.ArticleFromHTML.
 	HTML HTMLFunc
 	// MaxFileSize is the largest article file read; 0 is corpus's default.
 	MaxFileSize int64
@@ -41,7 +42,7 @@ func New(lib *library.Library, opt Options) *Sources {
 		opt.Client = fetch.New(fetch.Options{})
 	}
 	if opt.HTML == nil {
-		opt.HTML = ArticleFromHTML
+		opt.HTML = corpus.ArticleFromHTML
 	}
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 200

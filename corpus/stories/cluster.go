@@ -1,6 +1,9 @@
 package stories
 
-import "github.com/pmureader/pmureader/corpus/internal/tfidf"
+import (
+	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/internal/tfidf"
+)
 
 // clusters is the grouping of articles as average linkage grows it.
 type clusters struct {
@@ -62,7 +65,8 @@ func (c *clusters) link(edges []edge, thr float64, sameOutlet bool) {
 
 // canJoin reports whether clusters a and b may form one story: never two
 // different pins, and, unless sameOutlet, never two articles of one outlet
-// (articles without an outlet are never restricted).
+// (articles without an outlet, and republications, Article.CopyOf, which
+// are no account of their own, are never restricted).
 func (c *clusters) canJoin(a, b int, sameOutlet bool) bool {
 	pa, pb := c.docs[c.members[a][0]].a.Story, c.docs[c.members[b][0]].a.Story
 	if pa != "" && pb != "" && pa != pb {
@@ -72,17 +76,26 @@ func (c *clusters) canJoin(a, b int, sameOutlet bool) bool {
 		return true
 	}
 	for _, x := range c.members[a] {
-		ox := c.docs[x].a.Outlet
+		ox := account(c.docs[x].a)
 		if ox == "" {
 			continue
 		}
 		for _, y := range c.members[b] {
-			if c.docs[y].a.Outlet == ox {
+			if account(c.docs[y].a) == ox {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// account is the outlet an article counts for in the one-article-per-outlet
+// rule: its outlet, or "" (no restriction) for a republication.
+func account(a *corpus.Article) string {
+	if a.CopyOf != "" {
+		return ""
+	}
+	return a.Outlet
 }
 
 // meanLink is the mean similarity of the pairs of articles of clusters a

@@ -8,48 +8,15 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
-	"github.com/pmureader/pmureader/internal/evaldata"
+	"github.com/pmureader/pmureader/internal/evalcorpus"
 )
-
-// evalDir finds ../shared/eval/news_ecb beside the module root, or skips
-// the test.
-func evalDir(t *testing.T) string {
-	t.Helper()
-	d, err := evaldata.NewsECBDir()
-	if err != nil {
-		t.Skipf("skipping: %v", err)
-	}
-	return d
-}
-
-// loadECB reads docs.json as articles: one paragraph per sentence, no title
-// (sentence 0, usually the headline, is paragraph 0), no outlet, no date.
-func loadECB(t *testing.T, dir string) map[string]*corpus.Article {
-	t.Helper()
-	docs, err := evaldata.Docs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]*corpus.Article{}
-	for id, sents := range docs {
-		a := &corpus.Article{ID: id, Source: corpus.Span{File: id}}
-		for n, text := range sents {
-			// Paragraph i is sentence i; a missing sentence stays empty.
-			a.Body = append(a.Body, corpus.Paragraph{Text: strings.TrimSpace(text),
-				Source: corpus.Span{File: id, StartLine: n + 1, EndLine: n + 1}})
-		}
-		out[id] = a
-	}
-	return out
-}
 
 // TestEvalNewsECB measures story grouping on the ECB+ news data with
 // default settings and fails below the threshold the issue sets (pairwise
 // F1 0.95). Sentence alignment on the same data is measured in
 // corpus/compare.
 func TestEvalNewsECB(t *testing.T) {
-	dir := evalDir(t)
-	docs := loadECB(t, dir)
+	_, docs := evalcorpus.NewsECB(t)
 	ids := make([]string, 0, len(docs))
 	for id := range docs {
 		ids = append(ids, id)

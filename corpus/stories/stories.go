@@ -18,7 +18,10 @@ type Story struct {
 	// article's metadata Event, or its title.
 	Name     string   `json:"name"`
 	Articles []string `json:"articles"` // article ids, oldest first
-	Outlets  []string `json:"outlets"`  // distinct outlets, in article order
+	// Outlets are the distinct outlets of the members, in article order:
+	// the accounts of the event. A republication (Article.CopyOf) of a
+	// member is no account of its own, and its outlet is not counted.
+	Outlets []string `json:"outlets"`
 	// Start and End span the members' known dates (zero when none known).
 	Start corpus.Date `json:"start"`
 	End   corpus.Date `json:"end"`
@@ -35,7 +38,8 @@ type Story struct {
 // Options tunes Group. The zero value is the default.
 type Options struct {
 	// SameOutlet lifts the rule that a story holds at most one article per
-	// outlet (articles without an outlet are never restricted).
+	// outlet (articles without an outlet, and republications, are never
+	// restricted).
 	SameOutlet bool
 	// Threshold is the least similarity (0..1) for two articles to be in
 	// one story; 0 means DefaultThreshold. Related stories are linked at

@@ -10,10 +10,11 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/internal/seedtest"
 )
 
 func TestSeedStories(t *testing.T) {
-	c := loadSeeds(t)
+	c := seedtest.Load(t)
 	stories, err := Group(context.Background(), c.Articles, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -30,22 +31,22 @@ func TestSeedStories(t *testing.T) {
 	if len(of) != len(c.Articles) {
 		t.Fatalf("%d articles placed, want %d", len(of), len(c.Articles))
 	}
-	if got := of[idIranian].Articles; !slices.Equal(got, []string{idAntiwar, idIranian}) {
+	if got := of[seedtest.Iranian].Articles; !slices.Equal(got, []string{seedtest.Antiwar, seedtest.Iranian}) {
 		t.Errorf("29 Dec 2019 story = %v, want 003 then 001 (oldest first)", got)
 	}
-	for _, id := range []string{idDuran, idPMU, idGaza, idVice} {
+	for _, id := range []string{seedtest.Duran, seedtest.PMU, seedtest.Gaza, seedtest.Vice} {
 		if n := len(of[id].Articles); n != 1 {
 			t.Errorf("%s should stand alone, its story has %v", id, of[id].Articles)
 		}
 	}
-	if !slices.Contains(of[idPMU].Related, of[idVice].ID) || !slices.Contains(of[idVice].Related, of[idPMU].ID) {
-		t.Errorf("002 and 004 should be related: %v / %v", of[idPMU].Related, of[idVice].Related)
+	if !slices.Contains(of[seedtest.PMU].Related, of[seedtest.Vice].ID) || !slices.Contains(of[seedtest.Vice].Related, of[seedtest.PMU].ID) {
+		t.Errorf("002 and 004 should be related: %v / %v", of[seedtest.PMU].Related, of[seedtest.Vice].Related)
 	}
-	if len(of[idGaza].Related) != 0 {
-		t.Errorf("the Gaza item is related to nothing, got %v", of[idGaza].Related)
+	if len(of[seedtest.Gaza].Related) != 0 {
+		t.Errorf("the Gaza item is related to nothing, got %v", of[seedtest.Gaza].Related)
 	}
-	s := of[idIranian]
-	if s.ID != idIranian {
+	s := of[seedtest.Iranian]
+	if s.ID != seedtest.Iranian {
 		t.Errorf("story id %q, want the smallest member id", s.ID)
 	}
 	if !slices.Equal(s.Outlets, []string{"Antiwar.com", "Iranian.com"}) {
@@ -118,7 +119,7 @@ func TestStoryPinsAndOutlets(t *testing.T) {
 // Group reports its progress: counts that only grow, ending at the total,
 // with one worker or several.
 func TestGroupProgress(t *testing.T) {
-	arts := seedArticles(t, idDuran, idIranian, idPMU, idGaza, idAntiwar, idVice)
+	arts := seedtest.Articles(t, seedtest.Duran, seedtest.Iranian, seedtest.PMU, seedtest.Gaza, seedtest.Antiwar, seedtest.Vice)
 	for _, w := range []int{1, 0} {
 		var mu sync.Mutex
 		last, most, total, calls := 0, 0, 0, 0
@@ -166,7 +167,7 @@ func TestGroupParallelMatchesSequential(t *testing.T) {
 
 // The parallel path groups the bundled seeds as the sequential one does.
 func TestGroupParallelMatchesSequentialSeeds(t *testing.T) {
-	c := loadSeeds(t)
+	c := seedtest.Load(t)
 	want, _ := Group(context.Background(), c.Articles, Options{workers: 1})
 	got, _ := Group(context.Background(), c.Articles, Options{workers: 4})
 	if !reflect.DeepEqual(got, want) {

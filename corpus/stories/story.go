@@ -39,10 +39,15 @@ func makeStory(docs []storyDoc, ms []int) Story {
 		s.Score = score
 	}
 	seenOutlet := map[string]bool{}
+	members := make(map[string]bool, len(ms))
+	for _, x := range ms {
+		members[docs[x].a.ID] = true
+	}
 	for _, x := range ms {
 		a := docs[x].a
 		s.Articles = append(s.Articles, a.ID)
-		if a.Outlet != "" && !seenOutlet[a.Outlet] {
+		// A copy of a member is not another account of the event.
+		if a.Outlet != "" && !seenOutlet[a.Outlet] && !members[a.CopyOf] {
 			seenOutlet[a.Outlet] = true
 			s.Outlets = append(s.Outlets, a.Outlet)
 		}

@@ -1,5 +1,8 @@
 // Package textnorm is the text plumbing every part of pmureader shares:
-// neutralising hostile characters once at load (Sanitize, Line, Safe),
+// neutralising hostile characters once at load (Sanitize, Line, Safe) and
+// in addresses (SafeURL), decoding the complete HTML character references
+// of a format that is HTML-escaped (DecodeEntities, DecodeEscaped; never
+// an address, never a legacy "&reg" without ";"),
 // folding case, accents and typographic punctuation so that "Kata’ib",
 // "KATA'IB", "Kata`ib" and "kataib" meet, and cutting text into words
 // with their byte offsets so that matches can be highlighted in the

@@ -343,17 +343,3 @@ func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 // latinEnd ends the runes whose fold is in latinFold: Latin-1 Supplement,
 // Latin Extended-A and B, the accented letters of most European text.
 const latinEnd = 0x250
-
-// latinFold holds the fold of U+0080 to U+024F (a constant table, built by
-// the definition).
-var latinFold = func() (t [latinEnd - utf8.RuneSelf]string) {
-	for i := range t {
-		r := rune(utf8.RuneSelf + i)
-		if b, ok := appendSpecial(nil, r, false); ok {
-			t[i] = string(b) // never read: appendFoldRune handles these first
-		} else {
-			t[i] = string(appendDecomposed(nil, string(r)))
-		}
-	}
-	return t
-}()

@@ -1,7 +1,6 @@
 package textnorm
 
 import (
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,26 +11,23 @@ import (
 // Sanitize makes untrusted text safe to print and pleasant to read. It is
 // applied exactly once, when an article is loaded, to every field.
 //
-// In order:
-//  1. HTML entities are decoded, so that "&#27;" cannot turn into a live ESC
-//     after this step has run.
-//  2. Invalid UTF-8 becomes U+FFFD (callers report it; see ValidUTF8).
-//  3. CRLF and lone CR become LF; U+2028/U+2029 become LF.
-//  4. Control characters are shown, never obeyed: C0 controls other than LF
+// It decodes nothing: HTML entities are a matter of the format (see
+// DecodeEntities, which callers run first where a format is HTML-escaped,
+// so that whatever a reference decodes to is neutralised here). In order:
+//  1. Invalid UTF-8 becomes U+FFFD (callers report it; see ValidUTF8).
+//  2. CRLF and lone CR become LF; U+2028/U+2029 become LF.
+//  3. Control characters are shown, never obeyed: C0 controls other than LF
 //     and TAB, and DEL, in caret notation (ESC is "^[", BEL "^G", NUL "^@",
 //     DEL "^?"); C1 controls (U+0080–U+009F) as "M-^[" and so on, the
 //     notation of `cat -v`. What followed an ESC stays as plain text, so an
 //     escape sequence is visible for what it is and cannot act.
-//  5. TAB, NO-BREAK SPACE and the other Unicode spaces become a plain space;
+//  4. TAB, NO-BREAK SPACE and the other Unicode spaces become a plain space;
 //     a byte-order mark, soft hyphens and the bidirectional override,
 //     embedding and isolate controls (U+202A–U+202E, U+2066–U+2069) are
 //     dropped, so text shows in its logical order; right-to-left script
 //     itself is untouched.
-//  6. Spaces at the end of each line are trimmed.
+//  5. Spaces at the end of each line are trimmed.
 func Sanitize(s string) string {
-	if strings.IndexByte(s, '&') >= 0 {
-		s = html.UnescapeString(s)
-	}
 	clean := cleanPrefix(s)
 	if clean == len(s) {
 		return trimLineEnds(s)

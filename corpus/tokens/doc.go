@@ -1,8 +1,10 @@
 // Package tokens analyses the words of a text for story grouping and
 // passage comparison: each word's byte range, folded key, Snowball stem and
 // flags (stop word, number, capitalised, acronym, possessive), its casualty
-// class ("killing", "dead" → killed), and the calendar words (months,
-// weekdays) that dates are made of.
+// class ("killing", "dead" → killed), the calendar words (months,
+// weekdays) that dates are made of, the reporting and attribution words
+// ("said", "according", "spokesman") that say who told, and the light
+// verbs ("carried out", "took place") whose object names the action.
 //
 // It owns the per-word analysis and the stem memos that make it cheap on
 // large corpora (Memo for one worker, SharedMemo for the workers of one

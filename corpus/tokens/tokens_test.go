@@ -191,3 +191,29 @@ func TestCalendarWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLightVerbs(t *testing.T) {
+	for _, k := range []string{"carried", "took", "taken", "made", "held"} {
+		if !IsLightVerb(k) {
+			t.Errorf("IsLightVerb(%q) = false", k)
+		}
+	}
+	for _, k := range []string{"attacked", "seized", "carrier", "maker"} {
+		if IsLightVerb(k) {
+			t.Errorf("%q taken for a light verb", k)
+		}
+	}
+}
+
+func TestReportingWords(t *testing.T) {
+	for _, k := range []string{"said", "told", "according", "spokesman", "officials", "quoted"} {
+		if !IsReporting(k) {
+			t.Errorf("IsReporting(%q) = false", k)
+		}
+	}
+	for _, k := range []string{"killed", "strike", "police", "Said"} {
+		if IsReporting(k) {
+			t.Errorf("%q taken for a reporting word", k)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/pmureader/pmureader/internal/cputime"
 )
 
 // typicalPage is an evaluation page grown to the size of a real news page
@@ -46,13 +48,13 @@ func BenchmarkExtract(b *testing.B) {
 	page := typicalPage(b)
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		if _, err := Extract(page, Options{URL: "https://www.riversidegazette.co.uk/news/2023/07/19/heatwave-21"}); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // BenchmarkExtractEvalPages runs every evaluation page once per iteration

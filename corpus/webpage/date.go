@@ -50,6 +50,12 @@ var monthNames = map[string]time.Month{
 	"december": 12,
 }
 
+// ParseDate reads a date as pages and scraped text write it (the forms
+// parseDate reads), for callers that found a date line elsewhere: the
+// loader reads with it the date lines cleaning finds in plain text. Dates
+// before 1990 or after next year are not taken.
+func ParseDate(s string) (time.Time, Precision, bool) { return parseDate(s) }
+
 // parseDate reads a publication date in any of the usual forms and says how
 // much of it is known. Partial ISO dates ("2019-12", "2019") give month and
 // year precision; dates written out ("29 December 2019", "Dec. 29, 2019")

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // ldFacts is what the page's JSON-LD says about the article.
@@ -179,55 +181,18 @@ func firstString(o map[string]any, keys ...string) string {
 	for _, k := range keys {
 		switch v := o[k].(type) {
 		case string:
-			if s := collapse(unescapeEntities(v)); s != "" {
+			if s := collapse(textnorm.DecodeEntities(v)); s != "" {
 				return s
 			}
 		case []any:
 			for _, e := range v {
 				if s, ok := e.(string); ok && collapse(s) != "" {
-					return collapse(unescapeEntities(s))
+					return collapse(textnorm.DecodeEntities(s))
 				}
 			}
 		}
 	}
 	return ""
-}
-
-// unescapeEntities decodes only complete character references ("&amp;",
-// "&#39;", "&#x2019;"): html.UnescapeString alone would also turn the
-// "&region" of a query string into "®ion".
-func unescapeEntities(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '&')
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		j := strings.IndexByte(s, ';')
-		if j < 2 || j > 32 || !entityName(s[1:j]) {
-			b.WriteByte('&')
-			s = s[1:]
-			continue
-		}
-		b.WriteString(html.UnescapeString(s[:j+1]))
-		s = s[j+1:]
-	}
-}
-
-func entityName(s string) bool {
-	for i, r := range s {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || i == 0 && r == '#'
-		if !ok {
-			return false
-		}
-	}
-	return true
 }
 
 func ldURL(o map[string]any) string {
@@ -303,7 +268,7 @@ func looksLikeURL(s string) bool {
 func rawString(o map[string]any, keys ...string) string {
 	for _, k := range keys {
 		if v, ok := o[k].(string); ok && strings.TrimSpace(v) != "" {
-			return unescapeEntities(v)
+			return textnorm.DecodeEntities(v)
 		}
 	}
 	return ""

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -100,6 +101,26 @@ func Require(t testing.TB) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: terminal test skipped")
 	}
+}
+
+// Build skips the test in -short mode or where tmux is missing, and
+// otherwise builds the Go command in pkgDir (a path relative to the test's
+// package, e.g. "../cmd/pmureader") into a temporary folder and returns
+// the binary's path. A test that drives the real program calls it first.
+func Build(t testing.TB, pkgDir string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	Require(t)
+	if _, err := os.Stat(pkgDir); err != nil {
+		t.Skipf("%s does not exist: end-to-end test skipped", pkgDir)
+	}
+	bin := filepath.Join(t.TempDir(), filepath.Base(pkgDir))
+	if out, err := exec.Command("go", "build", "-o", bin, pkgDir).CombinedOutput(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkgDir, err, out)
+	}
+	return bin
 }
 
 // Start runs command (a shell command line, run by sh -c) on a detached

@@ -36,6 +36,8 @@ var targets = []target{
 	{"search/Memory/*", "x-text", 3, "memory / text size"},
 	{"sources/Add100", "ns/op", 5e9, "add 100 pages from a local server"},
 	{"tui/LibraryOpen10k", "ns/op", 1e9, "open a 10k library and list it"},
+	{"essource/Fetch10k", "ns/op", 2e9, "10k hits from a local Elasticsearch stand-in, mapped"},
+	{"pmureader/SourceList10k", "ns/op", 2e9, "pmureader list --source: 10k hits read, mapped, listed"},
 	// "A million articles": the import's CPU per article (2 ms on 2 cores
 	// is 1,000 articles/s, whatever else the machine runs), and the
 	// library of a million, which scripts/bench1m builds and measures.

@@ -138,7 +138,7 @@ type Article struct {
 	Raw []Line `json:"-"`
 
 	Source Span   `json:"source"` // the file and the lines this article came from
-	Format string `json:"format"` // "text", "markdown", "json", "jsonl"
+	Format string `json:"format"` // "text", "markdown", "json", "jsonl", "html"
 	Words  int    `json:"words"`  // words in the body
 }
 

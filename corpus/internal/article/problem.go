@@ -12,8 +12,16 @@ var (
 	ErrEmptyFile   = errors.New("empty file")
 	ErrBinary      = errors.New("binary file")
 	ErrTooLarge    = errors.New("file too large")
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	ErrDuplicateID = errors.New("duplicate id")
+	// ErrRecordTooLarge is a record of a JSON Lines file over the size
+	// limit, which applies per record there (the file is read record by
+	// record, whatever its size).
+	ErrRecordTooLarge = errors.New("record too large")
+	ErrInvalidUTF8    = errors.New("invalid UTF-8")
+	ErrDuplicateID    = errors.New("duplicate id")
+	// ErrDuplicate is an article loaded twice: the same text, or the same
+	// address and title, as one loaded before (see corpus/dedupe). It is a
+	// warning: the first one loaded is there.
+	ErrDuplicate   = errors.New("duplicate article")
 	ErrSymlinkLoop = errors.New("symlink loop")
 	ErrNoArticles  = errors.New("no articles found")
 	ErrFrontMatter = errors.New("malformed front matter")

@@ -13,19 +13,25 @@ import (
 // binarySniff is how much of a file is searched for a NUL byte.
 const binarySniff = 8 << 10
 
-// checkShape rejects empty and binary files (ok false). Invalid UTF-8 is
+// checkShape rejects empty and binary files (ok false); wide says the text
+// is UTF-16, whose NUL bytes are no sign of a binary file. Invalid UTF-8 is
 // only a warning (checkUTF8): Sanitize repairs it.
-func checkShape(file string, data []byte) (p article.Problem, ok bool) {
+func checkShape(file string, data []byte, wide bool) (p article.Problem, ok bool) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		if len(data) == 0 {
 			return article.Problem{Path: file, Err: article.ErrEmptyFile}, false
 		}
 		return article.Problem{Path: file, Err: fmt.Errorf("%w (only white space)", article.ErrEmptyFile)}, false
 	}
-	if i := bytes.IndexByte(data[:min(len(data), binarySniff)], 0); i >= 0 {
+	if i := bytes.IndexByte(data[:min(len(data), binarySniff)], 0); i >= 0 && !wide {
 		return article.Problem{Path: file, Err: fmt.Errorf("%w: NUL byte at offset %d", article.ErrBinary, i)}, false
 	}
 	return article.Problem{}, true
+}
+
+// wideText reports text that starts with a UTF-16 byte order mark.
+func wideText(data []byte) bool {
+	return bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE})
 }
 
 // checkUTF8 returns the warning for invalid UTF-8 in data (ok false), if
@@ -56,8 +62,15 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
+// TooLarge is the problem of a file of size bytes over the limit of max.
 func TooLarge(file string, size, max int64) article.Problem {
 	return article.Problem{Path: file, Err: fmt.Errorf("%w: %s, over the %s limit; not read", article.ErrTooLarge, humanBytes(size), humanBytes(max))}
+}
+
+// RecordTooLarge is the problem of a JSON Lines record, on line line, of
+// size bytes or more, over the limit of max.
+func RecordTooLarge(file string, line int, size, max int64) article.Problem {
+	return article.Problem{Path: file, Line: line, Err: fmt.Errorf("%w: %s, over the %s limit; skipped", article.ErrRecordTooLarge, humanBytes(size), humanBytes(max))}
 }
 
 func humanBytes(n int64) string {

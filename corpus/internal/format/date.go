@@ -5,7 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pmureader/pmureader/corpus/clean"
 	"github.com/pmureader/pmureader/corpus/internal/article"
+	"github.com/pmureader/pmureader/corpus/webpage"
 )
 
 // parsePrecision checks a date_precision value.
@@ -77,4 +79,39 @@ func parseDate(s, precision string) (article.Date, error) {
 		return article.Date{Time: t, Precision: p}, nil
 	}
 	return article.Date{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM, YYYY or a full timestamp", s)
+}
+
+// dateLineNote is the Date.Note of a date read from a date line.
+const dateLineNote = "from a date line"
+
+// dateFromLine gives an article that has no date the one of the date line
+// cleaning found in it (clean.DateLine), if it reads as a date, with its
+// precision (a day, or a month for "March 2024") and a note saying where it
+// came from.
+func dateFromLine(a *article.Article) {
+	if a.Date.Known() {
+		return
+	}
+	line, ok := clean.DateLine(a.Raw)
+	if !ok {
+		return
+	}
+	t, p, ok := webpage.ParseDate(line)
+	if !ok {
+		return
+	}
+	a.Date = article.Date{Time: t, Precision: precisionOf(p), Note: dateLineNote}
+}
+
+// precisionOf maps the extractor's precision onto an article's.
+func precisionOf(p webpage.Precision) article.Precision {
+	switch p {
+	case webpage.PrecisionDay:
+		return article.PrecisionDay
+	case webpage.PrecisionMonth:
+		return article.PrecisionMonth
+	case webpage.PrecisionYear:
+		return article.PrecisionYear
+	}
+	return article.PrecisionUnknown
 }

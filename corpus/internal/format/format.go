@@ -17,6 +17,7 @@ const (
 	Markdown  Kind = "markdown" // .md, .markdown: optional YAML front matter
 	JSON      Kind = "json"     // .json: one record or an array of them
 	JSONLines Kind = "jsonl"    // .jsonl, .ndjson: one record a line
+	HTML      Kind = "html"     // .html, .htm: a saved web page (see corpus/webpage)
 )
 
 // kindByExt maps a lower-case file extension to the format that reads it.
@@ -28,10 +29,12 @@ var kindByExt = map[string]Kind{
 	".json":     JSON,
 	".jsonl":    JSONLines,
 	".ndjson":   JSONLines,
+	".html":     HTML,
+	".htm":      HTML,
 }
 
 // Extensions lists the extensions read, for messages.
-const Extensions = ".txt, .md, .markdown, .json, .jsonl or .ndjson"
+const Extensions = ".txt, .md, .markdown, .json, .jsonl, .ndjson, .html or .htm"
 
 // MetaFile is the metadata file read beside plain-text articles.
 const MetaFile = "meta.yaml"
@@ -57,6 +60,9 @@ type File struct {
 	Meta func() (*Meta, []article.Problem)
 	// Workers is how many goroutines may parse a large JSON Lines file.
 	Workers int
+	// MaxRecord, for a JSON Lines file, is the largest record (line) read,
+	// in bytes; longer ones are reported and skipped. 0: no limit.
+	MaxRecord int64
 }
 
 // Parse reads the whole of a file, its bytes in data, into articles. An
@@ -65,13 +71,13 @@ type File struct {
 // the rest loads. Every article gets its Format and Words.
 func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []article.Problem) {
 	shown := SafeText(f.Path)
-	if p, ok := checkShape(shown, data); !ok {
+	if p, ok := checkShape(shown, data, f.Kind == HTML && wideText(data)); !ok {
 		return nil, []article.Problem{p}
 	}
 	var probs []article.Problem
 	// A JSON Lines file is checked for invalid UTF-8 as it is parsed, on
-	// every core.
-	if f.Kind != JSONLines {
+	// every core; a page is decoded from its own charset.
+	if f.Kind != JSONLines && f.Kind != HTML {
 		if p, ok := checkUTF8(shown, data); !ok {
 			probs = append(probs, p)
 		}
@@ -86,7 +92,9 @@ func Parse(ctx context.Context, f File, data []byte) ([]*article.Article, []arti
 	case JSON:
 		arts, more = parseJSON(shown, data)
 	case JSONLines:
-		arts, more = parseJSONLines(ctx, shown, data, f.Workers, true)
+		arts, more = parseJSONLines(ctx, shown, data, f.Workers, f.MaxRecord, true)
+	case HTML:
+		arts, more = parseHTML(pageSource{file: f.Path, shown: shown}, data)
 	}
 	probs = append(probs, more...)
 	for _, a := range arts {

@@ -157,3 +157,20 @@ func FuzzDecodeJSONRecord(f *testing.F) {
 		}
 	})
 }
+
+func FuzzLoadHTML(f *testing.F) {
+	addSeeds(f,
+		"<html><head><title>T &amp; U</title></head><body><article><p>"+strings.Repeat("Words of the article. ", 20)+"</p></article></body></html>",
+		"<title>\x1b]0;x\x07</title><p>a &#27;[2J b</p>",
+		"\xff\xfe<\x00p\x00>\x00",
+		"<meta charset=\"iso-8859-1\"><p>caf\xc3\xa9 "+strings.Repeat("mot ", 60)+"</p>",
+		"",
+	)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		arts, probs := Parse(context.Background(), File{Kind: HTML, Path: "f.html"}, data)
+		checkLoaded(t, arts, probs, bytes.Count(data, []byte{'\n'})+1)
+		if len(arts) > 1 || len(arts) == 0 && len(probs) == 0 {
+			t.Fatalf("%d articles, %d problems: a page is one article or a problem", len(arts), len(probs))
+		}
+	})
+}

@@ -194,7 +194,7 @@ func (r *jsonRecord) article(file string, start, end int) (*article.Article, []a
 // articleWith is article, cleaning the text with sc's space.
 func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*article.Article, []article.Problem) {
 	text := first(r.Text, r.Maintext, r.Plaintext, flex(r.Body), r.Content, r.RawText)
-	title := textnorm.Line(string(r.Title))
+	title := jsonLine(string(r.Title))
 	if title == "" && strings.TrimSpace(text) == "" {
 		return nil, []article.Problem{{Path: file, Line: start, Err: fmt.Errorf("%w: no title and no text (want title and one of text, maintext, plaintext, body)", article.ErrBadRecord)}}
 	}
@@ -203,10 +203,10 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 	var author, via string
 	if text != "" {
 		cl := sc.cleaner()
-		lines := cl.Split(textnorm.Sanitize(text))
+		lines := cl.Split(jsonText(text))
 		body, raw, author, via = cl.Body(file, lines, func(int) int { return start })
 	}
-	url, source := textnorm.Line(string(r.URL)), textnorm.Line(string(r.Source))
+	url, source := strings.TrimSpace(string(r.URL)), strings.TrimSpace(string(r.Source))
 	if url == "" && strings.Contains(source, "://") {
 		url, source = source, ""
 	} else if strings.Contains(source, "://") {
@@ -215,21 +215,19 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 	a := &article.Article{
 		ID:            textnorm.Line(string(r.ID)),
 		Title:         title,
-		Dek:           textnorm.Line(first(r.Dek, r.Description, r.Excerpt)),
-		Outlet:        textnorm.Line(first(r.Outlet, r.Sitename, r.SourceHost, r.Publisher, r.MediaName, flex(source), r.SourceDomain, r.Hostname)),
-		Via:           textnorm.Line(first(r.Via, flex(via))),
-		OutletProfile: textnorm.Line(string(r.OutletProfile)),
-		Author:        textnorm.Line(first(r.Author, r.Authors, flex(author))),
-		URL:           url,
-		Event:         textnorm.Line(string(r.Event)),
+		Dek:           jsonLine(first(r.Dek, r.Description, r.Excerpt)),
+		Outlet:        jsonLine(first(r.Outlet, r.Sitename, r.SourceHost, r.Publisher, r.MediaName, flex(source), r.SourceDomain, r.Hostname)),
+		Via:           jsonLine(first(r.Via, flex(via))),
+		OutletProfile: jsonLine(string(r.OutletProfile)),
+		Author:        jsonLine(first(r.Author, r.Authors, flex(author))),
+		URL:           textnorm.SafeURL(url),
+		Event:         jsonLine(string(r.Event)),
 		Story:         textnorm.Line(string(r.Story)),
 		Body:          body,
 		Raw:           raw,
 		Source:        article.Span{File: file, StartLine: start, EndLine: end},
 	}
-	if a.Title == "" {
-		a.Title = untitled(a.Body, fileStem(file))
-	}
+	clean.DeriveTitle(a, fileStem(file))
 	var probs []article.Problem
 	if d := textnorm.Line(first(r.Date, r.DatePublish, r.PublishingDate, r.PublishDate)); d != "" {
 		date, err := parseDate(d, textnorm.Line(string(r.DatePrecision)))
@@ -239,6 +237,18 @@ func (r *jsonRecord) articleWith(sc *scratch, file string, start, end int) (*art
 			a.Date = date
 		}
 	}
-	a.Date.Note = textnorm.Line(string(r.DateNote))
+	a.Date.Note = jsonLine(string(r.DateNote))
+	dateFromLine(a)
 	return a, probs
 }
+
+// jsonText sanitises the text of a JSON field. JSON itself escapes no
+// HTML, but scrapers that take text from feeds or meta tags leave it
+// HTML-escaped ("Shi&#8217;ite", "Tom &amp; Jerry"): a field that reads as
+// escaped (textnorm.LooksEscaped: a complete character reference and no
+// bare "&") has its complete references decoded, then is sanitised. A
+// field with a bare "&" ("AT&T &amp; Verizon") is kept as written.
+func jsonText(s string) string { return textnorm.Sanitize(textnorm.DecodeEscaped(s)) }
+
+// jsonLine is jsonText for a one-line field (textnorm.Line).
+func jsonLine(s string) string { return textnorm.Line(textnorm.DecodeEscaped(s)) }

@@ -20,7 +20,7 @@ const jsonlParallelMin = 1 << 20
 // record number. Large files are cut at line ends into chunks parsed on
 // workers goroutines.
 func parseJSONL(ctx context.Context, file string, data []byte, workers int) ([]*article.Article, []article.Problem) {
-	return parseJSONLines(ctx, file, data, workers, false)
+	return parseJSONLines(ctx, file, data, workers, 0, false)
 }
 
 // jsonlChunkSize is the size of the pieces a large JSON Lines file is cut
@@ -28,11 +28,12 @@ func parseJSONL(ctx context.Context, file string, data []byte, workers int) ([]*
 // handing them out costs nothing.
 const jsonlChunkSize = 2 << 20
 
-// parseJSONLines is loadJSONL; with checkUTF8 it also does checkUTF8's work
-// (on every core, chunk by chunk, instead of over the whole file before
-// parsing): its warning, if any, comes first among the problems. It fills
-// each article's Words.
-func parseJSONLines(ctx context.Context, file string, data []byte, workers int, checkUTF8 bool) ([]*article.Article, []article.Problem) {
+// parseJSONLines is parseJSONL, skipping lines longer than maxRecord bytes
+// (0: no limit); with checkUTF8 it also does checkUTF8's work (on every
+// core, chunk by chunk, instead of over the whole file before parsing): its
+// warning, if any, comes first among the problems. It fills each article's
+// Words.
+func parseJSONLines(ctx context.Context, file string, data []byte, workers int, maxRecord int64, checkUTF8 bool) ([]*article.Article, []article.Problem) {
 	bom := 0
 	if bytes.HasPrefix(data, []byte("\ufeff")) {
 		bom = len("\ufeff")
@@ -57,7 +58,7 @@ func parseJSONLines(ctx context.Context, file string, data []byte, workers int, 
 		line += bytes.Count(rest[:size], []byte{'\n'})
 		rest = rest[size:]
 	}
-	p := &jsonlParser{ctx: ctx, file: file, checkUTF8: checkUTF8}
+	p := &jsonlParser{ctx: ctx, file: file, maxRecord: maxRecord, checkUTF8: checkUTF8}
 	if len(chunks) == 1 {
 		p.parse(chunks[0], &scratch{})
 	} else {
@@ -93,6 +94,7 @@ type jsonlChunk struct {
 type jsonlParser struct {
 	ctx       context.Context
 	file      string
+	maxRecord int64 // longest line read; 0: no limit
 	checkUTF8 bool
 }
 
@@ -146,11 +148,16 @@ func (p *jsonlParser) parse(c *jsonlChunk, sc *scratch) {
 		} else {
 			l, rest = rest, nil
 		}
+		size := len(l)
 		l = bytes.TrimSpace(l)
 		if len(l) == 0 {
 			continue
 		}
 		c.records++
+		if p.maxRecord > 0 && int64(size) > p.maxRecord {
+			c.probs = append(c.probs, RecordTooLarge(file, n, int64(size), p.maxRecord))
+			continue
+		}
 		if l[0] != '{' {
 			c.probs = append(c.probs, article.Problem{Path: file, Line: n, Err: fmt.Errorf("%w: line is not a JSON object; skipped", article.ErrBadRecord)})
 			continue

@@ -64,14 +64,14 @@ func TestStreamMatchesParse(t *testing.T) {
 	data := []byte(b.String())
 	f := File{Kind: JSONLines, Path: "f.jsonl", Workers: 2}
 	want, wantProbs := Parse(context.Background(), f, data)
-	arts, probs, err := Stream(context.Background(), f, bytes.NewReader(data), 1<<30, nil)
+	arts, probs, err := Stream(context.Background(), f, bytes.NewReader(data), nil)
 	if err != nil || !reflect.DeepEqual(arts, want) || !reflect.DeepEqual(probs, wantProbs) {
 		t.Fatalf("streamed: %d articles, %d problems, error %v; whole: %d, %d", len(arts), len(probs), err, len(want), len(wantProbs))
 	}
 	var emitted []*article.Article
 	var emittedProbs []article.Problem
 	var n int64
-	arts, probs, err = Stream(context.Background(), f, bytes.NewReader(data), 1<<30, func(a []*article.Article, p []article.Problem, size int64) {
+	arts, probs, err = Stream(context.Background(), f, bytes.NewReader(data), func(a []*article.Article, p []article.Problem, size int64) {
 		emitted, emittedProbs, n = append(emitted, a...), append(emittedProbs, p...), n+size
 	})
 	if err != nil || len(arts) != 0 || len(probs) != 0 || n != int64(len(data)) ||
@@ -80,7 +80,7 @@ func TestStreamMatchesParse(t *testing.T) {
 	}
 	broken := errors.New("disk gone")
 	r := io.MultiReader(bytes.NewReader(data[:2<<20+100]), iotest.ErrReader(broken))
-	if arts, probs, err := Stream(context.Background(), f, r, 1<<30, nil); !errors.Is(err, broken) || arts != nil || probs != nil {
+	if arts, probs, err := Stream(context.Background(), f, r, nil); !errors.Is(err, broken) || arts != nil || probs != nil {
 		t.Fatalf("read error: %v, %d articles, problems %v", err, len(arts), probs)
 	}
 }

@@ -26,7 +26,7 @@ func TestJSONLinesUTF8CheckMatchesWholeFile(t *testing.T) {
 				data[at], data[at+20] = 0xff, 0xc3
 			}
 			want, valid := checkUTF8("f.jsonl", data)
-			arts, probs := parseJSONLines(context.Background(), "f.jsonl", data, 2, true)
+			arts, probs := parseJSONLines(context.Background(), "f.jsonl", data, 2, 0, true)
 			if len(arts) != 12000 {
 				t.Fatalf("bom %q, invalid at %d: %d articles", bom, at, len(arts))
 			}

@@ -43,9 +43,8 @@ func parseMarkdown(file string, data []byte) ([]*article.Article, []article.Prob
 	if a.ID == "" {
 		a.ID = fileStem(file)
 	}
-	if a.Title == "" {
-		a.Title = untitled(a.Body, fileStem(file))
-	}
+	clean.DeriveTitle(a, fileStem(file))
+	dateFromLine(a)
 	return []*article.Article{a}, probs
 }
 
@@ -111,7 +110,7 @@ func scanMarkdown(body []string, lineNo func(int) int, title string) markdownBod
 			continue
 		}
 		if level, text, ok := atxHeading(t); ok {
-			text = textnorm.Line(stripInline(text))
+			text = textnorm.Line(markdownText(stripInline(text)))
 			if level == 1 && md.titleLine == 0 && (md.title == "" || text == md.title) {
 				md.title, md.titleLine = text, lineNo(i)
 				continue
@@ -128,7 +127,7 @@ func scanMarkdown(body []string, lineNo func(int) int, title string) markdownBod
 		if strings.HasPrefix(t, ">") {
 			l = strings.TrimPrefix(strings.TrimPrefix(t, ">"), " ")
 		}
-		md.text[i] = stripInline(l)
+		md.text[i] = markdownText(stripInline(l))
 		if t != "" && strings.TrimSpace(md.text[i]) == "" {
 			md.markup[lineNo(i)] = "markdown image"
 		}
@@ -192,6 +191,58 @@ func yamlKind(n *yaml.Node) string {
 		return "single value"
 	}
 	return "document of another kind"
+}
+
+// markdownText decodes the complete character references of a line of
+// Markdown text outside code spans, as CommonMark does ("&amp;" is "&",
+// "&copy" without ";" stays as written), and sanitises what they gave: a
+// reference can stand for a control character or a line break.
+func markdownText(l string) string {
+	if strings.IndexByte(l, '&') < 0 {
+		return l
+	}
+	var b strings.Builder
+	b.Grow(len(l))
+	for l != "" {
+		open := strings.IndexByte(l, '`')
+		if open < 0 {
+			b.WriteString(textnorm.DecodeEntities(l))
+			break
+		}
+		b.WriteString(textnorm.DecodeEntities(l[:open]))
+		l = l[open:]
+		n := len(l) - len(strings.TrimLeft(l, "`"))
+		end := closingTicks(l[n:], n)
+		if end < 0 { // no closing run: the backticks are literal
+			b.WriteString(l[:n])
+			l = l[n:]
+			continue
+		}
+		b.WriteString(l[:n+end+n])
+		l = l[n+end+n:]
+	}
+	return strings.ReplaceAll(textnorm.Sanitize(b.String()), "\n", " ")
+}
+
+// closingTicks returns the offset in s of the first run of exactly n
+// backticks, which closes a code span opened by n, or -1.
+func closingTicks(s string, n int) int {
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '`')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		k := i
+		for k < len(s) && s[k] == '`' {
+			k++
+		}
+		if k-i == n {
+			return i
+		}
+		i = k
+	}
+	return -1
 }
 
 // atxHeading recognises "# Heading" (one to six #, then a space or the end)

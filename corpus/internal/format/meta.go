@@ -36,14 +36,16 @@ type Meta struct {
 }
 
 // apply sets the fields the record knows on a, overriding what cleaning
-// found.
+// found (a title of its own replaces one cleaning derived).
 func (m *Meta) apply(a *article.Article) {
 	set := func(dst *string, v string) {
 		if v != "" {
 			*dst = v
 		}
 	}
-	set(&a.Title, m.Title)
+	if m.Title != "" {
+		a.Title, a.TitleDerived = m.Title, false
+	}
 	set(&a.Dek, m.Dek)
 	set(&a.Outlet, m.Outlet)
 	set(&a.Via, m.Via)
@@ -283,12 +285,12 @@ func (d *metaDecoder) scalar(key string, v *yaml.Node) (string, bool) {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return "", true
 	case v.Kind == yaml.ScalarNode:
-		return yamlLine1(v.Value), true
+		return yamlValue(key, v.Value), true
 	case (key == "author" || key == "authors") && v.Kind == yaml.SequenceNode:
 		var names []string
 		for _, c := range v.Content {
 			if c = resolve(c); c.Kind == yaml.ScalarNode && c.Value != "" {
-				names = append(names, yamlLine1(c.Value))
+				names = append(names, yamlValue(key, c.Value))
 			}
 		}
 		return strings.Join(names, ", "), true
@@ -340,13 +342,13 @@ func (d *metaDecoder) finishDate() {
 	d.rec.Date = date
 }
 
-// yamlLine1 sanitises a value decoded from YAML. The YAML text was already
-// sanitised, entities included, so only YAML escapes ("\e", "\x9b") can have
-// put control characters back; "&" is escaped so that entities are not
-// decoded a second time.
-func yamlLine1(v string) string {
-	if strings.IndexByte(v, '&') >= 0 {
-		v = strings.ReplaceAll(v, "&", "&amp;")
+// yamlValue sanitises the value of field key decoded from YAML: the YAML
+// text was sanitised already, but YAML escapes ("\e", "\x9b") can have put
+// control characters back. Nothing is entity-decoded (YAML is not HTML),
+// and an address is made safe as an address (textnorm.SafeURL).
+func yamlValue(key, v string) string {
+	if key == "url" {
+		return textnorm.SafeURL(strings.TrimSpace(v))
 	}
 	return textnorm.Line(v)
 }

@@ -6,9 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/pmureader/pmureader/corpus/internal/article"
-	"github.com/pmureader/pmureader/corpus/textnorm"
 )
 
 // fileStem is a file's name without directory and extension: the id of the
@@ -39,39 +36,4 @@ func plural(n int, noun string) string {
 // none: "stem-n".
 func numberedRecordID(stem string, n int) string {
 	return fmt.Sprintf("%s-%d", stem, n)
-}
-
-// untitled makes a title for an article that has none: the start of its
-// first paragraph, or else its file's stem.
-func untitled(body []article.Paragraph, stem string) string {
-	for _, p := range body {
-		t := textnorm.Line(p.Text)
-		if t == "" {
-			continue
-		}
-		words := strings.Fields(t)
-		out := ""
-		for _, w := range words {
-			if len(out)+len(w)+1 > 80 {
-				if out == "" {
-					return cutRunes(w, 80) + "…"
-				}
-				return strings.TrimSpace(out) + " …"
-			}
-			out += w + " "
-		}
-		return strings.TrimSpace(out)
-	}
-	return stem
-}
-
-// cutRunes returns at most n runes of s.
-func cutRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }

@@ -34,9 +34,8 @@ func parseText(file, shown string, data []byte, meta func() (*Meta, []article.Pr
 				rec.Parts[i].apply(a)
 			}
 		}
-		if a.Title == "" {
-			a.Title = untitled(a.Body, a.ID)
-		}
+		clean.DeriveTitle(a, a.ID)
+		dateFromLine(a)
 	}
 	if rec != nil && len(rec.Parts) > len(arts) {
 		probs = append(probs, article.Problem{Path: rec.Path, Line: rec.Line, Warning: true,

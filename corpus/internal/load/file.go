@@ -28,35 +28,44 @@ func (l *loader) loadFile(ctx context.Context, j fileJob, emit func([]*article.A
 		}
 	}()
 	maxSize := l.opt.MaxFileSize
+	f := format.File{Kind: j.kind, Path: j.path, Workers: l.opt.Workers}
+	if j.kind == format.JSONLines {
+		// Read record by record: the limit is each record's, not the
+		// file's. A large file is streamed, never in memory whole.
+		f.MaxRecord = maxSize
+		if j.size >= format.StreamMin {
+			return l.streamFile(ctx, f, emit)
+		}
+		maxSize = format.StreamMin
+	}
 	if j.size > maxSize {
 		return nil, []article.Problem{format.TooLarge(j.path, j.size, maxSize)}
 	}
-	f := format.File{Kind: j.kind, Path: j.path, Workers: l.opt.Workers}
 	if j.kind == format.Text {
 		f.Meta = func() (*format.Meta, []article.Problem) { return l.metaFor(j.path) }
-	}
-	if j.kind == format.JSONLines && j.size >= format.StreamMin && l.opt.Workers > 1 {
-		return l.streamFile(ctx, f, emit)
 	}
 	data, err := l.readFile(j.path, maxSize)
 	if err != nil {
 		return nil, []article.Problem{{Path: j.path, Err: osErr(err)}}
 	}
 	if int64(len(data)) > maxSize {
+		if j.kind == format.JSONLines { // it grew since the walk: stream it
+			return l.streamFile(ctx, f, emit)
+		}
 		return nil, []article.Problem{format.TooLarge(j.path, int64(len(data)), maxSize)}
 	}
 	return format.Parse(ctx, f, data)
 }
 
 // streamFile loads a large JSON Lines file with format.Stream, which parses
-// it on the workers while it is read.
+// it on the workers while it is read (one worker at least).
 func (l *loader) streamFile(ctx context.Context, f format.File, emit func([]*article.Article, []article.Problem, int64)) ([]*article.Article, []article.Problem) {
 	file, err := l.open(f.Path)
 	if err != nil {
 		return nil, []article.Problem{{Path: f.Path, Err: osErr(err)}}
 	}
 	defer file.Close()
-	arts, probs, err := format.Stream(ctx, f, file, l.opt.MaxFileSize, emit)
+	arts, probs, err := format.Stream(ctx, f, file, emit)
 	if err != nil {
 		return nil, []article.Problem{{Path: f.Path, Err: osErr(err)}}
 	}

@@ -18,7 +18,9 @@ const DefaultMaxFileSize int64 = 20 << 20
 // Options tunes a load.
 type Options struct {
 	// MaxFileSize is the largest file read, in bytes; 0 means
-	// DefaultMaxFileSize. Larger files are reported and skipped.
+	// DefaultMaxFileSize. Larger files are reported and skipped. For JSON
+	// Lines it is the largest record (line) instead: such a file is read
+	// record by record, streamed when it is large, whatever its size.
 	MaxFileSize int64
 	// Workers is how many files are parsed at once; 0 means GOMAXPROCS.
 	Workers int

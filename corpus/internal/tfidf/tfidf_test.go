@@ -42,3 +42,21 @@ func TestWeight(t *testing.T) {
 		}
 	}
 }
+
+func TestMixedIDF(t *testing.T) {
+	for _, tc := range []struct {
+		bg, floor, mix, docs float64
+		df                   int32
+		want                 float64
+	}{
+		{9, 3, 0.5, 10, 1, 0.5*6 + 0.5*math.Log(11)}, // rare everywhere
+		{2, 3, 0.5, 10, 1, 0.5 * math.Log(11)},       // common in English: the floor takes it all
+		{9, 3, 0.5, 10, 10, 0.5*6 + 0.5*math.Log(2)}, // in every text compared
+		{9, 3, 0, 10, 2, math.Log(6)},                // own statistics only: the smoothed IDF
+		{9, 3, 1, 10, 2, 6},                          // background only
+	} {
+		if got := MixedIDF(tc.bg, tc.floor, tc.mix, SmoothIDF(tc.docs, tc.df)); math.Abs(got-tc.want) > 1e-12 {
+			t.Errorf("MixedIDF(%+v) = %v, want %v", tc, got, tc.want)
+		}
+	}
+}

@@ -145,7 +145,8 @@ func writeJSON() {
 			m[f] = f + " " + all()
 		}
 		m["authors"] = []string{"A \x1b[31m", "B \u009b1m"}
-		m["text"] = "First paragraph " + all() + "\n\nSecond " + all()
+		// Each record's own text: identical ones would load once.
+		m["text"] = "First paragraph of " + id + " " + all() + "\n\nSecond " + all()
 		m["date"] = "2019-12-29"
 		return m
 	}
@@ -157,10 +158,10 @@ func writeJSON() {
 		jl.Write(b)
 		jl.WriteByte('\n')
 	}
-	b, _ = json.Marshal(map[string]any{"title": "MC " + all(), "media_name": all(), "publish_date": "2019-12-29 10:31:00", "url": "https://x/" + all(), "text": all()})
+	b, _ = json.Marshal(map[string]any{"title": "MC " + all(), "media_name": all(), "publish_date": "2019-12-29 10:31:00", "url": "https://x/" + all(), "text": "Media Cloud text " + all()})
 	jl.Write(b)
 	jl.WriteByte('\n')
-	b, _ = json.Marshal(map[string]any{"title": "NP " + all(), "maintext": all(), "date_publish": "2019-12-29 10:31:00", "source_domain": all(), "authors": []string{all()}})
+	b, _ = json.Marshal(map[string]any{"title": "NP " + all(), "maintext": "news-please text " + all(), "date_publish": "2019-12-29 10:31:00", "source_domain": all(), "authors": []string{all()}})
 	jl.Write(b)
 	jl.WriteByte('\n')
 	write("json/escapes.jsonl", jl.String())

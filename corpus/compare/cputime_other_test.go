@@ -1,8 +1,0 @@
-//go:build !unix
-
-package compare
-
-import "time"
-
-// processCPU is unknown off unix; benchmarks then report 0 CPU.
-func processCPU() time.Duration { return 0 }

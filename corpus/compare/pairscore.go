@@ -1,0 +1,608 @@
+package compare
+
+import (
+	"math"
+
+	"github.com/pmureader/pmureader/corpus/internal/pool"
+	"github.com/pmureader/pmureader/corpus/internal/tfidf"
+	"github.com/pmureader/pmureader/corpus/lexicon"
+)
+
+// scoring is how a pair of passages is scored and linked;
+// defaultScoring is what Compare uses (measured on ../shared/eval: see the
+// README's "How passages are lined up"). The evaluation tests vary it;
+// nothing else does.
+type scoring struct {
+	// vector is the weight of the sentence vectors' cosine against the
+	// terms' (0..1).
+	vector float32
+	// bgMix is the weight of a term's background IDF against the pair's
+	// own (tfidf.MixedIDF).
+	bgMix float64
+	// neigh is the gain from the diagonal neighbours (the passages before
+	// both and after both): accounts often tell a fact over two
+	// sentences in the same order. A neighbour counts at most neighCap
+	// more than the cell itself.
+	neigh, neighCap float32
+	// pos: a pair loses up to pos of its score as the passages' relative
+	// positions in their articles drift apart (accounts tend to tell a
+	// story in a similar order; it never forbids crossing). lead: pairs
+	// near the top of both (headline, lead) gain up to lead. Positions
+	// count the passages that have any content (a dateline has none).
+	pos, lead float64
+	// The guard: a pair scoring guardFrom or more may make a row only if
+	// guardWords content words (background IDF guardContent or more) of
+	// each passage are in the other, or have a word there whose vector
+	// cosine is guardNear or more (all names together count once). A pair
+	// that fails keeps guardKeep × its score for links.
+	guardFrom, guardContent, guardNear, guardKeep float32
+	guardWords                                    int
+	// stand: a pair's link strength is its score standing out from both
+	// passages' usual best: (1 + stand) × score − stand × the mean of the
+	// two passages' three best scores in the pair (cross-
+	// domain similarity local scaling, CSLS), never more than the score
+	// itself. A passage that resembles every sentence of the other account
+	// a little links to none.
+	stand float32
+	// conflictKeep: a pair passing the guard whose passages both name
+	// entities, none of them shared (the same kind of event elsewhere:
+	// "a quake hit Iran" beside "a quake hit Aceh"), keeps conflictKeep
+	// of its score for links.
+	conflictKeep float32
+}
+
+var defaultScoring = scoring{vector: 0.4, bgMix: 0.5, neigh: 0.3, neighCap: 0.2, pos: 0.3, lead: 0.5,
+	guardFrom: 0.3, guardContent: 4, guardNear: 0.7, guardKeep: 0.15, guardWords: 2, conflictKeep: 0.8,
+	stand: 1}
+
+// pairMatrix is the passage similarities of two articles (i before j):
+// v[p*nj+q] for passage p of i and q of j, 0..1, and the pair's link
+// strength, link[p*nj+q] (see scoring.stand; the guard applied), which
+// links are chosen by.
+type pairMatrix struct {
+	ni, nj int
+	v      []float32
+	link   []float32
+}
+
+// at is the similarity of passage p of the first article and q of the
+// second.
+func (m *pairMatrix) at(p, q int) float32 { return m.v[p*m.nj+q] }
+
+// linkAt is their link strength.
+func (m *pairMatrix) linkAt(p, q int) float32 { return m.link[p*m.nj+q] }
+
+// score fills c.pairs, one pair of articles per task on up to w
+// goroutines. Each pair's scores depend on the two articles only.
+func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, sc *scoring, w int) {
+	n := len(fs)
+	pool.ForEach(n, w, func(_, i int) { fs[i].index(vocab) })
+	most := 0
+	for i := range fs {
+		most = max(most, fs[i].n())
+	}
+	lead := leadWeights(most)
+	type pair struct{ i, j int }
+	var pairs []pair
+	c.pairs = make([][]pairMatrix, n)
+	for i := range n {
+		c.pairs[i] = make([]pairMatrix, n)
+		for j := i + 1; j < n; j++ {
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	scratch := make([]pairScorer, w)
+	pool.ForEach(len(pairs), w, func(k, x int) {
+		i, j := pairs[x].i, pairs[x].j
+		s := &scratch[k]
+		if s.sims == nil {
+			*s = newPairScorer(lex, sc, vocab, lead)
+		}
+		c.pairs[i][j] = s.score(&fs[i], &fs[j])
+	})
+}
+
+// leadWeights is the lead prior's weight of each position below most:
+// e^(-p/3).
+func leadWeights(most int) []float64 {
+	lead := make([]float64, most)
+	for p := range lead {
+		lead[p] = math.Exp(-float64(p) / 3)
+	}
+	return lead
+}
+
+// index counts in how many passages each term occurs, numbers the
+// passages that have content (pos: a dateline is not counted; pos[n] is
+// how many there are), and indexes the passages by term (postings).
+func (f *artFeatures) index(vocab int32) {
+	f.pos = make([]int32, f.n()+1)
+	k := int32(0)
+	for p := range f.n() {
+		f.pos[p] = k
+		if f.off[p+1] > f.off[p] || f.hasVec[p] {
+			k++
+		}
+	}
+	f.pos[f.n()] = k
+	f.df = make([]int32, vocab)
+	for _, t := range f.terms {
+		f.df[t.id]++
+	}
+	f.post = buildPostings(f, vocab)
+}
+
+// posting is a passage q that has a term, at x in its article's terms.
+type posting struct{ q, x int32 }
+
+// postings indexes one article's passages by term: term t's postings are
+// post[start[t]:start[t+1]], passages ascending.
+type postings struct {
+	post  []posting
+	start []int32
+}
+
+// of is term t's postings.
+func (ps postings) of(t int32) []posting { return ps.post[ps.start[t]:ps.start[t+1]] }
+
+// buildPostings indexes an article's passages by term; term ids are below
+// vocab.
+func buildPostings(f *artFeatures, vocab int32) postings {
+	st := make([]int32, vocab+2)
+	for _, t := range f.terms {
+		st[t.id+2]++
+	}
+	for t := 2; t < len(st); t++ {
+		st[t] += st[t-1]
+	}
+	// st[t+1] is now where term t's postings start; filling moves it to
+	// where they end, which is where term t+1's start.
+	ps := make([]posting, len(f.terms))
+	for q := range f.n() {
+		for x := f.off[q]; x < f.off[q+1]; x++ {
+			id := f.terms[x].id
+			ps[st[id+1]] = posting{int32(q), x}
+			st[id+1]++
+		}
+	}
+	return postings{post: ps, start: st[:vocab+1]}
+}
+
+// pairScorer is one worker's scratch for scoring pairs of articles.
+type pairScorer struct {
+	lex  *lexicon.Lexicon
+	sc   *scoring
+	lead []float64
+	// The pair's own IDF of each term, valid where stamp is the pair's.
+	idf   []float32
+	stamp []int32
+	pairN int32
+	wi    []float32 // weights of the first article's terms
+	wj    []float32 // and of the second's
+	base  []float32 // the scores before the neighbours' gain
+	sims  map[[2]int32]float32
+	// Each passage's relative position and lead weight, for priors.
+	relI, relJ []float64
+	leadJ      []float64
+}
+
+func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab),
+		sims: map[[2]int32]float32{}}
+}
+
+// score is the similarity matrix of the passages of two articles, in
+// named steps: the terms' cosine, the sentence vectors' cosine beside it,
+// the neighbours' gain, the news priors; then the guard and the link
+// strength.
+func (s *pairScorer) score(fi, fj *artFeatures) pairMatrix {
+	ni, nj := fi.n(), fj.n()
+	m := pairMatrix{ni: ni, nj: nj, v: make([]float32, ni*nj), link: make([]float32, ni*nj)}
+	if ni == 0 || nj == 0 {
+		return m
+	}
+	s.pairN++
+	docs := float64(ni + nj)
+	s.wi = s.weigh(fi, fj, docs, s.wi)
+	s.wj = s.weigh(fj, fi, docs, s.wj)
+	s.lexical(&m, fi, fj)
+	s.vectors(&m, fi, fj)
+	s.neighbours(&m)
+	s.priors(&m, fi, fj)
+	s.guard(&m, fi, fj)
+	s.strength(&m)
+	return m
+}
+
+// weigh is the weight of each term of article f in the pair (f, o): its
+// term frequency times tfidf.MixedIDF over the pair's docs passages,
+// L2-normalised per passage; into dst's storage.
+func (s *pairScorer) weigh(f, o *artFeatures, docs float64, dst []float32) []float32 {
+	if cap(dst) < len(f.terms) {
+		dst = make([]float32, len(f.terms))
+	}
+	dst = dst[:len(f.terms)]
+	for p := range f.n() {
+		var norm float64
+		lo, hi := f.off[p], f.off[p+1]
+		for x := lo; x < hi; x++ {
+			t := &f.terms[x]
+			if s.stamp[t.id] != s.pairN {
+				s.stamp[t.id] = s.pairN
+				s.idf[t.id] = float32(tfidf.SmoothIDF(docs, f.df[t.id]+o.df[t.id]))
+			}
+			idf := tfidf.MixedIDF(float64(t.bg), contentFloor, s.sc.bgMix, float64(s.idf[t.id]))
+			w := float64(t.tf) * idf
+			dst[x] = float32(w)
+			norm += w * w
+		}
+		if norm > 0 {
+			inv := float32(1 / math.Sqrt(norm))
+			for x := lo; x < hi; x++ {
+				dst[x] *= inv
+			}
+		}
+	}
+	return dst
+}
+
+// lexical puts (1 − vector) × the cosine of the passages' weighted terms
+// into m: each passage of fi meets, through fj's postings, only the
+// passages that share a term with it.
+func (s *pairScorer) lexical(m *pairMatrix, fi, fj *artFeatures) {
+	lw := 1 - s.sc.vector
+	for p := range fi.n() {
+		row := m.v[p*m.nj : (p+1)*m.nj]
+		for x := fi.off[p]; x < fi.off[p+1]; x++ {
+			w := s.wi[x] * lw
+			for _, po := range fj.post.of(fi.terms[x].id) {
+				row[po.q] += w * s.wj[po.x]
+			}
+		}
+	}
+}
+
+// vectors adds vector × the sentence vectors' cosine (0 when negative).
+// A passage without a vector has a zero one, so every cell is computed
+// alike, two passages of one article by four of the other at a time.
+func (s *pairScorer) vectors(m *pairMatrix, fi, fj *artFeatures) {
+	vw := s.sc.vector
+	dims := fi.dims
+	p := 0
+	for ; p+2 <= m.ni; p += 2 {
+		a0, a1 := fi.vecs[p*dims:(p+1)*dims], fi.vecs[(p+1)*dims:(p+2)*dims]
+		r0, r1 := m.v[p*m.nj:(p+1)*m.nj], m.v[(p+1)*m.nj:(p+2)*m.nj]
+		q := 0
+		for ; q+4 <= m.nj; q += 4 {
+			d := dot2x4(a0, a1, fj.vecs[q*dims:(q+4)*dims])
+			for k := range 4 {
+				r0[q+k] += vw * max(d[k], 0)
+				r1[q+k] += vw * max(d[4+k], 0)
+			}
+		}
+		for ; q < m.nj; q++ {
+			b := fj.vecs[q*dims : (q+1)*dims]
+			r0[q] += vw * max(dot(a0, b), 0)
+			r1[q] += vw * max(dot(a1, b), 0)
+		}
+	}
+	for ; p < m.ni; p++ {
+		a, row := fi.vecs[p*dims:(p+1)*dims], m.v[p*m.nj:(p+1)*m.nj]
+		for q := range row {
+			row[q] += vw * max(dot(a, fj.vecs[q*dims:(q+1)*dims]), 0)
+		}
+	}
+}
+
+// dot2x4 is the dot products of a0 and a1 with the four vectors of their
+// length that b holds one after another (a0's first), each summed in order
+// as dot sums it.
+func dot2x4(a0, a1, b []float32) (d [8]float32) {
+	n := len(a0)
+	a1 = a1[:n]
+	b0, b1, b2, b3 := b[:n], b[n:2*n], b[2*n:3*n], b[3*n:4*n]
+	var s0, s1, s2, s3, t0, t1, t2, t3 float32
+	for k, x := range a0 {
+		y := a1[k]
+		c0, c1, c2, c3 := b0[k], b1[k], b2[k], b3[k]
+		s0 += x * c0
+		s1 += x * c1
+		s2 += x * c2
+		s3 += x * c3
+		t0 += y * c0
+		t1 += y * c1
+		t2 += y * c2
+		t3 += y * c3
+	}
+	return [8]float32{s0, s1, s2, s3, t0, t1, t2, t3}
+}
+
+// dot is the dot product of two vectors of one length, summed in order.
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s float32
+	for k, x := range a {
+		s += x * b[k]
+	}
+	return s
+}
+
+// neighbours adds neigh × the mean score of the diagonal neighbours (p−1,
+// q−1) and (p+1, q+1), each side 0 past an end, at most the cell's own
+// score + neighCap.
+func (s *pairScorer) neighbours(m *pairMatrix) {
+	if s.sc.neigh == 0 {
+		return
+	}
+	if cap(s.base) < len(m.v) {
+		s.base = make([]float32, len(m.v))
+	}
+	b := s.base[:len(m.v)]
+	copy(b, m.v)
+	ni, nj := m.ni, m.nj
+	for p := range ni {
+		for q := range nj {
+			var nb float32
+			if p > 0 && q > 0 {
+				nb += b[(p-1)*nj+q-1]
+			}
+			if p+1 < ni && q+1 < nj {
+				nb += b[(p+1)*nj+q+1]
+			}
+			x := p*nj + q
+			m.v[x] += s.sc.neigh * min(nb/2, b[x]+s.sc.neighCap)
+		}
+	}
+}
+
+// priors applies the news priors to every cell (see scoring.pos and
+// scoring.lead), at most 1.
+func (s *pairScorer) priors(m *pairMatrix, fi, fj *artFeatures) {
+	relJ := s.relative(fj, s.relJ[:0])
+	s.relJ = relJ
+	leadJ := s.leadJ[:0]
+	for q := range m.nj {
+		leadJ = append(leadJ, s.lead[fj.pos[q]])
+	}
+	s.leadJ = leadJ
+	relI := s.relative(fi, s.relI[:0])
+	s.relI = relI
+	for p := range m.ni {
+		rp, lp := relI[p], s.lead[fi.pos[p]]
+		row := m.v[p*m.nj : (p+1)*m.nj]
+		for q, v := range row {
+			if v <= 0 {
+				continue
+			}
+			x := float64(v) * (1 - s.sc.pos*math.Abs(rp-relJ[q]))
+			x *= 1 + s.sc.lead*(lp+leadJ[q])/2
+			row[q] = float32(min(x, 1))
+		}
+	}
+}
+
+// relative is each passage's relative position in its article, among
+// the passages with content: 0 for the first, 1 for the last.
+func (s *pairScorer) relative(f *artFeatures, dst []float64) []float64 {
+	n := float64(max(1, int(f.pos[f.n()])-1))
+	for p := range f.n() {
+		dst = append(dst, float64(f.pos[p])/n)
+	}
+	return dst
+}
+
+// guard copies the similarities to the link strengths, but a pair scoring
+// guardFrom or more that fails the guard (see scoring) keeps only
+// guardKeep of it there: function words, attribution, a date or one place
+// name never carry a link alone. It is checked both ways, so that it does
+// not depend on which article comes first.
+func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
+	copy(m.link, m.v)
+	for p := range m.ni {
+		for q := range m.nj {
+			x := p*m.nj + q
+			if m.v[x] < s.sc.guardFrom {
+				continue
+			}
+			a, b := fi.termsOf(p), fj.termsOf(q)
+			switch {
+			case exactShared(a, b, s.sc.guardContent) >= s.sc.guardWords:
+				// Shared outright, so both ways: no vectors needed.
+				if nameConflict(a, b) {
+					m.link[x] *= s.sc.conflictKeep
+				}
+			case s.nearShared(a, b) < s.sc.guardWords || s.nearShared(b, a) < s.sc.guardWords:
+				m.link[x] *= s.sc.guardKeep
+			case nameConflict(a, b):
+				m.link[x] *= s.sc.conflictKeep
+			}
+		}
+	}
+}
+
+// nearShared counts the content words of a (background IDF at least
+// guardContent) that b has too, or, for words with vectors, that b has a
+// word close to (cosine at least guardNear); names count once, however
+// many. It stops counting at guardWords.
+func (s *pairScorer) nearShared(a, b []term) int {
+	n, names := 0, 0
+	for _, t := range a {
+		if t.bg < s.sc.guardContent || (t.name && names > 0) {
+			continue
+		}
+		if !hasTerm(b, t.id) && !s.hasNear(t.word, b) {
+			continue
+		}
+		if t.name {
+			names = 1
+		} else {
+			n++
+		}
+		if n+names >= s.sc.guardWords {
+			break
+		}
+	}
+	return n + names
+}
+
+// exactShared counts the content terms (background IDF at least content
+// in both passages) that a and b both have, names once however many.
+func exactShared(a, b []term, content float32) int {
+	n, names := 0, 0
+	x, y := 0, 0
+	for x < len(a) && y < len(b) {
+		switch {
+		case a[x].id < b[y].id:
+			x++
+		case a[x].id > b[y].id:
+			y++
+		default:
+			if a[x].bg >= content && b[y].bg >= content {
+				if a[x].name || b[y].name {
+					names = 1
+				} else {
+					n++
+				}
+			}
+			x++
+			y++
+		}
+	}
+	return n + names
+}
+
+// hasTerm reports whether terms (by id ascending) hold id.
+func hasTerm(terms []term, id int32) bool {
+	lo, hi := 0, len(terms)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if terms[h].id < id {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo < len(terms) && terms[lo].id == id
+}
+
+// hasNear reports whether b has a word whose vector's cosine with word's
+// is guardNear or more (word -1: none).
+func (s *pairScorer) hasNear(word int32, b []term) bool {
+	if word < 0 {
+		return false
+	}
+	for _, t := range b {
+		if t.word >= 0 && t.word != word && s.similar(word, t.word) >= s.sc.guardNear {
+			return true
+		}
+	}
+	return false
+}
+
+// similar is the cosine of two words' vectors, remembered.
+func (s *pairScorer) similar(x, y int32) float32 {
+	if x > y {
+		x, y = y, x
+	}
+	k := [2]int32{x, y}
+	v, ok := s.sims[k]
+	if !ok {
+		v = s.lex.SimilarIDs(x, y)
+		s.sims[k] = v
+	}
+	return v
+}
+
+// strength turns the guarded scores in m.link into link strengths: a
+// cell's score standing out from the three best of its row and of its
+// column (see scoring.stand), at least 0 and at most the guarded score.
+func (s *pairScorer) strength(m *pairMatrix) {
+	if s.sc.stand == 0 {
+		return
+	}
+	rowBest := make([]float32, m.ni)
+	cols := make([]top3, m.nj)
+	for p := range m.ni {
+		var row top3
+		for q, v := range m.link[p*m.nj : (p+1)*m.nj] {
+			row.add(v)
+			cols[q].add(v)
+		}
+		rowBest[p] = row.mean()
+	}
+	colBest := make([]float32, m.nj)
+	for q := range cols {
+		colBest[q] = cols[q].mean()
+	}
+	l := s.sc.stand
+	for p := range m.ni {
+		row := m.link[p*m.nj : (p+1)*m.nj]
+		for q, g := range row {
+			row[q] = min(max((1+l)*g-l*(rowBest[p]+colBest[q])/2, 0), g)
+		}
+	}
+}
+
+// top3 keeps the three largest values added, largest first.
+type top3 struct {
+	v [3]float32
+	n int
+}
+
+func (t *top3) add(x float32) {
+	switch {
+	case t.n < 3:
+		t.n++
+	case x <= t.v[2]:
+		return
+	}
+	k := t.n - 1
+	for k > 0 && t.v[k-1] < x {
+		t.v[k] = t.v[k-1]
+		k--
+	}
+	t.v[k] = x
+}
+
+// mean is the mean of the values kept, 0 for none.
+func (t *top3) mean() float32 {
+	if t.n == 0 {
+		return 0
+	}
+	return (t.v[0] + t.v[1] + t.v[2]) / float32(t.n)
+}
+
+// nameConflict reports whether both passages name entities and share none
+// of their names (entities or words of names).
+func nameConflict(a, b []term) bool {
+	ea, eb := 0, 0
+	for _, t := range a {
+		if t.word == -1 && t.name {
+			ea++
+		}
+	}
+	for _, t := range b {
+		if t.word == -1 && t.name {
+			eb++
+		}
+	}
+	if ea == 0 || eb == 0 {
+		return false
+	}
+	x, y := 0, 0
+	for x < len(a) && y < len(b) {
+		switch {
+		case a[x].id < b[y].id:
+			x++
+		case a[x].id > b[y].id:
+			y++
+		default:
+			if a[x].name {
+				return false
+			}
+			x++
+			y++
+		}
+	}
+	return true
+}

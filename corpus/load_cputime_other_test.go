@@ -1,8 +1,0 @@
-//go:build !unix
-
-package corpus_test
-
-import "time"
-
-// processCPU is not measured here; benchmarks then report 0 CPU time.
-func processCPU() time.Duration { return 0 }
