@@ -176,7 +176,8 @@ func (a *app) libraryCorpus(ctx context.Context, bodies bool) (c *corpus.Corpus,
 
 // headerArticle is an article made of a header alone: no body.
 func headerArticle(h *library.Header) *corpus.Article {
-	return &corpus.Article{ID: h.ID, Title: h.Title, Outlet: h.Outlet, Author: h.Author, Date: h.Date(), Words: int(h.Words)}
+	return &corpus.Article{ID: h.ID, Title: h.Title, TitleDerived: h.TitleDerived, Outlet: h.Outlet, Author: h.Author,
+		Date: h.Date(), Words: int(h.Words), CopyOf: h.CopyOf}
 }
 
 // smallLibrary is the most articles a library may hold for show to read it
