@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -60,35 +62,7 @@ func benchLibraryFile(b *testing.B, n int) string {
 func BenchmarkLibraryOpen10k(b *testing.B) {
 	path := benchLibraryFile(b, 10_000)
 	for b.Loop() {
-		var lib *libdb.Library
-		m := New(Options{Library: func(ctx context.Context) (Library, error) {
-			var err error
-			lib, err = libdb.Open(ctx, path, libdb.Options{})
-			return lib, err
-		}})
-		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		pending := []tea.Cmd{m.Init()}
-		for listed := false; !listed && len(pending) > 0; {
-			cmd := pending[0]
-			pending = pending[1:]
-			if cmd == nil {
-				continue
-			}
-			switch msg := cmd().(type) {
-			case tea.BatchMsg:
-				pending = append(pending, msg...)
-			case libOpenedMsg:
-				_, next := m.Update(msg)
-				pending = append(pending, next)
-			case batchMsg:
-				_, next := m.Update(msg)
-				if msg.done {
-					listed = true
-				} else {
-					pending = append(pending, next)
-				}
-			}
-		}
+		m, lib := openLibraryModel(b, path, false)
 		if n := len(m.sh.articles); n != 10_000 {
 			b.Fatalf("%d articles listed", n)
 		}
@@ -98,4 +72,113 @@ func BenchmarkLibraryOpen10k(b *testing.B) {
 		m.jobs.drop(jobGroup)
 		lib.Close()
 	}
+}
+
+// openLibraryModel opens the library at path as `pmureader` does, sized
+// 120×40, and delivers the header batches: the first only when first is
+// set (what the first frame waits for), else all of them.
+func openLibraryModel(b *testing.B, path string, first bool) (*Model, *libdb.Library) {
+	b.Helper()
+	var lib *libdb.Library
+	m := New(Options{Library: func(ctx context.Context) (Library, error) {
+		var err error
+		lib, err = libdb.Open(ctx, path, libdb.Options{})
+		return lib, err
+	}})
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	pending := []tea.Cmd{m.Init()}
+	for listed := false; !listed && len(pending) > 0; {
+		cmd := pending[0]
+		pending = pending[1:]
+		if cmd == nil {
+			continue
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			pending = append(pending, msg...)
+		case libOpenedMsg:
+			_, next := m.Update(msg)
+			pending = append(pending, next)
+		case batchMsg:
+			_, next := m.Update(msg)
+			if msg.done || first && len(msg.batch.Articles) > 0 {
+				listed = true
+			} else {
+				pending = append(pending, next)
+			}
+		}
+	}
+	if lib == nil {
+		b.Fatal("the library was not opened")
+	}
+	return m, lib
+}
+
+// lib1M is the library of a million synthetic articles that
+// PMUREADER_BENCH_1M names (scripts/bench1m builds it); the benchmark is
+// skipped without it.
+func lib1M(b *testing.B) string {
+	b.Helper()
+	v := os.Getenv("PMUREADER_BENCH_1M")
+	if st, err := os.Stat(v); v == "" || err != nil || st.IsDir() {
+		b.Skip("PMUREADER_BENCH_1M does not name a library file: scripts/bench1m builds one and runs this")
+	}
+	return v
+}
+
+// BenchmarkLibraryFirstFrame1M opens a library of a million articles as
+// `pmureader` does and draws the first frame with rows listed: open the
+// database, read the state, take the first batch of headers, draw.
+// Target: 100 ms.
+func BenchmarkLibraryFirstFrame1M(b *testing.B) {
+	path := lib1M(b)
+	for b.Loop() {
+		m, lib := openLibraryModel(b, path, true)
+		if v := m.View(); !strings.Contains(v.Content, "syn-") && !strings.Contains(v.Content, "·") {
+			b.Fatalf("no rows in the first frame:\n%s", v.Content)
+		}
+		m.jobs.drop(jobLoad)
+		lib.Close()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+}
+
+// BenchmarkLibraryOpen1M lists a library of a million articles whole, as
+// BenchmarkLibraryOpen10k does, and reports the process's peak resident
+// memory (MB-rss; target 1 GB) and the heap the listed library keeps
+// (MB-heap): every header in memory, indexed for the title search.
+func BenchmarkLibraryOpen1M(b *testing.B) {
+	path := lib1M(b)
+	for b.Loop() {
+		m, lib := openLibraryModel(b, path, false)
+		if n, err := lib.Count(context.Background()); err != nil || len(m.sh.articles) != n {
+			b.Fatalf("%d articles listed of %d (%v)", len(m.sh.articles), n, err)
+		}
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "MB-heap")
+		m.jobs.drop(jobGroup)
+		lib.Close()
+		runtime.KeepAlive(m)
+	}
+	b.ReportMetric(peakRSSMB(), "MB-rss")
+}
+
+// peakRSSMB is the process's peak resident memory in MB (Linux; 0
+// elsewhere).
+func peakRSSMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
+			if err == nil {
+				return kb / 1024
+			}
+		}
+	}
+	return 0
 }

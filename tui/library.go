@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -53,6 +52,7 @@ type library struct {
 	sortBy  sortKey
 	reverse bool
 	order   []*corpus.Article // sh.articles, sorted
+	sorter  listSorter        // what order holds, to sort only what was added
 	// anyStory is whether any article has a story yet; until then the
 	// Story column is kept narrow.
 	anyStory bool
@@ -177,7 +177,7 @@ func (l *library) resort() {
 	if l.mode == modeBrowse {
 		cur = l.articleAt(l.cur.at)
 	}
-	l.order = sortArticles(l.order[:0], l.sh.articles, l.sortBy, l.reverse)
+	l.order = l.sorter.sort(l.order, l.sh.articles, l.sortBy, l.reverse)
 	l.anyStory = slices.ContainsFunc(l.order, func(a *corpus.Article) bool { return l.sh.story(a) != "" })
 	l.measure()
 	if cur != nil {
@@ -205,53 +205,6 @@ func (l *library) measure() {
 		l.widest.story = max(l.widest.story, termtext.Width(l.sh.story(a)))
 	}
 	l.measured = len(l.sh.articles)
-}
-
-// sortArticles appends arts to out sorted by key: newest first by date,
-// A to Z by outlet or title (reverse turns either round), with undated
-// articles and empty keys last and ties in load order.
-func sortArticles(out, arts []*corpus.Article, by sortKey, reverse bool) []*corpus.Article {
-	type keyed struct {
-		a    *corpus.Article
-		k    string
-		i    int
-		date int64
-		has  bool
-	}
-	ks := make([]keyed, len(arts))
-	for i, a := range arts {
-		k := keyed{a: a, i: i, has: a.Date.Known()}
-		if k.has {
-			k.date = a.Date.Time.Unix()
-		}
-		switch by {
-		case sortOutlet:
-			k.k = strings.ToLower(a.Outlet)
-		case sortTitle:
-			k.k = strings.ToLower(a.Title)
-		}
-		ks[i] = k
-	}
-	order := func(x, y keyed) int {
-		switch {
-		case by == sortDate && x.has != y.has:
-			return boolFirst(x.has) // undated last
-		case by == sortDate && x.date != y.date:
-			return flip(cmp.Compare(y.date, x.date), reverse) // newest first
-		case by != sortDate && x.k != y.k && (x.k == "" || y.k == ""):
-			return boolFirst(y.k == "") // empty last
-		case by != sortDate && x.k != y.k:
-			return flip(cmp.Compare(x.k, y.k), reverse)
-		case by != sortDate && x.has && y.has && x.date != y.date:
-			return cmp.Compare(y.date, x.date)
-		}
-		return cmp.Compare(x.i, y.i)
-	}
-	slices.SortFunc(ks, order)
-	for _, k := range ks {
-		out = append(out, k.a)
-	}
-	return out
 }
 
 // boolFirst orders x before its opposite when x is true.

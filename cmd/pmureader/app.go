@@ -26,6 +26,7 @@ type app struct {
 	noColor     bool     // --no-color
 	aliasFile   string   // --aliases of the reader (stories and compare have their own)
 	lib         libOptions
+	imp         importOptions
 	es          esFlags // --source and its filters
 
 	out   output // decided in PersistentPreRun, after flags are parsed
@@ -41,7 +42,9 @@ type app struct {
 }
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *app {
-	return &app{stdout: stdout, stderr: stderr, getenv: getenv, maxSize: byteSize(corpus.DefaultMaxFileSize)}
+	a := &app{stdout: stdout, stderr: stderr, getenv: getenv, maxSize: byteSize(corpus.DefaultMaxFileSize)}
+	a.lib.smallLibrary = smallLibrary
+	return a
 }
 
 // execute runs the command line and maps the outcome to an exit code,
@@ -97,6 +100,16 @@ func runE(f func(cmd *cobra.Command, args []string) error) func(*cobra.Command, 
 // is; loading goes on past bad files. It fails only when nothing loaded
 // (exit 4), the library cannot be read, or on interrupt.
 func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) {
+	return a.loadCorpus(ctx, paths, true)
+}
+
+// loadHeaders is load for a command that shows only the articles'
+// headers (the list table): from the library, no body is read.
+func (a *app) loadHeaders(ctx context.Context, paths []string) (*corpus.Corpus, error) {
+	return a.loadCorpus(ctx, paths, false)
+}
+
+func (a *app) loadCorpus(ctx context.Context, paths []string, bodies bool) (*corpus.Corpus, error) {
 	if a.es.req != nil {
 		return a.loadSource(ctx, paths)
 	}
@@ -106,7 +119,7 @@ func (a *app) load(ctx context.Context, paths []string) (*corpus.Corpus, error) 
 		err error
 	)
 	if len(paths) == 0 {
-		if c, ok, err := a.libraryCorpus(ctx); ok || err != nil {
+		if c, ok, err := a.libraryCorpus(ctx, bodies); ok || err != nil {
 			return c, err
 		}
 		c, err = corpus.LoadFS(ctx, seeds.FS, opt)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -58,15 +59,10 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 			if limit < 0 {
 				return usageErrorf("--limit must be 0 (no limit) or more")
 			}
-			c, err := a.load(cmd.Context(), paths)
+			doc, err := a.searchDoc(cmd.Context(), paths, query, titles, limit)
 			if err != nil {
 				return err
 			}
-			names, err := a.groupNames(cmd.Context(), c, !titles)
-			if err != nil {
-				return err
-			}
-			doc := runSearch(c, query, titles, a.snippetWidth(), limit, names.storyName)
 			if asJSON {
 				err = a.writeJSON(doc)
 			} else {
@@ -86,6 +82,25 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 	cmd.Flags().IntVarP(&limit, "limit", "n", 0, "show at most `N` results (0: all)")
 	a.addSourceFlags(cmd.Flags(), "source-limit")
 	return cmd
+}
+
+// searchDoc runs the search: over a large library through its index,
+// else over the articles loaded.
+func (a *app) searchDoc(ctx context.Context, paths []string, query string, titles bool, limit int) (searchJSON, error) {
+	if len(paths) == 0 && !titles && a.es.req == nil {
+		if doc, ok, err := a.searchLibrary(ctx, query, limit); ok || err != nil {
+			return doc, err
+		}
+	}
+	c, err := a.load(ctx, paths)
+	if err != nil {
+		return searchJSON{}, err
+	}
+	names, err := a.groupNames(ctx, c, !titles)
+	if err != nil {
+		return searchJSON{}, err
+	}
+	return runSearch(c, query, titles, a.snippetWidth(), limit, names.storyName), nil
 }
 
 // checkQueryWords catches a query of several words typed without quotes

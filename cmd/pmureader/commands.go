@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/pmureader/pmureader/corpus"
 )
 
 // version is the release version, set at build time with
@@ -107,7 +109,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string) error {
 	if a.out.tty {
 		return a.runTUI(cmd.Context(), paths)
 	}
-	c, err := a.load(cmd.Context(), paths)
+	c, err := a.loadHeaders(cmd.Context(), paths)
 	if err != nil {
 		return err
 	}
@@ -162,7 +164,11 @@ stories' groups them; --no-stories skips the grouping, which takes about
 		Args: cobra.ArbitraryArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			_, paths := a.splitPaths(cmd, args, 0)
-			c, err := a.load(cmd.Context(), paths)
+			load := a.load
+			if !asJSON {
+				load = a.loadHeaders // the table shows no body
+			}
+			c, err := load(cmd.Context(), paths)
 			if err != nil {
 				return err
 			}
@@ -208,6 +214,15 @@ one JSON document; --json --raw adds the raw lines to it.
 		},
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			lead, paths := a.splitPaths(cmd, args, 1)
+			if len(paths) == 0 && a.es.req == nil {
+				art, ok, err := a.libraryArticle(cmd.Context(), lead[0])
+				if err != nil {
+					return err
+				}
+				if ok { // a large library: the article alone, no story named
+					return a.printShown(art, raw, asJSON, storyNames{}, nil)
+				}
+			}
 			c, err := a.load(cmd.Context(), paths)
 			if err != nil {
 				return err
@@ -223,10 +238,7 @@ one JSON document; --json --raw adds the raw lines to it.
 			if err != nil {
 				return err
 			}
-			if asJSON {
-				return a.writeJSON(showJSON{SchemaVersion: schemaVersion, Article: articleJSON(art, raw, names), Problems: problemsJSON(c.Problems)})
-			}
-			return a.printArticle(art, names)
+			return a.printShown(art, raw, asJSON, names, c.Problems)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of text")
@@ -234,4 +246,15 @@ one JSON document; --json --raw adds the raw lines to it.
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, noStoriesHelp)
 	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
+}
+
+// printShown prints the article show found: its raw lines, JSON or text.
+func (a *app) printShown(art *corpus.Article, raw, asJSON bool, names storyNames, probs []corpus.Problem) error {
+	switch {
+	case raw && !asJSON:
+		return a.printRaw(art)
+	case asJSON:
+		return a.writeJSON(showJSON{SchemaVersion: schemaVersion, Article: articleJSON(art, raw, names), Problems: problemsJSON(probs)})
+	}
+	return a.printArticle(art, names)
 }

@@ -221,11 +221,14 @@ func TestSourceImport(t *testing.T) {
 	if !strings.Contains(r.stdout, "0 added, 6 already in the library") {
 		t.Errorf("import again printed:\n%s", r.stdout)
 	}
-	r = inprocEnv(t, env, "import", "some.jsonl")
-	r.want(t, exitUsage, "import FILE")
+	r = inprocEnv(t, env, "import", "some.jsonl", "--source", f.source())
+	r.want(t, exitUsage, "import FILE --source")
+	if !strings.Contains(r.stderr, "files and folders or --source, not both") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
 	r = inprocEnv(t, env, "import")
-	r.want(t, exitUsage, "import without --source")
-	if !strings.Contains(r.stderr, "import needs --source") {
+	r.want(t, exitUsage, "import without --source or paths")
+	if !strings.Contains(r.stderr, "import needs at least one file or folder, or --source") {
 		t.Errorf("stderr:\n%s", r.stderr)
 	}
 }

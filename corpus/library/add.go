@@ -94,7 +94,7 @@ func (l *Library) Add(ctx context.Context, entries []Entry) (AddResult, error) {
 	var res AddResult
 	err = l.write(ctx, "add", func(tx *sql.Tx) error {
 		var err error
-		res, err = insertPrepared(ctx, tx, preps)
+		res, err = insertPrepared(ctx, tx, preps, nil)
 		return err
 	})
 	return res, err
@@ -251,8 +251,16 @@ func prepareStmts(ctx context.Context, tx *sql.Tx) (*addStmts, error) {
 	return &s, nil
 }
 
-// insertPrepared stores prepared articles within tx.
-func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared) (AddResult, error) {
+// insertPrepared stores prepared articles within tx: their rows, then
+// whatever more (when not nil) stores beside them (an import's
+// checkpoint), then their full-text entries. Indexing comes last because
+// FTS5 writes the entries it holds in memory out to a new segment of its
+// index whenever a later statement of the transaction opens a savepoint,
+// as every insert into articles does (its trigger makes it one): indexing
+// each article beside its row made one segment per article, and merging
+// them was a third of an import's time; indexing last makes one segment a
+// batch.
+func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared, more func(AddResult) error) (AddResult, error) {
 	var res AddResult
 	st, err := prepareStmts(ctx, tx)
 	if err != nil {
@@ -260,6 +268,7 @@ func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared) (AddResul
 	}
 	seen := batchSeen{byHash: map[string][]heldText{}, byURL: map[string]string{}, ids: map[string]bool{}}
 	now := time.Now().Unix()
+	var index []ftsRow
 	for i := range preps {
 		p := &preps[i]
 		a := p.entry.Article
@@ -275,9 +284,11 @@ func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared) (AddResul
 		if err != nil {
 			return res, fmt.Errorf("article %s: %w", a.ID, err)
 		}
-		if err := insertOne(ctx, st, p, id, v.copyOf, now); err != nil {
+		n, err := insertOne(ctx, st, p, id, v.copyOf, now)
+		if err != nil {
 			return res, fmt.Errorf("article %s: %w", a.ID, err)
 		}
+		index = append(index, ftsRow{n: n, p: p})
 		seen.ids[id] = true
 		seen.byHash[string(p.hash)] = append(seen.byHash[string(p.hash)],
 			heldText{id: id, outlet: a.Outlet, via: a.Via, url: a.URL, copyOf: v.copyOf})
@@ -286,7 +297,23 @@ func insertPrepared(ctx context.Context, tx *sql.Tx, preps []prepared) (AddResul
 		}
 		res.Added = append(res.Added, Added{Index: p.index, ID: id, Renamed: id != a.ID, CopyOf: v.copyOf})
 	}
+	if more != nil {
+		if err := more(res); err != nil {
+			return res, err
+		}
+	}
+	for _, r := range index {
+		if _, err := st.words.ExecContext(ctx, r.n, r.p.titleText, r.p.bodyText); err != nil {
+			return res, fmt.Errorf("article %s: index: %w", r.p.entry.Article.ID, err)
+		}
+	}
 	return res, nil
+}
+
+// ftsRow is an article stored but not yet indexed.
+type ftsRow struct {
+	n int64
+	p *prepared
 }
 
 func urlKey(p *prepared) string {
@@ -398,7 +425,7 @@ func freeID(ctx context.Context, st *addStmts, seen *batchSeen, own string, hash
 
 // insertOne writes one new article: its row, its document, its HTML and
 // its full-text entry.
-func insertOne(ctx context.Context, st *addStmts, p *prepared, id, copyOf string, now int64) error {
+func insertOne(ctx context.Context, st *addStmts, p *prepared, id, copyOf string, now int64) (int64, error) {
 	a := p.entry.Article
 	var date, fetched any
 	offset := 0
@@ -414,20 +441,19 @@ func insertOne(ctx context.Context, st *addStmts, p *prepared, id, copyOf string
 		a.Event, a.Story, a.Format, a.Words, a.Source.File, a.Source.StartLine, a.Source.EndLine, p.hash,
 		strings.TrimSpace(p.entry.FetchedFrom), fetched, now, a.TitleDerived, copyOf)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	n, err := r.LastInsertId()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := st.doc.ExecContext(ctx, n, p.doc); err != nil {
-		return err
+		return 0, err
 	}
 	if p.html != nil {
 		if _, err := st.html.ExecContext(ctx, n, p.html); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	_, err = st.words.ExecContext(ctx, n, p.titleText, p.bodyText)
-	return err
+	return n, nil
 }

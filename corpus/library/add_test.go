@@ -165,7 +165,7 @@ func TestAddIDs(t *testing.T) {
 	if id, err := l.Resolve(ctx, "feed-3-3"); err != nil || id != "feed-3-3" {
 		t.Errorf("Resolve(feed-3-3) = %q, %v", id, err)
 	}
-	if _, err := l.Resolve(ctx, "feed-3-"); err == nil || !strings.Contains(err.Error(), "feed-3-2, feed-3-3") {
+	if _, err := l.Resolve(ctx, "feed-3-"); !errors.Is(err, ErrAmbiguous) || !strings.Contains(err.Error(), "feed-3-2, feed-3-3") {
 		t.Errorf("ambiguous prefix: %v", err)
 	}
 	if _, err := l.Resolve(ctx, "zzz"); !errors.Is(err, ErrNotFound) {

@@ -156,7 +156,7 @@ func (l *Library) Resolve(ctx context.Context, ref string) (string, error) {
 	if len(hits) > 5 {
 		hits = append(hits[:5], "…")
 	}
-	return "", l.fail("find", fmt.Errorf("id %q is ambiguous: %s", ref, strings.Join(hits, ", ")))
+	return "", l.fail("find", fmt.Errorf("%w: id %q matches %s", ErrAmbiguous, ref, strings.Join(hits, ", ")))
 }
 
 // scanStrings reads a one-column result of text and closes rows.

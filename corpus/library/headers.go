@@ -7,10 +7,15 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 )
 
-// headerBatch is how many headers EachHeader reads per query: each query
+// headerBatch is the most headers EachHeader reads per query: each query
 // is a short read transaction, so a long listing never holds the
-// write-ahead log back.
-const headerBatch = 20000
+// write-ahead log back. The first query reads firstHeaderBatch, enough for
+// a screen, so that the list's first rows show at once (20,000 take about
+// a second on a busy machine), and each next one four times more.
+const (
+	headerBatch      = 20000
+	firstHeaderBatch = 250
+)
 
 // EachHeader calls fn with the headers of every article, in batches in
 // the order articles were added (by N), starting after number after (0
@@ -29,8 +34,8 @@ func (l *Library) EachHeader(ctx context.Context, after int64, fn func([]Header)
 		intern[s] = s
 		return s
 	}
-	for {
-		batch, err := l.headers(ctx, after, share)
+	for size := firstHeaderBatch; ; size = min(4*size, headerBatch) {
+		batch, err := l.headers(ctx, after, size, share)
 		if err != nil {
 			return err
 		}
@@ -47,14 +52,14 @@ func (l *Library) EachHeader(ctx context.Context, after int64, fn func([]Header)
 	}
 }
 
-// headers reads one batch of headers after number after.
-func (l *Library) headers(ctx context.Context, after int64, share func(string) string) ([]Header, error) {
-	rows, err := l.r.QueryContext(ctx, `SELECT `+headerCols+` FROM articles a WHERE a.n > ? ORDER BY a.n LIMIT ?`, after, headerBatch)
+// headers reads up to size headers after number after.
+func (l *Library) headers(ctx context.Context, after int64, size int, share func(string) string) ([]Header, error) {
+	rows, err := l.r.QueryContext(ctx, `SELECT `+headerCols+` FROM articles a WHERE a.n > ? ORDER BY a.n LIMIT ?`, after, size)
 	if err != nil {
 		return nil, l.fail("list headers", err)
 	}
 	defer rows.Close()
-	out := make([]Header, 0, headerBatch)
+	out := make([]Header, 0, size)
 	for rows.Next() {
 		h, err := scanHeader(rows)
 		if err != nil {

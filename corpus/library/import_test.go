@@ -202,7 +202,7 @@ func TestImportFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Close()
-	l, err = Open(context.Background(), libPath, Options{maxPages: pages + (1<<20)/pageSize})
+	l, err = Open(context.Background(), libPath, Options{MaxSize: int64(pages)*pageSize + 1<<20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,8 @@ var (
 	// ErrFeatured: an article of a feature batch already has features of
 	// that version (another grouping saved them meanwhile).
 	ErrFeatured = errors.New("already has features")
+	// ErrAmbiguous: an id prefix matches several articles.
+	ErrAmbiguous = errors.New("ambiguous")
 )
 
 // Options tunes Open. The zero value is the default.
@@ -69,11 +71,11 @@ type Options struct {
 	NoState bool
 	// Readers is the most connections reading at once; 0 means 4.
 	Readers int
-
-	// maxPages, when > 0, caps the database at that many pages
-	// (PRAGMA max_page_count) on the writing connection: tests use it to
-	// simulate a full disk.
-	maxPages int
+	// MaxSize, when > 0, caps the database file at about that many bytes
+	// (PRAGMA max_page_count on the writing connection, in whole pages): a
+	// write that would grow it further fails with ErrFull, as on a full
+	// disk, and is rolled back. Tests use it to simulate a full disk.
+	MaxSize int64
 }
 
 // Library is an open library. Its methods are safe for concurrent use:
@@ -180,7 +182,7 @@ func (l *Library) openPools(ctx context.Context, opt Options) error {
 	if readers <= 0 {
 		readers = 4
 	}
-	w, err := sql.Open("sqlite", l.dsn(true, opt.maxPages))
+	w, err := sql.Open("sqlite", l.dsn(true, maxPages(opt.MaxSize)))
 	if err != nil {
 		return l.fail("open", err)
 	}
@@ -207,11 +209,20 @@ func (l *Library) openPools(ctx context.Context, opt Options) error {
 	return nil
 }
 
+// maxPages is the page count a size cap allows: none for 0, at least one
+// for any cap.
+func maxPages(size int64) int {
+	if size <= 0 {
+		return 0
+	}
+	return int(max(size/pageSize, 1))
+}
+
 // dsn is the modernc.org/sqlite data source name of the library: a file:
 // URI (so that any character in the path is escaped) with the pragmas
 // every connection gets. Writes begin IMMEDIATE so that a transaction
 // never fails half-way for want of the write lock; readers are query_only.
-func (l *Library) dsn(writer bool, maxPages int) string {
+func (l *Library) dsn(writer bool, pages int) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(l.path)}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(l.busy.Milliseconds(), 10)+")")
@@ -221,8 +232,8 @@ func (l *Library) dsn(writer bool, maxPages int) string {
 	if writer {
 		q.Add("_pragma", "cache_size(-65536)")
 		q.Set("_txlock", "immediate")
-		if maxPages > 0 {
-			q.Add("_pragma", "max_page_count("+strconv.Itoa(maxPages)+")")
+		if pages > 0 {
+			q.Add("_pragma", "max_page_count("+strconv.Itoa(pages)+")")
 		}
 	} else {
 		q.Add("_pragma", "cache_size(-16384)")

@@ -30,7 +30,8 @@ type searchLevel struct {
 	pattern string
 	n       int     // articles in the index when computed
 	idxs    []int32 // matching article indexes, ascending
-	hits    []TitleHit
+	res     *TitleResults
+	hits    []TitleHit // res made whole, once Search asked for it
 }
 
 // maxLevels bounds the cache; deeper queries drop the oldest levels.
@@ -43,9 +44,36 @@ func (ix *Index) NewTitleSearcher() *TitleSearcher {
 
 // Search returns the title hits for query, as Index.Titles does. The
 // returned slice is shared with the searcher's cache: do not modify it.
+// Over a large index, Results is the cheaper answer: it makes a TitleHit
+// only for the hits a view shows.
 func (s *TitleSearcher) Search(query string) []TitleHit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	top := s.search(query)
+	if top == nil {
+		return nil
+	}
+	if top.hits == nil {
+		top.hits = top.res.All()
+	}
+	return top.hits
+}
+
+// Results returns the ranked hits for query, as Search does, held
+// compactly (see TitleResults); nil for a query without letters.
+func (s *TitleSearcher) Results(query string) *TitleResults {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if top := s.search(query); top != nil {
+		return top.res
+	}
+	return nil
+}
+
+// search brings the stack up to query and returns its top level, whose
+// pattern is query's; nil for a query without letters. The caller holds
+// s.mu.
+func (s *TitleSearcher) search(query string) *searchLevel {
 	pattern := FoldQuery(query)
 	if pattern == "" {
 		return nil
@@ -65,17 +93,17 @@ func (s *TitleSearcher) Search(query string) []TitleHit {
 	if len(s.stack) > 0 {
 		top := &s.stack[len(s.stack)-1]
 		if top.pattern == pattern && top.n == n {
-			return top.hits
+			return top
 		}
 		cand = candidates{list: top.idxs, from: top.n, all: n}
 		if top.pattern == pattern {
 			s.stack = s.stack[:len(s.stack)-1]
 		}
 	}
-	hits, idxs := ix.matchTitles(pattern, cand, nil)
+	res, idxs := ix.matchTitles(pattern, cand)
 	if len(s.stack) == maxLevels {
 		s.stack = append(s.stack[:0], s.stack[1:]...)
 	}
-	s.stack = append(s.stack, searchLevel{pattern: pattern, n: n, idxs: idxs, hits: hits})
-	return hits
+	s.stack = append(s.stack, searchLevel{pattern: pattern, n: n, idxs: idxs, res: res})
+	return &s.stack[len(s.stack)-1]
 }

@@ -27,17 +27,10 @@ func (c candidates) at(i int) int {
 	return c.from + i - len(c.list)
 }
 
-// rawHit is a match before it becomes a TitleHit.
+// rawHit is a match: an article index and its score.
 type rawHit struct {
 	idx   int32
 	score int32
-	m0    int32 // matched offsets: part.matched[m0:m1]
-	m1    int32
-}
-
-type titlePart struct {
-	hits    []rawHit
-	matched []int
 }
 
 // minParallel is the number of candidates below which splitting the work
@@ -48,39 +41,36 @@ const minParallel = 4096
 // splitting them across the cores, and returns the hits ranked as
 // fuzzy.Find ranks (score descending, ties by index) and the matching
 // indexes ascending (for narrowing). The caller holds the read lock.
-func (ix *Index) matchTitles(pattern string, cand candidates, _ []int32) ([]TitleHit, []int32) {
+func (ix *Index) matchTitles(pattern string, cand candidates) (*TitleResults, []int32) {
 	n := cand.len()
 	workers := runtime.GOMAXPROCS(0)
 	if n < minParallel {
 		workers = 1
 	}
 	workers = max(1, min(workers, n))
-	parts := make([]titlePart, workers)
+	parts := make([][]rawHit, workers)
 	patASCII := isASCII(pattern)
 	pm := presenceMask(pattern)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = ix.matchRange(pattern, patASCII, pm, cand, lo, hi)
-		}()
+		wg.Go(func() { parts[w] = ix.titles.matchRange(pattern, patASCII, pm, cand, lo, hi) })
 	}
 	wg.Wait()
-	return ix.rankTitles(parts)
+	r := &TitleResults{arts: ix.articles, titles: ix.titles, pattern: pattern, patASCII: patASCII}
+	idxs := r.rank(parts)
+	return r, idxs
 }
 
-// rankTitles merges the parts' hits (each in index order, parts in index
-// order) into TitleHits ordered by score descending, ties in index order,
-// as fuzzy.Find's stable sort orders them, and returns the matching
-// indexes ascending. Scores span a small range, so a counting sort places
-// every hit directly.
-func (ix *Index) rankTitles(parts []titlePart) ([]TitleHit, []int32) {
+// rank orders the parts' hits (each in index order, parts in index order)
+// by score descending, ties in index order, as fuzzy.Find's stable sort
+// orders them, and returns the matching indexes ascending. Scores span a
+// small range, so a counting sort places every hit directly.
+func (r *TitleResults) rank(parts [][]rawHit) []int32 {
 	total := 0
 	lo, hi := int32(0), int32(-1)
 	for _, p := range parts {
-		for _, h := range p.hits {
+		for _, h := range p {
 			if total == 0 {
 				lo, hi = h.score, h.score
 			}
@@ -90,77 +80,63 @@ func (ix *Index) rankTitles(parts []titlePart) ([]TitleHit, []int32) {
 	}
 	idxs := make([]int32, 0, total)
 	for _, p := range parts {
-		for _, h := range p.hits {
+		for _, h := range p {
 			idxs = append(idxs, h.idx)
 		}
 	}
-	out := make([]TitleHit, total)
+	r.order = make([]int32, total)
+	r.score = make([]int32, total)
 	if total == 0 {
-		return out, idxs
-	}
-	hit := func(p *titlePart, h rawHit) TitleHit {
-		return TitleHit{
-			Article: ix.articles[h.idx],
-			Index:   int(h.idx),
-			Score:   int(h.score),
-			Story:   ix.titles.stories[h.idx],
-			matched: p.matched[h.m0:h.m1:h.m1],
-			hay:     ix.titles.hays[h.idx],
-		}
+		return idxs
 	}
 	if int(hi)-int(lo) > 1<<16 {
-		i := 0
-		for pi := range parts {
-			for _, h := range parts[pi].hits {
-				out[i] = hit(&parts[pi], h)
-				i++
-			}
+		all := make([]rawHit, 0, total)
+		for _, p := range parts {
+			all = append(all, p...)
 		}
-		slices.SortStableFunc(out, func(a, b TitleHit) int { return cmp.Compare(b.Score, a.Score) })
-		return out, idxs
+		slices.SortStableFunc(all, func(a, b rawHit) int { return cmp.Compare(b.score, a.score) })
+		for i, h := range all {
+			r.order[i], r.score[i] = h.idx, h.score
+		}
+		return idxs
 	}
 	// next[k]: where the next hit with score hi-k goes.
 	next := make([]int, int(hi-lo)+2)
 	for _, p := range parts {
-		for _, h := range p.hits {
+		for _, h := range p {
 			next[hi-h.score+1]++
 		}
 	}
 	for k := 1; k < len(next); k++ {
 		next[k] += next[k-1]
 	}
-	for pi := range parts {
-		for _, h := range parts[pi].hits {
+	for _, p := range parts {
+		for _, h := range p {
 			k := hi - h.score
-			out[next[k]] = hit(&parts[pi], h)
+			r.order[next[k]], r.score[next[k]] = h.idx, h.score
 			next[k]++
 		}
 	}
-	return out, idxs
+	return idxs
 }
 
 // matchRange scores candidates lo..hi-1.
-func (ix *Index) matchRange(pattern string, patASCII bool, pm uint64, cand candidates, lo, hi int) titlePart {
+func (t *titleStore) matchRange(pattern string, patASCII bool, pm uint64, cand candidates, lo, hi int) []rawHit {
 	// Most candidates of a narrowed search match: room for all of them
-	// saves growing the slices as they fill.
-	p := titlePart{
-		hits:    make([]rawHit, 0, hi-lo),
-		matched: make([]int, 0, min((hi-lo)*len(pattern), 1<<20)),
-	}
-	t := &ix.titles
+	// saves growing the slice as it fills.
+	hits := make([]rawHit, 0, hi-lo)
+	var matched []int
 	for i := lo; i < hi; i++ {
 		idx := cand.at(i)
 		asc := t.ascii[idx]
 		if asc && patASCII && t.masks[idx]&pm != pm {
 			continue
 		}
-		m0 := len(p.matched)
-		score, matched, ok := matchOne(pattern, patASCII, t.hays[idx], asc, p.matched)
-		p.matched = matched
-		if !ok {
-			continue
+		score, ok := 0, false
+		score, matched, ok = matchOne(pattern, patASCII, t.hays[idx], asc, matched[:0])
+		if ok {
+			hits = append(hits, rawHit{idx: int32(idx), score: int32(score)})
 		}
-		p.hits = append(p.hits, rawHit{idx: int32(idx), score: int32(score), m0: int32(m0), m1: int32(len(matched))})
 	}
-	return p
+	return hits
 }

@@ -106,8 +106,8 @@ func (ix *Index) Titles(query string) []TitleHit {
 	if pattern == "" {
 		return nil
 	}
-	hits, _ := ix.matchTitles(pattern, allCandidates(len(ix.articles)), nil)
-	return hits
+	res, _ := ix.matchTitles(pattern, allCandidates(len(ix.articles)))
+	return res.All()
 }
 
 // titlesPlain is Titles done by fuzzy.Find itself, the reference.

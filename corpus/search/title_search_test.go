@@ -123,6 +123,31 @@ func TestTitleSearcherEqualsFuzzyFind(t *testing.T) {
 			if got := titleKeys(ix.Titles(q)); !slices.Equal(got, want) {
 				t.Fatalf("round %d query %q: Titles differs from fuzzy.Find", round, q)
 			}
+			checkResults(t, s.Results(q), want)
+		}
+	}
+}
+
+// checkResults checks a TitleResults hit by hit and in windows against
+// fuzzy.Find's hits.
+func checkResults(t *testing.T, res *TitleResults, want []hitKey) {
+	t.Helper()
+	if res.Len() != len(want) {
+		t.Fatalf("Results has %d hits, fuzzy.Find %d", res.Len(), len(want))
+	}
+	for i, w := range want {
+		if got := titleKeys([]TitleHit{res.Hit(i)})[0]; got != w || res.Index(i) != w.Index || res.Article(i) != res.Hit(i).Article {
+			t.Fatalf("Results hit %d is %v, fuzzy.Find's %v", i, got, w)
+		}
+	}
+	for from := -1; from < len(want)+2; from += 7 {
+		lo, hi := max(from, 0), min(from+10, len(want))
+		got := titleKeys(res.Hits(from, from+10))
+		if lo >= hi && len(got) == 0 {
+			continue
+		}
+		if !slices.Equal(got, want[lo:hi]) {
+			t.Fatalf("Hits(%d, %d) = %v, want %v", from, from+10, got, want[lo:hi])
 		}
 	}
 }

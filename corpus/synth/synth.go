@@ -51,6 +51,14 @@ func Write(w io.Writer, n int, seed int64) error {
 	return nil
 }
 
+// Each generates the n synthetic records Write writes and calls fn with
+// each in turn until it returns false, so that a caller can keep only
+// part of each (the headers of a million, say) where Records would hold
+// all their text.
+func Each(n int, seed int64, fn func(*Record) bool) {
+	newGen(seed).each(n, fn)
+}
+
 // Records returns n synthetic records, as Write writes them.
 func Records(n int, seed int64) []Record {
 	out := make([]Record, 0, n)

@@ -46,6 +46,16 @@ var targets = []target{
 	// A full regroup of 1M ≤ 20 min, heap ≤ 2 GB: 12 s per 10k, linear.
 	{"storystore/Regroup10k", "ns/op", 12e9, "full regroup of 10k (1M: ≤ 20 min)"},
 	{"storystore/Regroup10k", "MB-heap-peak", 2048, "full regroup's peak heap"},
+	// "A million articles": the import's CPU per article (2 ms on 2 cores
+	// is 1,000 articles/s, whatever else the machine runs), and the
+	// library of a million, which scripts/bench1m builds and measures.
+	{"library/LibraryImport", "cpu-ms/article", 2, "import: CPU per article (1,000/s on 2 cores)"},
+	{"search/TitleSearch/1M", "ms/key-p50", 30, "1M: title search, median per keystroke"},
+	{"library/Library1M/OpenFirstPage", "ns/op", 100e6, "1M: open the library, first page of rows"},
+	{"library/Library1M/Search", "median-ms", 50, "1M: word search, median warm"},
+	{"library/Library1M/Get", "ns/op", 10e6, "1M: open an article"},
+	{"tui/LibraryFirstFrame1M", "ms/op", 100, "1M: first frame with rows listed"},
+	{"tui/LibraryOpen1M", "MB-rss", 1024, "1M: resident memory, the whole list in memory"},
 }
 
 // skipUnits are left out of the table (still in the raw output).

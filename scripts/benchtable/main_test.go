@@ -13,6 +13,8 @@ BenchmarkTitleSearch/100k-2   	       1	2019871046 ns/op	        31.00 ms/key	  
 PASS
 pkg: github.com/pmureader/pmureader/tui
 BenchmarkViewLibrary-2   	     500	   5000000 ns/op	  1000 B/op	  10 allocs/op
+pkg: github.com/pmureader/pmureader/corpus/library
+BenchmarkLibrary1M/Search-2   	     100	  3000000 ns/op	  40.0 median-ms	  90.0 max-ms
 `
 
 func TestTable(t *testing.T) {
@@ -25,7 +27,8 @@ func TestTable(t *testing.T) {
 		"search/TitleSearch/100k 12 ms/key-p50\n", // median of 22, 10, 12
 		"search/TitleSearch/100k 31 ms/key\n",
 		"tui/ViewLibrary 5e+06 ns/op\n",
-		"1 of 2 targets missed",
+		"library/Library1M/Search 40 median-ms\n",
+		"1 of 3 targets missed",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -3,16 +3,22 @@
 // synth's JSON Lines, streamed through a pipe (no temporary file), parsed
 // and cleaned by corpus's JSON reader, stored in batches with the full-text
 // index. It prints progress every -every articles and, at the end, the
-// time, the rate, the file's size and the peak resident memory.
+// time, the rate, the file's size and the peak resident memory. Each
+// progress line gives the rate over the whole run and over the last -every
+// articles (how the rate changes as the library grows), the CPU time used
+// so far, and the load average (the numbers are only as good as the
+// machine is quiet).
 //
 // Usage: go run ./scripts/buildlib -n 1000000 -o /tmp/lib1m.db
 //
-// The library must not exist yet (a second run into the same file would
-// only find duplicates). Ctrl-C stops after the batch being stored; what
-// was stored stays.
+// Ctrl-C stops after the batch being stored; what was stored stays, and
+// running the same command again resumes: synth is deterministic and its
+// records have no duplicates, so the first Count() records of the stream
+// are the ones already stored, and they are generated and skipped.
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -21,6 +27,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus/library"
@@ -45,27 +52,42 @@ func main() {
 }
 
 func run(out string, n int, seed int64, batch, every int) error {
-	if _, err := os.Stat(out); err == nil {
-		return fmt.Errorf("%s exists; give a new file", out)
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	l, err := library.Open(ctx, out, library.Options{})
 	if err != nil {
 		return err
 	}
+	have, err := l.Count(ctx)
+	if err != nil {
+		return errors.Join(err, l.Close())
+	}
+	if have >= n {
+		fmt.Printf("%s already holds %d articles\n", out, have)
+		return l.Close()
+	}
+	if have > 0 {
+		fmt.Printf("%s holds %d articles: resuming after them\n", out, have)
+	}
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(synth.Write(pw, n, seed)) }()
+	rest, err := skipLines(pr, have)
+	if err != nil {
+		return errors.Join(err, l.Close())
+	}
 	start := time.Now()
-	next := every
-	cp, err := l.ImportStream(ctx, pr, "synth.jsonl", library.ImportOptions{
+	every = max(every, 1)
+	next, lastN, lastT := every, 0, start
+	cp, err := l.ImportStream(ctx, rest, "synth.jsonl", library.ImportOptions{
 		BatchSize: batch,
 		Progress: func(cp library.Checkpoint) {
 			if cp.Added >= next {
 				next += every
-				el := time.Since(start)
-				fmt.Printf("%9d articles  %6.1f s  %6.0f articles/s  %s\n", cp.Added, el.Seconds(),
-					float64(cp.Added)/el.Seconds(), loadavg())
+				now := time.Now()
+				el := now.Sub(start)
+				fmt.Printf("%9d articles  %7.1f s  %6.0f articles/s  last %d: %6.0f/s  cpu %7.1f s  %s\n", cp.Added, el.Seconds(),
+					float64(cp.Added)/el.Seconds(), cp.Added-lastN, float64(cp.Added-lastN)/now.Sub(lastT).Seconds(), cpuSeconds(), loadavg())
+				lastN, lastT = cp.Added, now
 			}
 		},
 	})
@@ -76,9 +98,25 @@ func run(out string, n int, seed int64, batch, every int) error {
 	if st, serr := os.Stat(out); serr == nil {
 		size = st.Size()
 	}
-	fmt.Printf("stored %d articles (%d duplicates) in %.1f s: %.0f articles/s; %s is %.1f MB; peak RSS %s; %s\n",
-		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), out, float64(size)/1e6, peakRSS(), loadavg())
+	fmt.Printf("stored %d articles (%d duplicates) in %.1f s: %.0f articles/s; cpu %.1f s (%.2f ms an article); %s is %.1f MB; peak RSS %s; %s\n",
+		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), cpuSeconds(), 1000*cpuSeconds()/float64(max(cp.Added, 1)),
+		out, float64(size)/1e6, peakRSS(), loadavg())
 	return err
+}
+
+// skipLines returns r after its first n lines.
+func skipLines(r io.Reader, n int) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for range n {
+		if _, err := br.ReadSlice('\n'); err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, fmt.Errorf("skip the %d records stored: %w", n, err)
+		} else if errors.Is(err, bufio.ErrBufferFull) {
+			if _, err := br.ReadString('\n'); err != nil {
+				return nil, fmt.Errorf("skip the %d records stored: %w", n, err)
+			}
+		}
+	}
+	return br, nil
 }
 
 // loadavg is the machine's load average, for reading the numbers.
@@ -92,6 +130,15 @@ func loadavg() string {
 		return "load average unknown"
 	}
 	return "load " + strings.Join(f[:3], " ")
+}
+
+// cpuSeconds is the CPU time (user and system) the process has used.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 // peakRSS is the process's peak resident memory (Linux).
