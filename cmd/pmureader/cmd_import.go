@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -9,13 +10,15 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/library"
+	"github.com/pmureader/pmureader/corpus/storystore"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // importOptions are the import command's flags.
 type importOptions struct {
-	batch int           // --batch
-	wait  time.Duration // --wait
+	batch   int           // --batch
+	wait    time.Duration // --wait
+	noGroup bool          // --no-group
 
 	// onStatus, when set, is called after each batch is stored, after the
 	// progress is drawn: tests use it to interrupt an import part-way.
@@ -86,6 +89,7 @@ stays).`,
 	}
 	cmd.Flags().IntVar(&a.imp.batch, "batch", 1000, "records (JSON Lines) or files stored per transaction")
 	cmd.Flags().DurationVar(&a.imp.wait, "wait", library.DefaultBusyTimeout, "how long to wait for another pmureader writing to the library")
+	cmd.Flags().BoolVar(&a.imp.noGroup, "no-group", false, "store only: the new articles are grouped into stories when the stories are next read")
 	a.addSourceFlags(cmd.Flags(), "limit")
 	return cmd
 }
@@ -126,7 +130,30 @@ func (a *app) runImport(cmd *cobra.Command, args []string) error {
 	if _, werr := fmt.Fprintln(a.stdout, importSummary(st, prog.elapsed())); werr != nil {
 		return failed(werr)
 	}
+	if st.Added > 0 && !a.imp.noGroup {
+		a.groupImported(cmd.Context(), lib)
+	}
 	return a.importOutcome(st)
+}
+
+// groupImported groups what an import stored into the library's kept
+// stories (storystore.GroupNew: only what is new, against its stretch of
+// time; a library never grouped is grouped whole, in windows). Stopping
+// it loses nothing: the articles are stored, and the next reading of the
+// stories goes on where it stopped; so a failure is a warning.
+func (a *app) groupImported(ctx context.Context, lib *library.Library) {
+	progress := a.groupingLine()
+	_, err := storystore.GroupNew(ctx, lib, storystore.Options{Progress: progress})
+	if progress != nil {
+		fmt.Fprint(a.stderr, "\r\x1b[K")
+	}
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		fmt.Fprintln(a.stderr, "pmureader: grouping stopped: the articles are stored; reading the stories goes on with it")
+	default:
+		fmt.Fprintf(a.stderr, "pmureader: warning: the new articles are stored but not grouped into stories yet (%v); reading the stories will group them\n", err)
+	}
 }
 
 // importOutcome is the exit status of an import that ran to its end.

@@ -368,3 +368,39 @@ func TestLargeLibraryWordSearchUsesTheIndex(t *testing.T) {
 	r := importApp(context.Background(), t, lib, large, "search", "zzzunknownword")
 	r.want(t, exitNotFound, "search for nothing")
 }
+
+// TestImportGroupsWhatItStored: an import groups the articles it stored
+// into the library's kept stories, so that the stories view and `stories`
+// read them back instead of grouping a large import then; with
+// --no-group it stores only.
+func TestImportGroupsWhatItStored(t *testing.T) {
+	src := synthFile(t, 300)
+	memberCount := func(lib string) int {
+		l, err := library.Open(context.Background(), lib, library.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		sts, err := l.Stories(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, s := range sts {
+			n += len(s.Members)
+		}
+		return n
+	}
+
+	grouped := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, grouped, nil, "import", src).want(t, exitOK, "import")
+	if got, _ := libraryCount(t, grouped); memberCount(grouped) != got {
+		t.Errorf("after import, kept stories hold %d of the %d articles stored; want every one grouped", memberCount(grouped), got)
+	}
+
+	plain := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, plain, nil, "import", "--no-group", src).want(t, exitOK, "import --no-group")
+	if n := memberCount(plain); n != 0 {
+		t.Errorf("import --no-group grouped %d articles into stories; want none until the stories are read", n)
+	}
+}
