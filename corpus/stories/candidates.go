@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -108,20 +109,10 @@ func buildCandidateIndex(docs []storyDoc) candidateIndex {
 			case x.key > y.key:
 				return 1
 			}
-			return cmpInt64(docs[x.doc].n, docs[y.doc].n)
+			return cmp.Compare(docs[x.doc].n, docs[y.doc].n)
 		})
 	}
 	return candidateIndex{start: start, post: post, vocab: vocab}
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // inReach reports whether article d may link to article o: o was added
@@ -226,7 +217,7 @@ func (sc *edgeScanner) scan(out []Edge, docs []storyDoc, idx candidateIndex, i i
 			case acc[x] < acc[y]:
 				return 1
 			}
-			return cmpInt64(docs[x].n, docs[y].n)
+			return cmp.Compare(docs[x].n, docs[y].n)
 		})
 	}
 	for k, id := range d.vec.IDs {

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -92,7 +93,7 @@ func (x *Extracted) Encode(ids []int64) ([]byte, error) {
 	for k := range order {
 		order[k] = k
 	}
-	slices.SortFunc(order, func(a, b int) int { return cmpInt64(ids[a], ids[b]) })
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[a], ids[b]) })
 	b := []byte{blobFormat}
 	b = binary.AppendUvarint(b, uint64(max(0, slices.Index(precisions, x.meta.precision))))
 	for _, s := range []string{x.meta.outlet, x.meta.pin, x.meta.name, x.meta.copyOf} {

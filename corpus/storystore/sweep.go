@@ -1,6 +1,7 @@
 package storystore
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -163,9 +164,9 @@ func (r *run) sweepInto(ctx context.Context, stats *stories.Stats, targets []tar
 	}
 	slices.SortFunc(dated, func(a, b target) int {
 		if a.unix != b.unix {
-			return cmp64(a.unix, b.unix)
+			return cmp.Compare(a.unix, b.unix)
 		}
-		return cmp64(a.n, b.n)
+		return cmp.Compare(a.n, b.n)
 	})
 	r.grow(len(targets))
 	slack, err := r.maxSlack(ctx)
@@ -240,16 +241,6 @@ func (r *run) scanChunk(ctx context.Context, w *stories.Window, chunk []target, 
 	r.rep.Scanned += len(chunk)
 	r.step(len(chunk))
 	return nil
-}
-
-func cmp64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func storedOf(fs []library.Features) []stories.Stored {
