@@ -85,7 +85,7 @@ func BenchmarkDifferences6(b *testing.B) {
 	al := entities.DefaultAliases()
 	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
 	lex := lexicon.English()
-	fs, vocab := features(an, lex, keys)
+	fs, vocab := features(an, lex, keys, 1)
 	c.score(fs, vocab, lex, &defaultScoring, 1)
 	c.align(an, DefaultRowThreshold, res)
 	b.ReportAllocs()

@@ -92,7 +92,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
 	lex := lexicon.English()
-	fs, vocab := features(an, lex, keys)
+	fs, vocab := features(an, lex, keys, w)
 	c.score(fs, vocab, lex, sc, scoreWorkers(opt.workers, w, fs))
 	c.align(an, float32(thr), res)
 	if !opt.noDifferences {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 	"github.com/pmureader/pmureader/corpus/tokens"
@@ -170,13 +171,12 @@ func (f *featurizer) stemTerm(t tokens.Token) int32 {
 // sorts them) and adds its SIF vector to vec (dims long, zero), returning the
 // terms and whether the vector has anything in it. A dateline ("Posted
 // Nov 14th 2007 12:41PM") states nothing, so it has neither.
-func (f *featurizer) passage(a *analysed, dst []term, vec []float32) ([]term, bool) {
+func (f *featurizer) passage(a *analysed, dst []term, words []weightedWord) ([]term, []weightedWord) {
 	f.stamp++
 	f.cur, f.counts = f.cur[:0], f.counts[:0]
 	if isDateline(a.toks) {
-		return dst, false
+		return dst, words
 	}
-	mass := float32(0)
 	for i, t := range a.toks {
 		if t.Num {
 			bg := float32(numberIDF)
@@ -197,8 +197,7 @@ func (f *featurizer) passage(a *analysed, dst []term, vec []float32) ([]term, bo
 		}
 		name := entities.MentionAt(a.ments, t.Start) != nil
 		if k.sif > 0 {
-			f.lex.AddVector(vec, k.word, k.sif)
-			mass += k.sif
+			words = append(words, weightedWord{k.word, k.sif})
 		}
 		if t.Casualty != tokens.NoCasualty {
 			// "killing", "dead" and "death" are one term, as common as
@@ -215,10 +214,33 @@ func (f *featurizer) passage(a *analysed, dst []term, vec []float32) ([]term, bo
 		f.cur[x].tf = float32(max(1+math.Log(f.counts[x]), 0.3))
 	}
 	dst = append(dst, f.cur...) // sorted by canonical
-	if mass == 0 {
-		return dst, false
+	return dst, words
+}
+
+// weightedWord is a word of a passage that has a vector, and its SIF
+// weight: what the passage's sentence vector sums.
+type weightedWord struct {
+	word int32
+	sif  float32
+}
+
+// sentenceVectors fills f's passage vectors from the words each passage
+// has vectors for (words[off[j]:off[j+1]] for passage j), summed in the
+// order of the text, and marks which passages have one. It reads the
+// lexicon only, so the articles' vectors are made in parallel.
+func (f *artFeatures) sentenceVectors(lex *lexicon.Lexicon, common []float32, words []weightedWord, off []int32) {
+	dims := f.dims
+	for j := range f.hasVec {
+		v := f.vecs[j*dims : (j+1)*dims : (j+1)*dims]
+		ws := words[off[j]:off[j+1]]
+		for _, w := range ws {
+			lex.AddVector(v, w.word, w.sif)
+		}
+		f.hasVec[j] = len(ws) > 0 && sentenceVector(v, common)
+		if !f.hasVec[j] {
+			clear(v) // scoring reads every passage's vector
+		}
 	}
-	return dst, sentenceVector(vec, f.common)
 }
 
 // sentenceVector makes a sum of SIF-weighted word vectors a sentence
@@ -337,30 +359,33 @@ func (f *artFeatures) vec(p int) []float32 {
 // features computes every passage's terms and sentence vector, article by
 // article. keys is how many word keys the stem memo numbered. It returns
 // the features and the number of term ids given.
-func features(an [][]analysed, lex *lexicon.Lexicon, keys int) ([]artFeatures, int32) {
+func features(an [][]analysed, lex *lexicon.Lexicon, keys, workers int) ([]artFeatures, int32) {
 	f := newFeaturizer(lex, keys)
 	dims := lex.Dims()
 	out := make([]artFeatures, len(an))
+	words := make([][]weightedWord, len(an))
+	offs := make([][]int32, len(an))
 	for i := range an {
-		words := 0
+		n := 0
 		for j := range an[i] {
-			words += len(an[i][j].toks) + len(an[i][j].ments)
+			n += len(an[i][j].toks) + len(an[i][j].ments)
 		}
-		af := artFeatures{terms: make([]term, 0, words), off: make([]int32, 1, len(an[i])+1),
+		af := artFeatures{terms: make([]term, 0, n), off: make([]int32, 1, len(an[i])+1),
 			vecs: make([]float32, len(an[i])*dims), hasVec: make([]bool, len(an[i])), dims: dims}
+		ws, off := make([]weightedWord, 0, n), make([]int32, 1, len(an[i])+1)
 		for j := range an[i] {
-			var ok bool
-			v := af.vecs[j*dims : (j+1)*dims : (j+1)*dims]
-			af.terms, ok = f.passage(&an[i][j], af.terms, v)
-			af.hasVec[j] = ok
-			if !ok {
-				clear(v) // scoring reads every passage's vector
-			}
+			af.terms, ws = f.passage(&an[i][j], af.terms, ws)
 			af.off = append(af.off, int32(len(af.terms)))
+			off = append(off, int32(len(ws)))
 		}
-		out[i] = af
+		out[i], words[i], offs[i] = af, ws, off
 	}
 	f.canonical(out)
+	// The vectors are the costly part (a 100-d sum per word) and need no
+	// shared state: one article per task.
+	pool.ForEach(len(out), workers, func(_, i int) {
+		out[i].sentenceVectors(lex, f.common, words[i], offs[i])
+	})
 	return out, f.vocab
 }
 

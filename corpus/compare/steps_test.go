@@ -70,12 +70,14 @@ func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeature
 	dims := lex.Dims()
 	for i := range an {
 		af := artFeatures{off: []int32{0}, vecs: make([]float32, len(an[i])*dims), hasVec: make([]bool, len(an[i])), dims: dims}
+		var words []weightedWord
+		off := []int32{0}
 		for j := range an[i] {
-			var ok bool
-			af.terms, ok = f.passage(&an[i][j], af.terms, af.vecs[j*dims:(j+1)*dims])
-			af.hasVec[j] = ok
+			af.terms, words = f.passage(&an[i][j], af.terms, words)
 			af.off = append(af.off, int32(len(af.terms)))
+			off = append(off, int32(len(words)))
 		}
+		af.sentenceVectors(lex, f.common, words, off)
 		fs[i] = af
 	}
 	f.canonical(fs)
