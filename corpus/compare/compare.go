@@ -92,8 +92,9 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
 	lex := lexicon.English()
-	fs, vocab := features(an, lex, keys, w)
-	c.score(fs, vocab, lex, sc, scoreWorkers(opt.workers, w, fs))
+	dense := denseWorkers(opt.workers, w, an)
+	fs, vocab := features(an, lex, keys, dense)
+	c.score(fs, vocab, lex, sc, dense)
 	c.align(an, float32(thr), res)
 	if !opt.noDifferences {
 		c.Differences = differences.Find(c.differencesInput(articles, an, res, thr))
@@ -111,17 +112,18 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 // reference machine: six articles of 1,600 words, 158,000 pairs).
 const parallelCells = 40000
 
-// scoreWorkers is how many goroutines score the pairs of articles: want
+// denseWorkers is how many goroutines do the dense work, the sentence
+// vectors and the scoring of the pairs of articles: want
 // when set (tests), else every core when there are parallelCells passage
 // pairs or more, else what build uses (w).
-func scoreWorkers(want, w int, fs []artFeatures) int {
+func denseWorkers(want, w int, an [][]analysed) int {
 	if want > 0 {
 		return w
 	}
 	cells, pairs := 0, 0
-	for i := range fs {
-		for j := i + 1; j < len(fs); j++ {
-			cells += fs[i].n() * fs[j].n()
+	for i := range an {
+		for j := i + 1; j < len(an); j++ {
+			cells += len(an[i]) * len(an[j])
 			pairs++
 		}
 	}
