@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -456,8 +457,8 @@ func alikeEventPairs(s *evalSet) [][2]*corpus.Article {
 // without it, fewer gold links are found or more links are made per gold
 // link.
 func TestEvalAblation(t *testing.T) {
-	if testing.Short() {
-		t.Skip("skipping the ablation in -short mode")
+	if os.Getenv("PMUREADER_ABLATION") == "" {
+		t.Skip("the ablation is a study, not a target: PMUREADER_ABLATION=1 go test ./corpus/compare -run Ablation -v")
 	}
 	synth := loadEvalSet(t, "news_synth_dev")
 	ecb := loadEvalSet(t, "news_ecb")

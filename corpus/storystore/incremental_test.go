@@ -58,6 +58,9 @@ func forget(t testing.TB, l *library.Library) {
 // Under one set of statistics, grouping a library a few articles at a
 // time gives what a full regroup gives.
 func TestGroupNewInStepsEqualsRegroup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
+	}
 	arts := mixedArticles(1200, 11)
 	l := openTemp(t)
 	add(t, l, arts)
@@ -91,6 +94,9 @@ func TestGroupNewInStepsEqualsRegroup(t *testing.T) {
 // where a story's weights changed enough. The test measures how many
 // pairs of articles differ, and fails above one in a hundred.
 func TestGroupNewAsArticlesComeNearRegroup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
+	}
 	arts := mixedArticles(1500, 13)
 	l := openTemp(t)
 	for k := 0; k < len(arts); k += 250 {
@@ -146,6 +152,9 @@ func agreement(got, want []library.Story) (p, r, f1 float64) {
 // A regroup interrupted anywhere, and resumed, ends as one that ran
 // through: same edges, same stories.
 func TestRegroupResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
+	}
 	arts := mixedArticles(900, 17)
 	ctx := context.Background()
 	want := openTemp(t)

@@ -65,6 +65,9 @@ func TestNewsECBEqualsGroup(t *testing.T) {
 // only through their slack: the library's windows and components give
 // Group's stories, with the default options and others.
 func TestMixedEqualsGroup(t *testing.T) {
+	if testing.Short() {
+		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
+	}
 	arts := mixedArticles(1200, 7)
 	equalsGroup(t, "mixed", arts, Options{})
 	equalsGroup(t, "mixed, same outlet, threshold 0.3", arts, Options{SameOutlet: true, Threshold: 0.3})
