@@ -1,6 +1,7 @@
 package dedupe
 
 import (
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -18,12 +19,14 @@ var trackingParams = map[string]bool{
 // other hierarchical URL with a host:
 //   - surrounding spaces are trimmed; scheme and host are lower-cased, a
 //     trailing dot of the host and the scheme's default port (:80 for
-//     http, :443 for https) are dropped;
+//     http, :443 for https) are dropped; a host with a colon must be an
+//     IPv6 address (no zone);
 //   - the fragment (#…) is dropped;
 //   - tracking parameters are dropped from the query: every utm_* one and
 //     fbclid, gclid, gclsrc, dclid, msclkid, mc_cid, mc_eid, igshid, yclid,
 //     _hsenc, _hsmi; the parameters left are sorted by name (stable, so
-//     repeated names keep their order), and an empty query is dropped;
+//     repeated names keep their order), spaces around a parameter are
+//     dropped, and an empty query is dropped;
 //   - an empty path becomes "/". The path is otherwise kept as it is
 //     (case and trailing slash can matter to a server); http and https stay
 //     different addresses.
@@ -48,7 +51,13 @@ func CanonicalURL(raw string) string {
 		port = ""
 	}
 	if strings.Contains(host, ":") {
-		host = "[" + host + "]" // IPv6 literal
+		// An IPv6 literal, bracketed again; anything else with a colon
+		// ("A://::") is no host, and without a zone, which would need
+		// escaping to survive the round trip.
+		if ip, err := netip.ParseAddr(host); err != nil || ip.Zone() != "" {
+			return ""
+		}
+		host = "[" + host + "]"
 	}
 	if port != "" {
 		host += ":" + port
@@ -107,6 +116,9 @@ func canonicalQuery(q string) string {
 	type param struct{ name, text string }
 	var kept []param
 	for _, p := range strings.Split(q, "&") {
+		// Spaces around a parameter (raw, before a fragment) say nothing
+		// of the page, and the address read back would lose the last.
+		p = strings.TrimSpace(p)
 		if p == "" {
 			continue
 		}

@@ -85,7 +85,7 @@ func parsedCanonical(raw string) string {
 }
 
 func FuzzCanonicalURL(f *testing.F) {
-	for _, s := range []string{"https://a.example/x", "http://A.example:80/?utm_source=1&b=2#f", "https://x.example/a b", "https://x./"} {
+	for _, s := range []string{"https://a.example/x", "http://A.example:80/?utm_source=1&b=2#f", "https://x.example/a b", "https://x./", "A://::", "http://[::1]:8080/a", "http://[fe80::1%25eth0]/"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
