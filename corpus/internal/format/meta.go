@@ -140,6 +140,20 @@ func resolve(n *yaml.Node) *yaml.Node {
 // or fields it cannot use are reported with their line and left out; the
 // rest is used.
 func ParseMeta(file string, data []byte) (map[string]*Meta, []article.Problem) {
+	recs, probs := parseMeta(file, data)
+	// YAML places a node it makes up (the empty document of "---") on the
+	// line after the last; a problem names a line of the file.
+	last := strings.Count(string(data), "\n")
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		last++
+	}
+	for i := range probs {
+		probs[i].Line = min(probs[i].Line, max(last, 1))
+	}
+	return recs, probs
+}
+
+func parseMeta(file string, data []byte) (map[string]*Meta, []article.Problem) {
 	var probs []article.Problem
 	if !textnorm.ValidUTF8(string(data)) {
 		probs = append(probs, article.Problem{Path: file, Warning: true, Err: fmt.Errorf("%w replaced with U+FFFD", article.ErrInvalidUTF8)})
