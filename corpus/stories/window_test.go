@@ -9,39 +9,6 @@ import (
 	"github.com/pmureader/pmureader/corpus/synth"
 )
 
-// mixedArticles is n synthetic articles with every kind of date
-// (approximate, month, year, none), a few pins, and retellings of earlier
-// articles months later with a vague date (in reach only through their
-// slack) or with none.
-func mixedArticles(n int, seed int64) []*corpus.Article {
-	arts := synth.Articles(n, seed)
-	for i, a := range arts {
-		if i%23 == 11 || i%29 == 13 {
-			o := arts[i-9]
-			a.Title, a.Body = o.Title+" again", o.Body
-			a.Date = corpus.Date{Time: o.Date.Time.AddDate(0, 0, 200), Precision: corpus.PrecisionYear}
-			if i%29 == 13 {
-				a.Date = corpus.Date{}
-			}
-			continue
-		}
-		switch {
-		case i%17 == 3:
-			a.Date = corpus.Date{}
-		case i%13 == 5:
-			a.Date.Precision = corpus.PrecisionYear
-		case i%11 == 7:
-			a.Date.Precision = corpus.PrecisionMonth
-		case i%7 == 2:
-			a.Date.Precision = corpus.PrecisionApproximate
-		}
-		if i%50 == 9 {
-			a.Story = []string{"Pin one", "Pin two"}[i%2]
-		}
-	}
-	return arts
-}
-
 // stored extracts, numbers and encodes articles as a store would keep
 // them, article n being articles[n-1], and returns them with the
 // statistics.
@@ -83,7 +50,7 @@ func stored(t testing.TB, articles []*corpus.Article) ([]Stored, *Stats) {
 // clustering each component apart, gives Group's stories.
 func TestWindowMatchesGroup(t *testing.T) {
 	ctx := context.Background()
-	arts := mixedArticles(600, 3)
+	arts := synth.MixedDates(600, 3)
 	want, err := Group(ctx, arts, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -11,7 +11,6 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/stories"
-	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/internal/evaldata"
 	"github.com/pmureader/pmureader/seeds"
 )
@@ -136,37 +135,4 @@ func ecbArticles(t testing.TB) []*corpus.Article {
 		out = append(out, a)
 	}
 	return out
-}
-
-// mixedArticles is n synthetic articles with every kind of date
-// (approximate, month, year, none), a few pins, and retellings of earlier
-// articles months later with a vague date (in reach only through their
-// slack) or with none.
-func mixedArticles(n int, seed int64) []*corpus.Article {
-	arts := synth.Articles(n, seed)
-	for i, a := range arts {
-		if i%23 == 11 || i%29 == 13 {
-			o := arts[i-9]
-			a.Title, a.Body = o.Title+" again", append([]corpus.Paragraph{{Text: "Months later."}}, o.Body...)
-			a.Date = corpus.Date{Time: o.Date.Time.AddDate(0, 0, 200), Precision: corpus.PrecisionYear}
-			if i%29 == 13 {
-				a.Date = corpus.Date{}
-			}
-			continue
-		}
-		switch {
-		case i%17 == 3:
-			a.Date = corpus.Date{}
-		case i%13 == 5:
-			a.Date.Precision = corpus.PrecisionYear
-		case i%11 == 7:
-			a.Date.Precision = corpus.PrecisionMonth
-		case i%7 == 2:
-			a.Date.Precision = corpus.PrecisionApproximate
-		}
-		if i%50 == 9 {
-			a.Story = []string{"Pin one", "Pin two"}[i%2]
-		}
-	}
-	return arts
 }

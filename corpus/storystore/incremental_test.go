@@ -11,6 +11,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/entities"
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/pmureader/pmureader/corpus/synth"
 )
 
 // numbers lists the library's featured articles by number.
@@ -61,7 +62,7 @@ func TestGroupNewInStepsEqualsRegroup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
 	}
-	arts := mixedArticles(1200, 11)
+	arts := synth.MixedDates(1200, 11)
 	l := openTemp(t)
 	add(t, l, arts)
 	if _, err := Regroup(context.Background(), l, Options{}); err != nil {
@@ -97,7 +98,7 @@ func TestGroupNewAsArticlesComeNearRegroup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
 	}
-	arts := mixedArticles(1500, 13)
+	arts := synth.MixedDates(1500, 13)
 	l := openTemp(t)
 	for k := 0; k < len(arts); k += 250 {
 		add(t, l, arts[k:k+250])
@@ -155,7 +156,7 @@ func TestRegroupResumes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
 	}
-	arts := mixedArticles(900, 17)
+	arts := synth.MixedDates(900, 17)
 	ctx := context.Background()
 	want := openTemp(t)
 	add(t, want, arts)
@@ -223,7 +224,7 @@ func openTempWith(t testing.TB, arts []*corpus.Article) *library.Library {
 // the regroup gives Group's stories of what is left.
 func TestRemovalRecountsAndRegroups(t *testing.T) {
 	ctx := context.Background()
-	arts := mixedArticles(400, 19)
+	arts := synth.MixedDates(400, 19)
 	l := openTempWith(t, arts)
 	groupNew(t, l, Options{})
 	for _, a := range arts[100:110] {
@@ -305,7 +306,7 @@ func cancelled() context.Context {
 // regroup, with Group's stories.
 func TestConcurrentGroupNew(t *testing.T) {
 	ctx := context.Background()
-	arts := mixedArticles(600, 29)
+	arts := synth.MixedDates(600, 29)
 	l := openTempWith(t, arts[:300])
 	groupNew(t, l, Options{})
 	add(t, l, arts[300:])
@@ -348,7 +349,7 @@ func TestConcurrentGroupNew(t *testing.T) {
 // Adding a few articles to a regrouped library groups them alone: no
 // recount of the vocabulary, no regroup said due.
 func TestGroupNewAfterRegroupIsNotStale(t *testing.T) {
-	arts := mixedArticles(400, 31)
+	arts := synth.MixedDates(400, 31)
 	l := openTempWith(t, arts[:300])
 	if rep := groupNew(t, l, Options{}); !rep.Full || rep.Stale {
 		t.Fatalf("first grouping: %+v", rep)

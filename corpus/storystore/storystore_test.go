@@ -10,6 +10,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/pmureader/pmureader/corpus/synth"
 )
 
 // equalsGroup stores articles in a new library, groups it, and checks the
@@ -68,7 +69,7 @@ func TestMixedEqualsGroup(t *testing.T) {
 	if testing.Short() {
 		t.Skip("hundreds of articles grouped many times over: left to the full test step, not the race detector's -short run")
 	}
-	arts := mixedArticles(1200, 7)
+	arts := synth.MixedDates(1200, 7)
 	equalsGroup(t, "mixed", arts, Options{})
 	equalsGroup(t, "mixed, same outlet, threshold 0.3", arts, Options{SameOutlet: true, Threshold: 0.3})
 }
@@ -76,7 +77,7 @@ func TestMixedEqualsGroup(t *testing.T) {
 // Read back, the stored stories are Group's whole: members in order,
 // outlets, dates, related, and the stories in Group's order.
 func TestCurrentIsGroup(t *testing.T) {
-	arts := mixedArticles(600, 23)
+	arts := synth.MixedDates(600, 23)
 	want, err := stories.Group(context.Background(), arts, stories.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -443,3 +443,37 @@ func (g *gen) article(i int, e *event, outlet int) Record {
 		Event:  fmt.Sprintf("%s attack on %s, %s", e.group, e.place, e.date.Format("2 January 2006")),
 	}
 }
+
+// MixedDates is Articles(n, seed) with every kind of date
+// (approximate, month, year, none), a few pins, and retellings of earlier
+// articles months later with a vague date (in reach only through their
+// slack) or with none; a retelling opens with a paragraph of its own, so
+// it is no exact duplicate. For tests of grouping by date.
+func MixedDates(n int, seed int64) []*corpus.Article {
+	arts := Articles(n, seed)
+	for i, a := range arts {
+		if i%23 == 11 || i%29 == 13 {
+			o := arts[i-9]
+			a.Title, a.Body = o.Title+" again", append([]corpus.Paragraph{{Text: "Months later."}}, o.Body...)
+			a.Date = corpus.Date{Time: o.Date.Time.AddDate(0, 0, 200), Precision: corpus.PrecisionYear}
+			if i%29 == 13 {
+				a.Date = corpus.Date{}
+			}
+			continue
+		}
+		switch {
+		case i%17 == 3:
+			a.Date = corpus.Date{}
+		case i%13 == 5:
+			a.Date.Precision = corpus.PrecisionYear
+		case i%11 == 7:
+			a.Date.Precision = corpus.PrecisionMonth
+		case i%7 == 2:
+			a.Date.Precision = corpus.PrecisionApproximate
+		}
+		if i%50 == 9 {
+			a.Story = []string{"Pin one", "Pin two"}[i%2]
+		}
+	}
+	return arts
+}
