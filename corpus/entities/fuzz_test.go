@@ -17,7 +17,7 @@ func FuzzFindMentions(f *testing.F) {
 		"The Kessara Workers' Union and the Financial Crimes Prosecutor's Office of the Bank for Peace",
 		"Marin Tolke, who leads the KWU, said US Central Command and CENTCOM and Central Command met.",
 		"Abu Karrar al‑Sadi and Hamad al–Rumi of the Ministry for Defence", "OF of OF", "Ministry of the",
-		"Observatory for ", "A B C D E F G", "",
+		"Observatory for ", "OBservAtorY for A", "A B C D E F G", "",
 	} {
 		f.Add(s)
 	}

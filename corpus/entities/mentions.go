@@ -333,10 +333,14 @@ func (f *nameFinder) skipSentenceStart(i, j int) (int, bool) {
 // word is seen capitalised elsewhere: "Marin Tolke, who leads the union,"
 // when only "Tolke" is met again. A common English word (among the 5,000
 // most frequent), a function word or an adverb in -ly is a sentence's
-// start instead: "Yesterday Kirby said", "Police Chief Arne Holt".
+// start instead: "Yesterday Kirby said", "Police Chief Arne Holt". The
+// next word must follow directly ("Observatory for Peace" is no first
+// name), read from the text so that the words UsedByMentions leaves out
+// change nothing.
 func (f *nameFinder) firstName(i, j int) bool {
 	toks := f.toks
-	if i+1 >= j || toks[i].Stop || !f.caps.capIn[toks[i+1].Key] && !toks[i+1].Caps || strings.HasSuffix(toks[i].Key, "ly") {
+	if i+1 >= j || toks[i].Stop || !f.caps.capIn[toks[i+1].Key] && !toks[i+1].Caps || strings.HasSuffix(toks[i].Key, "ly") ||
+		!nameGap(f.text[toks[i].End:toks[i+1].Start]) {
 		return false
 	}
 	r := lexicon.English().Rank(toks[i].Key)
