@@ -26,9 +26,21 @@ import (
 // byte. strings.IndexByte makes the walk jump between occurrences.
 // Tests compare it with fuzzy.Find on random text.
 func matchASCII(pattern, s string, matched []int) (int, []int, bool) {
+	total, _, matched, ok := matchASCIIState(pattern, s, matched)
+	if !ok {
+		return 0, matched, false
+	}
+	return total + len(pattern) - len(s), matched, true
+}
+
+// matchASCIIState is matchASCII returning, instead of the score, the
+// bonuses it sums (score = bonus + len(pattern) - len(s)) and fuzzy's
+// accumulated adjacency bonus at the end (cur), what bounds the score of
+// a longer pattern (see title_bound.go).
+func matchASCIIState(pattern, s string, matched []int) (bonus, cur int, _ []int, _ bool) {
 	m := len(pattern)
 	total := 0
-	cur := 0        // fuzzy's currAdjacentMatchBonus
+	cur = 0         // fuzzy's currAdjacentMatchBonus
 	lastMatch := -1 // offset of the last committed match
 	pos := 0
 	start := len(matched)
@@ -36,13 +48,13 @@ func matchASCII(pattern, s string, matched []int) (int, []int, bool) {
 		c := pattern[p]
 		i := indexByteFrom(s, pos, c)
 		if i < 0 {
-			return 0, matched[:start], false
+			return 0, 0, matched[:start], false
 		}
 		end := len(s) // exclusive end of the region
 		if p < m-1 {
 			k := indexByteFrom(s, i+1, pattern[p+1])
 			if k < 0 {
-				return 0, matched[:start], false
+				return 0, 0, matched[:start], false
 			}
 			end = k
 		}
@@ -71,7 +83,7 @@ func matchASCII(pattern, s string, matched []int) (int, []int, bool) {
 		matched = append(matched, bestJ)
 		pos = end
 	}
-	return total + m - len(s), matched, true
+	return total, cur, matched, true
 }
 
 // indexByteFrom returns the offset of the first c in s at or after from,

@@ -16,6 +16,9 @@ import (
 //     is reused as it is.
 //   - A 64-bit mask of the bytes present in each haystack drops articles
 //     lacking a letter of the query before any scoring.
+//   - Only the best screens (topK hits) are ranked at once, scoring only
+//     the titles whose bound, carried from the previous keystroke, can
+//     reach them (see title_bound.go); the rest when asked for.
 //   - Scoring is split across the cores and merged in fuzzy's order.
 //
 // Safe for concurrent use (calls are serialised), e.g. from tea.Cmds.
@@ -30,8 +33,11 @@ type searchLevel struct {
 	pattern string
 	n       int     // articles in the index when computed
 	idxs    []int32 // matching article indexes, ascending
-	res     *TitleResults
-	hits    []TitleHit // res made whole, once Search asked for it
+	// states are the bounds of idxs (see title_bound.go), kept by the top
+	// level only (24 bytes a match); nil when not known.
+	states []matchState
+	res    *TitleResults
+	hits   []TitleHit // res made whole, once Search asked for it
 }
 
 // maxLevels bounds the cache; deeper queries drop the oldest levels.
@@ -90,20 +96,33 @@ func (s *TitleSearcher) search(query string) *searchLevel {
 		s.stack = s.stack[:len(s.stack)-1]
 	}
 	cand := allCandidates(n)
+	var prev prevStates
 	if len(s.stack) > 0 {
 		top := &s.stack[len(s.stack)-1]
 		if top.pattern == pattern && top.n == n {
 			return top
 		}
 		cand = candidates{list: top.idxs, from: top.n, all: n}
+		prev = prevStates{states: top.states, prevLen: len(top.pattern)}
 		if top.pattern == pattern {
 			s.stack = s.stack[:len(s.stack)-1]
 		}
 	}
-	res, idxs := ix.matchTitles(pattern, cand)
+	lv := searchLevel{pattern: pattern, n: n}
+	if boundedApplies(pattern) {
+		b := ix.titles.matchBounded(pattern, cand, prev)
+		lv.res = ix.newResults(pattern)
+		lv.res.lazy, lv.res.matches, lv.res.top = true, b.idxs, b.top
+		lv.idxs, lv.states = b.idxs, b.states
+	} else {
+		lv.res, lv.idxs = ix.matchTitles(pattern, cand)
+	}
+	if len(s.stack) > 0 {
+		s.stack[len(s.stack)-1].states = nil
+	}
 	if len(s.stack) == maxLevels {
 		s.stack = append(s.stack[:0], s.stack[1:]...)
 	}
-	s.stack = append(s.stack, searchLevel{pattern: pattern, n: n, idxs: idxs, res: res})
+	s.stack = append(s.stack, lv)
 	return &s.stack[len(s.stack)-1]
 }

@@ -27,10 +27,12 @@ func (c candidates) at(i int) int {
 	return c.from + i - len(c.list)
 }
 
-// rawHit is a match: an article index and its score.
+// rawHit is a match: an article index and its score. Scores are ints,
+// as fuzzy's: the adjacency bonus triples with each adjacent letter, so a
+// match of 21 adjacent letters already overflows an int32.
 type rawHit struct {
 	idx   int32
-	score int32
+	score int
 }
 
 // minParallel is the number of candidates below which splitting the work
@@ -42,24 +44,42 @@ const minParallel = 4096
 // fuzzy.Find ranks (score descending, ties by index) and the matching
 // indexes ascending (for narrowing). The caller holds the read lock.
 func (ix *Index) matchTitles(pattern string, cand candidates) (*TitleResults, []int32) {
-	n := cand.len()
+	r := ix.newResults(pattern)
+	idxs := r.scoreAll(cand)
+	return r, idxs
+}
+
+// newResults returns empty results for pattern over the index as it is.
+func (ix *Index) newResults(pattern string) *TitleResults {
+	return &TitleResults{arts: ix.articles, titles: ix.titles, pattern: pattern, patASCII: isASCII(pattern)}
+}
+
+// scoreAll scores the candidates on all cores, ranks the hits into r and
+// returns the matching indexes ascending.
+func (r *TitleResults) scoreAll(cand candidates) []int32 {
+	pm := presenceMask(r.pattern)
+	parts := splitWork(cand.len(), func(lo, hi int) []rawHit {
+		return r.titles.matchRange(r.pattern, r.patASCII, pm, cand, lo, hi)
+	})
+	return r.rank(parts)
+}
+
+// splitWork runs f over [0, n) split in one range per core (one range
+// below minParallel) and returns the results in range order.
+func splitWork[T any](n int, f func(lo, hi int) T) []T {
 	workers := runtime.GOMAXPROCS(0)
 	if n < minParallel {
 		workers = 1
 	}
 	workers = max(1, min(workers, n))
-	parts := make([][]rawHit, workers)
-	patASCII := isASCII(pattern)
-	pm := presenceMask(pattern)
+	parts := make([]T, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*n/workers, (w+1)*n/workers
-		wg.Go(func() { parts[w] = ix.titles.matchRange(pattern, patASCII, pm, cand, lo, hi) })
+		wg.Go(func() { parts[w] = f(lo, hi) })
 	}
 	wg.Wait()
-	r := &TitleResults{arts: ix.articles, titles: ix.titles, pattern: pattern, patASCII: patASCII}
-	idxs := r.rank(parts)
-	return r, idxs
+	return parts
 }
 
 // rank orders the parts' hits (each in index order, parts in index order)
@@ -68,7 +88,7 @@ func (ix *Index) matchTitles(pattern string, cand candidates) (*TitleResults, []
 // small range, so a counting sort places every hit directly.
 func (r *TitleResults) rank(parts [][]rawHit) []int32 {
 	total := 0
-	lo, hi := int32(0), int32(-1)
+	lo, hi := 0, -1
 	for _, p := range parts {
 		for _, h := range p {
 			if total == 0 {
@@ -85,11 +105,13 @@ func (r *TitleResults) rank(parts [][]rawHit) []int32 {
 		}
 	}
 	r.order = make([]int32, total)
-	r.score = make([]int32, total)
+	r.score = make([]int, total)
 	if total == 0 {
 		return idxs
 	}
-	if int(hi)-int(lo) > 1<<16 {
+	// (Scores past an int64 wrap around, in fuzzy too: the unsigned
+	// difference is the true one.)
+	if uint64(hi-lo) > 1<<16 {
 		all := make([]rawHit, 0, total)
 		for _, p := range parts {
 			all = append(all, p...)
@@ -101,7 +123,7 @@ func (r *TitleResults) rank(parts [][]rawHit) []int32 {
 		return idxs
 	}
 	// next[k]: where the next hit with score hi-k goes.
-	next := make([]int, int(hi-lo)+2)
+	next := make([]int, hi-lo+2)
 	for _, p := range parts {
 		for _, h := range p {
 			next[hi-h.score+1]++
@@ -135,7 +157,7 @@ func (t *titleStore) matchRange(pattern string, patASCII bool, pm uint64, cand c
 		score, ok := 0, false
 		score, matched, ok = matchOne(pattern, patASCII, t.hays[idx], asc, matched[:0])
 		if ok {
-			hits = append(hits, rawHit{idx: int32(idx), score: int32(score)})
+			hits = append(hits, rawHit{idx: int32(idx), score: score})
 		}
 	}
 	return hits

@@ -15,6 +15,10 @@ import (
 // that a query matching most of a million titles costs little more than
 // scoring them, and a list shows the count and its first rows at once.
 //
+// An answer of a TitleSearcher is ranked lazily: its count and its best
+// topK hits at once, the rest when one of them is first asked for (see
+// title_bound.go).
+//
 // A TitleResults never changes: articles added to the index later, or
 // story names set, are not in it. It is safe for concurrent use. The nil
 // *TitleResults holds no hits.
@@ -23,8 +27,13 @@ type TitleResults struct {
 	titles   titleStore // as it was when searched
 	pattern  string
 	patASCII bool
-	order    []int32 // article indexes, best first
-	score    []int32 // their scores
+	order    []int32 // article indexes, best first (when lazy, once allOnce ran)
+	score    []int   // their scores
+
+	lazy    bool
+	matches []int32  // when lazy: the matching indexes, ascending
+	top     []rawHit // when lazy: the best min(topK, len(matches)) hits
+	allOnce sync.Once
 }
 
 // Len returns the number of hits.
@@ -32,25 +41,54 @@ func (r *TitleResults) Len() int {
 	if r == nil {
 		return 0
 	}
+	if r.lazy {
+		return len(r.matches)
+	}
 	return len(r.order)
 }
 
+// at returns the article index and score of the i-th hit, ranking every
+// hit of a lazy answer when i is below its top.
+func (r *TitleResults) at(i int) (idx int32, score int) {
+	if r.lazy {
+		if i < len(r.top) {
+			return r.top[i].idx, r.top[i].score
+		}
+		r.rankAll()
+	}
+	return r.order[i], r.score[i]
+}
+
+// rankAll ranks every hit of a lazy answer into order and score.
+func (r *TitleResults) rankAll() {
+	r.allOnce.Do(func() { r.scoreAll(candidates{list: r.matches}) })
+}
+
+// ranked returns the i-th hit of order and score (ranked already).
+func (r *TitleResults) ranked(i int) (idx int32, score int) { return r.order[i], r.score[i] }
+
 // Index returns the index (in the Index's order) of the i-th hit's
 // article, without making its TitleHit.
-func (r *TitleResults) Index(i int) int { return int(r.order[i]) }
+func (r *TitleResults) Index(i int) int {
+	idx, _ := r.at(i)
+	return int(idx)
+}
 
 // Article returns the i-th hit's article.
-func (r *TitleResults) Article(i int) *corpus.Article { return r.arts[r.order[i]] }
+func (r *TitleResults) Article(i int) *corpus.Article {
+	idx, _ := r.at(i)
+	return r.arts[idx]
+}
 
 // Hit returns the i-th hit (0 is the best).
 func (r *TitleResults) Hit(i int) TitleHit {
-	idx := r.order[i]
+	idx, score := r.at(i)
 	hay := r.titles.hays[idx]
 	_, matched, _ := matchOne(r.pattern, r.patASCII, hay, r.titles.ascii[idx], nil)
 	return TitleHit{
 		Article: r.arts[idx],
 		Index:   int(idx),
-		Score:   int(r.score[i]),
+		Score:   score,
 		Story:   r.titles.stories[idx],
 		matched: matched,
 		hay:     hay,
@@ -64,13 +102,16 @@ func (r *TitleResults) Hits(from, to int) []TitleHit {
 		return nil
 	}
 	out := make([]TitleHit, to-from)
-	r.fill(out, from)
+	r.fill(out, from, r.at)
 	return out
 }
 
 // All returns every hit, best first, made on all cores.
 func (r *TitleResults) All() []TitleHit {
 	out := make([]TitleHit, r.Len())
+	if r.lazy {
+		r.rankAll()
+	}
 	workers := runtime.GOMAXPROCS(0)
 	if len(out) < minParallel {
 		workers = 1
@@ -78,24 +119,23 @@ func (r *TitleResults) All() []TitleHit {
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*len(out)/workers, (w+1)*len(out)/workers
-		wg.Go(func() { r.fill(out[lo:hi], lo) })
+		wg.Go(func() { r.fill(out[lo:hi], lo, r.ranked) })
 	}
 	wg.Wait()
 	return out
 }
 
-// fill makes out[k] the hit from+k. The matched offsets of all of them
-// share one array (a hit has one per rune of the pattern).
-func (r *TitleResults) fill(out []TitleHit, from int) {
+// fill makes out[k] the hit from+k, found by at. The matched offsets of
+// all of them share one array (a hit has one per rune of the pattern).
+func (r *TitleResults) fill(out []TitleHit, from int, at func(int) (int32, int)) {
 	matched := make([]int, 0, len(out)*utf8.RuneCountInString(r.pattern))
 	ends := make([]int32, len(out))
 	for k := range out {
-		i := from + k
-		idx := r.order[i]
+		idx, score := at(from + k)
 		hay := r.titles.hays[idx]
 		_, matched, _ = matchOne(r.pattern, r.patASCII, hay, r.titles.ascii[idx], matched)
 		ends[k] = int32(len(matched))
-		out[k] = TitleHit{Article: r.arts[idx], Index: int(idx), Score: int(r.score[i]), Story: r.titles.stories[idx], hay: hay}
+		out[k] = TitleHit{Article: r.arts[idx], Index: int(idx), Score: score, Story: r.titles.stories[idx], hay: hay}
 	}
 	// Taken only now, from the array matched ended in.
 	start := int32(0)

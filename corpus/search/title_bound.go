@@ -1,0 +1,356 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+)
+
+// A person typing over a large library sees the count of hits and the
+// first screens of them; scoring every match of every keystroke (most of a
+// million titles for the first letters) is what made typing slow. So a
+// TitleSearcher finds, per keystroke, which candidates match, and then
+// ranks only the best topK of them exactly, scoring only the titles whose
+// score bound can reach them; the rest is ranked when a hit below is asked
+// for (TitleResults.at).
+//
+// The bound comes from the previous keystroke. fuzzy (see matchASCII)
+// scores pattern P+c over s exactly as it scores P for the characters
+// before P's last, and P's last character chooses among a prefix of the
+// occurrences it chose among for P; so, with bonus the sum of the
+// characters' scores (score = bonus + len(P) - len(s)) and cur fuzzy's
+// accumulated adjacency bonus,
+//
+//	bonus(P+c) <= bonus(P) + max(20, 2·cur(P) + 5 + (20 if P's last byte is a separator))
+//	cur(P+c)   <= 3·cur(P) + 5
+//
+// (one character's score is at most 20 after a separator, or the
+// adjacency bonus, plus 20 when the adjacent character is itself a
+// separator; the first character's is at most 15, with its leading
+// penalty). A title scored exactly at one keystroke carries its exact
+// bonus and cur to the next; one never scored carries the bound of any
+// title. Titles whose matched letters are scattered keep a small cur, so
+// their bound falls further behind the best titles' scores at each
+// keystroke, and they stop being scored at all: at a million synthetic
+// titles, from the fifth letter on most keystrokes score a few hundred
+// titles (TestTitleBoundHolds checks the bound against matchASCII).
+
+// topK is how many of the best hits a bounded answer ranks at once: a few
+// screens.
+const topK = 256
+
+// maxBoundLen is the longest pattern (in bytes) answered with bounds;
+// longer ones are scored whole. The bounds grow threefold a byte and stay
+// far inside an int64 up to here.
+const maxBoundLen = 30
+
+// firstBonus bounds the first character's score: 10 at offset 0, or 20
+// after a separator less 5 a leading byte (so 15 at offset 1).
+const firstBonus = 15
+
+// unbounded marks a state without a bound (a non-ASCII haystack, which
+// fuzzy itself scores): such titles are always scored.
+const unbounded = 1 << 62
+
+// matchState is what a keystroke carries to the next about one matching
+// title: where its leftmost match of the pattern ends (so the next
+// keystroke tests one more byte from there), and bounds of bonus and cur
+// (exact when it was scored).
+type matchState struct {
+	end   int32 // offset just past the greedy match; -1 when not known
+	bonus int
+	cur   int
+}
+
+// extend returns the bound state for pattern extended from its first n
+// bytes to all of it (n >= 1).
+func (st matchState) extend(pattern string, n int) matchState {
+	if st.bonus >= unbounded {
+		return st
+	}
+	for t := n; t < len(pattern); t++ {
+		if t == 1 {
+			st.bonus = firstBonus
+		}
+		sep := 0
+		if isSep(pattern[t-1]) {
+			sep = 20
+		}
+		st.bonus += max(20, 2*st.cur+5+sep)
+		st.cur = 3*st.cur + 5
+	}
+	return st
+}
+
+// unknownState is the state of a title about which nothing is known
+// beyond that it may match pattern.
+func unknownState(pattern string) matchState {
+	return matchState{end: -1, bonus: firstBonus}.extend(pattern, 1)
+}
+
+// boundedApplies reports whether pattern is answered with bounds.
+func boundedApplies(pattern string) bool {
+	return isASCII(pattern) && len(pattern) <= maxBoundLen
+}
+
+// greedyEnd returns the offset just past the leftmost match of suffix in
+// s from offset from, or -1 when suffix does not occur there in order.
+func greedyEnd(s string, from int, suffix string) int {
+	pos := from
+	for i := 0; i < len(suffix); i++ {
+		k := indexByteFrom(s, pos, suffix[i])
+		if k < 0 {
+			return -1
+		}
+		pos = k + 1
+	}
+	return pos
+}
+
+// boundedPart is one worker's share of a bounded keystroke: how many of
+// its candidates match (their indexes and states are written from the
+// start of its range of the level's arrays), and its best topK matches by
+// bound (a min-heap on the bound), the seeds of the threshold.
+type boundedPart struct {
+	lo, n int
+	seeds []seed
+}
+
+type seed struct {
+	bound int
+	pos   int32 // position in the level's arrays
+}
+
+// prevStates are the states of the candidates from the previous level:
+// states[i] belongs to cand.list[i], computed for prevPattern (the first
+// prevLen bytes of the pattern); nil when unknown.
+type prevStates struct {
+	states  []matchState
+	prevLen int
+}
+
+// filterBounded tests candidates lo..hi-1 against pattern (ASCII), and
+// writes the matching ones and their states, extended to pattern, to
+// lv.idxs and lv.states from lo on.
+func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, prev prevStates, lv *boundedLevel, lo, hi int) boundedPart {
+	unknown := unknownState(pattern)
+	p := boundedPart{lo: lo}
+	idxs, states := lv.idxs[lo:hi], lv.states[lo:hi]
+	for i := lo; i < hi; i++ {
+		idx := cand.at(i)
+		hay := t.hays[idx]
+		var st matchState
+		if !t.ascii[idx] {
+			if _, _, ok := matchOne(pattern, true, hay, false, nil); !ok {
+				continue
+			}
+			st = matchState{end: -1, bonus: unbounded}
+		} else {
+			if t.masks[idx]&pm != pm {
+				continue
+			}
+			st = unknown
+			from, suffix := 0, pattern
+			if i < len(prev.states) && prev.states[i].end >= 0 {
+				st = prev.states[i].extend(pattern, prev.prevLen)
+				from, suffix = int(prev.states[i].end), pattern[prev.prevLen:]
+			}
+			end := greedyEnd(hay, from, suffix)
+			if end < 0 {
+				continue
+			}
+			st.end = int32(end)
+		}
+		idxs[p.n], states[p.n] = int32(idx), st
+		p.pushSeed(seed{bound: st.bound(pattern, hay), pos: int32(lo + p.n)})
+		p.n++
+	}
+	return p
+}
+
+// bound returns the bound of the score of a title whose haystack is hay.
+func (st matchState) bound(pattern, hay string) int {
+	if st.bonus >= unbounded {
+		return unbounded
+	}
+	return st.bonus + len(pattern) - len(hay)
+}
+
+// pushSeed keeps s if it is among the topK best bounds seen.
+func (p *boundedPart) pushSeed(s seed) {
+	h := p.seeds
+	if len(h) < topK {
+		h = append(h, s)
+		for i := len(h) - 1; i > 0; {
+			up := (i - 1) / 2
+			if h[up].bound <= h[i].bound {
+				break
+			}
+			h[up], h[i] = h[i], h[up]
+			i = up
+		}
+		p.seeds = h
+		return
+	}
+	if s.bound <= h[0].bound {
+		return
+	}
+	h[0] = s
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(h) {
+			break
+		}
+		if c+1 < len(h) && h[c+1].bound < h[c].bound {
+			c++
+		}
+		if h[i].bound <= h[c].bound {
+			break
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// scoreState scores hay exactly and returns the score and the exact
+// state (end kept).
+func (t *titleStore) scoreState(pattern string, idx int32, st matchState) (int, matchState) {
+	hay := t.hays[idx]
+	if !t.ascii[idx] {
+		score, _, _ := matchOne(pattern, true, hay, false, nil)
+		return score, st
+	}
+	bonus, cur, _, _ := matchASCIIState(pattern, hay, nil)
+	st.bonus, st.cur = bonus, cur
+	return bonus + len(pattern) - len(hay), st
+}
+
+// boundedLevel is a bounded keystroke's answer: the matches ascending,
+// their states, and the best min(topK, len(idxs)) hits ranked.
+type boundedLevel struct {
+	idxs   []int32
+	states []matchState
+	top    []rawHit
+}
+
+// matchBounded answers pattern (ASCII, at most maxBoundLen bytes) over
+// the candidates: which match, and the best topK ranked exactly as
+// fuzzy.Find ranks them. The caller holds the read lock.
+func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStates) boundedLevel {
+	pm := presenceMask(pattern)
+	n := cand.len()
+	lv := boundedLevel{idxs: make([]int32, n), states: make([]matchState, n)}
+	parts := splitWork(n, func(lo, hi int) boundedPart {
+		return t.filterBounded(pattern, pm, cand, prev, &lv, lo, hi)
+	})
+	// Close the gaps between the parts' matches.
+	total := 0
+	var seeds []seed
+	for _, p := range parts {
+		copy(lv.idxs[total:], lv.idxs[p.lo:p.lo+p.n])
+		copy(lv.states[total:], lv.states[p.lo:p.lo+p.n])
+		for _, s := range p.seeds {
+			seeds = append(seeds, seed{bound: s.bound, pos: s.pos - int32(p.lo) + int32(total)})
+		}
+		total += p.n
+	}
+	lv.idxs, lv.states = lv.idxs[:total:total], lv.states[:total:total]
+	if total == 0 {
+		return lv
+	}
+	floor := t.threshold(pattern, &lv, seeds)
+	// Every title that can reach floor, and its part's best topK so far,
+	// is scored; floor is at most the topK-th best score, so the best topK
+	// are among them.
+	heaps := splitWork(total, func(lo, hi int) hitHeap {
+		var h hitHeap
+		for i := lo; i < hi; i++ {
+			st := lv.states[i]
+			idx := lv.idxs[i]
+			b := st.bound(pattern, t.hays[idx])
+			if b < floor || len(h) == topK && b <= h[0].score {
+				continue
+			}
+			score, exact := t.scoreState(pattern, idx, st)
+			lv.states[i] = exact
+			if score >= floor {
+				h.push(rawHit{idx: idx, score: score})
+			}
+		}
+		return h
+	})
+	var hits []rawHit
+	for _, h := range heaps {
+		hits = append(hits, h...)
+	}
+	slices.SortFunc(hits, byRank)
+	lv.top = hits[:min(topK, len(hits)):min(topK, len(hits))]
+	return lv
+}
+
+// hitHeap holds the best topK hits of one part, scored in index order:
+// a heap whose root is the worst (lowest score, and of those the last).
+type hitHeap []rawHit
+
+// push adds x, which comes after every hit already held, if it is among
+// the best topK.
+func (h *hitHeap) push(x rawHit) {
+	a := *h
+	if len(a) < topK {
+		a = append(a, x)
+		for i := len(a) - 1; i > 0; {
+			up := (i - 1) / 2
+			if !worse(a[i], a[up]) {
+				break
+			}
+			a[up], a[i] = a[i], a[up]
+			i = up
+		}
+		*h = a
+		return
+	}
+	if x.score <= a[0].score {
+		return
+	}
+	a[0] = x
+	for i := 0; ; {
+		c := 2*i + 1
+		if c >= len(a) {
+			break
+		}
+		if c+1 < len(a) && worse(a[c+1], a[c]) {
+			c++
+		}
+		if !worse(a[c], a[i]) {
+			break
+		}
+		a[i], a[c] = a[c], a[i]
+		i = c
+	}
+}
+
+// worse reports whether a ranks below b.
+func worse(a, b rawHit) bool { return byRank(a, b) > 0 }
+
+// threshold scores the best topK seeds of all parts (by bound) and
+// returns the topK-th best of their scores (the lowest, when there are
+// fewer): at least that many titles score that much, so the topK-th best
+// score of all is not lower.
+func (t *titleStore) threshold(pattern string, lv *boundedLevel, seeds []seed) int {
+	slices.SortFunc(seeds, func(a, b seed) int { return cmp.Compare(b.bound, a.bound) })
+	seeds = seeds[:min(topK, len(seeds))]
+	scores := make([]int, len(seeds))
+	for k, s := range seeds {
+		scores[k], _ = t.scoreState(pattern, lv.idxs[s.pos], lv.states[s.pos])
+	}
+	slices.Sort(scores)
+	return scores[0]
+}
+
+// byRank orders hits as fuzzy.Find does: score descending, ties in index
+// order.
+func byRank(a, b rawHit) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.idx, b.idx)
+}
