@@ -14,9 +14,14 @@
 //
 // Title search: haystack.go builds the folded string matched per article
 // and maps matches back (highlights); title_match.go scores candidates on
-// all cores and ranks them as fuzzy.Find does; fastfuzzy.go is the
-// matcher for ASCII haystacks; title_search.go and searcher.go are the API
-// (Titles, and a TitleSearcher that narrows as a person types). Word
+// all cores and ranks them as fuzzy.Find does; title_bound.go answers a
+// keystroke of a person typing: which titles match, from where the last
+// keystroke's match ended, and the best screens ranked exactly, scoring
+// only titles whose score bound (carried from keystroke to keystroke) can
+// reach them; title_results.go holds a ranked answer (the rest ranked
+// when asked for); fastfuzzy.go is the matcher for ASCII haystacks;
+// title_search.go and searcher.go are the API (Titles, and a
+// TitleSearcher that narrows as a person types). Word
 // search: tokenize.go cuts bodies into words and keys; word_index.go is the
 // inverted index (postings with positions) and its search; query.go
 // parses queries; word_search.go ranks hits by BM25; snippet.go cuts the

@@ -26,7 +26,9 @@ import (
 // (one character's score is at most 20 after a separator, or the
 // adjacency bonus, plus 20 when the adjacent character is itself a
 // separator; the first character's is at most 15, with its leading
-// penalty). A title scored exactly at one keystroke carries its exact
+// penalty). Where a title's letters start words (wordStarts, 8 bytes a
+// title) tightens both: a letter that never follows a separator earns no
+// 20, and the first letter earns 15 only near the start. A title scored exactly at one keystroke carries its exact
 // bonus and cur to the next; one never scored carries the bound of any
 // title. Titles whose matched letters are scattered keep a small cur, so
 // their bound falls further behind the best titles' scores at each
@@ -44,7 +46,8 @@ const topK = 256
 const maxBoundLen = 30
 
 // firstBonus bounds the first character's score: 10 at offset 0, or 20
-// after a separator less 5 a leading byte (so 15 at offset 1).
+// after a separator less 5 a leading byte (so 15 at offset 1, 5 from
+// offset 3 on).
 const firstBonus = 15
 
 // unbounded marks a state without a bound (a non-ASCII haystack, which
@@ -62,29 +65,71 @@ type matchState struct {
 }
 
 // extend returns the bound state for pattern extended from its first n
-// bytes to all of it (n >= 1).
-func (st matchState) extend(pattern string, n int) matchState {
+// bytes to all of it (n >= 1), for a haystack whose wordStarts are
+// starts.
+func (st matchState) extend(pattern string, n int, starts uint64) matchState {
 	if st.bonus >= unbounded {
 		return st
 	}
 	for t := n; t < len(pattern); t++ {
 		if t == 1 {
-			st.bonus = firstBonus
+			st.bonus = firstBound(pattern[0], starts)
+		}
+		c := pattern[t]
+		apart := 20 // the score of c not adjacent: after a separator at best
+		if isLetter(c) && starts&(1<<(32+c-'a')) == 0 {
+			apart = 0
 		}
 		sep := 0
 		if isSep(pattern[t-1]) {
 			sep = 20
 		}
-		st.bonus += max(20, 2*st.cur+5+sep)
+		st.bonus += max(apart, 2*st.cur+5+sep)
 		st.cur = 3*st.cur + 5
 	}
 	return st
 }
 
+// wordStarts returns, for an ASCII haystack, the letters at offset 0 or
+// right after a separator at offset 1 or 2 (bits 0-25, a for bit 0), and
+// the letters right after a separator anywhere (bits 32-57): where a
+// letter can earn fuzzy's bonuses.
+func wordStarts(s string) uint64 {
+	var m uint64
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if !isLetter(c) {
+			continue
+		}
+		if j == 0 || j <= 2 && isSep(s[j-1]) {
+			m |= 1 << (c - 'a')
+		}
+		if j > 0 && isSep(s[j-1]) {
+			m |= 1 << (32 + c - 'a')
+		}
+	}
+	return m
+}
+
+// firstBound bounds the score of the pattern's first byte c (with its
+// leading penalty): 15 where c may start a word in the first three bytes
+// (or is not a letter), 5 where it starts one later, 0 otherwise.
+func firstBound(c byte, starts uint64) int {
+	switch {
+	case !isLetter(c) || starts&(1<<(c-'a')) != 0:
+		return firstBonus
+	case starts&(1<<(32+c-'a')) != 0:
+		return 5
+	}
+	return 0
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
+
 // unknownState is the state of a title about which nothing is known
 // beyond that it may match pattern.
-func unknownState(pattern string) matchState {
-	return matchState{end: -1, bonus: firstBonus}.extend(pattern, 1)
+func unknownState(pattern string, starts uint64) matchState {
+	return matchState{end: -1, bonus: firstBound(pattern[0], starts)}.extend(pattern, 1, starts)
 }
 
 // boundedApplies reports whether pattern is answered with bounds.
@@ -132,7 +177,6 @@ type prevStates struct {
 // writes the matching ones and their states, extended to pattern, to
 // lv.idxs and lv.states from lo on.
 func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, prev prevStates, lv *boundedLevel, lo, hi int) boundedPart {
-	unknown := unknownState(pattern)
 	p := boundedPart{lo: lo}
 	idxs, states := lv.idxs[lo:hi], lv.states[lo:hi]
 	for i := lo; i < hi; i++ {
@@ -148,11 +192,14 @@ func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, p
 			if t.masks[idx]&pm != pm {
 				continue
 			}
-			st = unknown
+			starts := t.starts[idx]
 			from, suffix := 0, pattern
 			if i < len(prev.states) && prev.states[i].end >= 0 {
-				st = prev.states[i].extend(pattern, prev.prevLen)
+				st = prev.states[i].extend(pattern, prev.prevLen, starts)
 				from, suffix = int(prev.states[i].end), pattern[prev.prevLen:]
+			}
+			if from == 0 {
+				st = unknownState(pattern, starts)
 			}
 			end := greedyEnd(hay, from, suffix)
 			if end < 0 {
@@ -254,6 +301,11 @@ func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStat
 		total += p.n
 	}
 	lv.idxs, lv.states = lv.idxs[:total:total], lv.states[:total:total]
+	if total < n/2 {
+		// The level is kept while the person types on: not the
+		// candidates' room.
+		lv.idxs, lv.states = slices.Clone(lv.idxs), slices.Clone(lv.states)
+	}
 	if total == 0 {
 		return lv
 	}

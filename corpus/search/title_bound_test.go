@@ -14,8 +14,9 @@ import (
 // TestTitleBoundHolds checks the bound a keystroke carries to the next
 // (matchState.extend) against matchASCIIState on random lowercase ASCII
 // with separators: from a title's exact state for a pattern, and from
-// nothing known, the bounds of every longer pattern hold, and the greedy
-// end says exactly whether it matches.
+// nothing known but where its letters start words (wordStarts), the
+// bounds of every longer pattern hold, and the greedy end says exactly
+// whether it matches.
 func TestTitleBoundHolds(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 21))
 	const alpha = "aabbc /-_.\\x"
@@ -26,7 +27,7 @@ func TestTitleBoundHolds(t *testing.T) {
 		}
 		return string(b)
 	}
-	for range 100000 {
+	for range 300000 {
 		s, p := rs(r.IntN(30)), rs(2+r.IntN(8))
 		k := 1 + r.IntN(len(p)-1) // p[:k] is the earlier keystroke
 		bonus, cur, _, ok := matchASCIIState(p[:k], s, nil)
@@ -34,6 +35,9 @@ func TestTitleBoundHolds(t *testing.T) {
 			continue
 		}
 		exact := matchState{end: int32(greedyEnd(s, 0, p[:k])), bonus: bonus, cur: cur}
+		if u := unknownState(p[:k], wordStarts(s)); bonus > u.bonus || cur > u.cur {
+			t.Fatalf("%q in %q: bonus %d cur %d over bound %d %d", p[:k], s, bonus, cur, u.bonus, u.cur)
+		}
 		for m := k + 1; m <= len(p); m++ {
 			b, c, _, ok := matchASCIIState(p[:m], s, nil)
 			if ok != (greedyEnd(s, 0, p[:m]) >= 0) || ok != (greedyEnd(s, int(exact.end), p[k:m]) >= 0) {
@@ -42,7 +46,8 @@ func TestTitleBoundHolds(t *testing.T) {
 			if !ok {
 				break
 			}
-			for _, st := range []matchState{exact.extend(p[:m], k), unknownState(p[:m])} {
+			starts := wordStarts(s)
+			for _, st := range []matchState{exact.extend(p[:m], k, starts), unknownState(p[:m], starts)} {
 				if b > st.bonus || c > st.cur {
 					t.Fatalf("%q in %q (from %q): bonus %d cur %d over bound %d %d", p[:m], s, p[:k], b, c, st.bonus, st.cur)
 				}

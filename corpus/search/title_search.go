@@ -60,11 +60,13 @@ func FoldQuery(q string) string {
 }
 
 // titleStore holds, per article, the folded haystack, whether it is
-// ASCII, and the presence mask of its bytes (for ASCII haystacks).
+// ASCII, and for ASCII haystacks the presence mask of its bytes and where
+// letters start words (wordStarts, what tightens score bounds).
 type titleStore struct {
 	hays    []string
 	stories []string
 	masks   []uint64
+	starts  []uint64
 	ascii   []bool
 }
 
@@ -73,6 +75,7 @@ func (t *titleStore) appendStore(u *titleStore) {
 	t.hays = append(t.hays, u.hays...)
 	t.stories = append(t.stories, u.stories...)
 	t.masks = append(t.masks, u.masks...)
+	t.starts = append(t.starts, u.starts...)
 	t.ascii = append(t.ascii, u.ascii...)
 }
 
@@ -87,11 +90,12 @@ func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article)
 		t.stories = append(t.stories, s)
 		asc := isASCII(h)
 		t.ascii = append(t.ascii, asc)
-		var m uint64
+		var m, starts uint64
 		if asc {
-			m = presenceMask(h)
+			m, starts = presenceMask(h), wordStarts(h)
 		}
 		t.masks = append(t.masks, m)
+		t.starts = append(t.starts, starts)
 	}
 }
 
