@@ -55,7 +55,7 @@ func (ix *Index) NewTitleSearcher() *TitleSearcher {
 func (s *TitleSearcher) Search(query string) []TitleHit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	top := s.search(query)
+	top := s.search(query, true)
 	if top == nil {
 		return nil
 	}
@@ -70,16 +70,17 @@ func (s *TitleSearcher) Search(query string) []TitleHit {
 func (s *TitleSearcher) Results(query string) *TitleResults {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if top := s.search(query); top != nil {
+	if top := s.search(query, false); top != nil {
 		return top.res
 	}
 	return nil
 }
 
 // search brings the stack up to query and returns its top level, whose
-// pattern is query's; nil for a query without letters. The caller holds
-// s.mu.
-func (s *TitleSearcher) search(query string) *searchLevel {
+// pattern is query's; nil for a query without letters. With whole (Search,
+// which makes every hit), a new level is scored whole at once rather than
+// ranked by bounds, which would only add to that. The caller holds s.mu.
+func (s *TitleSearcher) search(query string, whole bool) *searchLevel {
 	pattern := FoldQuery(query)
 	if pattern == "" {
 		return nil
@@ -109,7 +110,7 @@ func (s *TitleSearcher) search(query string) *searchLevel {
 		}
 	}
 	lv := searchLevel{pattern: pattern, n: n}
-	if boundedApplies(pattern) {
+	if !whole && boundedApplies(pattern) {
 		b := ix.titles.matchBounded(pattern, cand, prev)
 		lv.res = ix.newResults(pattern)
 		lv.res.lazy, lv.res.matches, lv.res.top = true, b.idxs, b.top
