@@ -119,6 +119,7 @@ func (s *TitleSearcher) search(query string, whole bool) *searchLevel {
 		lv.res, lv.idxs = ix.matchTitles(pattern, cand)
 	}
 	if len(s.stack) > 0 {
+		// Its states are the new level's now (see prevStates).
 		s.stack[len(s.stack)-1].states = nil
 	}
 	if len(s.stack) == maxLevels {

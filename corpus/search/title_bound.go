@@ -168,6 +168,10 @@ type seed struct {
 // prevStates are the states of the candidates from the previous level:
 // states[i] belongs to cand.list[i], computed for prevPattern (the first
 // prevLen bytes of the pattern); nil when unknown.
+//
+// The states are overwritten: the new level's are written over them
+// (each worker writes a match at or before the candidate it reads), so
+// the previous level must not use them again.
 type prevStates struct {
 	states  []matchState
 	prevLen int
@@ -285,7 +289,12 @@ type boundedLevel struct {
 func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStates) boundedLevel {
 	pm := presenceMask(pattern)
 	n := cand.len()
-	lv := boundedLevel{idxs: make([]int32, n), states: make([]matchState, n)}
+	lv := boundedLevel{idxs: make([]int32, n), states: prev.states[:0]}
+	if cap(lv.states) >= n {
+		lv.states = lv.states[:n]
+	} else {
+		lv.states = make([]matchState, n)
+	}
 	parts := splitWork(n, func(lo, hi int) boundedPart {
 		return t.filterBounded(pattern, pm, cand, prev, &lv, lo, hi)
 	})
