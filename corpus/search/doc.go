@@ -32,14 +32,14 @@
 // Building indexes about 10,000 articles of 4 KB a second per core (Add
 // splits a batch across the cores); the index takes about as much memory as
 // the body text. Searches at 100,000 articles take milliseconds; see the
-// benchmarks. At 1,000,000 titles a TitleSearcher keystroke (Results)
-// took 31–55 CPU-ms at the median over both cores, 87–115 before it
-// ranked only the best hits (load average 2.6–5, December 2026), most of
-// about half of it testing which candidates still match; wall time 17–24 ms with both
-// cores free, 26–72 ms beside other jobs. Search and All, which make every
-// hit whole, still score every match. Title search keeps 8 bytes a title
-// (wordStarts) beside the haystacks, and a TitleSearcher 24 bytes a match
-// of its latest keystroke and 4 of each earlier one.
+// benchmarks. At 1,000,000 titles the median keystroke of a person typing
+// (TitleSearcher.Results) took 20–28 ms (load average
+// 1.6–2.4; 50–65 ms before it ranked only the best hits), 31–55 CPU-ms
+// over both cores, about half of it testing which candidates still match.
+// Search and All, which make every hit whole, still score every match.
+// Title search keeps 8 bytes a title (wordStarts) beside the haystacks,
+// and a TitleSearcher 24 bytes a match of its latest keystroke and 4 of
+// each earlier one.
 //
 // # Concurrency
 //
