@@ -181,7 +181,8 @@ func FuzzWords(f *testing.F) {
 }
 
 // FuzzTitles checks title search on one arbitrary header against
-// fuzzy.Find and the validity of its highlights.
+// fuzzy.Find, searched at once and typed, and the validity of its
+// highlights.
 func FuzzTitles(f *testing.F) {
 	f.Add("US strikes Kata’ib Hezbollah", "Press TV", "kataib")
 	f.Add("Café owner recalls the night", "Le Monde", "cafe ni")
@@ -196,6 +197,15 @@ func FuzzTitles(f *testing.F) {
 		}
 		if s := ix.NewTitleSearcher(); !slices.Equal(titleKeys(s.Search(q)), want) {
 			t.Fatalf("searcher differs")
+		}
+		// Typed rune by rune, each keystroke's answer narrowed from the
+		// previous one's by where its match ended (title_bound.go).
+		s := ix.NewTitleSearcher()
+		for i := range q {
+			s.Results(q[:i])
+		}
+		if res := s.Results(q); !slices.Equal(titleKeys(res.Hits(0, res.Len())), want) {
+			t.Fatalf("query %q typed on %q: %v, fuzzy.Find %v", q, Haystack(a, ""), titleKeys(res.Hits(0, res.Len())), want)
 		}
 		for _, h := range ix.Titles(q) {
 			checkHighlights(t, q, h)
