@@ -81,6 +81,9 @@ func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeature
 		fs[i] = af
 	}
 	f.canonical(fs)
+	for i := range fs {
+		fs[i].numberWords()
+	}
 	names := map[int32]string{}
 	for id, n := range f.names {
 		names[int32(id)] = string("#~w@"[n.kind]) + n.text
