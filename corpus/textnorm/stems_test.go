@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -10,13 +11,13 @@ import (
 // version of the stemmer cannot leave stale stems behind: a failure here
 // means go run ./scripts/stemtable.
 func TestStemTableIsTheStemmers(t *testing.T) {
-	n := stemTableLen(stemTable)
+	n, m := stemTableSize(stemTable)
 	if n < 10000 {
 		t.Fatalf("the stem table holds %d words; want the lexicon's (tens of thousands)", n)
 	}
 	prev := ""
 	for i := range n {
-		word, _ := stemEntry(stemTable, n, i)
+		word, _ := stemEntry(stemTable, n, m, i)
 		if word <= prev {
 			t.Fatalf("entry %d %q is not after %q: the table must be sorted and unique", i, word, prev)
 		}
@@ -62,11 +63,12 @@ func TestStemTableFormat(t *testing.T) {
 	words := []string{"attacks", "iraq", "strikes"}
 	stems := []string{"attack", "iraq", "strike"}
 	tbl := string(AppendStemTable(nil, words, stems))
-	if n := stemTableLen(tbl); n != 3 {
-		t.Fatalf("entries = %d, want 3", n)
+	n, m := stemTableSize(tbl)
+	if n != 3 || m != 8 {
+		t.Fatalf("entries, slots = %d, %d; want 3, 8", n, m)
 	}
 	for i := range words {
-		w, s := stemEntry(tbl, 3, i)
+		w, s := stemEntry(tbl, n, m, i)
 		if w != words[i] || (s != stems[i] && (s != "" || stems[i] != w)) {
 			t.Errorf("entry %d = %q, %q; want %q, %q", i, w, s, words[i], stems[i])
 		}
@@ -74,11 +76,19 @@ func TestStemTableFormat(t *testing.T) {
 	if !strings.Contains(tbl, "iraq\x00") || strings.Contains(tbl, "iraq\x00iraq") {
 		t.Errorf("an unchanged word must be stored once: %q", tbl)
 	}
-	if n := stemTableLen(string(AppendStemTable(nil, nil, nil))); n != 0 {
+	if n, _ := stemTableSize(string(AppendStemTable(nil, nil, nil))); n != 0 {
 		t.Errorf("empty table: %d entries", n)
 	}
-	if n := stemTableLen("STM1\xff\xff\x00\x00"); n != 0 {
-		t.Errorf("a table too short for its count must read as empty, got %d", n)
+	for _, bad := range []string{"STM2\xff\xff\x00\x00\x00\x00\x01\x00", tbl[:len(tbl)-1], "STM1" + tbl[4:], tbl[:8] + "\x07" + tbl[9:]} {
+		if n, m := stemTableSize(bad); n != 0 || m != 0 {
+			t.Errorf("a table that is not whole must read as empty, got %d entries, %d slots", n, m)
+		}
+	}
+	for _, w := range []string{"attacks", "iraq", "strikes", "attack", "zzz", ""} {
+		_, found := tableStemIn(tbl, w)
+		if want := slices.Contains(words, w); found != want {
+			t.Errorf("lookup of %q found = %v, want %v", w, found, want)
+		}
 	}
 }
 
