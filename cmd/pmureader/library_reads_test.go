@@ -1,0 +1,66 @@
+package main
+
+import (
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// compare and stories over the library read the bodies of the articles
+// they compare and nothing more: with one stored article's document
+// damaged, comparing two others and listing the stories still work (and
+// give what they give with the damage undone), while showing the damaged
+// one fails naming it. Before, both read every article's body, which on a
+// library of a million is minutes and gigabytes.
+func TestLibraryCommandsReadOnlyWhatTheyShow(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	inproc(t, lib, "add", filepath.Join("..", "..", "seeds")).want(t, 0, "add")
+	wantCompare := inproc(t, lib, "compare", "001", "003", "--json")
+	wantCompare.want(t, 0, "compare")
+	wantStories := inproc(t, lib, "stories", "--json")
+	wantStories.want(t, 0, "stories")
+
+	damage(t, lib, "002")
+	got := inproc(t, lib, "compare", "001", "003", "--json")
+	got.want(t, 0, "compare", "001", "003")
+	if got.stdout != wantCompare.stdout {
+		t.Errorf("compare 001 003 changed when article 002 was damaged:\n%s\nwas\n%s", got.stdout, wantCompare.stdout)
+	}
+	var doc struct {
+		Comparison struct {
+			Rows []json.RawMessage `json:"rows"`
+		} `json:"comparison"`
+	}
+	if err := json.Unmarshal([]byte(got.stdout), &doc); err != nil || len(doc.Comparison.Rows) == 0 {
+		t.Fatalf("compare printed no rows (%v)", err)
+	}
+	st := inproc(t, lib, "stories", "--json")
+	st.want(t, 0, "stories")
+	if st.stdout != wantStories.stdout {
+		t.Errorf("stories changed when article 002 was damaged:\n%s\nwas\n%s", st.stdout, wantStories.stdout)
+	}
+	shown := inproc(t, lib, "compare", "001", "002")
+	if shown.code == 0 || !strings.Contains(shown.stderr, "002") {
+		t.Errorf("compare 001 002 with 002 damaged: exit %d, stderr %q; want a failure naming 002", shown.code, shown.stderr)
+	}
+}
+
+// damage overwrites the stored document of the article whose id starts
+// with prefix with bytes that do not decode.
+func damage(t *testing.T, lib, prefix string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	res, err := db.Exec(`UPDATE documents SET doc = x'ffff00ff' WHERE n = (SELECT n FROM articles WHERE id LIKE ? || '%')`, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatalf("damaged %d documents, want 1", n)
+	}
+}
