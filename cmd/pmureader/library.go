@@ -180,21 +180,30 @@ func (a *app) libraryCorpus(ctx context.Context, bodies bool) (c *corpus.Corpus,
 // on a library of a million articles reads only the few it shows; as they
 // are otherwise.
 func (a *app) wholeArticles(ctx context.Context, arts []*corpus.Article) ([]*corpus.Article, error) {
-	if !a.headersOnly || a.fromLibrary == nil {
-		return arts, nil
-	}
 	out := make([]*corpus.Article, len(arts))
 	for i, art := range arts {
-		rec, err := a.fromLibrary.Get(ctx, art.ID)
-		if errors.Is(err, library.ErrNotFound) {
-			return nil, notFound(fmt.Errorf("article %s was removed from the library meanwhile: %w", art.ID, err))
-		}
+		whole, err := a.wholeArticle(ctx, art)
 		if err != nil {
-			return nil, failed(err)
+			return nil, err
 		}
-		out[i] = rec.Article
+		out[i] = whole
 	}
 	return out, nil
+}
+
+// wholeArticle is wholeArticles for one article.
+func (a *app) wholeArticle(ctx context.Context, art *corpus.Article) (*corpus.Article, error) {
+	if !a.headersOnly || a.fromLibrary == nil {
+		return art, nil
+	}
+	rec, err := a.fromLibrary.Get(ctx, art.ID)
+	if errors.Is(err, library.ErrNotFound) {
+		return nil, notFound(fmt.Errorf("article %s was removed from the library meanwhile: %w", art.ID, err))
+	}
+	if err != nil {
+		return nil, failed(err)
+	}
+	return rec.Article, nil
 }
 
 // headerArticle is an article made of a header alone: no body.

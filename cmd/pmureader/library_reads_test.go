@@ -1,11 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pmureader/pmureader/corpus"
 )
 
 // compare and stories over the library read the bodies of the articles
@@ -62,5 +67,33 @@ func damage(t *testing.T, lib, prefix string) {
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		t.Fatalf("damaged %d documents, want 1", n)
+	}
+}
+
+// list --json over the library reads headers and each body as it prints
+// it; the document is byte for byte the one printed from every article
+// read whole first.
+func TestLibraryListJSONStreamsBodies(t *testing.T) {
+	lib := filepath.Join(t.TempDir(), "library.db")
+	inproc(t, lib, "add", filepath.Join("..", "..", "seeds")).want(t, 0, "add")
+	print := func(load func(*app, context.Context, []string) (*corpus.Corpus, error)) string {
+		t.Helper()
+		var out bytes.Buffer
+		a := newApp(&out, io.Discard, func(k string) string { return map[string]string{"PMUREADER_LIBRARY": lib}[k] })
+		c, err := load(a, context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.printList(context.Background(), c, true, storyNames{}); err != nil {
+			t.Fatal(err)
+		}
+		return out.String()
+	}
+	whole, streamed := print((*app).load), print((*app).loadHeaders)
+	if streamed != whole {
+		t.Errorf("list --json from headers differs from list --json from whole articles:\n%s\n---\n%s", streamed, whole)
+	}
+	if !strings.Contains(streamed, `"paragraphs"`) || strings.Count(streamed, `"id"`) < 5 {
+		t.Errorf("list --json printed no paragraphs or too few articles:\n%.400s", streamed)
 	}
 }
