@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,5 +97,68 @@ func TestLibraryListJSONStreamsBodies(t *testing.T) {
 	}
 	if !strings.Contains(streamed, `"paragraphs"`) || strings.Count(streamed, `"id"`) < 5 {
 		t.Errorf("list --json printed no paragraphs or too few articles:\n%.400s", streamed)
+	}
+}
+
+// search --title over a library too large to read whole searches the
+// headers and takes its text tier from the library's index: the same
+// articles in the same tiers as over the file, the header tiers in the
+// same order (the text tier is ranked by the index's BM25, as a word
+// search of the library is).
+func TestLargeLibraryTitleSearchReadsHeaders(t *testing.T) {
+	src := synthFile(t, 60)
+	lib := filepath.Join(t.TempDir(), "library.db")
+	importApp(context.Background(), t, lib, nil, "import", src).want(t, exitOK, "import")
+	large := func(a *app) { a.lib.smallLibrary = 10 }
+	texts := 0
+	headerOnly := map[string]string{} // query → output, for the queries no text matched
+	for _, q := range []string{"ministry", "killed", "syn 12", "zq"} {
+		want := importApp(context.Background(), t, lib, nil, "search", "--title", q, "--json", src)
+		got := importApp(context.Background(), t, lib, large, "search", "--title", q, "--json")
+		if got.code != want.code {
+			t.Fatalf("%q: exit %d from the library, %d from the file\n%s", q, got.code, want.code, got.stderr)
+		}
+		tiersOf := func(out string) (order []string, tier map[string]string) {
+			var doc searchJSON
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("%q: %v\n%s", q, err, out)
+			}
+			tier = map[string]string{}
+			for _, h := range doc.Results {
+				tier[h.ID] = h.FoundBy
+				if h.FoundBy != "text" {
+					order = append(order, h.ID)
+				}
+			}
+			return order, tier
+		}
+		wo, wt := tiersOf(want.stdout)
+		go_, gt := tiersOf(got.stdout)
+		if !reflect.DeepEqual(gt, wt) || !slices.Equal(go_, wo) {
+			t.Errorf("%q: the library's title search\n%v %v\nthe file's\n%v %v", q, go_, gt, wo, wt)
+		}
+		inText := 0
+		for _, by := range gt {
+			if by == "text" {
+				inText++
+			}
+		}
+		texts += inText
+		if inText == 0 && len(gt) > 0 {
+			headerOnly[q] = got.stdout
+		}
+	}
+	if texts == 0 || len(headerOnly) == 0 {
+		t.Fatalf("%d text hits, %d queries found by headers alone: a tier is untested", texts, len(headerOnly))
+	}
+	// With every body gone, what the headers find is unchanged: no body
+	// was read for it.
+	rawExec(t, lib, "DELETE FROM documents")
+	for q, want := range headerOnly {
+		got := importApp(context.Background(), t, lib, large, "search", "--title", q, "--json")
+		got.want(t, exitOK, "search --title without bodies", q)
+		if got.stdout != want {
+			t.Errorf("%q without bodies:\n%s\nwith:\n%s", q, got.stdout, want)
+		}
 	}
 }
