@@ -340,33 +340,39 @@ type artFeatures struct {
 	df     []int32
 	post   postings
 	pos    []int32 // by passage: how many passages before it have content
-	// The article's words with vectors numbered from 0 in order of first
-	// appearance: local[x] is terms[x]'s number (-1 without a vector);
-	// words is how many there are.
+	// The comparison's words with vectors numbered from 0 (numberVectorWords):
+	// local[x] is terms[x]'s number (-1 without a vector); words is how
+	// many the comparison has.
 	local []int32
 	words int
 }
 
-// localOf is passage p's terms' local word numbers (see artFeatures).
+// localOf is passage p's terms' word numbers (see artFeatures).
 func (f *artFeatures) localOf(p int) []int32 { return f.local[f.off[p]:f.off[p+1]] }
 
-// numberWords numbers the article's words with vectors (local, words).
-func (f *artFeatures) numberWords() {
+// numberVectorWords numbers the comparison's words with vectors from 0, in order
+// of first appearance, article after article (artFeatures.local, words).
+func numberVectorWords(fs []artFeatures) {
 	num := make(map[int32]int32)
-	f.local = make([]int32, len(f.terms))
-	for x, t := range f.terms {
-		if t.word < 0 {
-			f.local[x] = -1
-			continue
+	for i := range fs {
+		f := &fs[i]
+		f.local = make([]int32, len(f.terms))
+		for x, t := range f.terms {
+			if t.word < 0 {
+				f.local[x] = -1
+				continue
+			}
+			l, ok := num[t.word]
+			if !ok {
+				l = int32(len(num))
+				num[t.word] = l
+			}
+			f.local[x] = l
 		}
-		l, ok := num[t.word]
-		if !ok {
-			l = int32(len(num))
-			num[t.word] = l
-		}
-		f.local[x] = l
 	}
-	f.words = len(num)
+	for i := range fs {
+		fs[i].words = len(num)
+	}
 }
 
 // n is how many passages the article has.
@@ -412,8 +418,8 @@ func features(an [][]analysed, lex *lexicon.Lexicon, keys, workers int) ([]artFe
 	// shared state: one article per task.
 	pool.ForEach(len(out), workers, func(_, i int) {
 		out[i].sentenceVectors(lex, f.common, words[i], offs[i])
-		out[i].numberWords()
 	})
+	numberVectorWords(out)
 	return out, f.vocab
 }
 

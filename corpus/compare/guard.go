@@ -3,8 +3,9 @@ package compare
 // The guard (see scoring): a pair of passages that scores guardFrom or
 // more makes a link only if guardWords content words of each are in the
 // other, or near a word of the other (their vectors' cosine guardNear or
-// more). Whether two words are near is asked of many cells with the same
-// words, so it is remembered per pair of articles (nearCache).
+// more). Whether two words are near is asked of many cells, and of many
+// pairs of articles, with the same words, so it is remembered for the
+// whole comparison (nearCache, one per worker).
 
 // guard copies the similarities to the link strengths, but a pair scoring
 // guardFrom or more that fails the guard (see scoring) keeps only
@@ -13,7 +14,7 @@ package compare
 // not depend on which article comes first.
 func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 	copy(m.link, m.v)
-	s.near.reset(fi.words, fj.words)
+	s.near.ready(fi.words)
 	for p := range m.ni {
 		for q := range m.nj {
 			x := p*m.nj + q
@@ -27,8 +28,8 @@ func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 				if nameConflict(a, b) {
 					m.link[x] *= s.sc.conflictKeep
 				}
-			case s.nearShared(a, fi.localOf(p), b, fj.localOf(q), false) < s.sc.guardWords ||
-				s.nearShared(b, fj.localOf(q), a, fi.localOf(p), true) < s.sc.guardWords:
+			case s.nearShared(a, fi.localOf(p), b, fj.localOf(q)) < s.sc.guardWords ||
+				s.nearShared(b, fj.localOf(q), a, fi.localOf(p)) < s.sc.guardWords:
 				m.link[x] *= s.sc.guardKeep
 			case nameConflict(a, b):
 				m.link[x] *= s.sc.conflictKeep
@@ -40,16 +41,15 @@ func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 // nearShared counts the content words of a (background IDF at least
 // guardContent) that b has too, or, for words with vectors, that b has a
 // word close to (cosine at least guardNear); names count once, however
-// many. It stops counting at guardWords. la and lb are the terms' local
-// word numbers (artFeatures.localOf); swapped says a is of the second
-// article of the pair.
-func (s *pairScorer) nearShared(a []term, la []int32, b []term, lb []int32, swapped bool) int {
+// many. It stops counting at guardWords. la and lb are the terms' word
+// numbers in the comparison (artFeatures.localOf).
+func (s *pairScorer) nearShared(a []term, la []int32, b []term, lb []int32) int {
 	n, names := 0, 0
 	for k, t := range a {
 		if t.bg < s.sc.guardContent || (t.name && names > 0) {
 			continue
 		}
-		if !hasTerm(b, t.id) && !s.hasNear(t.word, la[k], b, lb, swapped) {
+		if !hasTerm(b, t.id) && !s.hasNear(t.word, la[k], b, lb) {
 			continue
 		}
 		if t.name {
@@ -105,29 +105,22 @@ func hasTerm(terms []term, id int32) bool {
 }
 
 // hasNear reports whether b has a word whose vector's cosine with word's
-// (local number lw) is guardNear or more (word -1: none).
-func (s *pairScorer) hasNear(word, lw int32, b []term, lb []int32, swapped bool) bool {
+// (number lw) is guardNear or more (word -1: none).
+func (s *pairScorer) hasNear(word, lw int32, b []term, lb []int32) bool {
 	if word < 0 {
 		return false
 	}
 	for k, t := range b {
-		if t.word < 0 || t.word == word {
-			continue
-		}
-		if swapped {
-			if s.isNear(t.word, lb[k], word, lw) {
-				return true
-			}
-		} else if s.isNear(word, lw, t.word, lb[k]) {
+		if t.word >= 0 && t.word != word && s.isNear(word, lw, t.word, lb[k]) {
 			return true
 		}
 	}
 	return false
 }
 
-// isNear reports whether word x of the pair's first article (local number
-// lx) and word y of its second (ly) are near: their vectors' cosine is
-// guardNear or more. It asks the lexicon once per pair of words.
+// isNear reports whether words x and y (numbers lx and ly in the
+// comparison) are near: their vectors' cosine is guardNear or more. It
+// asks the lexicon once per pair of words.
 func (s *pairScorer) isNear(x, lx, y, ly int32) bool {
 	v := s.near.get(x, lx, y, ly)
 	if v == nearUnknown {
@@ -147,61 +140,58 @@ const (
 	nearYes
 )
 
-// nearCacheCells is the most cells (words of one article times words of
-// the other) nearCache keeps in a table; bigger pairs of articles use a
-// map by lexicon ids (about 4 MB: two articles of some 2,000 distinct
-// words each).
-const nearCacheCells = 1 << 22
+// nearCacheWords is the most words with vectors a comparison may have for
+// nearCache to keep a table (two bits a pair of them: 4 MB); beyond, it
+// uses a map by lexicon ids. Six articles of 1,600 words have about 2,000.
+const nearCacheWords = 4096
 
-// nearCache remembers which words of the pair of articles being scored are
-// near: one byte (nearUnknown, nearNo, nearYes) per word of the first
-// article and word of the second, by their local numbers, in one buffer
-// reused from pair to pair; a map by lexicon ids for pairs too big for
-// it.
+// nearCache remembers which words of the comparison are near: two bits
+// (nearUnknown, nearNo, nearYes) per pair of words, by their numbers in
+// the comparison, smaller first; a map by lexicon ids for comparisons with
+// too many words for the table.
 type nearCache struct {
-	cells []uint8
-	cols  int // words of the second article
+	cells []byte
+	words int
 	big   map[[2]int32]uint8
-	limit int // nearCacheCells; tests lower it
+	limit int // nearCacheWords; tests lower it
 }
 
-// reset readies the cache for a pair of articles of wi and wj distinct
-// words.
-func (c *nearCache) reset(wi, wj int) {
-	limit := c.limit
-	if limit == 0 {
-		limit = nearCacheCells
-	}
-	if wi*wj > limit {
-		c.cells, c.cols = nil, 0
-		if c.big == nil {
-			c.big = map[[2]int32]uint8{}
-		}
+// ready readies the cache for a comparison of w words with vectors; the
+// first call decides between table and map, the others do nothing.
+func (c *nearCache) ready(w int) {
+	if c.cells != nil || c.big != nil {
 		return
 	}
-	if cap(c.cells) < wi*wj {
-		c.cells = make([]uint8, wi*wj)
+	limit := c.limit
+	if limit == 0 {
+		limit = nearCacheWords
 	}
-	c.cells, c.cols = c.cells[:wi*wj], wj
-	clear(c.cells)
+	if w > limit {
+		c.big = map[[2]int32]uint8{}
+		return
+	}
+	c.words = w
+	c.cells = make([]byte, (w*w+3)/4)
 }
 
-// get is what the cache knows of words x (local number lx, of the first
-// article) and y (ly, of the second).
+// get is what the cache knows of words x and y (numbers lx and ly).
 func (c *nearCache) get(x, lx, y, ly int32) uint8 {
-	if c.cols > 0 {
-		return c.cells[int(lx)*c.cols+int(ly)]
+	if c.big != nil {
+		return c.big[[2]int32{min(x, y), max(x, y)}]
 	}
-	return c.big[[2]int32{min(x, y), max(x, y)}]
+	at := int(min(lx, ly))*c.words + int(max(lx, ly))
+	return c.cells[at>>2] >> (uint(at&3) * 2) & 3
 }
 
 // set records v for words x and y (see get).
 func (c *nearCache) set(x, lx, y, ly int32, v uint8) {
-	if c.cols > 0 {
-		c.cells[int(lx)*c.cols+int(ly)] = v
+	if c.big != nil {
+		c.big[[2]int32{min(x, y), max(x, y)}] = v
 		return
 	}
-	c.big[[2]int32{min(x, y), max(x, y)}] = v
+	at := int(min(lx, ly))*c.words + int(max(lx, ly))
+	shift := uint(at&3) * 2
+	c.cells[at>>2] = c.cells[at>>2]&^(3<<shift) | v<<shift
 }
 
 // nameConflict reports whether both passages name entities and share none

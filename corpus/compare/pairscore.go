@@ -49,8 +49,8 @@ type scoring struct {
 	// "a quake hit Iran" beside "a quake hit Aceh"), keeps conflictKeep
 	// of its score for links.
 	conflictKeep float32
-	// nearCells is the most cells the guard's table of near words holds
-	// before it uses a map (0: nearCacheCells); tests lower it to check
+	// nearCells is the most words the guard's table of near words takes
+	// before it uses a map (0: nearCacheWords); tests lower it to check
 	// the two give the same.
 	nearCells int
 }

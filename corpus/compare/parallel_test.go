@@ -80,7 +80,7 @@ func TestNearCacheTableMatchesMap(t *testing.T) {
 	c := seedtest.Load(t)
 	group := c.Articles[:min(6, len(c.Articles))]
 	mapOnly := defaultScoring
-	mapOnly.nearCells = 1 // every pair is too big for the table
+	mapOnly.nearCells = 1 // every comparison has too many words for the table
 	for _, w := range []int{1, 2} {
 		want, _ := Compare(group, Options{workers: w, scoring: &mapOnly})
 		got, _ := Compare(group, Options{workers: w})
@@ -93,11 +93,11 @@ func TestNearCacheTableMatchesMap(t *testing.T) {
 	cmp := &Comparison{Articles: make([]ArticleInfo, 2)}
 	an, keys, _ := cmp.analyse(group[:2], 0, entities.DefaultAliases(), 1, wordEstimate(group[:2]))
 	fs, _ := features(an, s.lex, keys, 1)
-	s.near.reset(fs[0].words, fs[1].words)
+	s.near.ready(fs[0].words)
 	asked := 0
 	for p := range fs[0].n() {
 		for q := range fs[1].n() {
-			if s.nearShared(fs[0].termsOf(p), fs[0].localOf(p), fs[1].termsOf(q), fs[1].localOf(q), false) > 0 {
+			if s.nearShared(fs[0].termsOf(p), fs[0].localOf(p), fs[1].termsOf(q), fs[1].localOf(q)) > 0 {
 				asked++
 			}
 		}

@@ -81,9 +81,7 @@ func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeature
 		fs[i] = af
 	}
 	f.canonical(fs)
-	for i := range fs {
-		fs[i].numberWords()
-	}
+	numberVectorWords(fs)
 	names := map[int32]string{}
 	for id, n := range f.names {
 		names[int32(id)] = string("#~w@"[n.kind]) + n.text
