@@ -341,25 +341,25 @@ type artFeatures struct {
 	post   postings
 	pos    []int32 // by passage: how many passages before it have content
 	// The comparison's words with vectors numbered from 0 (numberVectorWords):
-	// local[x] is terms[x]'s number (-1 without a vector); words is how
+	// wordNum[x] is terms[x]'s number (-1 without a vector); words is how
 	// many the comparison has.
-	local []int32
-	words int
+	wordNum []int32
+	words   int
 }
 
-// localOf is passage p's terms' word numbers (see artFeatures).
-func (f *artFeatures) localOf(p int) []int32 { return f.local[f.off[p]:f.off[p+1]] }
+// wordNumsOf is passage p's terms' word numbers (see artFeatures).
+func (f *artFeatures) wordNumsOf(p int) []int32 { return f.wordNum[f.off[p]:f.off[p+1]] }
 
 // numberVectorWords numbers the comparison's words with vectors from 0, in order
-// of first appearance, article after article (artFeatures.local, words).
+// of first appearance, article after article (artFeatures.wordNum, words).
 func numberVectorWords(fs []artFeatures) {
 	num := make(map[int32]int32)
 	for i := range fs {
 		f := &fs[i]
-		f.local = make([]int32, len(f.terms))
+		f.wordNum = make([]int32, len(f.terms))
 		for x, t := range f.terms {
 			if t.word < 0 {
-				f.local[x] = -1
+				f.wordNum[x] = -1
 				continue
 			}
 			l, ok := num[t.word]
@@ -367,7 +367,7 @@ func numberVectorWords(fs []artFeatures) {
 				l = int32(len(num))
 				num[t.word] = l
 			}
-			f.local[x] = l
+			f.wordNum[x] = l
 		}
 	}
 	for i := range fs {

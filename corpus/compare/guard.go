@@ -28,8 +28,8 @@ func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 				if nameConflict(a, b) {
 					m.link[x] *= s.sc.conflictKeep
 				}
-			case s.nearShared(a, fi.localOf(p), b, fj.localOf(q)) < s.sc.guardWords ||
-				s.nearShared(b, fj.localOf(q), a, fi.localOf(p)) < s.sc.guardWords:
+			case s.nearShared(a, fi.wordNumsOf(p), b, fj.wordNumsOf(q)) < s.sc.guardWords ||
+				s.nearShared(b, fj.wordNumsOf(q), a, fi.wordNumsOf(p)) < s.sc.guardWords:
 				m.link[x] *= s.sc.guardKeep
 			case nameConflict(a, b):
 				m.link[x] *= s.sc.conflictKeep
@@ -42,7 +42,7 @@ func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 // guardContent) that b has too, or, for words with vectors, that b has a
 // word close to (cosine at least guardNear); names count once, however
 // many. It stops counting at guardWords. la and lb are the terms' word
-// numbers in the comparison (artFeatures.localOf).
+// numbers in the comparison (artFeatures.wordNumsOf).
 func (s *pairScorer) nearShared(a []term, la []int32, b []term, lb []int32) int {
 	n, names := 0, 0
 	for k, t := range a {

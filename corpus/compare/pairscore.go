@@ -49,10 +49,10 @@ type scoring struct {
 	// "a quake hit Iran" beside "a quake hit Aceh"), keeps conflictKeep
 	// of its score for links.
 	conflictKeep float32
-	// nearCells is the most words the guard's table of near words takes
+	// nearWords is the most words the guard's table of near words takes
 	// before it uses a map (0: nearCacheWords); tests lower it to check
 	// the two give the same.
-	nearCells int
+	nearWords int
 }
 
 var defaultScoring = scoring{vector: 0.4, bgMix: 0.5, neigh: 0.3, neighCap: 0.2, pos: 0.3, lead: 0.5,
@@ -101,7 +101,7 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 		s := &scratch[k]
 		if s.idf == nil {
 			*s = newPairScorer(lex, sc, vocab, lead)
-			s.near.limit = sc.nearCells
+			s.near.limit = sc.nearWords
 		}
 		c.pairs[i][j] = s.score(&fs[i], &fs[j])
 	})

@@ -80,7 +80,7 @@ func TestNearCacheTableMatchesMap(t *testing.T) {
 	c := seedtest.Load(t)
 	group := c.Articles[:min(6, len(c.Articles))]
 	mapOnly := defaultScoring
-	mapOnly.nearCells = 1 // every comparison has too many words for the table
+	mapOnly.nearWords = 1 // every comparison has too many words for the table
 	for _, w := range []int{1, 2} {
 		want, _ := Compare(group, Options{workers: w, scoring: &mapOnly})
 		got, _ := Compare(group, Options{workers: w})
@@ -97,7 +97,7 @@ func TestNearCacheTableMatchesMap(t *testing.T) {
 	asked := 0
 	for p := range fs[0].n() {
 		for q := range fs[1].n() {
-			if s.nearShared(fs[0].termsOf(p), fs[0].localOf(p), fs[1].termsOf(q), fs[1].localOf(q)) > 0 {
+			if s.nearShared(fs[0].termsOf(p), fs[0].wordNumsOf(p), fs[1].termsOf(q), fs[1].wordNumsOf(q)) > 0 {
 				asked++
 			}
 		}
