@@ -303,7 +303,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
-		return nil
+		return m.library.follow() // a taller list may need more rows read
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.restyle()
@@ -408,6 +408,8 @@ func (m *Model) jobDone(msg jobResult) tea.Cmd {
 		cmd = m.bodiesRead(msg)
 	case addedMsg:
 		cmd = m.addDone(msg)
+	case pageMsg:
+		cmd = m.library.pageLoaded(msg)
 	}
 	return tea.Batch(next, cmd)
 }

@@ -12,12 +12,13 @@ import (
 )
 
 // The library as the TUI's source: when Options.Library opens a library
-// that holds articles, the TUI lists the library's headers (title, outlet,
-// author, date, words: no bodies) and reads an article's body only when it
-// is opened, compared or grouped; marks, read and unread, the position in
-// each article and the sort order are kept there. The headers of every
-// article are in memory (about 200 bytes each), the bodies never all at
-// once: grouping reads them in its job and lets them go.
+// that holds articles, the TUI lists the library's rows a window at a time
+// (libpage.go), reads an article's body only when it is opened, compared
+// or grouped, and keeps marks, read and unread, the position in each
+// article and the sort order there. The headers of every article (title,
+// outlet, author, date, words: no bodies) are in memory too (about 200
+// bytes each), for the title search and the stories; the bodies never all
+// at once: grouping reads them in its job and lets them go.
 
 // Library is what the TUI asks of the library (corpus/library's
 // *Library is one). Every method is called from a background command or
@@ -36,6 +37,12 @@ type Library interface {
 	SetPosition(ctx context.Context, id string, p libdb.Position) error
 	SavedSort(ctx context.Context) (libdb.Sort, error)
 	SetSort(ctx context.Context, s libdb.Sort) error
+	// The list's pages (libpage.go).
+	Page(ctx context.Context, s libdb.Sort, after libdb.Key, n int) ([]libdb.Row, error)
+	PageBefore(ctx context.Context, s libdb.Sort, before libdb.Key, n int) ([]libdb.Row, error)
+	PageAt(ctx context.Context, s libdb.Sort, pos, n int) ([]libdb.Row, error)
+	KeyOf(ctx context.Context, s libdb.Sort, id string) (libdb.Key, error)
+	Position(ctx context.Context, s libdb.Sort, k libdb.Key) (int, error)
 }
 
 // AddProgress is how far an add (the "a" key) has got.
