@@ -2,12 +2,12 @@ package tui
 
 import (
 	"context"
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/pmureader/pmureader/corpus"
 	libdb "github.com/pmureader/pmureader/corpus/library"
+	"github.com/pmureader/pmureader/internal/termtext"
 )
 
 // The library's list read from the database a window at a time. When the
@@ -90,8 +90,9 @@ type pageMsg struct {
 	err   error
 }
 
-// readPage reads the rows req asks for: by key from the window held when
-// the new one overlaps it, else from a position.
+// readPage reads the rows req asks for: around the article req.id when
+// it names one, else by key from the window held when the new one
+// overlaps it, else from a position.
 func readPage(ctx context.Context, lib Library, req pageReq) pageMsg {
 	msg := pageMsg{req: req, at: -1}
 	total, err := lib.Count(ctx)
@@ -101,11 +102,11 @@ func readPage(ctx context.Context, lib Library, req pageReq) pageMsg {
 	}
 	msg.total = total
 	if req.id != "" {
-		at, err := positionOf(ctx, lib, req.sort, req.id)
-		if err != nil {
-			at = req.at // gone from the library: stay where the cursor was
+		if msg.err = readAround(ctx, lib, req, &msg); msg.err == nil {
+			return msg
 		}
-		msg.at = min(max(at, 0), max(total-1, 0))
+		// Gone from the library: the cursor stays where it was.
+		msg.at = min(max(req.at, 0), max(total-1, 0))
 		req.from, req.n = max(msg.at-req.keep-req.margin, 0), req.visible+2*req.margin
 	}
 	msg.req, msg.start = req, req.from
@@ -113,13 +114,35 @@ func readPage(ctx context.Context, lib Library, req pageReq) pageMsg {
 	return msg
 }
 
-// positionOf is the position of the article with id in order s.
-func positionOf(ctx context.Context, lib Library, s libdb.Sort, id string) (int, error) {
-	k, err := lib.KeyOf(ctx, s, id)
+// readAround reads the window around the article req.id into msg: its
+// position, and the rows before and from it by key (no position is
+// skipped to but the count of rows before it).
+func readAround(ctx context.Context, lib Library, req pageReq, msg *pageMsg) error {
+	k, err := lib.KeyOf(ctx, req.sort, req.id)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	return lib.Position(ctx, s, k)
+	at, err := lib.Position(ctx, req.sort, k)
+	if err != nil {
+		return err
+	}
+	n := req.visible + 2*req.margin
+	up, err := lib.PageBefore(ctx, req.sort, k, req.keep+req.margin)
+	if err != nil {
+		return err
+	}
+	var from libdb.Key // the list's start: the article is first
+	if len(up) > 0 {
+		from = up[len(up)-1].Key(req.sort)
+	}
+	down, err := lib.Page(ctx, req.sort, from, n-len(up))
+	if err != nil {
+		return err
+	}
+	msg.at, msg.start = at, at-len(up)
+	msg.req.from, msg.req.n = msg.start, n
+	msg.rows = pagedRows(append(up, down...), req.sort)
+	return nil
 }
 
 // readRows reads rows [req.from, req.from+req.n): only those the window
@@ -139,11 +162,16 @@ func readRows(ctx context.Context, lib Library, req pageReq) ([]pagedRow, error)
 	if err != nil {
 		return nil, err
 	}
+	return pagedRows(rows, req.sort), nil
+}
+
+// pagedRows are the list's rows of the library's rows in order s.
+func pagedRows(rows []libdb.Row, s libdb.Sort) []pagedRow {
 	out := make([]pagedRow, len(rows))
 	for i := range rows {
-		out[i] = pagedRow{a: rowArticle(&rows[i]), key: rows[i].Key(req.sort)}
+		out[i] = pagedRow{a: rowArticle(&rows[i]), key: rows[i].Key(s)}
 	}
-	return out, nil
+	return out
 }
 
 // rowArticle is the list's article for a row: a shell of its header (see
@@ -250,7 +278,7 @@ func (l *library) pageLoaded(msg pageMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		l.pg.asked = pageReq{}
-		l.note = fmt.Sprintf("could not read the list: %v", msg.err)
+		l.note = "could not read the list: " + termtext.OneLine(msg.err.Error())
 		return nil
 	}
 	if !l.pg.take(msg) {

@@ -178,6 +178,13 @@ func TestPagedListJumps(t *testing.T) {
 	if l.cur.at != 0 || l.articleAt(0).ID != want[0] {
 		t.Errorf("g: at %d", l.cur.at)
 	}
+	for range 50 { // the wheel moves three rows a turn
+		hs.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+		checkWindow(t, hs)
+	}
+	if l.cur.at != 150 || l.articleAt(150).ID != want[150] {
+		t.Errorf("the wheel: at %d", l.cur.at)
+	}
 }
 
 // A sort change reads the list again in the new order with the same
@@ -261,6 +268,23 @@ func TestPagedListArticlesArrive(t *testing.T) {
 	hs.keys("g")
 	if l.articleAt(0).ID != "fresh-1" {
 		t.Errorf("the new article is not first: %s", l.articleAt(0).ID)
+	}
+}
+
+// When the selected article is gone from the library as the list is read
+// again, the cursor keeps its position.
+func TestPagedListSelectedArticleGone(t *testing.T) {
+	hs, lib := libHarness(t, pagedLibrary(t), 100, 20, libdb.Options{NoState: true})
+	want := wantListed(pagedArticles(), libdb.DefaultSort)
+	hs.selectListed(want[100])
+	if err := lib.Remove(context.Background(), want[100]); err != nil {
+		t.Fatal(err)
+	}
+	hs.run(hs.m.library.sortChanged()) // the same order, read again
+	l := hs.m.library
+	checkWindow(t, hs)
+	if l.cur.at != 100 || l.articleAt(100).ID != want[101] || l.pg.total != len(want)-1 {
+		t.Errorf("at %d (%s), %d rows; want 100 (%s), %d", l.cur.at, l.articleAt(l.cur.at).ID, l.pg.total, want[101], len(want)-1)
 	}
 }
 
