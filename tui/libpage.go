@@ -110,7 +110,7 @@ func readPage(ctx context.Context, lib Library, req pageReq) pageMsg {
 		req.from, req.n = max(msg.at-req.keep-req.margin, 0), req.visible+2*req.margin
 	}
 	msg.req, msg.start = req, req.from
-	msg.rows, msg.err = readRows(ctx, lib, req)
+	msg.rows, msg.err = readRows(ctx, lib, req, total)
 	return msg
 }
 
@@ -145,9 +145,11 @@ func readAround(ctx context.Context, lib Library, req pageReq, msg *pageMsg) err
 	return nil
 }
 
-// readRows reads rows [req.from, req.from+req.n): only those the window
-// held lacks when the two overlap (the rest are the window's), by key.
-func readRows(ctx context.Context, lib Library, req pageReq) ([]pagedRow, error) {
+// readRows reads rows [req.from, req.from+req.n) of a list of total:
+// only those the window held lacks when the two overlap (the rest are the
+// window's), by key; the list's last rows back from its end (G), by key
+// too; others from their position.
+func readRows(ctx context.Context, lib Library, req pageReq, total int) ([]pagedRow, error) {
 	end, baseEnd := req.from+req.n, req.base+req.baseLen
 	var rows []libdb.Row
 	var err error
@@ -156,6 +158,8 @@ func readRows(ctx context.Context, lib Library, req pageReq) ([]pagedRow, error)
 		rows, err = lib.Page(ctx, req.sort, req.last, end-baseEnd) // on down from the window's end
 	case !req.whole && req.baseLen > 0 && req.from < req.base && end >= req.base:
 		rows, err = lib.PageBefore(ctx, req.sort, req.first, req.base-req.from) // on up from its start
+	case end >= total && req.from < total:
+		rows, err = lib.PageBefore(ctx, req.sort, libdb.Key{}, total-req.from) // back from the end
 	default:
 		rows, err = lib.PageAt(ctx, req.sort, req.from, req.n)
 	}

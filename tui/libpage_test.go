@@ -271,6 +271,36 @@ func TestPagedListArticlesArrive(t *testing.T) {
 	}
 }
 
+// Leaving a title search puts the cursor on the article found, at its
+// place in the library's list.
+func TestPagedListLeaveSearch(t *testing.T) {
+	hs, _ := libHarness(t, pagedLibrary(t), 100, 20, libdb.Options{NoState: true})
+	want := wantListed(pagedArticles(), libdb.DefaultSort)
+	var title string
+	for _, a := range pagedArticles() {
+		if a.ID == want[333] {
+			title = a.Title
+		}
+	}
+	hs.keys("/", title)
+	l := hs.m.library
+	for range len(l.titleHits) {
+		if l.articleAt(l.cur.at).ID == want[333] {
+			break
+		}
+		hs.keys("down")
+	}
+	if len(l.titleHits) == 0 || l.articleAt(l.cur.at).ID != want[333] {
+		t.Fatalf("the title search does not find %s:\n%s", want[333], hs.screenText())
+	}
+	hs.keys("esc")
+	checkWindow(t, hs)
+	if l.cur.at != 333 || l.articleAt(333).ID != want[333] {
+		t.Errorf("after the search: at %d (%s), want 333 (%s)", l.cur.at, l.articleAt(l.cur.at).ID, want[333])
+	}
+	checkFrame(t, hs.m.render(), 100, 20)
+}
+
 // When the selected article is gone from the library as the list is read
 // again, the cursor keeps its position.
 func TestPagedListSelectedArticleGone(t *testing.T) {
