@@ -21,10 +21,10 @@
 //     with a message (messages.go), never by calling it.
 //   - jobs.go: every background job (load and index, group stories, name
 //     them in the title index, compare, the library's searches, the
-//     reader's find, open the library, read bodies, add what was pasted)
-//     is started and tracked there, in a tea.Cmd, with a generation per
-//     kind; results that are not the latest are dropped. Nothing heavy
-//     runs in Update.
+//     reader's find, open the library, read bodies, read the library's
+//     list around the screen, add what was pasted) is started and tracked
+//     there, in a tea.Cmd, with a generation per kind; results that are
+//     not the latest are dropped. Nothing heavy runs in Update.
 //   - The library as a source (store.go, libmode.go, libpage.go,
 //     state.go): when Options.Library opens one that holds articles, the
 //     list is read from it a window at a time, in the library's order
