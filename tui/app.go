@@ -135,8 +135,10 @@ type shared struct {
 	bytesDone, bytesTotal int64
 
 	// The library (see store.go, state.go): lib keeps the reader's state
-	// of the articles in ids, those of the list that are in the library
-	// (all of them when fromLib: the list is the library's headers).
+	// of the list's articles that are in the library: all of them when
+	// fromLib (the list is the library's), else those in ids (added while
+	// the list is Load's). ids holds no header read at start: a million
+	// of them would cost tens of MB for nothing.
 	lib     Library
 	fromLib bool
 	read    map[string]bool // library articles read, by id
@@ -421,9 +423,6 @@ func (m *Model) batchLoaded(msg batchMsg) tea.Cmd {
 	sh, b := m.sh, msg.batch
 	sh.articles = append(sh.articles, b.Articles...)
 	sh.problems = append(sh.problems, b.Problems...)
-	if sh.fromLib {
-		sh.ids.add(b.Articles)
-	}
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
 	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
 	cmds := []tea.Cmd{m.library.articlesAdded(len(b.Articles))}

@@ -301,6 +301,30 @@ func TestPagedListLeaveSearch(t *testing.T) {
 	checkFrame(t, hs.m.render(), 100, 20)
 }
 
+// The library's list keeps no index of its articles by id: word search
+// makes its hits from the library's rows, and they open with their
+// bodies.
+func TestPagedListWordSearchWithoutIndex(t *testing.T) {
+	hs, _ := libHarness(t, pagedLibrary(t), 100, 20, libdb.Options{NoState: true})
+	if n := len(hs.m.sh.ids.byID); n != 0 {
+		t.Errorf("%d articles indexed by id", n)
+	}
+	a := pagedArticles()[123]
+	hs.keys("f", `"`+strings.Join(strings.Fields(a.Body[len(a.Body)-1].Text)[:6], " ")+`"`)
+	l := hs.m.library
+	found := false
+	for _, h := range l.wordHits {
+		found = found || h.article.ID == a.ID && h.article.Title == a.Title
+	}
+	if !found {
+		t.Fatalf("word search did not find %s:\n%s", a.ID, hs.screenText())
+	}
+	hs.keys("enter")
+	if hs.m.active != ViewReader || len(hs.m.reader.art.Body) == 0 {
+		t.Fatalf("a word hit did not open with its body")
+	}
+}
+
 // When the selected article is gone from the library as the list is read
 // again, the cursor keeps its position.
 func TestPagedListSelectedArticleGone(t *testing.T) {

@@ -201,17 +201,18 @@ func readBodies(ctx context.Context, lib Library, arts []*corpus.Article, cached
 // gives each hit its snippet: the bodies of the hits (at most limit) are
 // read and searched in a small index of their own, so that snippets and
 // highlights are exactly the in-memory search's. byID finds the list's
-// article for an id; the hits point at it.
+// article for an id, if it holds one (articles added while the list is
+// Load's); the hits point at it, else at a shell of the hit's row.
 func libraryWordHits(ctx context.Context, lib Library, q string, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
 	const limit = 100
 	res, err := lib.Search(ctx, q, libdb.SearchOptions{Limit: limit, Prefix: true})
 	if err != nil || len(res.Hits) == 0 {
 		return nil, err
 	}
-	shells := make([]*corpus.Article, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		if a := byID(h.ID); a != nil {
-			shells = append(shells, a)
+	shells := make([]*corpus.Article, len(res.Hits))
+	for i := range res.Hits {
+		if shells[i] = byID(res.Hits[i].ID); shells[i] == nil {
+			shells[i] = rowArticle(&res.Hits[i].Row) // the library's list holds no index by id
 		}
 	}
 	full, err := readBodies(ctx, lib, shells, cached)
