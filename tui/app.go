@@ -51,8 +51,8 @@ type Options struct {
 
 	// Library opens the library, in a background command, so that the
 	// first frame does not wait for it. When it holds articles, the TUI
-	// lists them (headers only; bodies are read when needed) instead of
-	// Load's, and keeps the reader's state there (see store.go). When it
+	// lists them (read a window at a time in the library's order, see
+	// libpage.go; bodies are read when needed) instead of Load's, and keeps the reader's state there (see store.go). When it
 	// returns no library, or an empty one, Load's articles are listed.
 	// Nil: Load's articles, and no state.
 	Library func(ctx context.Context) (Library, error)

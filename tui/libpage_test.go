@@ -230,6 +230,21 @@ func TestPagedListReturnFromReader(t *testing.T) {
 	}
 }
 
+// A mark made on a row read from the library is kept there, and drawn.
+func TestPagedListMarks(t *testing.T) {
+	hs, lib := libHarness(t, pagedLibrary(t), 100, 20, libdb.Options{})
+	hs.keys("G", "k", "k")
+	id := hs.m.library.articleAt(hs.m.library.cur.at).ID
+	hs.keys("space", "k")
+	hs.m.sh.state.flush()
+	if m, err := lib.Marked(context.Background()); err != nil || !slices.Equal(m, []string{id}) {
+		t.Errorf("marked in the library: %v (%v), want %s", m, err, id)
+	}
+	if !strings.Contains(hs.screenText(), "✓") || !strings.Contains(hs.screenText(), "1 marked") {
+		t.Errorf("the mark is not drawn:\n%s", hs.screenText())
+	}
+}
+
 // selectedLine is the line of the screen under the cursor.
 func selectedLine(screen string) string {
 	for _, l := range strings.Split(screen, "\n") {
