@@ -185,6 +185,12 @@ func TestPagedListJumps(t *testing.T) {
 	if l.cur.at != 150 || l.articleAt(150).ID != want[150] {
 		t.Errorf("the wheel: at %d", l.cur.at)
 	}
+	hs.send(tea.WindowSizeMsg{Width: 100, Height: 120}) // taller: more rows read
+	checkWindow(t, hs)
+	if scr := hs.screenText(); pendingRows(scr) > 0 || !l.pg.covers(l.cur.top, l.cur.top+l.visibleRows()) {
+		t.Errorf("rows missing after a resize:\n%s", scr)
+	}
+	checkFrame(t, hs.m.render(), 100, 120)
 }
 
 // A sort change reads the list again in the new order with the same
@@ -243,6 +249,17 @@ func TestPagedListMarks(t *testing.T) {
 	if !strings.Contains(hs.screenText(), "✓") || !strings.Contains(hs.screenText(), "1 marked") {
 		t.Errorf("the mark is not drawn:\n%s", hs.screenText())
 	}
+}
+
+// pendingRows counts the rows drawn as not read yet ("…").
+func pendingRows(screen string) int {
+	n := 0
+	for _, l := range strings.Split(screen, "\n") {
+		if s := strings.TrimSpace(strings.TrimPrefix(l, "▸")); s == "…" {
+			n++
+		}
+	}
+	return n
 }
 
 // selectedLine is the line of the screen under the cursor.
@@ -391,6 +408,9 @@ func TestGoldenPagedList(t *testing.T) {
 		checkGolden(t, fmt.Sprintf("paged-end-%dx%d", sz[0], sz[1]), hs.screenText())
 		hs.keys("g")
 		hs.m.Update(tea.KeyPressMsg(tea.Key{Code: 'G', Text: "G"})) // its read not run
+		if pendingRows(hs.screenText()) == 0 {
+			t.Errorf("no row drawn as being read:\n%s", hs.screenText())
+		}
 		checkFrame(t, hs.m.render(), sz[0], sz[1])
 		checkGolden(t, fmt.Sprintf("paged-reading-%dx%d", sz[0], sz[1]), hs.screenText())
 	}
