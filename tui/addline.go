@@ -107,9 +107,9 @@ func (m *Model) addDone(msg addedMsg) tea.Cmd {
 	m.flash = addSummary(res)
 	switch {
 	case len(res.Articles) > 0:
-		m.library.selectID(res.Articles[0].ID)
+		cmds = append(cmds, m.library.selectID(res.Articles[0].ID))
 	case len(res.Duplicates) > 0:
-		m.library.selectID(res.Duplicates[0])
+		cmds = append(cmds, m.library.selectID(res.Duplicates[0]))
 	}
 	if m.sh.lib == nil && m.opt.Library != nil && len(res.Articles) > 0 {
 		// The list is Load's (the library was empty or missing); the
@@ -140,16 +140,20 @@ func addSummary(res AddResult) string {
 }
 
 // selectID puts the library's cursor on the article with id, when the
-// list shows it.
-func (l *library) selectID(id string) {
+// list shows it (the library's list: once it is read around it).
+func (l *library) selectID(id string) tea.Cmd {
 	if l.mode != modeBrowse {
-		return
+		return nil
+	}
+	if l.pg != nil {
+		return l.reanchor(id, false)
 	}
 	for i, a := range l.order {
 		if a.ID == id {
 			l.cur.at = i
 			l.clamp()
-			return
+			return nil
 		}
 	}
+	return nil
 }

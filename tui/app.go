@@ -51,8 +51,8 @@ type Options struct {
 
 	// Library opens the library, in a background command, so that the
 	// first frame does not wait for it. When it holds articles, the TUI
-	// lists them (headers only; bodies are read when needed) instead of
-	// Load's, and keeps the reader's state there (see store.go). When it
+	// lists them (read a window at a time in the library's order, see
+	// libpage.go; bodies are read when needed) instead of Load's, and keeps the reader's state there (see store.go). When it
 	// returns no library, or an empty one, Load's articles are listed.
 	// Nil: Load's articles, and no state.
 	Library func(ctx context.Context) (Library, error)
@@ -135,8 +135,10 @@ type shared struct {
 	bytesDone, bytesTotal int64
 
 	// The library (see store.go, state.go): lib keeps the reader's state
-	// of the articles in ids, those of the list that are in the library
-	// (all of them when fromLib: the list is the library's headers).
+	// of the list's articles that are in the library: all of them when
+	// fromLib (the list is the library's), else those in ids (added while
+	// the list is Load's). ids holds no header read at start: a million
+	// of them would cost tens of MB for nothing.
 	lib     Library
 	fromLib bool
 	read    map[string]bool // library articles read, by id
@@ -303,7 +305,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
-		return nil
+		return m.library.follow() // a taller list may need more rows read
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		m.restyle()
@@ -408,6 +410,8 @@ func (m *Model) jobDone(msg jobResult) tea.Cmd {
 		cmd = m.bodiesRead(msg)
 	case addedMsg:
 		cmd = m.addDone(msg)
+	case pageMsg:
+		cmd = m.library.pageLoaded(msg)
 	}
 	return tea.Batch(next, cmd)
 }
@@ -419,9 +423,6 @@ func (m *Model) batchLoaded(msg batchMsg) tea.Cmd {
 	sh, b := m.sh, msg.batch
 	sh.articles = append(sh.articles, b.Articles...)
 	sh.problems = append(sh.problems, b.Problems...)
-	if sh.fromLib {
-		sh.ids.add(b.Articles)
-	}
 	sh.filesDone, sh.filesTotal = b.FilesDone, b.FilesTotal
 	sh.bytesDone, sh.bytesTotal = b.BytesDone, b.BytesTotal
 	cmds := []tea.Cmd{m.library.articlesAdded(len(b.Articles))}

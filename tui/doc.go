@@ -21,16 +21,18 @@
 //     with a message (messages.go), never by calling it.
 //   - jobs.go: every background job (load and index, group stories, name
 //     them in the title index, compare, the library's searches, the
-//     reader's find, open the library, read bodies, add what was pasted)
-//     is started and tracked there, in a tea.Cmd, with a generation per
-//     kind; results that are not the latest are dropped. Nothing heavy
-//     runs in Update.
-//   - The library as a source (store.go, libmode.go, state.go): when
-//     Options.Library opens one that holds articles, the list holds their
-//     headers and bodies are read (Library.Get) before the reader, the
-//     compare view or grouping needs them; marks, read and unread, the
-//     position in each article and the sort order are written back by one
-//     writer goroutine, in order. addline.go is "a" (paste addresses,
+//     reader's find, open the library, read bodies, read the library's
+//     list around the screen, add what was pasted) is started and tracked
+//     there, in a tea.Cmd, with a generation per kind; results that are
+//     not the latest are dropped. Nothing heavy runs in Update.
+//   - The library as a source (store.go, libmode.go, libpage.go,
+//     state.go): when Options.Library opens one that holds articles, the
+//     list is read from it a window at a time, in the library's order
+//     (keyset pages, in a job), the headers are held for the title search
+//     and the stories, and bodies are read (Library.Get) before the
+//     reader, the compare view or grouping needs them; marks, read and
+//     unread, the position in each article and the sort order are written
+//     back by one writer goroutine, in order. addline.go is "a" (paste addresses,
 //     added in the background through Options.Add); actions.go is "o"
 //     (Options.OpenURL), "y" (a passage and its citation to the clipboard,
 //     OSC 52 through Bubble Tea, only at that keypress) and "e"

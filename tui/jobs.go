@@ -20,14 +20,14 @@ import (
 // job: reading the loader's batches (and indexing them), grouping stories,
 // naming the stories in the title index, aligning a comparison, the
 // library's two searches, the reader's find while typing, opening the
-// library, reading bodies of the library's articles and adding what the
-// user pasted. Every job is
-// started here, by jobs, and runs in a tea.Cmd, never in Update. Each kind
-// of job has generations: a result names the job it answers (jobID), and
-// the root takes it only if that is the latest job of its kind, so an
-// answer to an old question is dropped wherever it comes from. The root
-// then hands the result to the view that shows it; views never pass data
-// to each other.
+// library, reading bodies of the library's articles, reading the rows of
+// the library's list around the screen and adding what the user pasted.
+// Every job is started here, by jobs, and runs in a tea.Cmd, never in
+// Update. Each kind of job has generations: a result names the job it
+// answers (jobID), and the root takes it only if that is the latest job of
+// its kind, so an answer to an old question is dropped wherever it comes
+// from. The root then hands the result to the view that shows it; views
+// never pass data to each other.
 
 // jobKind names a kind of background work.
 type jobKind int
@@ -43,6 +43,7 @@ const (
 	jobOpenLib                   // open the library and read its state
 	jobBody                      // read the bodies of articles the list holds as headers
 	jobAdd                       // add what the user pasted (fetch, extract, store)
+	jobPage                      // read the rows of the library's list around the screen
 	jobKinds
 )
 
@@ -51,7 +52,7 @@ const (
 // asked for in between are forgotten), so holding a key down never queues
 // work. The other kinds start at once, the older job cancelled.
 func (k jobKind) oneAtATime() bool {
-	return k == jobTitles || k == jobWords || k == jobFind || k == jobStoryNames
+	return k == jobTitles || k == jobWords || k == jobFind || k == jobStoryNames || k == jobPage
 }
 
 // jobID is one job: its kind and generation.
@@ -444,6 +445,15 @@ func (j *jobs) bodies(lib Library, cache *bodyCache, arts []*corpus.Article, the
 		if err == nil && len(arts) > 0 {
 			msg.state, msg.err = lib.ArticleState(ctx, arts[0].ID)
 		}
+		return msg
+	})
+}
+
+// page reads rows of the library's list (see readPage).
+func (j *jobs) page(lib Library, req pageReq) tea.Cmd {
+	return j.start(jobPage, func(ctx context.Context, id jobID) tea.Msg {
+		msg := readPage(ctx, lib, req)
+		msg.jobID = id
 		return msg
 	})
 }

@@ -133,8 +133,13 @@ func (m *Model) libraryOpened(msg libOpenedMsg) tea.Cmd {
 	}
 	m.useLibrary(msg)
 	m.sh.fromLib = true
-	m.library.sortBy, m.library.reverse = fromLibrarySort(msg.sort)
-	return m.jobs.load(headerLoader(msg.lib), m.sh.index)
+	l := m.library
+	l.sortBy, l.reverse = fromLibrarySort(msg.sort)
+	// The list is read from the library a window at a time, the first
+	// window first; the headers are read whole for the title search and
+	// the stories.
+	l.pg = newPagedList(msg.lib, toLibrarySort(l.sortBy, l.reverse))
+	return tea.Batch(l.follow(), m.jobs.load(headerLoader(msg.lib), m.sh.index))
 }
 
 // useLibrary keeps the reader's state in the library from now on, and
@@ -183,7 +188,7 @@ func (m *Model) articlesArrived(arts []*corpus.Article, problems []corpus.Proble
 	sh.articles = append(sh.articles, arts...)
 	sh.problems = append(sh.problems, problems...)
 	sh.ids.add(arts) // they were added to the library
-	cmds := []tea.Cmd{m.library.articlesAdded(len(arts))}
+	cmds := []tea.Cmd{m.library.articlesStored(len(arts))}
 	if m.loaded && len(arts) > 0 {
 		cmds = append(cmds, m.jobs.group(slices.Clone(sh.articles), sh.aliases))
 	}

@@ -196,15 +196,10 @@ func TestLibraryModeCompareWordsAndStories(t *testing.T) {
 		t.Fatalf("a word hit did not open with its body")
 	}
 	hs.keys("esc", "esc")
-	marked := 0
-	for i, a := range hs.m.library.order {
-		if strings.HasPrefix(a.ID, "l") && marked < 2 {
-			hs.m.library.cur.at = i
-			hs.keys("space")
-			marked++
-		}
-	}
-	hs.keys("c")
+	hs.selectListed("l1")
+	hs.keys("space")
+	hs.selectListed("l2")
+	hs.keys("space", "c")
 	if hs.m.active != ViewCompare || hs.m.compare.cmp == nil {
 		t.Fatalf("compare of two library articles: view %v, err %v", hs.m.active, hs.m.compare.err)
 	}
@@ -412,8 +407,13 @@ func TestStateWriteFailureIsReported(t *testing.T) {
 // Golden screens of the library's list (unread marks) and of adding, at
 // two sizes.
 func TestGoldenLibraryAndAdd(t *testing.T) {
-	add := func(ctx context.Context, refs []string, progress func(AddProgress)) AddResult {
-		return AddResult{Articles: []*corpus.Article{article("n1", "Fresh Daily", "2025-01-01", "A new article from the web", "Its text.")},
+	var store *libdb.Library // the library the list shows: an add stores there
+	add := func(ctx context.Context, _ []string, _ func(AddProgress)) AddResult {
+		a := article("n1", "Fresh Daily", "2025-01-01", "A new article from the web", "Its text.")
+		if _, err := store.Add(ctx, []libdb.Entry{{Article: a}}); err != nil {
+			return AddResult{Err: err}
+		}
+		return AddResult{Articles: []*corpus.Article{a},
 			Duplicates: []string{"l1"}, Failures: []corpus.Problem{{Path: "https://example.org/doc.pdf", Err: errors.New("a PDF document (application/pdf), not a web page or feed")}}}
 	}
 	for _, sz := range [][2]int{{80, 24}, {120, 40}} {
@@ -429,7 +429,8 @@ func TestGoldenLibraryAndAdd(t *testing.T) {
 		for _, sc := range scenes {
 			name := fmt.Sprintf("%s-%dx%d", sc.name, sz[0], sz[1])
 			t.Run(name, func(t *testing.T) {
-				hs, _ := libHarnessOpt(t, path, sz[0], sz[1], Options{Add: add}, libdb.Options{NoState: true})
+				hs, lib := libHarnessOpt(t, path, sz[0], sz[1], Options{Add: add}, libdb.Options{NoState: true})
+				store = lib
 				hs.keys(sc.keys...)
 				checkFrame(t, hs.m.render(), sz[0], sz[1])
 				checkGolden(t, name, hs.screenText())
@@ -527,11 +528,7 @@ func TestOpenURLOfLibraryHeader(t *testing.T) {
 	path := newTestLibrary(t, arts)
 	var opened []string
 	hs, _ := libHarnessOpt(t, path, 100, 20, Options{OpenURL: func(u string) error { opened = append(opened, u); return nil }}, libdb.Options{NoState: true})
-	for i, a := range hs.m.library.order {
-		if a.ID == "a3" {
-			hs.m.library.cur.at = i
-		}
-	}
+	hs.selectListed("a3")
 	hs.keys("o")
 	if !slices.Equal(opened, []string{"https://mid.example/alpha"}) {
 		t.Errorf("opened %q:\n%s", opened, hs.screenText())

@@ -43,6 +43,8 @@ const (
 // library is the list of articles: a virtualised table (only visible rows
 // are drawn) with sorting, marks, and the two search modes. Its searches
 // run as jobs (jobTitles, jobWords); the root hands it their results.
+// Load's articles are sorted in memory (order); the library's list is
+// read from the library a window at a time (pg, libpage.go).
 type library struct {
 	sh    *shared
 	keys  libraryKeys
@@ -51,8 +53,9 @@ type library struct {
 	w, h    int
 	sortBy  sortKey
 	reverse bool
-	order   []*corpus.Article // sh.articles, sorted
+	order   []*corpus.Article // sh.articles, sorted; unused when pg is set
 	sorter  listSorter        // what order holds, to sort only what was added
+	pg      *pagedList        // the library's list, when it is the library's
 	// anyStory is whether any article has a story yet; until then the
 	// Story column is kept narrow.
 	anyStory bool
@@ -106,16 +109,21 @@ func (l *library) Capturing() bool { return l.mode != modeBrowse && l.input.Valu
 
 // listLen is the number of entries in the current list.
 func (l *library) listLen() int {
-	switch l.mode {
-	case modeTitle:
-		if l.queryTyped() {
-			return len(l.titleHits)
-		}
-		return len(l.order)
-	case modeWords:
+	switch {
+	case l.titleHitsShown():
+		return len(l.titleHits)
+	case l.mode == modeWords:
 		return len(l.wordHits)
+	case l.pg != nil:
+		return l.pg.total
 	}
 	return len(l.order)
+}
+
+// listed reports whether the list is the whole library, sorted (browsing,
+// or a title search with nothing typed yet).
+func (l *library) listed() bool {
+	return l.mode == modeBrowse || l.mode == modeTitle && !l.queryTyped()
 }
 
 // queryTyped reports whether the search line holds a query (not only
@@ -137,6 +145,8 @@ func (l *library) articleAt(i int) *corpus.Article {
 		return l.titleHits[i].article
 	case l.mode == modeWords:
 		return l.wordHits[i].article
+	case l.pg != nil:
+		return l.pg.at(i)
 	}
 	return l.order[i]
 }
@@ -171,15 +181,19 @@ func (l *library) visibleRows() int {
 func (l *library) clamp() { l.cur.clamp(l.listLen(), l.visibleRows()) }
 
 // resort sorts the articles by the current key, keeping the cursor on the
-// article it was on.
+// article it was on. The library's list is sorted by the library: it is
+// measured only (see sortChanged and articlesStored for reading it again).
 func (l *library) resort() {
+	l.measure()
+	if l.pg != nil {
+		l.clamp()
+		return
+	}
 	var cur *corpus.Article
 	if l.mode == modeBrowse {
 		cur = l.articleAt(l.cur.at)
 	}
 	l.order = l.sorter.sort(l.order, l.sh.articles, l.sortBy, l.reverse)
-	l.anyStory = slices.ContainsFunc(l.order, func(a *corpus.Article) bool { return l.sh.story(a) != "" })
-	l.measure()
 	if cur != nil {
 		if i := slices.Index(l.order, cur); i >= 0 {
 			l.cur.at = i
@@ -191,20 +205,43 @@ func (l *library) resort() {
 // storiesRenamed takes new story names (grouping has named the stories):
 // the Story column is measured and sorted again.
 func (l *library) storiesRenamed() {
-	l.widest.story, l.measured = 0, 0
+	l.widest.story, l.measured, l.anyStory = 0, 0, false
 	l.resort()
 }
 
 // measure takes the width of the titles and stories of the articles
-// added since it last ran (a title as titleCell shows it). Measuring only
-// the new ones keeps a growing library's re-sorts cheap.
+// added since it last ran (a title as titleCell shows it), and whether
+// any has a story. Measuring only the new ones keeps a growing library's
+// re-sorts cheap.
 func (l *library) measure() {
 	for _, a := range l.sh.articles[l.measured:] {
 		title, _ := termtext.TitleLabel(a.Title, a.ID, a.TitleDerived)
+		story := l.sh.story(a)
 		l.widest.title = max(l.widest.title, termtext.Width(title))
-		l.widest.story = max(l.widest.story, termtext.Width(l.sh.story(a)))
+		l.widest.story = max(l.widest.story, termtext.Width(story))
+		l.anyStory = l.anyStory || story != ""
 	}
 	l.measured = len(l.sh.articles)
+}
+
+// sortChanged sorts the list by the current key: the library's list is
+// read again in the new order around the article selected.
+func (l *library) sortChanged() tea.Cmd {
+	l.sh.sortChanged(l.sortBy, l.reverse)
+	if l.pg == nil {
+		l.resort()
+		return nil
+	}
+	l.pg.sort = toLibrarySort(l.sortBy, l.reverse)
+	return l.reanchor(l.selectedID(), true)
+}
+
+// selectedID is the id of the article under the cursor, or "".
+func (l *library) selectedID() string {
+	if a := l.articleAt(l.cur.at); a != nil {
+		return a.ID
+	}
+	return ""
 }
 
 // boolFirst orders x before its opposite when x is true.
@@ -233,6 +270,17 @@ func (l *library) articlesAdded(n int) tea.Cmd {
 	return nil
 }
 
+// articlesStored is articlesAdded for n articles just stored in the
+// library (an add): its list is read again, the cursor kept on the
+// article it was on.
+func (l *library) articlesStored(n int) tea.Cmd {
+	cmd := l.articlesAdded(n)
+	if l.pg == nil || n == 0 {
+		return cmd
+	}
+	return tea.Batch(cmd, l.reanchor(l.selectedID(), false))
+}
+
 // Update handles keys and mouse while the library is shown, and what a
 // focused search line takes (the cursor's blink).
 func (l *library) Update(msg tea.Msg) tea.Cmd {
@@ -249,8 +297,7 @@ func (l *library) Update(msg tea.Msg) tea.Cmd {
 		case tea.MouseWheelDown:
 			l.cur.at += 3
 		}
-		l.clamp()
-		return nil
+		return l.follow()
 	case tea.MouseClickMsg:
 		return l.click(msg)
 	}
@@ -280,8 +327,7 @@ func (l *library) click(msg tea.MouseClickMsg) tea.Cmd {
 		return l.open()
 	}
 	l.cur.at = i
-	l.clamp()
-	return nil
+	return l.follow()
 }
 
 func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -289,8 +335,7 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	l.note = ""
 	if mv := k.nav.move(msg); mv != navNone {
 		l.cur.navigate(mv, l.listLen(), l.visibleRows())
-		l.clamp()
-		return nil
+		return l.follow()
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -298,7 +343,7 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Open):
 		return l.open()
 	case key.Matches(msg, k.Mark):
-		l.toggleMark()
+		return l.toggleMark()
 	case key.Matches(msg, k.ClearMarks):
 		clear(l.sh.marks)
 		l.sh.marksCleared()
@@ -309,12 +354,10 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Sort):
 		l.sortBy = (l.sortBy + 1) % numSortKeys
 		l.reverse = false
-		l.resort()
-		l.sh.sortChanged(l.sortBy, l.reverse)
+		return l.sortChanged()
 	case key.Matches(msg, k.Reverse):
 		l.reverse = !l.reverse
-		l.resort()
-		l.sh.sortChanged(l.sortBy, l.reverse)
+		return l.sortChanged()
 	case key.Matches(msg, k.Find):
 		return l.enterSearch(modeTitle)
 	case key.Matches(msg, k.Words):
@@ -336,10 +379,10 @@ func (l *library) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // toggleMark marks the selected article for comparison, or unmarks it,
 // and moves on to the next.
-func (l *library) toggleMark() {
+func (l *library) toggleMark() tea.Cmd {
 	a := l.articleAt(l.cur.at)
 	if a == nil {
-		return
+		return nil
 	}
 	if l.sh.marks[a.ID] {
 		delete(l.sh.marks, a.ID)
@@ -348,7 +391,7 @@ func (l *library) toggleMark() {
 	}
 	l.sh.markChanged(l.sh.marks[a.ID], a.ID)
 	l.cur.at++
-	l.clamp()
+	return l.follow()
 }
 
 // compareMarked asks for the compare view of the marked articles, or says
@@ -377,18 +420,28 @@ func (l *library) enterSearch(mode libMode) tea.Cmd {
 	l.input.SetWidth(max(l.w-termtext.Width(l.input.Prompt)-1, 1))
 	l.forgetSearches()
 	l.cur.reset()
-	return l.input.Focus()
+	return tea.Batch(l.input.Focus(), l.follow())
 }
 
 // leaveSearch returns to the sorted table with the cursor on the article
 // that was selected in the search.
-func (l *library) leaveSearch() {
+func (l *library) leaveSearch() tea.Cmd {
+	listed := l.listed()
 	cur := l.articleAt(l.cur.at)
 	l.mode = modeBrowse
 	l.input.Blur()
 	l.forgetSearches()
-	l.cur.at = max(slices.Index(l.order, cur), 0)
-	l.clamp()
+	switch {
+	case l.pg == nil:
+		l.cur.at = max(slices.Index(l.order, cur), 0)
+	case listed: // the cursor is on the list already
+		return l.follow()
+	case cur != nil:
+		return l.reanchor(cur.ID, false)
+	default:
+		l.cur.reset()
+	}
+	return l.follow()
 }
 
 // forgetSearches drops both searches' hits, and their answers still to
@@ -403,15 +456,13 @@ func (l *library) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := l.skeys
 	switch {
 	case key.Matches(msg, k.Leave):
-		l.leaveSearch()
-		return nil
+		return l.leaveSearch()
 	case key.Matches(msg, k.Open):
 		return l.open()
 	}
 	if mv := k.nav.move(msg); mv != navNone {
 		l.cur.navigate(mv, l.listLen(), l.visibleRows())
-		l.clamp()
-		return nil
+		return l.follow()
 	}
 	before := l.input.Value()
 	var cmd tea.Cmd
@@ -438,8 +489,7 @@ func (l *library) queryChanged() tea.Cmd {
 		l.sh.jobs.drop(l.searchJob())
 		l.titleHits, l.wordHits = nil, nil
 		l.cur.reset()
-		l.clamp()
-		return nil
+		return l.follow()
 	}
 	q := l.input.Value()
 	if l.mode == modeWords {

@@ -109,7 +109,11 @@ func (l *library) barLine() string {
 		arrow = "↑"
 	}
 	left := st.Bar.Render("pmureader")
-	info := fmt.Sprintf("  %d articles · sorted by %s %s", len(l.sh.articles), l.sortBy, arrow)
+	n := len(l.sh.articles)
+	if l.pg != nil && l.pg.known {
+		n = l.pg.total
+	}
+	info := fmt.Sprintf("  %d articles · sorted by %s %s", n, l.sortBy, arrow)
 	switch l.mode {
 	case modeTitle:
 		info = "  find by title"
@@ -157,6 +161,13 @@ func (l *library) tableRow(i int, c columns) string {
 	base := st.Row
 	if selected {
 		base = st.Selected
+	}
+	if a == nil { // a row of the library's list not read yet
+		cursor := " "
+		if selected {
+			cursor = "▸"
+		}
+		return base.Render(cursor) + st.Dim.On(base).Render(termtext.Pad("  …", max(l.w-1, 1)))
 	}
 	var titleSp, outletSp []span
 	inText := false

@@ -125,7 +125,7 @@ func (m *Model) closeState() { m.sh.state.close(5 * time.Second) }
 func (s *shared) markChanged(on bool, ids ...string) {
 	var keep []string
 	for _, id := range ids {
-		if s.ids.get(id) != nil {
+		if s.fromLib || s.ids.get(id) != nil {
 			keep = append(keep, id)
 		}
 	}
@@ -163,9 +163,10 @@ func (s *shared) unread(a *corpus.Article) bool {
 }
 
 // inLibrary reports whether a is one of the library's articles whose
-// state the library keeps.
+// state the library keeps: every article of the list when the list is the
+// library's (its rows may come before their headers are read).
 func (s *shared) inLibrary(a *corpus.Article) bool {
-	return s.lib != nil && a != nil && s.ids.get(a.ID) != nil
+	return s.lib != nil && a != nil && (s.fromLib || s.ids.get(a.ID) != nil)
 }
 
 // toLibrarySort is the library's name for the list's order. The list's

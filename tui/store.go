@@ -12,12 +12,13 @@ import (
 )
 
 // The library as the TUI's source: when Options.Library opens a library
-// that holds articles, the TUI lists the library's headers (title, outlet,
-// author, date, words: no bodies) and reads an article's body only when it
-// is opened, compared or grouped; marks, read and unread, the position in
-// each article and the sort order are kept there. The headers of every
-// article are in memory (about 200 bytes each), the bodies never all at
-// once: grouping reads them in its job and lets them go.
+// that holds articles, the TUI lists the library's rows a window at a time
+// (libpage.go), reads an article's body only when it is opened, compared
+// or grouped, and keeps marks, read and unread, the position in each
+// article and the sort order there. The headers of every article (title,
+// outlet, author, date, words: no bodies) are in memory too (about 200
+// bytes each), for the title search and the stories; the bodies never all
+// at once: grouping reads them in its job and lets them go.
 
 // Library is what the TUI asks of the library (corpus/library's
 // *Library is one). Every method is called from a background command or
@@ -36,6 +37,12 @@ type Library interface {
 	SetPosition(ctx context.Context, id string, p libdb.Position) error
 	SavedSort(ctx context.Context) (libdb.Sort, error)
 	SetSort(ctx context.Context, s libdb.Sort) error
+	// The list's pages (libpage.go).
+	Page(ctx context.Context, s libdb.Sort, after libdb.Key, n int) ([]libdb.Row, error)
+	PageBefore(ctx context.Context, s libdb.Sort, before libdb.Key, n int) ([]libdb.Row, error)
+	PageAt(ctx context.Context, s libdb.Sort, pos, n int) ([]libdb.Row, error)
+	KeyOf(ctx context.Context, s libdb.Sort, id string) (libdb.Key, error)
+	Position(ctx context.Context, s libdb.Sort, k libdb.Key) (int, error)
 }
 
 // AddProgress is how far an add (the "a" key) has got.
@@ -194,17 +201,18 @@ func readBodies(ctx context.Context, lib Library, arts []*corpus.Article, cached
 // gives each hit its snippet: the bodies of the hits (at most limit) are
 // read and searched in a small index of their own, so that snippets and
 // highlights are exactly the in-memory search's. byID finds the list's
-// article for an id; the hits point at it.
+// article for an id, if it holds one (articles added while the list is
+// Load's); the hits point at it, else at a shell of the hit's row.
 func libraryWordHits(ctx context.Context, lib Library, q string, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
 	const limit = 100
 	res, err := lib.Search(ctx, q, libdb.SearchOptions{Limit: limit, Prefix: true})
 	if err != nil || len(res.Hits) == 0 {
 		return nil, err
 	}
-	shells := make([]*corpus.Article, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		if a := byID(h.ID); a != nil {
-			shells = append(shells, a)
+	shells := make([]*corpus.Article, len(res.Hits))
+	for i := range res.Hits {
+		if shells[i] = byID(res.Hits[i].ID); shells[i] == nil {
+			shells[i] = rowArticle(&res.Hits[i].Row) // the library's list holds no index by id
 		}
 	}
 	full, err := readBodies(ctx, lib, shells, cached)

@@ -35,6 +35,9 @@ type app struct {
 	// fromLibrary is the library when load read the corpus from it:
 	// grouping then keeps its stories there (see group).
 	fromLibrary *library.Library
+	// headersOnly is set when the corpus from the library was read without
+	// bodies (loadHeaders): wholeArticles reads the ones a command needs.
+	headersOnly bool
 
 	// partial is set when loading skipped some inputs; the run then ends
 	// with exitPartial unless something worse happened.

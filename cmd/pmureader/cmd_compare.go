@@ -75,7 +75,7 @@ A story holds at most one article per outlet unless --same-outlet is given.
 			if err != nil {
 				return err
 			}
-			c, err := a.load(cmd.Context(), paths)
+			c, err := a.loadHeaders(cmd.Context(), paths) // stories show headers; a library's are kept
 			if err != nil {
 				return err
 			}
@@ -183,7 +183,7 @@ func (a *app) runCompare(cmd *cobra.Command, f compareFlags, ids, paths []string
 	if err != nil {
 		return err
 	}
-	c, err := a.load(cmd.Context(), paths)
+	c, err := a.loadHeaders(cmd.Context(), paths) // a library's bodies: only the compared ones, below
 	if err != nil {
 		return err
 	}
@@ -200,6 +200,10 @@ func (a *app) runCompare(cmd *cobra.Command, f compareFlags, ids, paths []string
 	if err != nil {
 		return err
 	}
+	if arts, err = a.wholeArticles(cmd.Context(), arts); err != nil {
+		return err
+	}
+	pick.arts = arts
 	problems := c.Problems
 	if w := pick.warning(); w != nil {
 		fmt.Fprintln(a.stderr, "pmureader: warning: "+termtext.OneLine(w.Err.Error()))

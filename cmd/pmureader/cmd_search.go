@@ -87,8 +87,12 @@ hezbollah". When nothing matches, the exit code is 5 (like grep's 1), with
 // searchDoc runs the search: over a large library through its index,
 // else over the articles loaded.
 func (a *app) searchDoc(ctx context.Context, paths []string, query string, titles bool, limit int) (searchJSON, error) {
-	if len(paths) == 0 && !titles && a.es.req == nil {
-		if doc, ok, err := a.searchLibrary(ctx, query, limit); ok || err != nil {
+	if len(paths) == 0 && a.es.req == nil {
+		find := a.searchLibrary
+		if titles {
+			find = a.searchLibraryTitles
+		}
+		if doc, ok, err := find(ctx, query, limit); ok || err != nil {
 			return doc, err
 		}
 	}
@@ -214,23 +218,28 @@ func runSearch(c *corpus.Corpus, query string, titles bool, snippetWidth, limit 
 		return true
 	}
 	if titles {
-		doc.Mode = "title"
-		for _, f := range ix.FindTitles(query) {
-			var h hitJSON
-			if f.By == search.FoundByText {
-				h = wordHitJSON(f.Words, snippetWidth)
-			} else {
-				h = titleHitJSON(f.Title, f.By)
-			}
-			if !add(h) {
-				break
-			}
-		}
-		return doc
+		return titleSearchDoc(query, ix.FindTitles(query), snippetWidth, limit, c.Problems)
 	}
 	for _, h := range ix.Words(query) {
 		if !add(wordHitJSON(h, snippetWidth)) {
 			break
+		}
+	}
+	return doc
+}
+
+// titleSearchDoc is the document of search --title: the tiers of
+// search.FindTitles, at most limit of them (0: all).
+func titleSearchDoc(query string, found []search.Found, snippetWidth, limit int, problems []corpus.Problem) searchJSON {
+	doc := searchJSON{SchemaVersion: schemaVersion, Query: query, Mode: "title", Results: []hitJSON{}, Problems: problemsJSON(problems)}
+	for _, f := range found {
+		if limit > 0 && len(doc.Results) == limit {
+			break
+		}
+		if f.By == search.FoundByText {
+			doc.Results = append(doc.Results, wordHitJSON(f.Words, snippetWidth))
+		} else {
+			doc.Results = append(doc.Results, titleHitJSON(f.Title, f.By))
 		}
 	}
 	return doc

@@ -113,7 +113,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	return a.printList(c, false, storyNames{})
+	return a.printList(cmd.Context(), c, false, storyNames{})
 }
 
 // checkNotCommand turns a first argument that is neither a file nor a
@@ -164,11 +164,8 @@ stories' groups them; --no-stories skips the grouping, which takes about
 		Args: cobra.ArbitraryArgs,
 		RunE: runE(func(cmd *cobra.Command, args []string) error {
 			_, paths := a.splitPaths(cmd, args, 0)
-			load := a.load
-			if !asJSON {
-				load = a.loadHeaders // the table shows no body
-			}
-			c, err := load(cmd.Context(), paths)
+			// The table shows no body; the JSON reads each as it prints it.
+			c, err := a.loadHeaders(cmd.Context(), paths)
 			if err != nil {
 				return err
 			}
@@ -176,7 +173,7 @@ stories' groups them; --no-stories skips the grouping, which takes about
 			if err != nil {
 				return err
 			}
-			return a.printList(c, asJSON, names)
+			return a.printList(cmd.Context(), c, asJSON, names)
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")

@@ -171,8 +171,39 @@ func (a *app) libraryCorpus(ctx context.Context, bodies bool) (c *corpus.Corpus,
 	if err != nil {
 		return nil, false, failed(err)
 	}
-	a.fromLibrary = lib
+	a.fromLibrary, a.headersOnly = lib, !bodies
 	return corpus.New(arts, nil), true, nil
+}
+
+// wholeArticles returns arts with their bodies: read from the library
+// when the corpus came from it as headers (loadHeaders), so that a command
+// on a library of a million articles reads only the few it shows; as they
+// are otherwise.
+func (a *app) wholeArticles(ctx context.Context, arts []*corpus.Article) ([]*corpus.Article, error) {
+	out := make([]*corpus.Article, len(arts))
+	for i, art := range arts {
+		whole, err := a.wholeArticle(ctx, art)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = whole
+	}
+	return out, nil
+}
+
+// wholeArticle is wholeArticles for one article.
+func (a *app) wholeArticle(ctx context.Context, art *corpus.Article) (*corpus.Article, error) {
+	if !a.headersOnly || a.fromLibrary == nil {
+		return art, nil
+	}
+	rec, err := a.fromLibrary.Get(ctx, art.ID)
+	if errors.Is(err, library.ErrNotFound) {
+		return nil, notFound(fmt.Errorf("article %s was removed from the library meanwhile: %w", art.ID, err))
+	}
+	if err != nil {
+		return nil, failed(err)
+	}
+	return rec.Article, nil
 }
 
 // headerArticle is an article made of a header alone: no body.

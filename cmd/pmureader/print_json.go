@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -211,12 +212,18 @@ func (a *app) writeJSON(v any) error {
 // writeListJSON prints the listJSON document one article at a time, so
 // that a corpus of many thousand articles is never held twice in memory
 // as JSON. The bytes are exactly what writeJSON(listJSON{...}) would print.
-func (a *app) writeListJSON(c *corpus.Corpus, names storyNames) error {
+// From the library, c holds headers and each article is read whole as it
+// is printed (wholeArticle).
+func (a *app) writeListJSON(ctx context.Context, c *corpus.Corpus, names storyNames) error {
 	// A bufio.Writer keeps its first error and flush reports it, so the
 	// writes below need no check of their own.
 	w := bufio.NewWriter(a.stdout)
 	fmt.Fprintf(w, "{\n  \"schema_version\": %d,\n  \"articles\": [", schemaVersion)
 	for i, art := range c.Articles {
+		art, err := a.wholeArticle(ctx, art)
+		if err != nil {
+			return err
+		}
 		b, err := marshalIndent(articleJSON(art, false, names), "    ")
 		if err != nil {
 			return fmt.Errorf("write JSON: %w", err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,9 +14,9 @@ import (
 
 // printList prints the article list: a table for people or the list JSON,
 // which names each article's story after names.
-func (a *app) printList(c *corpus.Corpus, asJSON bool, names storyNames) error {
+func (a *app) printList(ctx context.Context, c *corpus.Corpus, asJSON bool, names storyNames) error {
 	if asJSON {
-		return a.writeListJSON(c, names)
+		return a.writeListJSON(ctx, c, names)
 	}
 	w := bufio.NewWriter(a.stdout)
 	writeTable(w, a.paint, a.out.width, table{rows: listRows(c.Articles, a.paint), right: map[int]bool{3: true}, capCol: 2, capWidth: maxOutletCol})

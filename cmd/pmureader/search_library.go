@@ -20,24 +20,77 @@ const maxLibraryHits = 1000
 // is missing, empty or small: the caller loads it and searches as for
 // files.
 func (a *app) searchLibrary(ctx context.Context, query string, limit int) (doc searchJSON, ok bool, err error) {
+	lib, err := a.largeLibrary(ctx)
+	if lib == nil || err != nil {
+		return doc, err != nil, err
+	}
+	words, scores, err := a.libraryWordHits(ctx, lib, query, limit)
+	if err != nil {
+		return doc, true, err
+	}
+	doc = searchJSON{SchemaVersion: schemaVersion, Query: query, Mode: "words", Results: []hitJSON{}, Problems: []problemJSON{}}
+	for k, w := range words {
+		hit := wordHitJSON(w, a.snippetWidth())
+		hit.Score = scores[k]
+		doc.Results = append(doc.Results, hit)
+	}
+	return doc, true, nil
+}
+
+// searchLibraryTitles is search --title over a library too large to read
+// whole: the fuzzy search runs over the headers (with the kept stories'
+// names), the text tier comes from the library's full-text index, and
+// only the articles it finds are read. ok is as searchLibrary's.
+func (a *app) searchLibraryTitles(ctx context.Context, query string, limit int) (doc searchJSON, ok bool, err error) {
+	lib, err := a.largeLibrary(ctx)
+	if lib == nil || err != nil {
+		return doc, err != nil, err
+	}
+	c, err := a.loadHeaders(ctx, nil)
+	if err != nil {
+		return doc, true, err
+	}
+	names, err := a.groupNames(ctx, c, false)
+	if err != nil {
+		return doc, true, err
+	}
+	words, _, err := a.libraryWordHits(ctx, lib, query, limit)
+	if err != nil {
+		return doc, true, err
+	}
+	hits := search.NewWithOptions(c.Articles, search.Options{Story: names.storyName}).Titles(query)
+	return titleSearchDoc(query, search.Tiers(query, hits, words), a.snippetWidth(), limit, c.Problems), true, nil
+}
+
+// largeLibrary is the library when it is too large to read whole (more
+// than smallLibrary articles), else nil.
+func (a *app) largeLibrary(ctx context.Context) (*library.Library, error) {
 	lib, err := a.existingLibrary(ctx)
 	if lib == nil || err != nil {
-		return doc, false, err
+		return nil, err
 	}
 	n, err := lib.Count(ctx)
 	if err != nil {
-		return doc, false, failed(err)
+		return nil, failed(err)
 	}
 	if n <= a.lib.smallLibrary {
-		return doc, false, nil
+		return nil, nil
 	}
+	return lib, nil
+}
+
+// libraryWordHits finds query's words through the library's full-text
+// index (at most limit articles, maxLibraryHits when 0, saying so on
+// stderr when more match), reads the articles found, and returns their
+// word hits in the index's order, with the index's scores.
+func (a *app) libraryWordHits(ctx context.Context, lib *library.Library, query string, limit int) ([]search.WordHit, []float64, error) {
 	most := limit
 	if most <= 0 {
 		most = maxLibraryHits
 	}
 	res, err := lib.Search(ctx, query, library.SearchOptions{Limit: most})
 	if err != nil {
-		return doc, true, failed(err)
+		return nil, nil, failed(err)
 	}
 	if res.More && limit <= 0 {
 		fmt.Fprintf(a.stderr, "pmureader: more than %d articles match; the best %d are shown (--limit N to choose)\n", most, most)
@@ -49,23 +102,22 @@ func (a *app) searchLibrary(ctx context.Context, query string, limit int) (doc s
 	for _, h := range res.Hits {
 		rec, err := lib.Get(ctx, h.ID)
 		if err != nil {
-			return doc, true, failed(err)
+			return nil, nil, failed(err)
 		}
 		arts = append(arts, rec.Article)
 	}
-	doc = searchJSON{SchemaVersion: schemaVersion, Query: query, Mode: "words", Results: []hitJSON{}, Problems: []problemJSON{}}
 	found := map[string]search.WordHit{}
 	for _, w := range search.NewWithOptions(arts, search.Options{}).Words(query) {
 		found[w.Article.ID] = w
 	}
+	var (
+		words  []search.WordHit
+		scores []float64
+	)
 	for _, h := range res.Hits {
-		w, ok := found[h.ID]
-		if !ok {
-			continue // matched by the index but not by the in-memory search: never seen, but not shown wrong
+		if w, ok := found[h.ID]; ok { // else matched by the index but not by the in-memory search: never seen, but not shown wrong
+			words, scores = append(words, w), append(scores, h.Score)
 		}
-		hit := wordHitJSON(w, a.snippetWidth())
-		hit.Score = h.Score
-		doc.Results = append(doc.Results, hit)
 	}
-	return doc, true, nil
+	return words, scores, nil
 }

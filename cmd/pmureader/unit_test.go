@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -123,7 +124,7 @@ func TestListJSONStreamsTheSameBytes(t *testing.T) {
 		c := corpus.New(arts[:n], probs[:min(n, 2)])
 		var streamed, whole bytes.Buffer
 		names := namesOf([]stories.Story{{ID: "a", Name: "Story A", Articles: []string{"a", "c"}}})
-		if err := (&app{stdout: &streamed}).writeListJSON(c, names); err != nil {
+		if err := (&app{stdout: &streamed}).writeListJSON(context.Background(), c, names); err != nil {
 			t.Fatal(err)
 		}
 		doc := listJSON{SchemaVersion: schemaVersion, Articles: []articleOut{}, Problems: problemsJSON(c.Problems)}

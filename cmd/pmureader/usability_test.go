@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -255,7 +256,7 @@ func TestTextMarksDerivedTitlesAndNamelessOutlets(t *testing.T) {
 		return b.String()
 	}
 	outs := map[string]string{
-		"list":   print(func(a *app) error { return a.printList(c, false, storyNames{}) }),
+		"list":   print(func(a *app) error { return a.printList(context.Background(), c, false, storyNames{}) }),
 		"show":   print(func(a *app) error { return a.printArticle(c.Articles[0], storyNames{}) }),
 		"search": print(func(a *app) error { return a.printSearch(runSearch(c, "storm", false, 60, 0, nil)) }),
 		"stories": print(func(a *app) error {

@@ -2,6 +2,9 @@ package compare
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +15,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/corpus/tokens"
 	"github.com/pmureader/pmureader/internal/cputime"
+	"github.com/pmureader/pmureader/internal/evalcorpus"
 )
 
 // benchArticles builds n articles of about 1,000 words each from synthetic
@@ -36,7 +40,49 @@ func benchArticles(n int) []*corpus.Article {
 func benchmarkCompare(b *testing.B, n int) { benchmarkCompareOpt(b, n, Options{}) }
 
 func benchmarkCompareOpt(b *testing.B, n int, opt Options) {
-	arts := benchArticles(n)
+	benchmarkCompareOf(b, benchArticles(n), opt)
+}
+
+// newsArticles builds n articles of about as many words as benchArticles'
+// from real news (news_ecb), so that the words are English words, with
+// stems, vectors and background frequencies, as in the articles people
+// compare: article i takes the i-th document of each event in turn (so the
+// articles report the same events, as compared articles do) until it has
+// 1,500 words. It skips b where the data is absent.
+func newsArticles(b *testing.B, n int) []*corpus.Article {
+	_, docs := evalcorpus.NewsECB(b)
+	events := map[string][]string{}
+	for id := range docs {
+		ev, _, _ := strings.Cut(id, "_")
+		events[ev] = append(events[ev], id)
+	}
+	names := slices.Sorted(maps.Keys(events))
+	out := make([]*corpus.Article, n)
+	for i := range out {
+		a := &corpus.Article{ID: fmt.Sprintf("news-%d", i), Outlet: fmt.Sprintf("Outlet %d", i)}
+		for _, ev := range names {
+			ids := slices.Sorted(slices.Values(events[ev]))
+			if i >= len(ids) || a.Words >= 1500 {
+				continue
+			}
+			for _, p := range docs[ids[i]].Body {
+				a.Body = append(a.Body, p)
+				a.Words += len(tokens.Tokenize(p.Text))
+			}
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// BenchmarkCompareNews2 and BenchmarkCompareNews6 are Compare2 and
+// Compare6 on real English news instead of synthetic words (see
+// newsArticles).
+func BenchmarkCompareNews2(b *testing.B) { benchmarkCompareOf(b, newsArticles(b, 2), Options{}) }
+func BenchmarkCompareNews6(b *testing.B) { benchmarkCompareOf(b, newsArticles(b, 6), Options{}) }
+
+func benchmarkCompareOf(b *testing.B, arts []*corpus.Article, opt Options) {
+	n := len(arts)
 	words := 0
 	for _, a := range arts {
 		words += a.Words

@@ -49,6 +49,10 @@ type scoring struct {
 	// "a quake hit Iran" beside "a quake hit Aceh"), keeps conflictKeep
 	// of its score for links.
 	conflictKeep float32
+	// nearWords is the most words the guard's table of near words takes
+	// before it uses a map (0: nearCacheWords); tests lower it to check
+	// the two give the same.
+	nearWords int
 }
 
 var defaultScoring = scoring{vector: 0.4, bgMix: 0.5, neigh: 0.3, neighCap: 0.2, pos: 0.3, lead: 0.5,
@@ -95,8 +99,9 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		s := &scratch[k]
-		if s.sims == nil {
+		if s.idf == nil {
 			*s = newPairScorer(lex, sc, vocab, lead)
+			s.near.limit = sc.nearWords
 		}
 		c.pairs[i][j] = s.score(&fs[i], &fs[j])
 	})
@@ -180,15 +185,14 @@ type pairScorer struct {
 	wi    []float32 // weights of the first article's terms
 	wj    []float32 // and of the second's
 	base  []float32 // the scores before the neighbours' gain
-	sims  map[[2]int32]float32
+	near  nearCache
 	// Each passage's relative position and lead weight, for priors.
 	relI, relJ []float64
 	leadJ      []float64
 }
 
 func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
-	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab),
-		sims: map[[2]int32]float32{}}
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab)}
 }
 
 // score is the similarity matrix of the passages of two articles, in
@@ -391,128 +395,6 @@ func (s *pairScorer) relative(f *artFeatures, dst []float64) []float64 {
 	return dst
 }
 
-// guard copies the similarities to the link strengths, but a pair scoring
-// guardFrom or more that fails the guard (see scoring) keeps only
-// guardKeep of it there: function words, attribution, a date or one place
-// name never carry a link alone. It is checked both ways, so that it does
-// not depend on which article comes first.
-func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
-	copy(m.link, m.v)
-	for p := range m.ni {
-		for q := range m.nj {
-			x := p*m.nj + q
-			if m.v[x] < s.sc.guardFrom {
-				continue
-			}
-			a, b := fi.termsOf(p), fj.termsOf(q)
-			switch {
-			case exactShared(a, b, s.sc.guardContent) >= s.sc.guardWords:
-				// Shared outright, so both ways: no vectors needed.
-				if nameConflict(a, b) {
-					m.link[x] *= s.sc.conflictKeep
-				}
-			case s.nearShared(a, b) < s.sc.guardWords || s.nearShared(b, a) < s.sc.guardWords:
-				m.link[x] *= s.sc.guardKeep
-			case nameConflict(a, b):
-				m.link[x] *= s.sc.conflictKeep
-			}
-		}
-	}
-}
-
-// nearShared counts the content words of a (background IDF at least
-// guardContent) that b has too, or, for words with vectors, that b has a
-// word close to (cosine at least guardNear); names count once, however
-// many. It stops counting at guardWords.
-func (s *pairScorer) nearShared(a, b []term) int {
-	n, names := 0, 0
-	for _, t := range a {
-		if t.bg < s.sc.guardContent || (t.name && names > 0) {
-			continue
-		}
-		if !hasTerm(b, t.id) && !s.hasNear(t.word, b) {
-			continue
-		}
-		if t.name {
-			names = 1
-		} else {
-			n++
-		}
-		if n+names >= s.sc.guardWords {
-			break
-		}
-	}
-	return n + names
-}
-
-// exactShared counts the content terms (background IDF at least content
-// in both passages) that a and b both have, names once however many.
-func exactShared(a, b []term, content float32) int {
-	n, names := 0, 0
-	x, y := 0, 0
-	for x < len(a) && y < len(b) {
-		switch {
-		case a[x].id < b[y].id:
-			x++
-		case a[x].id > b[y].id:
-			y++
-		default:
-			if a[x].bg >= content && b[y].bg >= content {
-				if a[x].name || b[y].name {
-					names = 1
-				} else {
-					n++
-				}
-			}
-			x++
-			y++
-		}
-	}
-	return n + names
-}
-
-// hasTerm reports whether terms (by id ascending) hold id.
-func hasTerm(terms []term, id int32) bool {
-	lo, hi := 0, len(terms)
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if terms[h].id < id {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	return lo < len(terms) && terms[lo].id == id
-}
-
-// hasNear reports whether b has a word whose vector's cosine with word's
-// is guardNear or more (word -1: none).
-func (s *pairScorer) hasNear(word int32, b []term) bool {
-	if word < 0 {
-		return false
-	}
-	for _, t := range b {
-		if t.word >= 0 && t.word != word && s.similar(word, t.word) >= s.sc.guardNear {
-			return true
-		}
-	}
-	return false
-}
-
-// similar is the cosine of two words' vectors, remembered.
-func (s *pairScorer) similar(x, y int32) float32 {
-	if x > y {
-		x, y = y, x
-	}
-	k := [2]int32{x, y}
-	v, ok := s.sims[k]
-	if !ok {
-		v = s.lex.SimilarIDs(x, y)
-		s.sims[k] = v
-	}
-	return v
-}
-
 // strength turns the guarded scores in m.link into link strengths: a
 // cell's score standing out from the three best of its row and of its
 // column (see scoring.stand), at least 0 and at most the guarded score.
@@ -570,39 +452,4 @@ func (t *top3) mean() float32 {
 		return 0
 	}
 	return (t.v[0] + t.v[1] + t.v[2]) / float32(t.n)
-}
-
-// nameConflict reports whether both passages name entities and share none
-// of their names (entities or words of names).
-func nameConflict(a, b []term) bool {
-	ea, eb := 0, 0
-	for _, t := range a {
-		if t.word == -1 && t.name {
-			ea++
-		}
-	}
-	for _, t := range b {
-		if t.word == -1 && t.name {
-			eb++
-		}
-	}
-	if ea == 0 || eb == 0 {
-		return false
-	}
-	x, y := 0, 0
-	for x < len(a) && y < len(b) {
-		switch {
-		case a[x].id < b[y].id:
-			x++
-		case a[x].id > b[y].id:
-			y++
-		default:
-			if a[x].name {
-				return false
-			}
-			x++
-			y++
-		}
-	}
-	return true
 }

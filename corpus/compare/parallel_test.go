@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
+	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/synth"
 	"github.com/pmureader/pmureader/internal/seedtest"
@@ -67,5 +69,40 @@ func TestParallelMatchesSequentialSeeds(t *testing.T) {
 		if !sameComparison(got, want) {
 			t.Fatalf("parallel Compare of %d articles differs", len(group))
 		}
+	}
+}
+
+// The guard's table of near words and its map (for pairs of articles too
+// big for the table) must give the same comparison, bit for bit; and the
+// guard must have asked about near words at all on these articles (real
+// English, with vectors), or the check would prove nothing.
+func TestNearCacheTableMatchesMap(t *testing.T) {
+	c := seedtest.Load(t)
+	group := c.Articles[:min(6, len(c.Articles))]
+	mapOnly := defaultScoring
+	mapOnly.nearWords = 1 // every comparison has too many words for the table
+	for _, w := range []int{1, 2} {
+		want, _ := Compare(group, Options{workers: w, scoring: &mapOnly})
+		got, _ := Compare(group, Options{workers: w})
+		if !sameComparison(got, want) {
+			t.Fatalf("%d workers: the near-word table and the map give different comparisons", w)
+		}
+	}
+	var s pairScorer
+	s.lex, s.sc = lexicon.English(), &defaultScoring
+	cmp := &Comparison{Articles: make([]ArticleInfo, 2)}
+	an, keys, _ := cmp.analyse(group[:2], 0, entities.DefaultAliases(), 1, wordEstimate(group[:2]))
+	fs, _ := features(an, s.lex, keys, 1)
+	s.near.ready(fs[0].words)
+	asked := 0
+	for p := range fs[0].n() {
+		for q := range fs[1].n() {
+			if s.nearShared(fs[0].termsOf(p), fs[0].wordNumsOf(p), fs[1].termsOf(q), fs[1].wordNumsOf(q)) > 0 {
+				asked++
+			}
+		}
+	}
+	if asked == 0 || fs[0].words == 0 {
+		t.Fatalf("no passage pair of two seeds shares a near word (%d words with vectors): the test checks nothing", fs[0].words)
 	}
 }

@@ -239,45 +239,35 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // listed with the name, not again as a word.
 func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entities.Resolver) Shared {
 	var sh Shared
-	ents := map[string]int{}
-	words := map[string]int{}
-	nums := map[string]int{}
-	surface := map[string]string{}
-	for _, m := range members {
+	// How many members have each entity, figure and stem; last is the
+	// member (1-based) that counted it last, so a member counts it once.
+	ents, nums, words := map[string]tally{}, map[string]tally{}, map[string]tally{}
+	for k, m := range members {
 		a := an[m.Article][m.Passage]
 		text := c.Articles[m.Article].Passages[m.Passage].Text
-		seenE, seenW, seenN := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for _, x := range a.ments {
-			if !seenE[x.Entity] {
-				seenE[x.Entity] = true
-				ents[x.Entity]++
-			}
+			ents[x.Entity] = ents[x.Entity].count(k + 1)
 		}
 		for _, t := range a.toks {
 			// A word inside a name counts as the name, listed once among
 			// the entities ("Iraq", not also "iraq").
-			if entities.MentionAt(a.ments, t.Start) != nil {
+			if t.Stem == "" || entities.MentionAt(a.ments, t.Start) != nil {
 				continue
 			}
-			if t.Stem != "" && !seenW[t.Stem] {
-				seenW[t.Stem] = true
-				words[t.Stem]++
-				if _, ok := surface[t.Stem]; !ok {
-					surface[t.Stem] = strings.ToLower(text[t.Start:t.End])
-				}
+			w := words[t.Stem]
+			if w.n == 0 {
+				w.surface = strings.ToLower(text[t.Start:t.End])
 			}
+			words[t.Stem] = w.count(k + 1)
 		}
 		for _, f := range a.figs {
-			k := f.Label()
-			if !seenN[k] {
-				seenN[k] = true
-				nums[k]++
-			}
+			l := f.Label()
+			nums[l] = nums[l].count(k + 1)
 		}
 	}
 	inNames := map[string]bool{} // the words of the shared names, as keys
-	for e, k := range ents {
-		if k >= 2 {
+	for e, t := range ents {
+		if t.n >= 2 {
 			sh.Entities = append(sh.Entities, res.Display(e))
 			for _, w := range textnorm.Words(res.Display(e)) {
 				inNames[w.Key] = true
@@ -285,17 +275,33 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entitie
 		}
 	}
 	sort.Strings(sh.Entities)
-	for w, k := range nums {
-		if k >= 2 {
-			sh.Numbers = append(sh.Numbers, w)
+	for l, t := range nums {
+		if t.n >= 2 {
+			sh.Numbers = append(sh.Numbers, l)
 		}
 	}
 	sort.Strings(sh.Numbers)
-	for w, k := range words {
-		if k >= 2 && !inNames[textnorm.Key(surface[w])] {
-			sh.Words = append(sh.Words, surface[w])
+	for _, t := range words {
+		if t.n >= 2 && !inNames[textnorm.Key(t.surface)] {
+			sh.Words = append(sh.Words, t.surface)
 		}
 	}
 	sort.Strings(sh.Words)
 	return sh
+}
+
+// tally is how many members of a row have a thing (n), the member that
+// counted it last (1-based) and, for a word, how it was first written.
+type tally struct {
+	n, last int
+	surface string
+}
+
+// count counts member (1-based) once.
+func (t tally) count(member int) tally {
+	if t.last != member {
+		t.last = member
+		t.n++
+	}
+	return t
 }

@@ -81,6 +81,7 @@ func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeature
 		fs[i] = af
 	}
 	f.canonical(fs)
+	numberVectorWords(fs)
 	names := map[int32]string{}
 	for id, n := range f.names {
 		names[int32(id)] = string("#~w@"[n.kind]) + n.text

@@ -221,12 +221,27 @@ func (l *Lexicon) SimilarIDs(x, y int32) float32 {
 	// product is the cosine up to quantisation error (under 0.01).
 	a := t.raw[t.vecs+int(x)*t.dims : t.vecs+(int(x)+1)*t.dims]
 	b := t.raw[t.vecs+int(y)*t.dims : t.vecs+(int(y)+1)*t.dims]
+	return float32(dotInt8(a, b)) * t.scale(int(x)) * t.scale(int(y))
+}
+
+// dotInt8 is the dot product of two int8 vectors stored as bytes, of the
+// same length. Four running sums let the CPU overlap the multiplications
+// (integer sums, so the order does not change the result); this is a
+// fifth of comparing six articles (the guard's near words).
+func dotInt8(a, b string) int32 {
 	b = b[:len(a)]
-	var s int32
-	for k := range len(a) {
-		s += int32(int8(a[k])) * int32(int8(b[k]))
+	var s0, s1, s2, s3 int32
+	k := 0
+	for ; k+4 <= len(a); k += 4 {
+		s0 += int32(int8(a[k])) * int32(int8(b[k]))
+		s1 += int32(int8(a[k+1])) * int32(int8(b[k+1]))
+		s2 += int32(int8(a[k+2])) * int32(int8(b[k+2]))
+		s3 += int32(int8(a[k+3])) * int32(int8(b[k+3]))
 	}
-	return float32(s) * t.scale(int(x)) * t.scale(int(y))
+	for ; k < len(a); k++ {
+		s0 += int32(int8(a[k])) * int32(int8(b[k]))
+	}
+	return s0 + s1 + s2 + s3
 }
 
 // SIFA is the a of smooth inverse frequency (SIF) weighting: a word of

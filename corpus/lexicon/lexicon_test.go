@@ -293,3 +293,24 @@ func BenchmarkAddVector(b *testing.B) {
 		l.AddVector(v, id, 0.5)
 	}
 }
+
+// TestDotInt8 checks the unrolled dot product against the plain sum, on
+// lengths that are and are not multiples of four, and extreme values.
+func TestDotInt8(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 4, 7, 100, 101} {
+		a, b := make([]byte, n), make([]byte, n)
+		for k := range n {
+			a[k], b[k] = byte(k*37+11), byte(255-k*13)
+			if k%5 == 0 {
+				a[k], b[k] = 0x80, 0x80 // -128 × -128
+			}
+		}
+		var want int32
+		for k := range n {
+			want += int32(int8(a[k])) * int32(int8(b[k]))
+		}
+		if got := dotInt8(string(a), string(b)); got != want {
+			t.Errorf("length %d: dotInt8 = %d, want %d", n, got, want)
+		}
+	}
+}

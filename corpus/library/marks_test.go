@@ -9,9 +9,9 @@ import (
 
 // TestKeepsDerivedTitlesAndCopies: a title made from the body, and the
 // article a republication copies (which the library finds by
-// corpus/dedupe's rule), are stored and read back by Get and the headers;
-// an export leaves a derived title out, so that loading it back derives
-// and marks it again.
+// corpus/dedupe's rule), are stored and read back by Get, the headers and
+// the list's pages; an export leaves a derived title out, so that loading
+// it back derives and marks it again.
 func TestKeepsDerivedTitlesAndCopies(t *testing.T) {
 	l, _ := openTemp(t)
 	text := "Rescue teams reached the valley on Friday after the flood."
@@ -31,6 +31,13 @@ func TestKeepsDerivedTitlesAndCopies(t *testing.T) {
 	}
 	if hs[0].TitleDerived || hs[0].CopyOf != "" || !hs[1].TitleDerived || hs[1].CopyOf != "original" {
 		t.Errorf("headers: %+v", hs)
+	}
+	rows, err := l.Page(context.Background(), Sort{By: ByOutlet}, Key{}, 10) // Echo, then Wire
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("page %v, %v", rows, err)
+	}
+	if !rows[0].TitleDerived || rows[0].CopyOf != "original" || rows[1].TitleDerived || rows[1].CopyOf != "" {
+		t.Errorf("page rows: %+v", rows)
 	}
 	var out bytes.Buffer
 	if _, err := l.Export(context.Background(), &out, FormatJSONL); err != nil {

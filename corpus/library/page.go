@@ -137,7 +137,8 @@ func (r *Row) Key(s Sort) Key {
 }
 
 const rowCols = `a.n, a.id, a.title, a.outlet, a.author, ifnull(a.story, ''), a.date, a.date_precision,
-	a.words, a.via, ifnull(s.name, ''), ifnull(st.marked, 0), ifnull(st.is_read, 0), a.outlet_key, a.title_key`
+	a.words, a.via, ifnull(s.name, ''), ifnull(st.marked, 0), ifnull(st.is_read, 0), a.outlet_key, a.title_key,
+	a.title_derived, a.copy_of`
 
 // rowJoins adds what a Row shows beside the article: its story's name and
 // its state.
@@ -151,8 +152,8 @@ func scanRow(rows *sql.Rows, extra ...any) (Row, error) {
 	var date sql.NullInt64
 	var precision string
 	err := rows.Scan(append([]any{&r.N, &r.ID, &r.Title, &r.Outlet, &r.Author, &r.Story, &date, &precision,
-		&r.Words, &r.Via, &r.StoryName, &r.Marked, &r.Read, &r.outletKey, &r.titleKey}, extra...)...)
-	neutralize(&r.ID, &r.Title, &r.Outlet, &r.Author, &r.Story, &precision, &r.Via, &r.StoryName)
+		&r.Words, &r.Via, &r.StoryName, &r.Marked, &r.Read, &r.outletKey, &r.titleKey, &r.TitleDerived, &r.CopyOf}, extra...)...)
+	neutralize(&r.ID, &r.Title, &r.Outlet, &r.Author, &r.Story, &precision, &r.Via, &r.StoryName, &r.CopyOf)
 	r.Unix, r.Dated = date.Int64, date.Valid
 	r.Precision = corpus.Precision(precision)
 	return r, err

@@ -74,31 +74,42 @@ func (s *TitleSearcher) Find(query string) []Found {
 // tiers ranks the fuzzy header hits of query and the word hits of its
 // text in the three tiers of FindTitles.
 func (ix *Index) tiers(query string, hits []TitleHit) []Found {
+	if strings.TrimSpace(FoldQuery(query)) == "" {
+		return nil
+	}
+	return Tiers(query, hits, ix.Words(query))
+}
+
+// Tiers ranks fuzzy header hits and word hits of query's text in the three
+// tiers of FindTitles. The word hits may come from elsewhere than the
+// index the header hits come from (a library's full-text index, whose
+// articles are read whole while the headers are not), so an article is
+// known by its ID.
+func Tiers(query string, hits []TitleHit, words []WordHit) []Found {
 	fq := FoldQuery(query)
 	if strings.TrimSpace(fq) == "" {
 		return nil
 	}
-	words := ix.Words(query)
-	inText := make(map[*corpus.Article]bool, len(words))
+	inText := make(map[string]bool, len(words))
 	for _, h := range words {
-		inText[h.Article] = true
+		inText[h.Article.ID] = true
 	}
 	var tight, loose []Found
-	seen := make(map[*corpus.Article]bool, len(hits))
+	seen := make(map[string]bool, len(hits))
 	for _, h := range hits {
 		switch {
 		case strings.Contains(h.Haystack(), fq):
 			tight = append(tight, Found{Article: h.Article, By: FoundByHeader, Title: h})
-			seen[h.Article] = true
-		case !inText[h.Article]:
+			seen[h.Article.ID] = true
+		case !inText[h.Article.ID]:
 			loose = append(loose, Found{Article: h.Article, By: FoundByLetters, Title: h})
-			seen[h.Article] = true
+			seen[h.Article.ID] = true
 		}
 	}
 	out := tight
 	for _, h := range words {
-		if !seen[h.Article] {
-			seen[h.Article] = true
+		if !seen[h.Article.ID] {
+			seen[h.Article.ID] = true
 			out = append(out, Found{Article: h.Article, By: FoundByText, Words: h})
 		}
 	}

@@ -60,8 +60,16 @@ func Stem(key string) string {
 			return key
 		}
 	}
-	return english.Stem(key, false)
+	if stem, ok := tableStem(key); ok {
+		return stem
+	}
+	return SnowballStem(key)
 }
+
+// SnowballStem is Stem by the stemmer alone, without the table of
+// precomputed stems (stems.go): what the table is made from and checked
+// against.
+func SnowballStem(key string) string { return english.Stem(key, false) }
 
 // IsStopWord reports whether a word key is an English function word
 // ("the", "and", "of") that says nothing about what a text reports.
