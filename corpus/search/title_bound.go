@@ -30,12 +30,16 @@ import (
 // title) tightens both: a letter that never follows a separator earns no
 // 20, and the first letter earns 15 only near the start. A title scored
 // exactly at one keystroke carries its exact bonus and cur to the next;
-// one never scored carries the bound of any title with its wordStarts.
+// one never scored carries the bound made along its leftmost match.
 // Titles whose matched letters are scattered keep a small cur, so their
 // bound falls further behind the best titles' scores at each keystroke,
-// and they stop being scored at all: at a million synthetic titles, half
-// of the benchmark's keystrokes score fewer than 4,000 titles
-// (TestTitleBoundHolds checks the bound against matchASCIIState).
+// and they stop being scored at all. And a byte can be adjacent to the
+// one before only where its leftmost match follows that one's directly
+// (see step), which the keystroke's test of a candidate finds anyway: a
+// title whose letters are not adjacent there gets no adjacency bonus in
+// its bound. At a million synthetic titles, half of the benchmark's
+// keystrokes score fewer than 3,300 titles, and none more than 82,000
+// (TestTitleBoundHolds checks the bounds against matchASCIIState).
 
 // topK is how many of the best hits a bounded answer ranks at once: a few
 // screens.
@@ -65,29 +69,56 @@ type matchState struct {
 	cur   int
 }
 
-// extend returns the bound state for pattern extended from its first n
-// bytes to all of it (n >= 1), for a haystack whose wordStarts are
-// starts.
-func (st matchState) extend(pattern string, n int, starts uint64) matchState {
-	if st.bonus >= unbounded {
-		return st
+// advance matches pattern's bytes from n on in hay (ASCII), leftmost,
+// from where st's match of pattern[:n] ended (n = 0: from the start),
+// bounding each one's score on the way (see step), and returns the state
+// for pattern; false when it does not match.
+func (st matchState) advance(pattern, hay string, n int, starts uint64) (matchState, bool) {
+	pos := 0
+	if n > 0 {
+		pos = int(st.end)
 	}
 	for t := n; t < len(pattern); t++ {
-		if t == 1 {
-			st.bonus = firstBound(pattern[0], starts)
+		k := indexByteFrom(hay, pos, pattern[t])
+		if k < 0 {
+			return st, false
 		}
-		c := pattern[t]
-		apart := 20 // the score of c not adjacent: after a separator at best
-		if isLetter(c) && starts&(1<<(32+c-'a')) == 0 {
-			apart = 0
-		}
-		sep := 0
-		if isSep(pattern[t-1]) {
-			sep = 20
-		}
-		st.bonus += max(apart, 2*st.cur+5+sep)
-		st.cur = 3*st.cur + 5
+		st = st.step(pattern, t, starts, t > 0 && hay[k-1] == pattern[t-1])
+		pos = k + 1
 	}
+	st.end = int32(pos)
+	return st, true
+}
+
+// step bounds the score of pattern byte t (and the bonus and cur after
+// it) in a haystack whose wordStarts are starts. fuzzy considers byte t
+// from its leftmost occurrence after byte t-1's (k), up to byte t+1's, so
+// it can be adjacent to byte t-1 only at k, when hay[k-1] is byte t-1
+// (adjacent): otherwise it earns no adjacency bonus and cur stays.
+func (st matchState) step(pattern string, t int, starts uint64, adjacent bool) matchState {
+	if t <= 1 {
+		// The first byte's score, which a shorter region may raise.
+		st.bonus = firstBound(pattern[0], starts)
+	}
+	if t == 0 {
+		st.cur = 0
+		return st
+	}
+	c := pattern[t]
+	apart := 20 // the score of c not adjacent: after a separator at best
+	if isLetter(c) && starts&(1<<(32+c-'a')) == 0 {
+		apart = 0
+	}
+	if !adjacent {
+		st.bonus += apart
+		return st
+	}
+	sep := 0
+	if isSep(pattern[t-1]) {
+		sep = 20
+	}
+	st.bonus += max(apart, 2*st.cur+5+sep)
+	st.cur = 3*st.cur + 5
 	return st
 }
 
@@ -127,29 +158,9 @@ func firstBound(c byte, starts uint64) int {
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' }
 
-// unknownState is the state of a title about which nothing is known
-// beyond that it may match pattern.
-func unknownState(pattern string, starts uint64) matchState {
-	return matchState{end: -1, bonus: firstBound(pattern[0], starts)}.extend(pattern, 1, starts)
-}
-
 // boundedApplies reports whether pattern is answered with bounds.
 func boundedApplies(pattern string) bool {
 	return isASCII(pattern) && len(pattern) <= maxBoundLen
-}
-
-// greedyEnd returns the offset just past the leftmost match of suffix in
-// s from offset from, or -1 when suffix does not occur there in order.
-func greedyEnd(s string, from int, suffix string) int {
-	pos := from
-	for i := 0; i < len(suffix); i++ {
-		k := indexByteFrom(s, pos, suffix[i])
-		if k < 0 {
-			return -1
-		}
-		pos = k + 1
-	}
-	return pos
 }
 
 // boundedPart is one worker's share of a bounded keystroke: how many of
@@ -197,20 +208,14 @@ func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, p
 			if t.masks[idx]&pm != pm {
 				continue
 			}
-			starts := t.starts[idx]
-			from, suffix := 0, pattern
+			n := 0
 			if i < len(prev.states) && prev.states[i].end >= 0 {
-				st = prev.states[i].extend(pattern, prev.prevLen, starts)
-				from, suffix = int(prev.states[i].end), pattern[prev.prevLen:]
+				st, n = prev.states[i], prev.prevLen
 			}
-			if from == 0 {
-				st = unknownState(pattern, starts)
-			}
-			end := greedyEnd(hay, from, suffix)
-			if end < 0 {
+			var ok bool
+			if st, ok = st.advance(pattern, hay, n, t.starts[idx]); !ok {
 				continue
 			}
-			st.end = int32(end)
 		}
 		idxs[p.n], states[p.n] = int32(idx), st
 		p.pushSeed(seed{bound: st.bound(pattern, hay), pos: int32(lo + p.n)})

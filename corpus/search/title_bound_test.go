@@ -11,12 +11,12 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// TestTitleBoundHolds checks the bound a keystroke carries to the next
-// (matchState.extend) against matchASCIIState on random lowercase ASCII
-// with separators: from a title's exact state for a pattern, and from
-// nothing known but where its letters start words (wordStarts), the
-// bounds of every longer pattern hold, and the greedy end says exactly
-// whether it matches.
+// TestTitleBoundHolds checks the bounds a keystroke carries to the next
+// (matchState.advance) against matchASCIIState on random lowercase ASCII
+// with separators: carried from a title's exact state for a pattern, from
+// a bound of it, and made from nothing known but its wordStarts, the
+// bounds of every longer pattern hold, and advance says exactly whether
+// it matches.
 func TestTitleBoundHolds(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 21))
 	const alpha = "aabbc /-_.\\x"
@@ -29,25 +29,33 @@ func TestTitleBoundHolds(t *testing.T) {
 	}
 	for range 300000 {
 		s, p := rs(r.IntN(30)), rs(2+r.IntN(8))
+		starts := wordStarts(s)
 		k := 1 + r.IntN(len(p)-1) // p[:k] is the earlier keystroke
 		bonus, cur, _, ok := matchASCIIState(p[:k], s, nil)
+		bound, bok := matchState{}.advance(p[:k], s, 0, starts)
+		if ok != bok {
+			t.Fatalf("%q in %q: matched %v, advance says %v", p[:k], s, ok, bok)
+		}
 		if !ok {
 			continue
 		}
-		exact := matchState{end: int32(greedyEnd(s, 0, p[:k])), bonus: bonus, cur: cur}
-		if u := unknownState(p[:k], wordStarts(s)); bonus > u.bonus || cur > u.cur {
-			t.Fatalf("%q in %q: bonus %d cur %d over bound %d %d", p[:k], s, bonus, cur, u.bonus, u.cur)
+		if bonus > bound.bonus || cur > bound.cur {
+			t.Fatalf("%q in %q: bonus %d cur %d over bound %d %d", p[:k], s, bonus, cur, bound.bonus, bound.cur)
 		}
+		exact := bound
+		exact.bonus, exact.cur = bonus, cur
 		for m := k + 1; m <= len(p); m++ {
 			b, c, _, ok := matchASCIIState(p[:m], s, nil)
-			if ok != (greedyEnd(s, 0, p[:m]) >= 0) || ok != (greedyEnd(s, int(exact.end), p[k:m]) >= 0) {
-				t.Fatalf("%q in %q: matched %v, greedy end disagrees", p[:m], s, ok)
+			fromExact, ok1 := exact.advance(p[:m], s, k, starts)
+			fromBound, ok2 := bound.advance(p[:m], s, k, starts)
+			fresh, ok3 := matchState{}.advance(p[:m], s, 0, starts)
+			if ok != ok1 || ok != ok2 || ok != ok3 {
+				t.Fatalf("%q in %q: matched %v, advance says %v %v %v", p[:m], s, ok, ok1, ok2, ok3)
 			}
 			if !ok {
 				break
 			}
-			starts := wordStarts(s)
-			for _, st := range []matchState{exact.extend(p[:m], k, starts), unknownState(p[:m], starts)} {
+			for _, st := range []matchState{fromExact, fromBound, fresh} {
 				if b > st.bonus || c > st.cur {
 					t.Fatalf("%q in %q (from %q): bonus %d cur %d over bound %d %d", p[:m], s, p[:k], b, c, st.bonus, st.cur)
 				}
