@@ -33,9 +33,9 @@
 // splits a batch across the cores); the index takes about as much memory as
 // the body text. Searches at 100,000 articles take milliseconds; see the
 // benchmarks. At 1,000,000 titles the median keystroke of a person typing
-// (TitleSearcher.Results) took 20–28 ms (load average
-// 1.6–2.4; 50–65 ms before it ranked only the best hits), 31–55 CPU-ms
-// over both cores, about half of it testing which candidates still match.
+// (TitleSearcher.Results) took 19–28 ms (load average 1.1–1.4; 47–62 ms
+// before it ranked only the best hits), 29–39 CPU-ms over both cores,
+// about half of it testing which candidates still match.
 // Search and All, which make every hit whole, still score every match.
 // Title search keeps 8 bytes a title (wordStarts) beside the haystacks,
 // and a TitleSearcher 24 bytes a match of its latest keystroke and 4 of
