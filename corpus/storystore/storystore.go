@@ -109,6 +109,8 @@ type run struct {
 	done    int
 	total   int
 	rep     Report
+
+	known map[string]int64 // terms counted by this run's saved rounds, by text (see remember)
 }
 
 func newRun(lib *library.Library, opt Options) *run {

@@ -19,6 +19,8 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -32,15 +34,33 @@ func main() {
 	path := flag.String("lib", "", "library file built by scripts/buildlib (required; it is changed)")
 	n := flag.Int("add", 1000, "synthetic articles to add and group after the regroup (0: none)")
 	recent := flag.Bool("recent", false, "date the added articles in the stream's last 30 days")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	flag.Parse()
 	if *path == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: groupbench -lib FILE [-add N] [-recent]")
+		fmt.Fprintln(os.Stderr, "usage: groupbench -lib FILE [-add N] [-recent] [-cpuprofile FILE]")
 		os.Exit(2)
 	}
-	if err := run(*path, *n, *recent); err != nil {
+	if err := profiled(*cpuprofile, func() error { return run(*path, *n, *recent) }); err != nil {
 		fmt.Fprintln(os.Stderr, "groupbench:", err)
 		os.Exit(1)
 	}
+}
+
+// profiled runs fn, writing a CPU profile of it to file unless file is "".
+func profiled(file string, fn func() error) error {
+	if file == "" {
+		return fn()
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := pprof.StartCPUProfile(f); err != nil {
+		return err
+	}
+	defer pprof.StopCPUProfile()
+	return fn()
 }
 
 func run(path string, n int, recent bool) error {
@@ -67,7 +87,7 @@ func run(path string, n int, recent bool) error {
 	if err != nil {
 		return fmt.Errorf("regroup (run again to resume): %w", err)
 	}
-	fmt.Printf("regrouped in %.1f s: %+v; peak heap %d MB\n", time.Since(start).Seconds(), rep, peak.Load()>>20)
+	fmt.Printf("regrouped in %.1f s: %+v; peak heap %d MB; peak RSS %s\n", time.Since(start).Seconds(), rep, peak.Load()>>20, peakRSS())
 	if n == 0 {
 		return nil
 	}
@@ -80,7 +100,14 @@ func run(path string, n int, recent bool) error {
 
 // addAndGroup stores n more synthetic articles and times GroupNew.
 func addAndGroup(ctx context.Context, l *library.Library, count, n int, recent bool) error {
-	recs := synth.Records(count+n, 1)[count:]
+	recs := make([]synth.Record, 0, n)
+	k := 0
+	synth.Each(count+n, 1, func(r *synth.Record) bool {
+		if k++; k > count {
+			recs = append(recs, *r)
+		}
+		return true
+	})
 	end := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 8*365)
 	es := make([]library.Entry, len(recs))
 	for k := range recs {
@@ -125,4 +152,19 @@ func sampleHeap(peak *atomic.Uint64) func() {
 		}
 	}()
 	return func() { close(stop); <-finished }
+}
+
+// peakRSS is the process's resident high-water mark as Linux reports it
+// (VmHWM), or "unknown" elsewhere.
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown"
 }
