@@ -26,12 +26,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
-	"syscall"
 	"time"
 
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/scripts/internal/procstat"
 )
 
 func main() {
@@ -86,7 +85,7 @@ func run(out string, n int, seed int64, batch, every int) error {
 				now := time.Now()
 				el := now.Sub(start)
 				fmt.Printf("%9d articles  %7.1f s  %6.0f articles/s  last %d: %6.0f/s  cpu %7.1f s  %s\n", cp.Added, el.Seconds(),
-					float64(cp.Added)/el.Seconds(), cp.Added-lastN, float64(cp.Added-lastN)/now.Sub(lastT).Seconds(), cpuSeconds(), loadavg())
+					float64(cp.Added)/el.Seconds(), cp.Added-lastN, float64(cp.Added-lastN)/now.Sub(lastT).Seconds(), procstat.CPUSeconds(), procstat.LoadAverage())
 				lastN, lastT = cp.Added, now
 			}
 		},
@@ -99,8 +98,8 @@ func run(out string, n int, seed int64, batch, every int) error {
 		size = st.Size()
 	}
 	fmt.Printf("stored %d articles (%d duplicates) in %.1f s: %.0f articles/s; cpu %.1f s (%.2f ms an article); %s is %.1f MB; peak RSS %s; %s\n",
-		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), cpuSeconds(), 1000*cpuSeconds()/float64(max(cp.Added, 1)),
-		out, float64(size)/1e6, peakRSS(), loadavg())
+		cp.Added, cp.Duplicates, el.Seconds(), float64(cp.Added)/el.Seconds(), procstat.CPUSeconds(), 1000*procstat.CPUSeconds()/float64(max(cp.Added, 1)),
+		out, float64(size)/1e6, procstat.PeakRSS(), procstat.LoadAverage())
 	return err
 }
 
@@ -117,40 +116,4 @@ func skipLines(r io.Reader, n int) (io.Reader, error) {
 		}
 	}
 	return br, nil
-}
-
-// loadavg is the machine's load average, for reading the numbers.
-func loadavg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "load average unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "load average unknown"
-	}
-	return "load " + strings.Join(f[:3], " ")
-}
-
-// cpuSeconds is the CPU time (user and system) the process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
-// peakRSS is the process's peak resident memory (Linux).
-func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return "unknown"
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown"
 }

@@ -20,7 +20,6 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -28,6 +27,7 @@ import (
 	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/storystore"
 	"github.com/pmureader/pmureader/corpus/synth"
+	"github.com/pmureader/pmureader/scripts/internal/procstat"
 )
 
 func main() {
@@ -87,7 +87,7 @@ func run(path string, n int, recent bool) error {
 	if err != nil {
 		return fmt.Errorf("regroup (run again to resume): %w", err)
 	}
-	fmt.Printf("regrouped in %.1f s: %+v; peak heap %d MB; peak RSS %s\n", time.Since(start).Seconds(), rep, peak.Load()>>20, peakRSS())
+	fmt.Printf("regrouped in %.1f s: %+v; peak heap %d MB; peak RSS %s\n", time.Since(start).Seconds(), rep, peak.Load()>>20, procstat.PeakRSS())
 	if n == 0 {
 		return nil
 	}
@@ -152,19 +152,4 @@ func sampleHeap(peak *atomic.Uint64) func() {
 		}
 	}()
 	return func() { close(stop); <-finished }
-}
-
-// peakRSS is the process's resident high-water mark as Linux reports it
-// (VmHWM), or "unknown" elsewhere.
-func peakRSS() string {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return "unknown"
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown"
 }
