@@ -400,6 +400,8 @@ func (m *Model) jobDone(msg jobResult) tea.Cmd {
 		m.compare.setComparison(msg.cmp, msg.err)
 	case titleResultsMsg:
 		m.library.showTitleHits(msg)
+	case titleRowsMsg:
+		m.library.showTitleRows(msg)
 	case wordResultsMsg:
 		m.library.showWordHits(msg)
 	case findResultsMsg:

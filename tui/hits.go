@@ -80,28 +80,83 @@ func toSpans(rs []search.Range) []span {
 	return out
 }
 
-// rankTitleHits runs a "/" query (in a job): corpus/search's "find by
-// title" (TitleSearcher.Find, the three tiers `pmureader search --title`
-// prints too), with what the rows need to draw and open each hit.
-func rankTitleHits(ts *search.TitleSearcher, q string) []*titleHit {
+// titleList is the answer to a "/" query: corpus/search's "find by
+// title" (the three tiers `pmureader search --title` prints too) held
+// lazily (search.FoundList), and the rows made of it so far, from the top.
+// Making a row below the best few hundred can rank every title that
+// matches (a million in a large library), so rows are made in jobs, never
+// while drawing: the search's job makes the first screens, and the cursor
+// going further asks for more (see library.follow); a row not made yet
+// shows as "…" for that moment. Rows are appended in Update only.
+type titleList struct {
+	query string
+	found *search.FoundList
+	terms []string // the query's word terms, for the rows found by their text
+	rows  []*titleHit
+	asked int // rows made or being made
+}
+
+// firstTitleRows is how many rows the search's own job makes: a few
+// screens.
+const firstTitleRows = 200
+
+// findTitles runs a "/" query (in a job) with ts, words being the word
+// hits of its text (the tiers' second), and makes the first rows.
+func findTitles(ts *search.TitleSearcher, q string, words []search.WordHit) *titleList {
 	if ts == nil {
 		return nil
 	}
-	found := ts.Find(q)
-	out := make([]*titleHit, len(found))
-	var terms []string
-	for i, f := range found {
+	t := &titleList{query: q, found: ts.Found(q, words)}
+	if t.found.TextLen() > 0 {
+		t.terms = queryTerms(q)
+	}
+	t.rows = t.make(0, min(t.len(), firstTitleRows))
+	t.asked = len(t.rows)
+	return t
+}
+
+// len returns the number of hits.
+func (t *titleList) len() int {
+	if t == nil {
+		return 0
+	}
+	return t.found.Len()
+}
+
+// row returns hit i, nil when its row is not made yet.
+func (t *titleList) row(i int) *titleHit {
+	if t == nil || i < 0 || i >= len(t.rows) {
+		return nil
+	}
+	return t.rows[i]
+}
+
+// textHits reports whether some hits were found by their text (¶).
+func (t *titleList) textHits() bool { return t != nil && t.found.TextLen() > 0 }
+
+// make makes rows from..to-1, with what they need to draw and open (run
+// it in a job).
+func (t *titleList) make(from, to int) []*titleHit {
+	out := make([]*titleHit, 0, max(to-from, 0))
+	for i := from; i < to; i++ {
+		f := t.found.At(i)
 		th := &titleHit{article: f.Article, hit: f.Title}
 		if f.By == search.FoundByText {
-			if terms == nil {
-				terms = queryTerms(q)
-			}
 			th.inText, th.done = true, true
-			th.words = &wordHit{article: f.Article, hit: f.Words, terms: terms, para: -1}
+			th.words = &wordHit{article: f.Article, hit: f.Words, terms: t.terms, para: -1}
 		}
-		out[i] = th
+		out = append(out, th)
 	}
 	return out
+}
+
+// take appends rows made from from on, if they follow those made.
+func (t *titleList) take(from int, rows []*titleHit) bool {
+	if t == nil || from != len(t.rows) {
+		return false
+	}
+	t.rows = append(t.rows, rows...)
+	return true
 }
 
 // findWordHits runs a word query (in a job). While typing, the last

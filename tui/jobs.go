@@ -44,6 +44,7 @@ const (
 	jobBody                      // read the bodies of articles the list holds as headers
 	jobAdd                       // add what the user pasted (fetch, extract, store)
 	jobPage                      // read the rows of the library's list around the screen
+	jobTitleRows                 // make the rows of a title search's answer further down
 	jobKinds
 )
 
@@ -52,7 +53,7 @@ const (
 // asked for in between are forgotten), so holding a key down never queues
 // work. The other kinds start at once, the older job cancelled.
 func (k jobKind) oneAtATime() bool {
-	return k == jobTitles || k == jobWords || k == jobFind || k == jobStoryNames || k == jobPage
+	return k == jobTitles || k == jobWords || k == jobFind || k == jobStoryNames || k == jobPage || k == jobTitleRows
 }
 
 // jobID is one job: its kind and generation.
@@ -378,10 +379,22 @@ func (j *jobs) compare(arts []*corpus.Article, aliases *entities.Aliases) tea.Cm
 	})
 }
 
-// searchTitles runs a "/" query with ts (see rankTitleHits).
-func (j *jobs) searchTitles(ts *search.TitleSearcher, q string) tea.Cmd {
-	return j.start(jobTitles, func(_ context.Context, id jobID) tea.Msg {
-		return titleResultsMsg{jobID: id, query: q, hits: rankTitleHits(ts, q)}
+// searchTitles runs a "/" query with ts (see findTitles); words finds the
+// word hits of the query in the articles' text, the middle tier.
+func (j *jobs) searchTitles(ts *search.TitleSearcher, q string, words textHits) tea.Cmd {
+	return j.start(jobTitles, func(ctx context.Context, id jobID) tea.Msg {
+		return titleResultsMsg{jobID: id, query: q, list: findTitles(ts, q, words(ctx, q))}
+	})
+}
+
+// textHits finds the word hits of a "/" query (Index.Words, or the
+// library's full-text index).
+type textHits func(ctx context.Context, q string) []search.WordHit
+
+// titleRows makes rows from..to-1 of a "/" answer (see titleList).
+func (j *jobs) titleRows(t *titleList, from, to int) tea.Cmd {
+	return j.start(jobTitleRows, func(_ context.Context, id jobID) tea.Msg {
+		return titleRowsMsg{jobID: id, list: t, from: from, rows: t.make(from, to)}
 	})
 }
 
@@ -462,7 +475,7 @@ func (j *jobs) page(lib Library, req pageReq) tea.Cmd {
 // libraryWordHits).
 func (j *jobs) searchLibraryWords(lib Library, ids *idIndex, cache *bodyCache, q string) tea.Cmd {
 	return j.start(jobWords, func(ctx context.Context, id jobID) tea.Msg {
-		hits, err := libraryWordHits(ctx, lib, q, ids.get, cache.get)
+		hits, err := libraryWordHits(ctx, lib, q, true, ids.get, cache.get)
 		if err != nil {
 			hits = nil
 		}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	libdb "github.com/pmureader/pmureader/corpus/library"
+	"github.com/pmureader/pmureader/corpus/search"
 	"github.com/pmureader/pmureader/internal/termtext"
 )
 
@@ -169,6 +171,35 @@ func (m *Model) saveMarksOfLibrary() {
 	if len(ids) > 0 {
 		m.sh.markChanged(true, ids...)
 	}
+}
+
+// titleSearch starts the library's title search for q ("/"): the three
+// tiers over the title index, the middle one (words in the text) from the
+// library's full-text index when the list is the library's, as word search
+// is.
+func (s *shared) titleSearch(q string) tea.Cmd {
+	ix := s.index
+	words := func(context.Context, string) []search.WordHit {
+		if ix == nil {
+			return nil
+		}
+		return ix.Words(q)
+	}
+	if s.fromLib {
+		lib, ids, bodies := s.lib, &s.ids, &s.bodies
+		words = func(ctx context.Context, q string) []search.WordHit {
+			hits, err := libraryWordHits(ctx, lib, q, false, ids.get, bodies.get)
+			if err != nil {
+				return nil // the title tiers still answer
+			}
+			out := make([]search.WordHit, len(hits))
+			for i, h := range hits {
+				out[i] = h.hit
+			}
+			return out
+		}
+	}
+	return s.jobs.searchTitles(s.titles, q, words)
 }
 
 // wordSearch starts the library's word search for q: over the library's

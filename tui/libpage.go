@@ -234,10 +234,13 @@ func (l *library) fetch(req pageReq) tea.Cmd {
 }
 
 // follow keeps the cursor in the list and on screen and, when the list is
-// read from the library, asks for the rows around the screen it lacks:
-// every move of the cursor ends here.
+// read from the library or is a title search's answer, asks for the rows
+// around the screen it lacks: every move of the cursor ends here.
 func (l *library) follow() tea.Cmd {
 	l.clamp()
+	if l.titleHitsShown() {
+		return l.followTitles()
+	}
 	if l.pg == nil || !l.listed() {
 		return nil
 	}

@@ -316,13 +316,13 @@ func TestPagedListLeaveSearch(t *testing.T) {
 	}
 	hs.keys("/", title)
 	l := hs.m.library
-	for range len(l.titleHits) {
+	for range l.titles.len() {
 		if l.articleAt(l.cur.at).ID == want[333] {
 			break
 		}
 		hs.keys("down")
 	}
-	if len(l.titleHits) == 0 || l.articleAt(l.cur.at).ID != want[333] {
+	if l.titles.len() == 0 || l.articleAt(l.cur.at).ID != want[333] {
 		t.Fatalf("the title search does not find %s:\n%s", want[333], hs.screenText())
 	}
 	hs.keys("esc")

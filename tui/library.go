@@ -69,8 +69,8 @@ type library struct {
 	input textinput.Model
 	bar   progress.Model
 
-	titleHits []*titleHit
-	wordHits  []*wordHit
+	titles   *titleList
+	wordHits []*wordHit
 
 	note string // a one-off message for the status line, cleared by the next key
 }
@@ -111,7 +111,7 @@ func (l *library) Capturing() bool { return l.mode != modeBrowse && l.input.Valu
 func (l *library) listLen() int {
 	switch {
 	case l.titleHitsShown():
-		return len(l.titleHits)
+		return l.titles.len()
 	case l.mode == modeWords:
 		return len(l.wordHits)
 	case l.pg != nil:
@@ -142,7 +142,10 @@ func (l *library) articleAt(i int) *corpus.Article {
 	}
 	switch {
 	case l.titleHitsShown():
-		return l.titleHits[i].article
+		if h := l.titles.row(i); h != nil {
+			return h.article
+		}
+		return nil
 	case l.mode == modeWords:
 		return l.wordHits[i].article
 	case l.pg != nil:
@@ -449,7 +452,7 @@ func (l *library) leaveSearch() tea.Cmd {
 func (l *library) forgetSearches() {
 	l.sh.jobs.drop(jobTitles)
 	l.sh.jobs.drop(jobWords)
-	l.titleHits, l.wordHits = nil, nil
+	l.titles, l.wordHits = nil, nil
 }
 
 func (l *library) searchKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -487,7 +490,7 @@ func (l *library) searchJob() jobKind {
 func (l *library) queryChanged() tea.Cmd {
 	if !l.queryTyped() {
 		l.sh.jobs.drop(l.searchJob())
-		l.titleHits, l.wordHits = nil, nil
+		l.titles, l.wordHits = nil, nil
 		l.cur.reset()
 		return l.follow()
 	}
@@ -495,7 +498,7 @@ func (l *library) queryChanged() tea.Cmd {
 	if l.mode == modeWords {
 		return l.sh.wordSearch(q)
 	}
-	return l.sh.jobs.searchTitles(l.sh.titles, q)
+	return l.sh.titleSearch(q)
 }
 
 // showTitleHits shows the hits of the latest title search.
@@ -503,9 +506,34 @@ func (l *library) showTitleHits(msg titleResultsMsg) {
 	if l.mode != modeTitle {
 		return
 	}
-	l.titleHits = msg.hits
+	l.titles = msg.list
 	l.cur.reset()
 	l.clamp()
+}
+
+// showTitleRows takes rows of the title search's answer made further down.
+func (l *library) showTitleRows(msg titleRowsMsg) {
+	if l.titles == msg.list {
+		l.titles.take(msg.from, msg.rows)
+	}
+}
+
+// followTitles asks for the rows of the title search's answer the screen
+// is about to show, when they are not made or asked for yet. A request
+// makes every row from the last made, so that it covers an older one it
+// makes stale.
+func (l *library) followTitles() tea.Cmd {
+	t := l.titles
+	if t == nil {
+		return nil
+	}
+	vis := l.visibleRows()
+	want := min(l.cur.top+2*vis+pageMargin(vis), t.len())
+	if want <= t.asked {
+		return nil
+	}
+	t.asked = want
+	return l.sh.jobs.titleRows(t, len(t.rows), want)
 }
 
 // showWordHits shows the hits of the latest word search.
@@ -537,7 +565,9 @@ func (l *library) open() tea.Cmd {
 	case l.titleHitsShown():
 		// Found by the words of its text ("¶"): open where they are, as
 		// word search does, rather than at the top with nothing marked.
-		h = l.titleHits[l.cur.at].words
+		if th := l.titles.row(l.cur.at); th != nil {
+			h = th.words
+		}
 	}
 	if h != nil {
 		msg.para, _, _ = h.detail(l.snippetWidth())

@@ -208,11 +208,11 @@ func TestFuzzyHighlightNonASCII(t *testing.T) {
 	hs := newHarness(t, libArticles(), 100, 20)
 	hs.keys("/", "resume kataib")
 	l := hs.m.library
-	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a4" {
+	if l.titles.len() == 0 || l.titles.row(0).article.ID != "a4" {
 		t.Fatalf("hits %q", rowTitles(hs))
 	}
-	title, _ := l.titleHits[0].spans()
-	a := l.titleHits[0].article
+	title, _ := l.titles.row(0).spans()
+	a := l.titles.row(0).article
 	var matched strings.Builder
 	for _, sp := range title {
 		matched.WriteString(a.Title[sp.Start:sp.End])
@@ -243,10 +243,9 @@ func TestStaleResultsDropped(t *testing.T) {
 		t.Fatalf("in flight %v, queued %v", jobs.running(jobTitles), jobs.kinds[jobTitles].queued != nil)
 	}
 	latest := jobs.kinds[jobTitles].gen
-	a1 := m.sh.articles[0]
 	// An answer for an old generation is ignored…
-	_, next := m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 3}, query: "al", hits: []*titleHit{{article: a1, done: true}}})
-	if len(l.titleHits) != 0 {
+	_, next := m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 3}, query: "al", list: findTitles(m.sh.titles, "charlie", nil)})
+	if l.titles.len() != 0 {
 		t.Fatalf("stale results shown: %v", rowTitles(hs))
 	}
 	// …and the pending query is started, once.
@@ -263,7 +262,7 @@ func TestStaleResultsDropped(t *testing.T) {
 		t.Fatalf("latest results not shown: %q", got)
 	}
 	// A late answer to an older query must not replace them.
-	m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 1}, query: "alph", hits: []*titleHit{{article: a1, done: true}}})
+	m.Update(titleResultsMsg{jobID: jobID{jobTitles, latest - 1}, query: "alph", list: findTitles(m.sh.titles, "charlie", nil)})
 	if got := rowTitles(hs); len(got) == 0 || !strings.Contains(got[0], "Alpha") {
 		t.Fatalf("late stale results replaced the latest: %q", got)
 	}
@@ -313,7 +312,7 @@ func TestTitleSearchTextHitOpensAtPassage(t *testing.T) {
 	hs := newHarness(t, arts, 80, 24)
 	hs.keys("/", "zanzibari")
 	l := hs.m.library
-	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "long" || !l.titleHits[0].inText {
+	if l.titles.len() == 0 || l.titles.row(0).article.ID != "long" || !l.titles.row(0).inText {
 		t.Fatalf("want the long article first, found by its text: %q", rowTitles(hs))
 	}
 	hs.keys("enter")
@@ -365,7 +364,7 @@ func TestFuzzyHighlightsStory(t *testing.T) {
 	hs.run(m.Init())
 	hs.keys("/", "zanzibar")
 	l := m.library
-	if len(l.titleHits) == 0 || l.titleHits[0].article.ID != "a1" {
+	if l.titles.len() == 0 || l.titles.row(0).article.ID != "a1" {
 		t.Fatalf("hits %q", rowTitles(hs))
 	}
 	row := l.tableRow(0, l.columns())

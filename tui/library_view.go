@@ -171,9 +171,10 @@ func (l *library) tableRow(i int, c columns) string {
 	}
 	var titleSp, outletSp []span
 	inText := false
-	if l.titleHitsShown() {
-		titleSp, outletSp = l.titleHits[i].spans()
-		inText = l.titleHits[i].inText
+	th := l.titles.row(i)
+	if l.titleHitsShown() && th != nil {
+		titleSp, outletSp = th.spans()
+		inText = th.inText
 	}
 	gap := base.Render(" ")
 	var b strings.Builder
@@ -196,8 +197,8 @@ func (l *library) tableRow(i int, c columns) string {
 		b.WriteString(gap)
 		story := l.sh.story(a)
 		var storySp []span
-		if l.titleHitsShown() {
-			storySp = safeSpans(story, l.titleHits[i].storySpans(story))
+		if l.titleHitsShown() && th != nil {
+			storySp = safeSpans(story, th.storySpans(story))
 		}
 		b.WriteString(cell(termtext.OneLine(story), storySp, c.story, base, st.Match))
 	}
@@ -323,12 +324,9 @@ func (l *library) statusLine() string {
 	switch l.mode {
 	case modeTitle:
 		if l.queryTyped() {
-			parts = append(parts, fmt.Sprintf("%d of %d match", len(l.titleHits), len(sh.articles)))
-			for _, h := range l.titleHits {
-				if h.inText {
-					parts = append(parts, "¶ the words are in its text")
-					break
-				}
+			parts = append(parts, fmt.Sprintf("%d of %d match", l.titles.len(), len(sh.articles)))
+			if l.titles.textHits() {
+				parts = append(parts, "¶ the words are in its text")
 			}
 		}
 	case modeWords:

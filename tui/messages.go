@@ -90,7 +90,15 @@ type comparedMsg struct {
 type titleResultsMsg struct {
 	jobID
 	query string
-	hits  []*titleHit
+	list  *titleList
+}
+
+// titleRowsMsg brings rows of a title search's answer, from from on.
+type titleRowsMsg struct {
+	jobID
+	list *titleList
+	from int
+	rows []*titleHit
 }
 
 // wordResultsMsg answers a word search.

@@ -200,12 +200,15 @@ func readBodies(ctx context.Context, lib Library, arts []*corpus.Article, cached
 // libraryWordHits runs a word query over the library's index (FTS5) and
 // gives each hit its snippet: the bodies of the hits (at most limit) are
 // read and searched in a small index of their own, so that snippets and
-// highlights are exactly the in-memory search's. byID finds the list's
-// article for an id, if it holds one (articles added while the list is
-// Load's); the hits point at it, else at a shell of the hit's row.
-func libraryWordHits(ctx context.Context, lib Library, q string, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
+// highlights are exactly the in-memory search's. With prefix, the last
+// word also matches longer words it begins (word search while typing);
+// without, words match whole (the text tier of "/", as Index.Words).
+// byID finds the list's article for an id, if it holds one (articles added
+// while the list is Load's); the hits point at it, else at a shell of the
+// hit's row.
+func libraryWordHits(ctx context.Context, lib Library, q string, prefix bool, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
 	const limit = 100
-	res, err := lib.Search(ctx, q, libdb.SearchOptions{Limit: limit, Prefix: true})
+	res, err := lib.Search(ctx, q, libdb.SearchOptions{Limit: limit, Prefix: prefix})
 	if err != nil || len(res.Hits) == 0 {
 		return nil, err
 	}
@@ -219,8 +222,12 @@ func libraryWordHits(ctx context.Context, lib Library, q string, byID func(strin
 	if err != nil {
 		return nil, err
 	}
+	words := search.New(full).Words
+	if prefix {
+		words = search.New(full).WordsPrefix
+	}
 	found := map[string]search.WordHit{}
-	for _, h := range search.New(full).WordsPrefix(q) {
+	for _, h := range words(q) {
 		found[h.Article.ID] = h
 	}
 	terms := queryTerms(q)

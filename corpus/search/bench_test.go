@@ -131,6 +131,18 @@ func BenchmarkTitleSearch(b *testing.B) {
 	benchTyping(b, func(s *TitleSearcher, q string) { s.Results(q).Hits(0, 50) })
 }
 
+// BenchmarkTitleFound is BenchmarkTitleSearch as the reader's "/" list
+// runs it: the three tiers held lazily (Found, no word hits: a library's
+// come from its full-text index) and their first screen made.
+func BenchmarkTitleFound(b *testing.B) {
+	benchTyping(b, func(s *TitleSearcher, q string) {
+		f := s.Found(q, nil)
+		for i := range min(f.Len(), 50) {
+			f.At(i)
+		}
+	})
+}
+
 // BenchmarkTitleSearchAll is BenchmarkTitleSearch making every hit whole
 // (Search), as FindTitles and the command line do.
 func BenchmarkTitleSearchAll(b *testing.B) {

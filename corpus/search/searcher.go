@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -38,6 +39,10 @@ type searchLevel struct {
 	states []matchState
 	res    *TitleResults
 	hits   []TitleHit // res made whole, once Search asked for it
+	// tight are the idxs whose haystack contains pattern as typed, once
+	// Found asked for them (tightDone).
+	tight     []int32
+	tightDone bool
 }
 
 // maxLevels bounds the cache; deeper queries drop the oldest levels.
@@ -55,7 +60,7 @@ func (ix *Index) NewTitleSearcher() *TitleSearcher {
 func (s *TitleSearcher) Search(query string) []TitleHit {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	top := s.search(query, true)
+	top := s.search(query, answerWhole)
 	if top == nil {
 		return nil
 	}
@@ -70,17 +75,78 @@ func (s *TitleSearcher) Search(query string) []TitleHit {
 func (s *TitleSearcher) Results(query string) *TitleResults {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if top := s.search(query, false); top != nil {
+	if top := s.search(query, answerRanked); top != nil {
 		return top.res
 	}
 	return nil
 }
 
+// Found is Find's answer held lazily (see FoundList), its text tier made
+// of words: the index's own word hits (Index.Words), or those of another
+// index of the same articles, such as a library's full-text index, whose
+// articles have the headers this index holds (and the same IDs). Every
+// word hit's article must be one this index holds: the tiers are told
+// apart by its header, and a hit whose article is not held would be
+// counted among the title hits.
+func (s *TitleSearcher) Found(query string, words []WordHit) *FoundList {
+	if strings.TrimSpace(FoldQuery(query)) == "" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.search(query, answerTiers) == nil {
+		return nil
+	}
+	// search left the query's level on top.
+	k := len(s.stack) - 1
+	top := &s.stack[k]
+	tight := s.tightOf(k)
+	s.ix.mu.RLock()
+	story := s.ix.storyOf
+	hay := func(w WordHit) string { return Haystack(w.Article, story(w.Article)) }
+	f := newFoundList(top.res, tight, words, hay)
+	s.ix.mu.RUnlock()
+	return f
+}
+
+// tightOf returns the indexes of level k's hits whose haystack contains
+// its pattern. A haystack that contains a pattern contains every prefix
+// of it, so only the level below's are tested, with the articles added
+// since; the first time, all of the level's hits. A bounded keystroke
+// asked for the tiers has found them already, while matching.
+func (s *TitleSearcher) tightOf(k int) []int32 {
+	lv := &s.stack[k]
+	if lv.tightDone {
+		return lv.tight
+	}
+	cand := lv.idxs
+	if k > 0 && s.stack[k-1].tightDone {
+		below := &s.stack[k-1]
+		at, _ := slices.BinarySearch(lv.idxs, int32(below.n))
+		cand = append(intersect(slices.Clone(below.tight), lv.idxs[:at]), lv.idxs[at:]...)
+	}
+	lv.tight, lv.tightDone = lv.res.titles.containing(lv.pattern, cand), true
+	return lv.tight
+}
+
+// answer is what a search is for.
+type answer int
+
+const (
+	// answerRanked: the ranked hits (Results), the best ranked at once.
+	answerRanked answer = iota
+	// answerWhole: every hit made (Search): a new level is scored whole at
+	// once rather than ranked by bounds, which would only add to that.
+	answerWhole
+	// answerTiers: the ranked hits and which contain the query as typed
+	// (Found).
+	answerTiers
+)
+
 // search brings the stack up to query and returns its top level, whose
-// pattern is query's; nil for a query without letters. With whole (Search,
-// which makes every hit), a new level is scored whole at once rather than
-// ranked by bounds, which would only add to that. The caller holds s.mu.
-func (s *TitleSearcher) search(query string, whole bool) *searchLevel {
+// pattern is query's; nil for a query without letters. The caller holds
+// s.mu.
+func (s *TitleSearcher) search(query string, want answer) *searchLevel {
 	pattern := FoldQuery(query)
 	if pattern == "" {
 		return nil
@@ -98,6 +164,7 @@ func (s *TitleSearcher) search(query string, whole bool) *searchLevel {
 	}
 	cand := allCandidates(n)
 	var prev prevStates
+	tc := tightCands{on: want == answerTiers, every: true}
 	if len(s.stack) > 0 {
 		top := &s.stack[len(s.stack)-1]
 		if top.pattern == pattern && top.n == n {
@@ -105,16 +172,20 @@ func (s *TitleSearcher) search(query string, whole bool) *searchLevel {
 		}
 		cand = candidates{list: top.idxs, from: top.n, all: n}
 		prev = prevStates{states: top.states, prevLen: len(top.pattern)}
+		if top.tightDone {
+			tc.every, tc.prev, tc.from = false, top.tight, int32(top.n)
+		}
 		if top.pattern == pattern {
 			s.stack = s.stack[:len(s.stack)-1]
 		}
 	}
 	lv := searchLevel{pattern: pattern, n: n}
-	if !whole && boundedApplies(pattern) {
-		b := ix.titles.matchBounded(pattern, cand, prev)
+	if want != answerWhole && boundedApplies(pattern) {
+		b := ix.titles.matchBounded(pattern, cand, prev, &tc)
 		lv.res = ix.newResults(pattern)
 		lv.res.lazy, lv.res.matches, lv.res.top = true, b.idxs, b.top
 		lv.idxs, lv.states = b.idxs, b.states
+		lv.tight, lv.tightDone = b.tight, tc.on
 	} else {
 		lv.res, lv.idxs = ix.matchTitles(pattern, cand)
 	}

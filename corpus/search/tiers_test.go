@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/pmureader/pmureader/corpus"
 )
@@ -76,4 +78,64 @@ func foundKeys(fs []Found) []string {
 		out[i] = fmt.Sprintf("%s/%s/%d/%.6f", f.Article.ID, f.By, f.Title.Score, f.Words.Score)
 	}
 	return out
+}
+
+// Found, the tiers held lazily, answers what Tiers answers over the same
+// title and word hits, keystroke after keystroke, with backspaces and
+// articles added while typing, and with the word hits of another index of
+// the same articles (a library's full-text index: other *Article values,
+// the same IDs and headers; it holds no article the title index does
+// not), whatever order its hits are asked for in.
+func TestFoundEqualsTiers(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 21))
+	for round := range 12 {
+		arts := randomArticles(r, 1+r.IntN(5000))
+		bodies := make([]*corpus.Article, len(arts))
+		for i, a := range arts {
+			b := *a
+			b.Body = []corpus.Paragraph{{Text: randomTitle(r) + " " + randomTitle(r)}}
+			bodies[i] = &b
+		}
+		split := len(arts)
+		if round%2 == 0 {
+			split = len(arts) / 2
+		}
+		headers, text := New(arts[:split]), New(bodies[:split])
+		s := headers.NewTitleSearcher()
+		q := ""
+		for key := range 24 {
+			switch {
+			case key == 8 && split < len(arts):
+				headers.Add(arts[split:])
+				text.Add(bodies[split:])
+			case len(q) > 0 && r.IntN(5) == 0:
+				_, size := utf8.DecodeLastRuneInString(q)
+				q = q[:len(q)-size]
+			default:
+				q += queryLetters[r.IntN(len(queryLetters))]
+			}
+			words := text.Words(q)
+			want := foundKeys(Tiers(q, headers.Titles(q), words))
+			f := s.Found(q, words)
+			if f.Len() != len(want) {
+				t.Fatalf("round %d query %q: Len %d, want %d", round, q, f.Len(), len(want))
+			}
+			got := make([]string, f.Len())
+			for _, i := range r.Perm(f.Len()) {
+				got[i] = foundKeys([]Found{f.At(i)})[0]
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("round %d query %q:\n got %v\nwant %v", round, q, got[:min(len(got), 5)], want[:min(len(want), 5)])
+			}
+			texts := 0
+			for _, k := range want {
+				if strings.Contains(k, "/text/") {
+					texts++
+				}
+			}
+			if f.TextLen() != texts {
+				t.Errorf("round %d query %q: TextLen %d, want %d", round, q, f.TextLen(), texts)
+			}
+		}
+	}
 }

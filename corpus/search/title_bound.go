@@ -170,6 +170,7 @@ func boundedApplies(pattern string) bool {
 type boundedPart struct {
 	lo, n int
 	seeds []seed
+	tight []int32 // its matches that contain the pattern as typed, when asked
 }
 
 type seed struct {
@@ -192,8 +193,9 @@ type prevStates struct {
 // filterBounded tests candidates lo..hi-1 against pattern (ASCII), and
 // writes the matching ones and their states, extended to pattern, to
 // lv.idxs and lv.states from lo on.
-func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, prev prevStates, lv *boundedLevel, lo, hi int) boundedPart {
+func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, prev prevStates, tc *tightCands, lv *boundedLevel, lo, hi int) boundedPart {
 	p := boundedPart{lo: lo}
+	tight := tc.scan(cand, lo, hi)
 	idxs, states := lv.idxs[lo:hi], lv.states[lo:hi]
 	for i := lo; i < hi; i++ {
 		idx := cand.at(i)
@@ -220,7 +222,9 @@ func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, p
 		idxs[p.n], states[p.n] = int32(idx), st
 		p.pushSeed(seed{bound: st.bound(pattern, hay), pos: int32(lo + p.n)})
 		p.n++
+		tight.test(int32(idx), hay, pattern)
 	}
+	p.tight = tight.out
 	return p
 }
 
@@ -287,12 +291,14 @@ type boundedLevel struct {
 	idxs   []int32
 	states []matchState
 	top    []rawHit
+	tight  []int32 // the matches that contain the pattern as typed, when asked
 }
 
 // matchBounded answers pattern (ASCII, at most maxBoundLen bytes) over
 // the candidates: which match, and the best topK ranked exactly as
-// fuzzy.Find ranks them. The caller holds the read lock.
-func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStates) boundedLevel {
+// fuzzy.Find ranks them; with tc on, also which contain pattern as typed
+// (see tightCands). The caller holds the read lock.
+func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStates, tc *tightCands) boundedLevel {
 	pm := presenceMask(pattern)
 	n := cand.len()
 	lv := boundedLevel{idxs: make([]int32, n), states: prev.states[:0]}
@@ -302,8 +308,15 @@ func (t *titleStore) matchBounded(pattern string, cand candidates, prev prevStat
 		lv.states = make([]matchState, n)
 	}
 	parts := splitWork(n, func(lo, hi int) boundedPart {
-		return t.filterBounded(pattern, pm, cand, prev, &lv, lo, hi)
+		return t.filterBounded(pattern, pm, cand, prev, tc, &lv, lo, hi)
 	})
+	if tc.on {
+		tights := make([][]int32, len(parts))
+		for i, p := range parts {
+			tights[i] = p.tight
+		}
+		lv.tight = slices.Concat(tights...)
+	}
 	// Close the gaps between the parts' matches.
 	total := 0
 	var seeds []seed

@@ -59,6 +59,15 @@ func (r *TitleResults) at(i int) (idx int32, score int) {
 	return r.order[i], r.score[i]
 }
 
+// rankedPrefix returns how many of the best hits are ranked without
+// ranking them all.
+func (r *TitleResults) rankedPrefix() int {
+	if r.lazy {
+		return len(r.top)
+	}
+	return len(r.order)
+}
+
 // rankAll ranks every hit of a lazy answer into order and score.
 func (r *TitleResults) rankAll() {
 	r.allOnce.Do(func() { r.scoreAll(candidates{list: r.matches}) })
