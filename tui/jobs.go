@@ -380,10 +380,33 @@ func (j *jobs) compare(arts []*corpus.Article, aliases *entities.Aliases) tea.Cm
 }
 
 // searchTitles runs a "/" query with ts (see findTitles); words finds the
-// word hits of the query in the articles' text, the middle tier.
+// word hits of the query in the articles' text, the middle tier. The
+// fuzzy matching runs while they are found (a library's are read from its
+// full-text index): the searcher keeps its answer, so that making the
+// tiers with them costs little after.
 func (j *jobs) searchTitles(ts *search.TitleSearcher, q string, words textHits) tea.Cmd {
 	return j.start(jobTitles, func(ctx context.Context, id jobID) tea.Msg {
-		return titleResultsMsg{jobID: id, query: q, list: findTitles(ts, q, words(ctx, q))}
+		type found struct {
+			hits     []search.WordHit
+			panicked any
+		}
+		text := make(chan found, 1)
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					text <- found{panicked: r}
+				}
+			}()
+			text <- found{hits: words(ctx, q)}
+		}()
+		if ts != nil {
+			ts.Found(q, nil)
+		}
+		f := <-text
+		if f.panicked != nil {
+			panic(f.panicked) // the job's guard reports it
+		}
+		return titleResultsMsg{jobID: id, query: q, list: findTitles(ts, q, f.hits)}
 	})
 }
 

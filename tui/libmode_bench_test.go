@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,7 +85,16 @@ func openLibraryModel(b *testing.B, path string, first bool) (*Model, *libdb.Lib
 	var lib *libdb.Library
 	m := New(Options{Library: func(ctx context.Context) (Library, error) {
 		var err error
-		lib, err = libdb.Open(ctx, path, libdb.Options{})
+		if lib, err = libdb.Open(ctx, path, libdb.Options{}); err != nil {
+			return nil, err
+		}
+		// The memory limit the command sets (a library of a million
+		// resident in under 1 GB); the test binary's own afterwards.
+		n, err := lib.Count(ctx)
+		if err == nil {
+			old := debug.SetMemoryLimit(MemoryLimit(n))
+			b.Cleanup(func() { debug.SetMemoryLimit(old) })
+		}
 		return lib, err
 	}})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -236,4 +247,45 @@ func runAll(m *Model, cmd tea.Cmd) {
 		_, next := m.Update(msg)
 		runAll(m, next)
 	}
+}
+
+// BenchmarkLibraryTitleSearch1M lists a library of a million articles as
+// the reader does, then types title queries letter by letter into "/",
+// each keystroke's work run to the end as the program runs it: the three
+// tiers over the million titles, the text tier from the library's
+// full-text index (the bodies of its hits read), and the first rows made.
+// It reports the mean, median and slowest keystroke (target: a median of
+// 30 ms) and the process's peak resident memory (MB-rss; target 1 GB).
+func BenchmarkLibraryTitleSearch1M(b *testing.B) {
+	path := lib1M(b)
+	m, lib := openLibraryModel(b, path, false)
+	defer lib.Close()
+	m.jobs.drop(jobGroup)
+	var keys []time.Duration
+	for b.Loop() {
+		for _, q := range []string{"kataib", "evening post", "ministry of"} {
+			runAll(m, m.library.enterSearch(modeTitle))
+			for _, r := range q {
+				start := time.Now()
+				_, cmd := m.Update(tea.KeyPressMsg(tea.Key{Code: r, Text: string(r)}))
+				runAll(m, cmd)
+				keys = append(keys, time.Since(start))
+			}
+			if m.library.titles.len() == 0 {
+				b.Fatalf("/%s found nothing", q)
+			}
+			_, cmd := m.Update(tea.KeyPressMsg(tea.Key{Code: tea.KeyEscape}))
+			runAll(m, cmd)
+		}
+	}
+	slices.Sort(keys)
+	var sum time.Duration
+	for _, d := range keys {
+		sum += d
+	}
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(sum)/float64(len(keys)), "ms/key")
+	b.ReportMetric(ms(keys[len(keys)/2]), "ms/key-p50")
+	b.ReportMetric(ms(keys[len(keys)-1]), "ms/key-max")
+	b.ReportMetric(peakRSSMB(), "MB-rss")
 }

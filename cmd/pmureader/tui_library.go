@@ -10,11 +10,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/library"
 	"github.com/pmureader/pmureader/corpus/sources"
 	"github.com/pmureader/pmureader/corpus/stories"
 	"github.com/pmureader/pmureader/corpus/storystore"
@@ -38,6 +40,7 @@ func (a *app) withLibrary(opt tui.Options, listLibrary bool) tui.Options {
 				if err != nil {
 					return nil, err
 				}
+				a.limitMemory(ctx, lib)
 				return lib, nil
 			}
 			opt.GroupLibrary = groupLibrary(h)
@@ -47,6 +50,32 @@ func (a *app) withLibrary(opt tui.Options, listLibrary bool) tui.Options {
 	opt.OpenURL = browserOpener(a.getenv)
 	opt.Export = a.writeReport
 	return opt
+}
+
+// limitMemory sets the soft memory limit for the reader listing lib (see
+// tui.MemoryLimit), when it is large and GOMEMLIMIT sets none.
+func (a *app) limitMemory(ctx context.Context, lib *library.Library) {
+	n, err := lib.Count(ctx)
+	if err != nil {
+		return
+	}
+	if limit, ok := readerMemoryLimit(n, a.getenv("GOMEMLIMIT")); ok {
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// largeForMemory is the size of library from which the reader sets a
+// memory limit: below, what it keeps is small, garbage and all.
+const largeForMemory = 100_000
+
+// readerMemoryLimit is the memory limit for the reader listing n
+// articles, GOMEMLIMIT being gomemlimit; ok is false when none is to be
+// set.
+func readerMemoryLimit(n int, gomemlimit string) (limit int64, ok bool) {
+	if gomemlimit != "" || n < largeForMemory {
+		return 0, false
+	}
+	return tui.MemoryLimit(n), true
 }
 
 // groupLibrary is the reader's stories of the library: those it keeps,

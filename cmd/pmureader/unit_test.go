@@ -12,6 +12,7 @@ import (
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/stories"
+	"github.com/pmureader/pmureader/tui"
 )
 
 func TestParseSize(t *testing.T) {
@@ -137,5 +138,23 @@ func TestListJSONStreamsTheSameBytes(t *testing.T) {
 		if streamed.String() != whole.String() {
 			t.Errorf("%d articles: streamed\n%s\nwhole\n%s", n, streamed.String(), whole.String())
 		}
+	}
+}
+
+// The reader limits its memory for a large library only, and never over
+// the user's GOMEMLIMIT.
+func TestReaderMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		env  string
+		want bool
+	}{{1_000_000, "", true}, {largeForMemory, "", true}, {largeForMemory - 1, "", false}, {1_000_000, "2GiB", false}} {
+		limit, ok := readerMemoryLimit(c.n, c.env)
+		if ok != c.want || ok && limit != tui.MemoryLimit(c.n) {
+			t.Errorf("readerMemoryLimit(%d, %q) = %d, %v", c.n, c.env, limit, ok)
+		}
+	}
+	if l := tui.MemoryLimit(1_000_000); l < 700<<20 || l > 900<<20 {
+		t.Errorf("the limit for a million is %d MiB, want room for the 570 MB kept and under 1 GB resident", l>>20)
 	}
 }

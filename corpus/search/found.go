@@ -196,8 +196,10 @@ func (c *tightCands) scan(cand candidates, lo, hi int) tightScan {
 }
 
 // test keeps idx, a match whose haystack is hay, if it is a candidate and
-// contains pattern.
-func (s *tightScan) test(idx int32, hay, pattern string) {
+// contains pattern. end is where the match's leftmost letters end (see
+// matchState; -1 when not known): when they are adjacent there, they are
+// the pattern, found without a search.
+func (s *tightScan) test(idx int32, hay, pattern string, end int) {
 	c := s.c
 	if !c.on {
 		return
@@ -210,7 +212,7 @@ func (s *tightScan) test(idx int32, hay, pattern string) {
 			return
 		}
 	}
-	if strings.Contains(hay, pattern) {
+	if end >= len(pattern) && hay[end-len(pattern):end] == pattern || strings.Contains(hay, pattern) {
 		s.out = append(s.out, idx)
 	}
 }

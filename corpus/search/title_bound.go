@@ -222,7 +222,7 @@ func (t *titleStore) filterBounded(pattern string, pm uint64, cand candidates, p
 		idxs[p.n], states[p.n] = int32(idx), st
 		p.pushSeed(seed{bound: st.bound(pattern, hay), pos: int32(lo + p.n)})
 		p.n++
-		tight.test(int32(idx), hay, pattern)
+		tight.test(int32(idx), hay, pattern, int(st.end))
 	}
 	p.tight = tight.out
 	return p
