@@ -51,12 +51,15 @@ var targets = []target{
 	// library of a million, which scripts/bench1m builds and measures.
 	{"library/LibraryImport", "cpu-ms/article", 2, "import: CPU per article (1,000/s on 2 cores)"},
 	{"search/TitleSearch/1M", "ms/key-p50", 30, "1M: title search, median per keystroke"},
+	{"search/TitleFound/1M", "ms/key-p50", 30, "1M: title search in three tiers, median per keystroke"},
 	{"library/Library1M/OpenFirstPage", "ns/op", 100e6, "1M: open the library, first page of rows"},
 	{"library/Library1M/Search", "median-ms", 50, "1M: word search, median warm"},
 	{"library/Library1M/Get", "ns/op", 10e6, "1M: open an article"},
 	{"tui/LibraryFirstFrame1M", "ms/op", 100, "1M: first frame with rows listed"},
 	{"tui/LibraryOpen1M", "MB-rss", 1024, "1M: resident memory, every header read"},
 	{"tui/LibraryScroll1M", "MB-rss", 1024, "1M: resident memory, listed, sorted and scrolled"},
+	{"tui/LibraryTitleSearch1M", "ms/key-p50", 30, "1M: the reader's \"/\", median per keystroke"},
+	{"tui/LibraryTitleSearch1M", "MB-rss", 1024, "1M: resident memory, listed and searched"},
 }
 
 // skipUnits are left out of the table (still in the raw output).
