@@ -498,7 +498,7 @@ func (j *jobs) page(lib Library, req pageReq) tea.Cmd {
 // libraryWordHits).
 func (j *jobs) searchLibraryWords(lib Library, ids *idIndex, cache *bodyCache, q string) tea.Cmd {
 	return j.start(jobWords, func(ctx context.Context, id jobID) tea.Msg {
-		hits, err := libraryWordHits(ctx, lib, q, true, ids.get, cache.get)
+		hits, err := libraryWordHits(ctx, lib, q, libraryWordLimit, true, ids.get, cache.get)
 		if err != nil {
 			hits = nil
 		}

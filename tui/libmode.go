@@ -176,7 +176,7 @@ func (m *Model) saveMarksOfLibrary() {
 // titleSearch starts the library's title search for q ("/"): the three
 // tiers over the title index, the middle one (words in the text) from the
 // library's full-text index when the list is the library's, as word search
-// is.
+// is (its best libraryTextLimit hits: f shows more).
 func (s *shared) titleSearch(q string) tea.Cmd {
 	ix := s.index
 	words := func(context.Context, string) []search.WordHit {
@@ -188,7 +188,7 @@ func (s *shared) titleSearch(q string) tea.Cmd {
 	if s.fromLib {
 		lib, ids, bodies := s.lib, &s.ids, &s.bodies
 		words = func(ctx context.Context, q string) []search.WordHit {
-			hits, err := libraryWordHits(ctx, lib, q, false, ids.get, bodies.get)
+			hits, err := libraryWordHits(ctx, lib, q, libraryTextLimit, false, ids.get, bodies.get)
 			if err != nil {
 				return nil // the title tiers still answer
 			}

@@ -197,6 +197,14 @@ func readBodies(ctx context.Context, lib Library, arts []*corpus.Article, cached
 	return out, nil
 }
 
+// The most hits a library's word search shows (f), and the most of the
+// "/" list's text tier (¶) over a library: each is read whole, 0.4 ms an
+// article at a million, and "/" reads them at every keystroke.
+const (
+	libraryWordLimit = 100
+	libraryTextLimit = 25
+)
+
 // libraryWordHits runs a word query over the library's index (FTS5) and
 // gives each hit its snippet: the bodies of the hits (at most limit) are
 // read and searched in a small index of their own, so that snippets and
@@ -206,8 +214,7 @@ func readBodies(ctx context.Context, lib Library, arts []*corpus.Article, cached
 // byID finds the list's article for an id, if it holds one (articles added
 // while the list is Load's); the hits point at it, else at a shell of the
 // hit's row.
-func libraryWordHits(ctx context.Context, lib Library, q string, prefix bool, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
-	const limit = 100
+func libraryWordHits(ctx context.Context, lib Library, q string, limit int, prefix bool, byID func(string) *corpus.Article, cached func(string) *corpus.Article) ([]*wordHit, error) {
 	res, err := lib.Search(ctx, q, libdb.SearchOptions{Limit: limit, Prefix: prefix})
 	if err != nil || len(res.Hits) == 0 {
 		return nil, err
