@@ -16,7 +16,8 @@ import (
 // address with a stub browser ($BROWSER), reading the hostile page writes
 // no clipboard, "y" does (the paragraph and its citation), "e" writes the
 // comparison's report in the current folder; a second run lists the
-// library with the marks and read articles of the first.
+// library with the marks and read articles of the first, and "/" finds an
+// article by a word of its text.
 func TestTUILibraryEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
@@ -96,7 +97,8 @@ func TestTUILibraryEndToEnd(t *testing.T) {
 	tm.WaitForText("EXIT=0")
 
 	// A second run lists the library, with what the first one left.
-	tm2 := tmuxtest.Start(t, 120, 30, cmd, tmuxtest.Session("again"), tmuxtest.Timeout(20*time.Second))
+	tm2 := tmuxtest.Start(t, 120, 30, cmd, tmuxtest.Session("again"), tmuxtest.Timeout(20*time.Second),
+		tmuxtest.Before("set-option", "-g", "escape-time", "0"), tmuxtest.KeyDelay(100*time.Millisecond))
 	scr = tm2.WaitForText("3 articles")
 	if !strings.Contains(scr, "2 marked") || strings.Contains(scr, "Antiwar.com") {
 		t.Errorf("second run:\n%s", scr)
@@ -106,7 +108,16 @@ func TestTUILibraryEndToEnd(t *testing.T) {
 			t.Errorf("the hostile page, read in the first run, is unread: %q", l)
 		}
 	}
-	tm2.Keys("q")
+	// "/" finds by the text too: the bodies are in the library only.
+	tm2.Keys("/")
+	tm2.Text("harbour")
+	scr = tm2.WaitForText("¶ the words are in its text")
+	if !strings.Contains(scr, "¶ Story 1") {
+		t.Errorf("/harbour does not list Story 1 as found by its text:\n%s", scr)
+	}
+	tm2.Keys("Enter")
+	tm2.WaitForText("Story 1 begins")
+	tm2.Keys("Escape", "Escape", "Escape", "q") // the find, the reader, the search
 	tm2.WaitForText("EXIT=0")
 }
 
