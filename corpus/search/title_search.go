@@ -80,14 +80,38 @@ func (t *titleStore) appendStore(u *titleStore) {
 }
 
 func (t *titleStore) add(articles []*corpus.Article, story func(*corpus.Article) string) {
+	for len(articles) > 0 {
+		n := min(len(articles), arenaArticles)
+		t.addArena(articles[:n], story)
+		articles = articles[n:]
+	}
+}
+
+// arenaArticles is how many haystacks share one string (see addArena):
+// about 800 KB of them.
+const arenaArticles = 1 << 13
+
+// addArena adds the haystacks of articles, built into one buffer and cut
+// from one string: a keystroke reads them in order, and from contiguous
+// memory it reads them about twice as fast as from a string allocated
+// each (BenchmarkTitleSearch/1M, median keystroke 27-39 ms -> 15-18 ms,
+// the same minutes).
+func (t *titleStore) addArena(articles []*corpus.Article, story func(*corpus.Article) string) {
 	var buf []byte
-	for _, a := range articles {
+	ends := make([]int, len(articles))
+	for i, a := range articles {
 		s := story(a)
 		f := [numFields]string{a.Title, a.Outlet, a.Author, s}
-		buf = buildHay(buf[:0], &f)
-		h := string(buf)
-		t.hays = append(t.hays, h)
+		buf = buildHay(buf, &f)
+		ends[i] = len(buf)
 		t.stories = append(t.stories, s)
+	}
+	all := string(buf)
+	start := 0
+	for _, end := range ends {
+		h := all[start:end]
+		start = end
+		t.hays = append(t.hays, h)
 		asc := isASCII(h)
 		t.ascii = append(t.ascii, asc)
 		var m, starts uint64
