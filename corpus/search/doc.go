@@ -21,7 +21,9 @@
 // reach them; title_results.go holds a ranked answer (the rest ranked
 // when asked for); fastfuzzy.go is the matcher for ASCII haystacks;
 // title_search.go and searcher.go are the API (Titles, and a
-// TitleSearcher that narrows as a person types). Word
+// TitleSearcher that narrows as a person types); tiers.go ranks "find by
+// title" in three tiers (FindTitles, Tiers) and found.go holds them lazily
+// for a list over a million titles (FoundList). Word
 // search: tokenize.go cuts bodies into words and keys; word_index.go is the
 // inverted index (postings with positions) and its search; query.go
 // parses queries; word_search.go ranks hits by BM25; snippet.go cuts the
@@ -33,13 +35,15 @@
 // splits a batch across the cores); the index takes about as much memory as
 // the body text. Searches at 100,000 articles take milliseconds; see the
 // benchmarks. At 1,000,000 titles the median keystroke of a person typing
-// (TitleSearcher.Results) took 19–28 ms (load average 1.1–1.4; 47–62 ms
-// before it ranked only the best hits), 29–39 CPU-ms over both cores,
-// about half of it testing which candidates still match.
-// Search and All, which make every hit whole, still score every match.
-// Title search keeps 8 bytes a title (wordStarts) beside the haystacks,
-// and a TitleSearcher 24 bytes a match of its latest keystroke and 4 of
-// each earlier one.
+// (TitleSearcher.Results) took 18–24 ms (load average 1.9–2.4; 47–62 ms
+// before it ranked only the best hits, 27–39 ms before the haystacks
+// shared strings), most of it testing which candidates still match; the
+// three tiers (TitleSearcher.Found) add the test of which contain the
+// query as typed, made in the same pass. Search and All, which make every
+// hit whole, still score every match. Title search keeps 8 bytes a title
+// (wordStarts) beside the haystacks, and a TitleSearcher 24 bytes a match
+// of its latest keystroke and 4 of each earlier one, and 4 a header that
+// contains the query of each keystroke the tiers were asked for.
 //
 // # Concurrency
 //
