@@ -116,8 +116,14 @@ func TestTUILibraryEndToEnd(t *testing.T) {
 		t.Errorf("/harbour does not list Story 1 as found by its text:\n%s", scr)
 	}
 	tm2.Keys("Enter")
-	tm2.WaitForText("Story 1 begins")
-	tm2.Keys("Escape", "Escape", "Escape", "q") // the find, the reader, the search
+	tm2.WaitForText("1/2 “harbour”") // opened at the passage, the words found
+	// Each key waits for the screen it leads to: an Escape read together
+	// with the next key is Alt and that key.
+	tm2.Keys("Escape") // back to the search
+	tm2.WaitForText("find by title")
+	tm2.Keys("Escape") // out of it
+	tm2.WaitForText("sorted by date")
+	tm2.Keys("q")
 	tm2.WaitForText("EXIT=0")
 }
 
