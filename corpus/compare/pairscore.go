@@ -95,13 +95,16 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 			pairs = append(pairs, pair{i, j})
 		}
 	}
+	var table *nearTable
+	if n > 0 {
+		table = newNearTable(lex, fs[0].words, sc.nearWords)
+	}
 	scratch := make([]pairScorer, w)
 	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		s := &scratch[k]
 		if s.idf == nil {
-			*s = newPairScorer(lex, sc, vocab, lead)
-			s.near.limit = sc.nearWords
+			*s = newPairScorer(lex, sc, vocab, lead, table)
 		}
 		c.pairs[i][j] = s.score(&fs[i], &fs[j])
 	})
@@ -191,8 +194,11 @@ type pairScorer struct {
 	leadJ      []float64
 }
 
-func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
-	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab)}
+// newPairScorer is a worker's scratch for a comparison with vocab term ids,
+// the lead prior's weights, and the comparison's near-word table (nil: too
+// many words for one).
+func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64, table *nearTable) pairScorer {
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab), near: newNearCache(table)}
 }
 
 // score is the similarity matrix of the passages of two articles, in

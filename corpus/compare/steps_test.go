@@ -270,7 +270,7 @@ func TestGuard(t *testing.T) {
 	ents := [][][]string{{nil, {"Aden"}, {"Iran"}, {"Baghdad", "Basra"}}, {nil, {"Aden"}, {"Aceh"}, {"Baghdad", "Basra"}}}
 	fs, _ := featuresOf(t, texts, ents)
 	sc := defaultScoring
-	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4))
+	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4), newNearTable(lexicon.English(), fs[0].words, 0))
 	m := matrixOf([][]float32{{.9, 0, 0, 0}, {0, .9, 0, 0}, {0, 0, .9, 0}, {0, 0, 0, .9}})
 	s.guard(&m, &fs[0], &fs[1])
 	want := []float32{.9 * sc.guardKeep, .9, .9 * sc.conflictKeep, .9 * sc.guardKeep}
