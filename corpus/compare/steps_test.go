@@ -522,7 +522,7 @@ func TestShared(t *testing.T) {
 		an[i][0].ments = docs[i][0]
 		an[i][0].figs = quantity.Parse(s)
 	}
-	sh := shared(c, an, []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}, res)
+	sh := shared(c, an, []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}, res, nil)
 	if !slices.Equal(sh.Entities, []string{"Iraq"}) || !slices.Equal(sh.Numbers, []string{"27 killed"}) || !slices.Equal(sh.Words, []string{"killed", "strikes"}) {
 		t.Errorf("shared %+v", sh)
 	}
