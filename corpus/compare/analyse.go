@@ -22,8 +22,8 @@ type analysed struct {
 // analyse cuts the articles into passages (c.Articles[i].Passages) and
 // analyses each: tokens (kept in c.toks for Diff), names resolved across
 // the articles (listed in c.Entities), and figures, on w workers. It
-// returns the analysis, how many word keys the stem memo numbered, and the
-// resolver.
+// returns the analysis, a bound on the word key numbers the workers gave
+// (workerKeyIDs), and the resolver.
 func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al *entities.Aliases, w, words int) ([][]analysed, int, *entities.Resolver) {
 	n := len(articles)
 	an := make([][]analysed, n)
@@ -34,17 +34,13 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
 		caps[k] = entities.NewCapitalisation()
 	}
-	var share *tokens.SharedMemo
-	if w > 1 {
-		share = tokens.NewSharedMemo()
-	}
 	pool.ForEach(n, w, func(k, i int) {
 		ps := passages.Cut(articles[i], unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
 		c.toks[i] = make([][]tokens.Token, len(ps))
 		for j, p := range ps {
-			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
+			an[i][j].toks = workerKeyIDs(tokens.TokenizeInto(nil, p.Text, memos[k], nil), k, w)
 			c.toks[i][j] = an[i][j].toks
 			caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
 		}
@@ -53,11 +49,30 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		caps[0].Merge(o)
 	}
 	res := c.findNamesAndFigures(an, caps[0], al, w)
-	keys := len(memos[0])
-	if share != nil {
-		keys = share.Len()
+	keys := 0
+	for _, m := range memos {
+		keys = max(keys, len(m))
 	}
-	return an, keys, res
+	return an, keys * w, res
+}
+
+// workerKeyIDs makes the word key numbers (Token.KeyID) that worker k of w
+// gave toks distinct from the other workers': each worker stems with a
+// memo of its own, numbered from 0, and KeyID becomes KeyID×w + k. A word
+// two workers meet then has two numbers, which costs the featurizer a
+// second look-up of it and changes nothing else: what it keeps by number
+// depends on the word alone. (A memo shared by the workers took a lock per
+// new word, and two workers contending for it were slower than one.)
+func workerKeyIDs(toks []tokens.Token, k, w int) []tokens.Token {
+	if w == 1 {
+		return toks
+	}
+	for x := range toks {
+		if toks[x].KeyID >= 0 {
+			toks[x].KeyID = toks[x].KeyID*int32(w) + int32(k)
+		}
+	}
+	return toks
 }
 
 // isHeadline reports whether a passage is a headline, whose capitals say
