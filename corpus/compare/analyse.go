@@ -34,13 +34,15 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
 		caps[k] = entities.NewCapitalisation()
 	}
+	scratch := make([][]tokens.Token, w) // each worker tokenises into its own, then copies out
 	pool.ForEach(n, w, func(k, i int) {
 		ps := passages.Cut(articles[i], unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
 		c.toks[i] = make([][]tokens.Token, len(ps))
 		for j, p := range ps {
-			an[i][j].toks = workerKeyIDs(tokens.TokenizeInto(nil, p.Text, memos[k], nil), k, w)
+			scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k], nil)
+			an[i][j].toks = workerKeyIDs(slices.Clone(scratch[k]), k, w)
 			c.toks[i][j] = an[i][j].toks
 			caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
 		}
