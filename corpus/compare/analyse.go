@@ -34,28 +34,49 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
 		caps[k] = entities.NewCapitalisation()
 	}
-	scratch := make([][]tokens.Token, w) // each worker tokenises into its own, then copies out
-	pool.ForEach(n, w, func(k, i int) {
+	pool.ForEach(n, w, func(_, i int) {
 		ps := passages.Cut(articles[i], unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
 		c.toks[i] = make([][]tokens.Token, len(ps))
-		for j, p := range ps {
-			scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k], nil)
-			an[i][j].toks = workerKeyIDs(slices.Clone(scratch[k]), k, w)
-			c.toks[i][j] = an[i][j].toks
-			caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
-		}
+	})
+	// Passages are handed out one at a time, not articles: a worker the
+	// OS sets aside on a busy machine then holds up one passage, not half
+	// the comparison.
+	refs := c.passageRefs()
+	scratch := make([][]tokens.Token, w) // each worker tokenises into its own, then copies out
+	pool.ForEach(len(refs), w, func(k, x int) {
+		i, j := refs[x].Article, refs[x].Passage
+		p := c.Articles[i].Passages[j]
+		scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k], nil)
+		an[i][j].toks = workerKeyIDs(slices.Clone(scratch[k]), k, w)
+		c.toks[i][j] = an[i][j].toks
+		caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
 	})
 	for _, o := range caps[1:] {
 		caps[0].Merge(o)
 	}
-	res := c.findNamesAndFigures(an, caps[0], al, w)
+	res := c.findNamesAndFigures(an, refs, caps[0], al, w)
 	keys := 0
 	for _, m := range memos {
 		keys = max(keys, len(m))
 	}
 	return an, keys * w, res
+}
+
+// passageRefs lists every passage of the comparison, article by article.
+func (c *Comparison) passageRefs() []passages.Ref {
+	total := 0
+	for _, a := range c.Articles {
+		total += len(a.Passages)
+	}
+	refs := make([]passages.Ref, 0, total)
+	for i, a := range c.Articles {
+		for j := range a.Passages {
+			refs = append(refs, passages.Ref{Article: i, Passage: j})
+		}
+	}
+	return refs
 }
 
 // workerKeyIDs makes the word key numbers (Token.KeyID) that worker k of w
@@ -124,20 +145,21 @@ func mentionTokens(toks []tokens.Token) []tokens.Token {
 	return out
 }
 
-// findNamesAndFigures finds every passage's names, with the
-// capitalisation of all the articles, and its figures, on w workers; then
-// resolves the names across the articles and lists the entities.
-func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
+// findNamesAndFigures finds every passage's names (refs lists them), with
+// the capitalisation of all the articles, and its figures, on w workers;
+// then resolves the names across the articles and lists the entities.
+func (c *Comparison) findNamesAndFigures(an [][]analysed, refs []passages.Ref, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
 	docs := make([][][]entities.Mention, len(an))
+	for i := range an {
+		docs[i] = make([][]entities.Mention, len(an[i]))
+	}
 	parsers := make([]quantity.Parser, w)
-	pool.ForEach(len(an), w, func(k, i int) {
-		ps := c.Articles[i].Passages
-		docs[i] = make([][]entities.Mention, len(ps))
-		for j, p := range ps {
-			docs[i][j] = entities.FindMentions(p.Text, mentionTokens(an[i][j].toks), caps, al, isHeadline(p, an[i][j].toks))
-			if mayHoldFigures(an[i][j].toks) {
-				an[i][j].figs = parsers[k].Parse(p.Text)
-			}
+	pool.ForEach(len(refs), w, func(k, x int) {
+		i, j := refs[x].Article, refs[x].Passage
+		p, a := c.Articles[i].Passages[j], &an[i][j]
+		docs[i][j] = entities.FindMentions(p.Text, mentionTokens(a.toks), caps, al, isHeadline(p, a.toks))
+		if mayHoldFigures(a.toks) {
+			a.figs = parsers[k].Parse(p.Text)
 		}
 	})
 	res := entities.NewResolver(al)

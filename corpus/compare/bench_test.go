@@ -143,7 +143,7 @@ func BenchmarkDifferences6(b *testing.B) {
 	reportCPU(b, cpu0, ops)
 }
 
-// BenchmarkCompare6TwoWorkers is Compare6 forced onto the parallel path
-// (by default texts this short run on one goroutine), to show what it
-// would buy and cost in CPU.
+// BenchmarkCompare6TwoWorkers is Compare6 forced onto two workers (as
+// Compare6 runs by default on a machine of two cores or more), to show
+// what they buy and cost in CPU on any machine.
 func BenchmarkCompare6TwoWorkers(b *testing.B) { benchmarkCompareOpt(b, 6, Options{workers: 2}) }
