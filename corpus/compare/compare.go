@@ -98,7 +98,9 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	c.score(fs, vocab, lex, sc, dense)
 	c.align(an, float32(thr), res)
 	if !opt.noDifferences {
-		c.Differences = differences.Find(c.differencesInput(articles, an, res, thr))
+		in := c.differencesInput(articles, an, res, thr)
+		in.Workers = w
+		c.Differences = differences.Find(in)
 	}
 	if c.Differences == nil {
 		c.Differences = []differences.Difference{}

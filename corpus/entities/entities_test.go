@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -387,6 +388,38 @@ func TestAcronymOf(t *testing.T) {
 	} {
 		if got := acronymOf(tc.a, tc.words); got != tc.want {
 			t.Errorf("acronymOf(%q, %q) = %v", tc.a, tc.words, got)
+		}
+	}
+}
+
+// Display may be called from several goroutines once Resolve has returned
+// (the differences are found on two): each gets what one goroutine gets.
+// Run with -race, this also checks its cache is guarded.
+func TestDisplayConcurrent(t *testing.T) {
+	docs := [][]string{{"Anja Lind", "Lind", "KWU", "Kessara Workers Union", "qasim muslih"}, {"Lind", "KWU", "qassem musleh", "Castell Energy"}}
+	keys, want := resolved(docs, nil)
+	_, r := resolved(docs, nil)
+	var wg sync.WaitGroup
+	got := make([][]string, 4)
+	for g := range got {
+		wg.Go(func() {
+			for _, d := range keys {
+				for _, k := range d {
+					got[g] = append(got[g], r.Display(k))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		n := 0
+		for _, d := range keys {
+			for _, k := range d {
+				if got[g][n] != want.Display(k) {
+					t.Fatalf("goroutine %d: Display(%q) = %q, want %q", g, k, got[g][n], want.Display(k))
+				}
+				n++
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package entities
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Resolver gives every mention an entity key, joining spellings: the alias
@@ -12,13 +13,17 @@ import (
 //
 // Entity keys are opaque to callers but for KeyName: "=" and the canonical
 // name for an entity of the alias table, else a name key. A Resolver is
-// used by one goroutine: Display caches what it computes.
+// used by one goroutine until Resolve returns; after that, Display may be
+// called from several at once (it caches what it computes, under a lock).
 type Resolver struct {
 	al      *Aliases
 	parent  map[string]string // union-find over entity keys
 	surface map[string]map[string]int
 	// counts totals spellings per resolved entity; built by the first
-	// Display call, after Resolve. shown keeps what Display answered.
+	// Display call, after Resolve. shown keeps what Display answered. mu
+	// guards both, and parent once Resolve has returned (find shortens
+	// its paths).
+	mu     sync.Mutex
 	counts map[string]map[string]int
 	shown  map[string]string
 }
@@ -176,11 +181,14 @@ func initials(name string) string {
 // Display names an entity key for people: the canonical name for alias
 // entities, else its fullest spelling (most words: "Anja Lind", not "Lind";
 // "Kessara Workers' Union", not "KWU"), the most common of those, longest
-// on ties, then the first in byte order. Call it after Resolve.
+// on ties, then the first in byte order. Call it after Resolve; it is safe
+// for concurrent use.
 func (r *Resolver) Display(key string) string {
 	if strings.HasPrefix(key, aliasKeyPrefix) {
 		return key[len(aliasKeyPrefix):]
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.counts == nil {
 		r.countSpellings()
 		r.shown = map[string]string{}
