@@ -132,8 +132,8 @@ func BenchmarkDifferences6(b *testing.B) {
 	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
 	lex := lexicon.English()
 	fs, vocab := features(an, lex, keys, 1)
-	c.score(fs, vocab, lex, &defaultScoring, 1)
-	c.align(an, DefaultRowThreshold, res)
+	c.score(fs, vocab, lex, &defaultScoring, DefaultRowThreshold, 1)
+	c.align(an, res)
 	b.ReportAllocs()
 	cpu0, ops := cputime.Process(), 0
 	for b.Loop() {

@@ -95,8 +95,8 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	lex := lexicon.English()
 	dense := denseWorkers(opt.workers, w, an)
 	fs, vocab := features(an, lex, keys, dense)
-	c.score(fs, vocab, lex, sc, dense)
-	c.align(an, float32(thr), res)
+	c.score(fs, vocab, lex, sc, float32(thr), dense)
+	c.align(an, res)
 	if !opt.noDifferences {
 		in := c.differencesInput(articles, an, res, thr)
 		in.Workers = w

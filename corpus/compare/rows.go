@@ -23,8 +23,8 @@ import (
 // passage that covers two of another account's is in two rows. Rows are
 // then ordered (see rowKey) and numbered; the passages in no row are
 // unique.
-func (c *Comparison) align(an [][]analysed, thr float32, res *entities.Resolver) {
-	links := c.allLinks(thr)
+func (c *Comparison) align(an [][]analysed, res *entities.Resolver) {
+	links := c.allLinks()
 	rb := newRowBuilder(c, links)
 	for _, l := range links {
 		rb.add(l.a(), l.b())
