@@ -21,7 +21,7 @@ type analysed struct {
 
 // analyse cuts the articles into passages (c.Articles[i].Passages) and
 // analyses each: tokens (kept in c.toks for Diff), names resolved across
-// the articles (listed in c.Entities), and figures, on w workers. It
+// the articles (listEntities lists them), and figures, on w workers. It
 // returns the analysis, a bound on the word key numbers the workers gave
 // (workerKeyIDs), and the resolver.
 func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al *entities.Aliases, w, words int) ([][]analysed, int, *entities.Resolver) {
@@ -147,7 +147,7 @@ func mentionTokens(toks []tokens.Token) []tokens.Token {
 
 // findNamesAndFigures finds every passage's names (refs lists them), with
 // the capitalisation of all the articles, and its figures, on w workers;
-// then resolves the names across the articles and lists the entities.
+// then resolves the names across the articles.
 func (c *Comparison) findNamesAndFigures(an [][]analysed, refs []passages.Ref, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
 	docs := make([][][]entities.Mention, len(an))
 	for i := range an {
@@ -169,18 +169,35 @@ func (c *Comparison) findNamesAndFigures(an [][]analysed, refs []passages.Ref, c
 			an[i][j].ments = docs[i][j]
 		}
 	}
-	c.Entities = entitiesOf(docs, res)
 	return res
+}
+
+// listEntities lists the comparison's entities (c.Entities) from the
+// resolved names and returns the wait for the list. On several workers it
+// makes the list on a goroutine of its own, beside the rest of build: it
+// only reads the names and asks the resolver's Display, which is safe for
+// concurrent use, and the terms' serial numbering leaves a core free.
+func (c *Comparison) listEntities(an [][]analysed, res *entities.Resolver, w int) (wait func()) {
+	if w < 2 {
+		c.Entities = entitiesOf(an, res)
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.Entities = entitiesOf(an, res)
+	}()
+	return func() { <-done }
 }
 
 // entitiesOf lists the entities named in the compared articles, most
 // mentioned first.
-func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
+func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
 	byKey := map[string]*Entity{}
 	variants := map[string]map[string]bool{}
-	for ai, doc := range docs {
-		for _, ms := range doc {
-			for _, m := range ms {
+	for ai, doc := range an {
+		for _, p := range doc {
+			for _, m := range p.ments {
 				e := byKey[m.Entity]
 				if e == nil {
 					e = &Entity{Name: res.Display(m.Entity)}

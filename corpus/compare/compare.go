@@ -92,6 +92,8 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	}
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
+	listed := c.listEntities(an, res, w)
+	defer listed()
 	lex := lexicon.English()
 	dense := denseWorkers(opt.workers, w, an)
 	fs, vocab := features(an, lex, keys, dense)

@@ -538,7 +538,13 @@ func TestEntitiesOf(t *testing.T) {
 	docs := [][][]entities.Mention{{{pmu, iraq}, {pmf}}, {{iraq, pmu, baghdad}}}
 	res := entities.NewResolver(nil)
 	res.Resolve(docs)
-	got := entitiesOf(docs, res)
+	an := make([][]analysed, len(docs))
+	for i, doc := range docs {
+		for _, ms := range doc {
+			an[i] = append(an[i], analysed{ments: ms})
+		}
+	}
+	got := entitiesOf(an, res)
 	want := []Entity{
 		{Name: "PMF", Variants: []string{"PMF", "PMU"}, Articles: []int{0, 1}, Mentions: 3},
 		{Name: "Iraq", Variants: []string{"Iraq"}, Articles: []int{0, 1}, Mentions: 2},
