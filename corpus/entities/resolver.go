@@ -114,7 +114,8 @@ func (r *Resolver) skeletonBlocks() map[string][]string {
 		if strings.HasPrefix(k, aliasKeyPrefix) {
 			continue
 		}
-		blocks[nameSkeleton(k)] = append(blocks[nameSkeleton(k)], k)
+		sk := nameSkeleton(k)
+		blocks[sk] = append(blocks[sk], k)
 	}
 	return blocks
 }
@@ -146,7 +147,8 @@ func (r *Resolver) joinSpellings() {
 	blocks := map[string][]string{}
 	for k := range r.parent {
 		if !strings.HasPrefix(k, aliasKeyPrefix) {
-			blocks[initials(k)] = append(blocks[initials(k)], k)
+			ini := initials(k)
+			blocks[ini] = append(blocks[ini], k)
 		}
 	}
 	for _, ks := range blocks {
