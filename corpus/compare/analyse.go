@@ -194,7 +194,8 @@ func (c *Comparison) listEntities(an [][]analysed, res *entities.Resolver, w int
 // mentioned first.
 func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
 	byKey := map[string]*Entity{}
-	variants := map[string]map[string]bool{}
+	type variant struct{ entity, surface string }
+	variants := map[variant]bool{} // one map for all entities' spellings
 	for ai, doc := range an {
 		for _, p := range doc {
 			for _, m := range p.ments {
@@ -202,14 +203,13 @@ func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
 				if e == nil {
 					e = &Entity{Name: res.Display(m.Entity)}
 					byKey[m.Entity] = e
-					variants[m.Entity] = map[string]bool{}
 				}
 				e.Mentions++
 				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
 					e.Articles = append(e.Articles, ai)
 				}
-				if !variants[m.Entity][m.Surface] {
-					variants[m.Entity][m.Surface] = true
+				if v := (variant{m.Entity, m.Surface}); !variants[v] {
+					variants[v] = true
 					e.Variants = append(e.Variants, m.Surface)
 				}
 			}

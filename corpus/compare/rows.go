@@ -251,7 +251,7 @@ func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entitie
 	for e, t := range rt.ents {
 		if t.n >= 2 {
 			sh.Entities = append(sh.Entities, res.Display(e))
-			for _, w := range textnorm.Words(res.Display(e)) {
+			for w := range textnorm.AllWords(res.Display(e)) {
 				rt.inNames[w.Key] = true
 			}
 		}
