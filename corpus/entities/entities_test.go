@@ -423,3 +423,12 @@ func TestDisplayConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// wordCount counts the words strings.Fields would return.
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "Anja Lind", "  Kessara  Workers’\tUnion ", "a\u00a0b\u2003c", "x\xffy z", "\n"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

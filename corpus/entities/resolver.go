@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Resolver gives every mention an entity key, joining spellings: the alias
@@ -127,12 +128,12 @@ func (r *Resolver) joinAliasVariants(blocks map[string][]string) {
 	if r.al == nil {
 		return
 	}
-	for v, c := range r.al.canon {
-		sk := nameSkeleton(stripConnectors(v))
-		if ks, ok := blocks[sk]; ok {
+	variants := r.al.variantBlocks() // the table's variants by the same skeletons, made once
+	for sk, ks := range blocks {
+		for _, v := range variants[sk] {
 			for _, k := range ks {
-				if fuzzyName(k, stripConnectors(v)) {
-					r.union(aliasKeyPrefix+c, k)
+				if fuzzyName(k, v.name) {
+					r.union(aliasKeyPrefix+v.canon, k)
 				}
 			}
 		}
@@ -201,7 +202,7 @@ func (r *Resolver) Display(key string) string {
 	counts := r.counts[key]
 	best, bn, bw := key, 0, 0
 	for s, n := range counts {
-		w := len(strings.Fields(s))
+		w := wordCount(s)
 		if w > bw || w == bw && (n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best)))) {
 			best, bn, bw = s, n, w
 		}
@@ -248,4 +249,18 @@ func containsStr(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// wordCount is len(strings.Fields(s)), without making the list.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
