@@ -432,3 +432,28 @@ func TestWordCount(t *testing.T) {
 		}
 	}
 }
+
+// nameSkeleton and initials, written without the lists of words, give
+// what the word-by-word definitions give: the words' skeletons
+// space-joined (empty parts kept), and each skeleton's first byte (the
+// word's first when it has no consonant).
+func TestNameSkeletonAndInitials(t *testing.T) {
+	for _, name := range []string{"", "qasim muslih", "  kataib   hezbollah ", "a ou ai", "u.s army", "abu al-qaeda", "x\xff y"} {
+		parts := strings.Fields(name)
+		var ini strings.Builder
+		for i, p := range parts {
+			parts[i] = skeleton(p)
+			if parts[i] == "" {
+				ini.WriteByte(p[0])
+			} else {
+				ini.WriteByte(parts[i][0])
+			}
+		}
+		if got, want := nameSkeleton(name), strings.Join(parts, " "); got != want {
+			t.Errorf("nameSkeleton(%q) = %q, want %q", name, got, want)
+		}
+		if got := initials(name); got != ini.String() {
+			t.Errorf("initials(%q) = %q, want %q", name, got, ini.String())
+		}
+	}
+}

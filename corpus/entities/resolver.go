@@ -171,12 +171,12 @@ func (r *Resolver) joinSpellings() {
 // letter when it has none): fuzzy spellings share it.
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		sk := skeleton(w)
-		if sk == "" {
-			sk = w
+	for w := range strings.FieldsSeq(name) {
+		c, _, _ := nextSkeletonByte(w, 0, 0) // the skeleton's first byte
+		if c == 0 {
+			c = w[0]
 		}
-		b.WriteByte(sk[0])
+		b.WriteByte(c)
 	}
 	return b.String()
 }
