@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
@@ -193,17 +195,24 @@ func (c *Comparison) listEntities(an [][]analysed, res *entities.Resolver, w int
 // entitiesOf lists the entities named in the compared articles, most
 // mentioned first.
 func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
-	byKey := map[string]*Entity{}
+	type keyed struct {
+		key string
+		Entity
+	}
+	var list []keyed
+	byKey := map[string]int{} // index in list
 	type variant struct{ entity, surface string }
 	variants := map[variant]bool{} // one map for all entities' spellings
 	for ai, doc := range an {
 		for _, p := range doc {
 			for _, m := range p.ments {
-				e := byKey[m.Entity]
-				if e == nil {
-					e = &Entity{Name: res.Display(m.Entity)}
-					byKey[m.Entity] = e
+				x, ok := byKey[m.Entity]
+				if !ok {
+					x = len(list)
+					byKey[m.Entity] = x
+					list = append(list, keyed{key: m.Entity, Entity: Entity{Name: res.Display(m.Entity)}})
 				}
+				e := &list[x].Entity
 				e.Mentions++
 				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
 					e.Articles = append(e.Articles, ai)
@@ -218,25 +227,19 @@ func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
 	// Two entities can show the same name ("Syrian" the alias and
 	// "Syrian" a name of its own): their keys break the tie, so the order
 	// never depends on map iteration.
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := byKey[keys[i]], byKey[keys[j]]
+	slices.SortFunc(list, func(a, b keyed) int {
 		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
+			return cmp.Compare(b.Mentions, a.Mentions)
 		}
 		if a.Name != b.Name {
-			return a.Name < b.Name
+			return strings.Compare(a.Name, b.Name)
 		}
-		return keys[i] < keys[j]
+		return strings.Compare(a.key, b.key)
 	})
-	out := make([]Entity, 0, len(byKey))
-	for _, k := range keys {
-		e := byKey[k]
-		sort.Strings(e.Variants)
-		out = append(out, *e)
+	out := make([]Entity, len(list))
+	for x := range list {
+		sort.Strings(list[x].Variants)
+		out[x] = list[x].Entity
 	}
 	return out
 }
