@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/entities"
@@ -21,9 +23,9 @@ type analysed struct {
 
 // analyse cuts the articles into passages (c.Articles[i].Passages) and
 // analyses each: tokens (kept in c.toks for Diff), names resolved across
-// the articles (listed in c.Entities), and figures, on w workers. It
-// returns the analysis, how many word keys the stem memo numbered, and the
-// resolver.
+// the articles (listEntities lists them), and figures, on w workers. It
+// returns the analysis, a bound on the word key numbers the workers gave
+// (workerKeyIDs), and the resolver.
 func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al *entities.Aliases, w, words int) ([][]analysed, int, *entities.Resolver) {
 	n := len(articles)
 	an := make([][]analysed, n)
@@ -34,30 +36,68 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 		memos[k] = make(tokens.Memo, min(words/3, 1<<16)) // about the distinct words
 		caps[k] = entities.NewCapitalisation()
 	}
-	var share *tokens.SharedMemo
-	if w > 1 {
-		share = tokens.NewSharedMemo()
-	}
-	pool.ForEach(n, w, func(k, i int) {
+	pool.ForEach(n, w, func(_, i int) {
 		ps := passages.Cut(articles[i], unit)
 		c.Articles[i].Passages = ps
 		an[i] = make([]analysed, len(ps))
 		c.toks[i] = make([][]tokens.Token, len(ps))
-		for j, p := range ps {
-			an[i][j].toks = tokens.TokenizeInto(nil, p.Text, memos[k], share)
-			c.toks[i][j] = an[i][j].toks
-			caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
-		}
+	})
+	// Passages are handed out one at a time, not articles: a worker the
+	// OS sets aside on a busy machine then holds up one passage, not half
+	// the comparison.
+	refs := c.passageRefs()
+	scratch := make([][]tokens.Token, w) // each worker tokenises into its own, then copies out
+	pool.ForEach(len(refs), w, func(k, x int) {
+		i, j := refs[x].Article, refs[x].Passage
+		p := c.Articles[i].Passages[j]
+		scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k], nil)
+		an[i][j].toks = workerKeyIDs(slices.Clone(scratch[k]), k, w)
+		c.toks[i][j] = an[i][j].toks
+		caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))
 	})
 	for _, o := range caps[1:] {
 		caps[0].Merge(o)
 	}
-	res := c.findNamesAndFigures(an, caps[0], al, w)
-	keys := len(memos[0])
-	if share != nil {
-		keys = share.Len()
+	res := c.findNamesAndFigures(an, refs, caps[0], al, w)
+	keys := 0
+	for _, m := range memos {
+		keys = max(keys, len(m))
 	}
-	return an, keys, res
+	return an, keys * w, res
+}
+
+// passageRefs lists every passage of the comparison, article by article.
+func (c *Comparison) passageRefs() []passages.Ref {
+	total := 0
+	for _, a := range c.Articles {
+		total += len(a.Passages)
+	}
+	refs := make([]passages.Ref, 0, total)
+	for i, a := range c.Articles {
+		for j := range a.Passages {
+			refs = append(refs, passages.Ref{Article: i, Passage: j})
+		}
+	}
+	return refs
+}
+
+// workerKeyIDs makes the word key numbers (Token.KeyID) that worker k of w
+// gave toks distinct from the other workers': each worker stems with a
+// memo of its own, numbered from 0, and KeyID becomes KeyID×w + k. A word
+// two workers meet then has two numbers, which costs the featurizer a
+// second look-up of it and changes nothing else: what it keeps by number
+// depends on the word alone. (A memo shared by the workers took a lock per
+// new word, and two workers contending for it were slower than one.)
+func workerKeyIDs(toks []tokens.Token, k, w int) []tokens.Token {
+	if w == 1 {
+		return toks
+	}
+	for x := range toks {
+		if toks[x].KeyID >= 0 {
+			toks[x].KeyID = toks[x].KeyID*int32(w) + int32(k)
+		}
+	}
+	return toks
 }
 
 // isHeadline reports whether a passage is a headline, whose capitals say
@@ -107,20 +147,21 @@ func mentionTokens(toks []tokens.Token) []tokens.Token {
 	return out
 }
 
-// findNamesAndFigures finds every passage's names, with the
-// capitalisation of all the articles, and its figures, on w workers; then
-// resolves the names across the articles and lists the entities.
-func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
+// findNamesAndFigures finds every passage's names (refs lists them), with
+// the capitalisation of all the articles, and its figures, on w workers;
+// then resolves the names across the articles.
+func (c *Comparison) findNamesAndFigures(an [][]analysed, refs []passages.Ref, caps *entities.Capitalisation, al *entities.Aliases, w int) *entities.Resolver {
 	docs := make([][][]entities.Mention, len(an))
+	for i := range an {
+		docs[i] = make([][]entities.Mention, len(an[i]))
+	}
 	parsers := make([]quantity.Parser, w)
-	pool.ForEach(len(an), w, func(k, i int) {
-		ps := c.Articles[i].Passages
-		docs[i] = make([][]entities.Mention, len(ps))
-		for j, p := range ps {
-			docs[i][j] = entities.FindMentions(p.Text, mentionTokens(an[i][j].toks), caps, al, isHeadline(p, an[i][j].toks))
-			if mayHoldFigures(an[i][j].toks) {
-				an[i][j].figs = parsers[k].Parse(p.Text)
-			}
+	pool.ForEach(len(refs), w, func(k, x int) {
+		i, j := refs[x].Article, refs[x].Passage
+		p, a := c.Articles[i].Passages[j], &an[i][j]
+		docs[i][j] = entities.FindMentions(p.Text, mentionTokens(a.toks), caps, al, isHeadline(p, a.toks))
+		if mayHoldFigures(a.toks) {
+			a.figs = parsers[k].Parse(p.Text)
 		}
 	})
 	res := entities.NewResolver(al)
@@ -130,30 +171,54 @@ func (c *Comparison) findNamesAndFigures(an [][]analysed, caps *entities.Capital
 			an[i][j].ments = docs[i][j]
 		}
 	}
-	c.Entities = entitiesOf(docs, res)
 	return res
+}
+
+// listEntities lists the comparison's entities (c.Entities) from the
+// resolved names and returns the wait for the list. On several workers it
+// makes the list on a goroutine of its own, beside the rest of build: it
+// only reads the names and asks the resolver's Display, which is safe for
+// concurrent use, and the terms' serial numbering leaves a core free.
+func (c *Comparison) listEntities(an [][]analysed, res *entities.Resolver, w int) (wait func()) {
+	if w < 2 {
+		c.Entities = entitiesOf(an, res)
+		return func() {}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.Entities = entitiesOf(an, res)
+	}()
+	return func() { <-done }
 }
 
 // entitiesOf lists the entities named in the compared articles, most
 // mentioned first.
-func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
-	byKey := map[string]*Entity{}
-	variants := map[string]map[string]bool{}
-	for ai, doc := range docs {
-		for _, ms := range doc {
-			for _, m := range ms {
-				e := byKey[m.Entity]
-				if e == nil {
-					e = &Entity{Name: res.Display(m.Entity)}
-					byKey[m.Entity] = e
-					variants[m.Entity] = map[string]bool{}
+func entitiesOf(an [][]analysed, res *entities.Resolver) []Entity {
+	type keyed struct {
+		key string
+		Entity
+	}
+	var list []keyed
+	byKey := map[string]int{} // index in list
+	type variant struct{ entity, surface string }
+	variants := map[variant]bool{} // one map for all entities' spellings
+	for ai, doc := range an {
+		for _, p := range doc {
+			for _, m := range p.ments {
+				x, ok := byKey[m.Entity]
+				if !ok {
+					x = len(list)
+					byKey[m.Entity] = x
+					list = append(list, keyed{key: m.Entity, Entity: Entity{Name: res.Display(m.Entity)}})
 				}
+				e := &list[x].Entity
 				e.Mentions++
 				if len(e.Articles) == 0 || e.Articles[len(e.Articles)-1] != ai {
 					e.Articles = append(e.Articles, ai)
 				}
-				if !variants[m.Entity][m.Surface] {
-					variants[m.Entity][m.Surface] = true
+				if v := (variant{m.Entity, m.Surface}); !variants[v] {
+					variants[v] = true
 					e.Variants = append(e.Variants, m.Surface)
 				}
 			}
@@ -162,25 +227,19 @@ func entitiesOf(docs [][][]entities.Mention, res *entities.Resolver) []Entity {
 	// Two entities can show the same name ("Syrian" the alias and
 	// "Syrian" a name of its own): their keys break the tie, so the order
 	// never depends on map iteration.
-	keys := make([]string, 0, len(byKey))
-	for k := range byKey {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := byKey[keys[i]], byKey[keys[j]]
+	slices.SortFunc(list, func(a, b keyed) int {
 		if a.Mentions != b.Mentions {
-			return a.Mentions > b.Mentions
+			return cmp.Compare(b.Mentions, a.Mentions)
 		}
 		if a.Name != b.Name {
-			return a.Name < b.Name
+			return strings.Compare(a.Name, b.Name)
 		}
-		return keys[i] < keys[j]
+		return strings.Compare(a.key, b.key)
 	})
-	out := make([]Entity, 0, len(byKey))
-	for _, k := range keys {
-		e := byKey[k]
-		sort.Strings(e.Variants)
-		out = append(out, *e)
+	out := make([]Entity, len(list))
+	for x := range list {
+		sort.Strings(list[x].Variants)
+		out[x] = list[x].Entity
 	}
 	return out
 }

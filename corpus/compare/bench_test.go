@@ -132,8 +132,8 @@ func BenchmarkDifferences6(b *testing.B) {
 	an, keys, res := c.analyse(arts, 0, al, 1, wordEstimate(arts))
 	lex := lexicon.English()
 	fs, vocab := features(an, lex, keys, 1)
-	c.score(fs, vocab, lex, &defaultScoring, 1)
-	c.align(an, DefaultRowThreshold, res)
+	c.score(fs, vocab, lex, &defaultScoring, DefaultRowThreshold, 1)
+	c.align(an, res)
 	b.ReportAllocs()
 	cpu0, ops := cputime.Process(), 0
 	for b.Loop() {
@@ -143,7 +143,7 @@ func BenchmarkDifferences6(b *testing.B) {
 	reportCPU(b, cpu0, ops)
 }
 
-// BenchmarkCompare6TwoWorkers is Compare6 forced onto the parallel path
-// (by default texts this short run on one goroutine), to show what it
-// would buy and cost in CPU.
+// BenchmarkCompare6TwoWorkers is Compare6 forced onto two workers (as
+// Compare6 runs by default on a machine of two cores or more), to show
+// what they buy and cost in CPU on any machine.
 func BenchmarkCompare6TwoWorkers(b *testing.B) { benchmarkCompareOpt(b, 6, Options{workers: 2}) }

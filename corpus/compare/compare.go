@@ -57,13 +57,14 @@ func Compare(articles []*corpus.Article, opt Options) (*Comparison, error) {
 var ErrTooFew = errors.New("need at least two texts")
 
 // parallelWords is how many words (all articles together) a comparison
-// needs before build uses more than one goroutine. Six articles of 1,000
-// words take about 12 ms on one core; split over two, the hand-offs at each
-// step and the shared stem memo cost more than they save on a busy machine
-// (measured on the 2-core reference machine at load 10: median 24 ms on
-// two workers against 14.5 ms on one; at load 2 the two were level).
-// Longer texts, whose steps take tens of milliseconds, use every core.
-const parallelWords = 40000
+// needs before build uses more than one goroutine: below it, the hand-offs
+// cost more than they save. Two news articles of 1,700 words
+// (BenchmarkCompareNews2) take 5.8 ms at best on the 2-core reference
+// machine on two workers against 7.5 ms on one (the medians are level at
+// load 2); six, 26 ms against 30 ms. (It was 40,000 while the workers
+// shared one stem memo behind a lock: contending for it, two workers were
+// slower than one.)
+const parallelWords = 2000
 
 // build analyses the passages and fills rows, unique passages, entities and
 // differences. The work on one article (cutting passages, tokens, names,
@@ -91,13 +92,17 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	}
 	w := pool.Workers(want, len(articles))
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
+	listed := c.listEntities(an, res, w)
+	defer listed()
 	lex := lexicon.English()
 	dense := denseWorkers(opt.workers, w, an)
 	fs, vocab := features(an, lex, keys, dense)
-	c.score(fs, vocab, lex, sc, dense)
-	c.align(an, float32(thr), res)
+	c.score(fs, vocab, lex, sc, float32(thr), dense)
+	c.align(an, res)
 	if !opt.noDifferences {
-		c.Differences = differences.Find(c.differencesInput(articles, an, res, thr))
+		in := c.differencesInput(articles, an, res, thr)
+		in.Workers = w
+		c.Differences = differences.Find(in)
 	}
 	if c.Differences == nil {
 		c.Differences = []differences.Difference{}

@@ -1,11 +1,17 @@
 package compare
 
+import (
+	"sync/atomic"
+
+	"github.com/pmureader/pmureader/corpus/lexicon"
+)
+
 // The guard (see scoring): a pair of passages that scores guardFrom or
 // more makes a link only if guardWords content words of each are in the
 // other, or near a word of the other (their vectors' cosine guardNear or
 // more). Whether two words are near is asked of many cells, and of many
 // pairs of articles, with the same words, so it is remembered for the
-// whole comparison (nearCache, one per worker).
+// whole comparison (nearTable, shared by the workers).
 
 // guard copies the similarities to the link strengths, but a pair scoring
 // guardFrom or more that fails the guard (see scoring) keeps only
@@ -14,7 +20,6 @@ package compare
 // not depend on which article comes first.
 func (s *pairScorer) guard(m *pairMatrix, fi, fj *artFeatures) {
 	copy(m.link, m.v)
-	s.near.ready(fi.words)
 	for p := range m.ni {
 		for q := range m.nj {
 			x := p*m.nj + q
@@ -120,20 +125,25 @@ func (s *pairScorer) hasNear(word, lw int32, b []term, lb []int32) bool {
 
 // isNear reports whether words x and y (numbers lx and ly in the
 // comparison) are near: their vectors' cosine is guardNear or more. It
-// asks the lexicon once per pair of words.
+// computes each pair of words once per comparison (once per worker for
+// comparisons too big for the shared table).
 func (s *pairScorer) isNear(x, lx, y, ly int32) bool {
-	v := s.near.get(x, lx, y, ly)
+	if t := s.near.table; t != nil {
+		return t.isNear(x, lx, y, ly, s.sc.guardNear)
+	}
+	key := [2]int32{min(x, y), max(x, y)}
+	v := s.near.big[key]
 	if v == nearUnknown {
 		v = nearNo
-		if s.lex.SimilarIDs(min(x, y), max(x, y)) >= s.sc.guardNear {
+		if s.lex.SimilarIDs(key[0], key[1]) >= s.sc.guardNear {
 			v = nearYes
 		}
-		s.near.set(x, lx, y, ly, v)
+		s.near.big[key] = v
 	}
 	return v == nearYes
 }
 
-// What nearCache knows of a pair of words.
+// What the near-word cache knows of a pair of words.
 const (
 	nearUnknown uint8 = iota
 	nearNo
@@ -141,57 +151,68 @@ const (
 )
 
 // nearCacheWords is the most words with vectors a comparison may have for
-// nearCache to keep a table (two bits a pair of them: 4 MB); beyond, it
-// uses a map by lexicon ids. Six articles of 1,600 words have about 2,000.
+// the workers to share a nearTable (two bits a pair of them: 2 MB);
+// beyond, each worker keeps a map by lexicon ids. Six articles of 1,600
+// words have about 2,000.
 const nearCacheWords = 4096
 
-// nearCache remembers which words of the comparison are near: two bits
-// (nearUnknown, nearNo, nearYes) per pair of words, by their numbers in
-// the comparison, smaller first; a map by lexicon ids for comparisons with
-// too many words for the table.
+// nearCache is one worker's way to what is known of near words: the
+// comparison's shared table, or, for comparisons with too many words for
+// it, a map of its own by lexicon ids (smaller first).
 type nearCache struct {
-	cells []byte
-	words int
+	table *nearTable
 	big   map[[2]int32]uint8
-	limit int // nearCacheWords; tests lower it
 }
 
-// ready readies the cache for a comparison of w words with vectors; the
-// first call decides between table and map, the others do nothing.
-func (c *nearCache) ready(w int) {
-	if c.cells != nil || c.big != nil {
-		return
+// newNearCache is a worker's near-word cache: the shared table when there
+// is one, else an empty map.
+func newNearCache(table *nearTable) nearCache {
+	if table != nil {
+		return nearCache{table: table}
 	}
-	limit := c.limit
+	return nearCache{big: map[[2]int32]uint8{}}
+}
+
+// nearTable remembers, for every worker of one comparison, which of its
+// words are near: two bits (nearUnknown, nearNo, nearYes) per pair of
+// words, by their numbers in the comparison (the larger's triangle row,
+// then the smaller), written with atomic ORs (a pair's answer is the same
+// whoever computes it, so two workers computing it at once write the same
+// bits).
+type nearTable struct {
+	cells []atomic.Uint32
+	lex   *lexicon.Lexicon
+}
+
+// newNearTable is the table for a comparison of words words with vectors,
+// nil when there are more than limit (0: nearCacheWords).
+func newNearTable(lex *lexicon.Lexicon, words, limit int) *nearTable {
 	if limit == 0 {
 		limit = nearCacheWords
 	}
-	if w > limit {
-		c.big = map[[2]int32]uint8{}
-		return
+	if words > limit {
+		return nil
 	}
-	c.words = w
-	c.cells = make([]byte, (w*w+3)/4)
+	pairs := words * (words - 1) / 2
+	return &nearTable{cells: make([]atomic.Uint32, (pairs+15)/16), lex: lex}
 }
 
-// get is what the cache knows of words x and y (numbers lx and ly).
-func (c *nearCache) get(x, lx, y, ly int32) uint8 {
-	if c.big != nil {
-		return c.big[[2]int32{min(x, y), max(x, y)}]
+// isNear reports whether words x and y (lexicon ids; numbers lx and ly,
+// never equal) have vectors whose cosine is thr or more, asking the
+// lexicon on the first question.
+func (t *nearTable) isNear(x, lx, y, ly int32, thr float32) bool {
+	lo, hi := int(min(lx, ly)), int(max(lx, ly))
+	at := hi*(hi-1)/2 + lo
+	cell, shift := &t.cells[at>>4], uint(at&15)*2
+	v := uint8(cell.Load()>>shift) & 3
+	if v == nearUnknown {
+		v = nearNo
+		if t.lex.SimilarIDs(min(x, y), max(x, y)) >= thr {
+			v = nearYes
+		}
+		cell.Or(uint32(v) << shift)
 	}
-	at := int(min(lx, ly))*c.words + int(max(lx, ly))
-	return c.cells[at>>2] >> (uint(at&3) * 2) & 3
-}
-
-// set records v for words x and y (see get).
-func (c *nearCache) set(x, lx, y, ly int32, v uint8) {
-	if c.big != nil {
-		c.big[[2]int32{min(x, y), max(x, y)}] = v
-		return
-	}
-	at := int(min(lx, ly))*c.words + int(max(lx, ly))
-	shift := uint(at&3) * 2
-	c.cells[at>>2] = c.cells[at>>2]&^(3<<shift) | v<<shift
+	return v == nearYes
 }
 
 // nameConflict reports whether both passages name entities and share none

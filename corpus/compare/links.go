@@ -102,13 +102,13 @@ func bestCells(m *pairMatrix) bestOf {
 	return b
 }
 
-// allLinks is the links of every pair of articles, strongest first (ties
-// in pair and passage order).
-func (c *Comparison) allLinks(thr float32) []link {
+// allLinks is the links of every pair of articles (picked as each pair was
+// scored), strongest first (ties in pair and passage order).
+func (c *Comparison) allLinks() []link {
 	var out []link
 	for i := range c.pairs {
 		for j := i + 1; j < len(c.pairs); j++ {
-			out = pairLinks(&c.pairs[i][j], i, j, thr, out)
+			out = append(out, c.pairs[i][j].links...)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y link) int { return cmp.Compare(y.s, x.s) })

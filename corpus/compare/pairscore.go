@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 
 	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/internal/tfidf"
@@ -60,13 +61,15 @@ var defaultScoring = scoring{vector: 0.4, bgMix: 0.5, neigh: 0.3, neighCap: 0.2,
 	stand: 1}
 
 // pairMatrix is the passage similarities of two articles (i before j):
-// v[p*nj+q] for passage p of i and q of j, 0..1, and the pair's link
+// v[p*nj+q] for passage p of i and q of j, 0..1; the pair's link
 // strength, link[p*nj+q] (see scoring.stand; the guard applied), which
-// links are chosen by.
+// links are chosen by, while the pair is scored (it is the scorer's
+// scratch, nil afterwards); and the links chosen (pairLinks).
 type pairMatrix struct {
 	ni, nj int
 	v      []float32
 	link   []float32
+	links  []link
 }
 
 // at is the similarity of passage p of the first article and q of the
@@ -77,8 +80,9 @@ func (m *pairMatrix) at(p, q int) float32 { return m.v[p*m.nj+q] }
 func (m *pairMatrix) linkAt(p, q int) float32 { return m.link[p*m.nj+q] }
 
 // score fills c.pairs, one pair of articles per task on up to w
-// goroutines. Each pair's scores depend on the two articles only.
-func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, sc *scoring, w int) {
+// goroutines, and picks each pair's links at or above thr (pairLinks).
+// Each pair's scores and links depend on the two articles only.
+func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, sc *scoring, thr float32, w int) {
 	n := len(fs)
 	pool.ForEach(n, w, func(_, i int) { fs[i].index(vocab) })
 	most := 0
@@ -95,15 +99,21 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 			pairs = append(pairs, pair{i, j})
 		}
 	}
+	var table *nearTable
+	if n > 0 {
+		table = newNearTable(lex, fs[0].words, sc.nearWords)
+	}
 	scratch := make([]pairScorer, w)
 	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		s := &scratch[k]
 		if s.idf == nil {
-			*s = newPairScorer(lex, sc, vocab, lead)
-			s.near.limit = sc.nearWords
+			*s = newPairScorer(lex, sc, vocab, lead, table)
 		}
-		c.pairs[i][j] = s.score(&fs[i], &fs[j])
+		m := s.score(&fs[i], &fs[j])
+		m.links = pairLinks(&m, i, j, thr, nil)
+		m.link = nil // the scorer's scratch, which the next pair reuses
+		c.pairs[i][j] = m
 	})
 }
 
@@ -185,23 +195,28 @@ type pairScorer struct {
 	wi    []float32 // weights of the first article's terms
 	wj    []float32 // and of the second's
 	base  []float32 // the scores before the neighbours' gain
+	link  []float32 // the link strengths of the pair being scored
 	near  nearCache
 	// Each passage's relative position and lead weight, for priors.
 	relI, relJ []float64
 	leadJ      []float64
 }
 
-func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
-	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab)}
+// newPairScorer is a worker's scratch for a comparison with vocab term ids,
+// the lead prior's weights, and the comparison's near-word table (nil: too
+// many words for one).
+func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64, table *nearTable) pairScorer {
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab), near: newNearCache(table)}
 }
 
 // score is the similarity matrix of the passages of two articles, in
 // named steps: the terms' cosine, the sentence vectors' cosine beside it,
 // the neighbours' gain, the news priors; then the guard and the link
-// strength.
+// strength (in the scorer's scratch, valid until the next pair).
 func (s *pairScorer) score(fi, fj *artFeatures) pairMatrix {
 	ni, nj := fi.n(), fj.n()
-	m := pairMatrix{ni: ni, nj: nj, v: make([]float32, ni*nj), link: make([]float32, ni*nj)}
+	s.link = slices.Grow(s.link[:0], ni*nj)[:ni*nj] // guard fills it
+	m := pairMatrix{ni: ni, nj: nj, v: make([]float32, ni*nj), link: s.link}
 	if ni == 0 || nj == 0 {
 		return m
 	}

@@ -23,8 +23,8 @@ import (
 // passage that covers two of another account's is in two rows. Rows are
 // then ordered (see rowKey) and numbered; the passages in no row are
 // unique.
-func (c *Comparison) align(an [][]analysed, thr float32, res *entities.Resolver) {
-	links := c.allLinks(thr)
+func (c *Comparison) align(an [][]analysed, res *entities.Resolver) {
+	links := c.allLinks()
 	rb := newRowBuilder(c, links)
 	for _, l := range links {
 		rb.add(l.a(), l.b())
@@ -35,11 +35,12 @@ func (c *Comparison) align(an [][]analysed, thr float32, res *entities.Resolver)
 	for i := range c.rowsOf {
 		c.rowsOf[i] = make([][]int, len(c.Articles[i].Passages))
 	}
+	var rt rowTallies
 	for ri, members := range ordered {
 		for _, m := range members {
 			c.rowsOf[m.Article][m.Passage] = append(c.rowsOf[m.Article][m.Passage], ri)
 		}
-		c.Rows = append(c.Rows, Row{Passages: members, Shared: shared(c, an, members, res)})
+		c.Rows = append(c.Rows, Row{Passages: members, Shared: shared(c, an, members, res, &rt)})
 	}
 	c.Links = make([]Link, len(links))
 	for k, l := range links {
@@ -236,62 +237,92 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // shared lists what the passages of a row have in common: the entities,
 // figures and other content words (stems, shown as first written) that two
 // or more of them have, each list sorted; a word of a shared name is
-// listed with the name, not again as a word.
-func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entities.Resolver) Shared {
-	var sh Shared
-	// How many members have each entity, figure and stem; last is the
-	// member (1-based) that counted it last, so a member counts it once.
-	ents, nums, words := map[string]tally{}, map[string]tally{}, map[string]tally{}
-	for k, m := range members {
-		a := an[m.Article][m.Passage]
-		text := c.Articles[m.Article].Passages[m.Passage].Text
-		for _, x := range a.ments {
-			ents[x.Entity] = ents[x.Entity].count(k + 1)
-		}
-		for _, t := range a.toks {
-			// A word inside a name counts as the name, listed once among
-			// the entities ("Iraq", not also "iraq").
-			if t.Stem == "" || entities.MentionAt(a.ments, t.Start) != nil {
-				continue
-			}
-			w := words[t.Stem]
-			if w.n == 0 {
-				w.surface = strings.ToLower(text[t.Start:t.End])
-			}
-			words[t.Stem] = w.count(k + 1)
-		}
-		for _, f := range a.figs {
-			l := f.Label()
-			nums[l] = nums[l].count(k + 1)
-		}
+// listed with the name, not again as a word. It counts in rt, which the
+// rows of a comparison reuse one after another (nil: counts of its own).
+func shared(c *Comparison, an [][]analysed, members []passages.Ref, res *entities.Resolver, rt *rowTallies) Shared {
+	if rt == nil {
+		rt = &rowTallies{}
 	}
-	inNames := map[string]bool{} // the words of the shared names, as keys
-	for e, t := range ents {
+	rt.reset()
+	for k, m := range members {
+		rt.countMember(k+1, an[m.Article][m.Passage], c.Articles[m.Article].Passages[m.Passage].Text)
+	}
+	var sh Shared
+	for e, t := range rt.ents {
 		if t.n >= 2 {
 			sh.Entities = append(sh.Entities, res.Display(e))
-			for _, w := range textnorm.Words(res.Display(e)) {
-				inNames[w.Key] = true
+			for w := range textnorm.AllWords(res.Display(e)) {
+				rt.inNames[w.Key] = true
 			}
 		}
 	}
 	sort.Strings(sh.Entities)
-	for l, t := range nums {
+	for l, t := range rt.nums {
 		if t.n >= 2 {
 			sh.Numbers = append(sh.Numbers, l)
 		}
 	}
 	sort.Strings(sh.Numbers)
-	for _, t := range words {
-		if t.n >= 2 && !inNames[textnorm.Key(t.surface)] {
-			sh.Words = append(sh.Words, t.surface)
+	for _, t := range rt.words {
+		if t.n < 2 {
+			continue
+		}
+		if surface := strings.ToLower(t.surface); !rt.inNames[textnorm.Key(surface)] {
+			sh.Words = append(sh.Words, surface)
 		}
 	}
 	sort.Strings(sh.Words)
 	return sh
 }
 
+// rowTallies is what shared counts a row's members in: how many members
+// have each entity, figure and stem, and the words of the shared names
+// (as keys). The maps are kept from row to row, emptied, so that a
+// comparison grows them once rather than once a row.
+type rowTallies struct {
+	ents, nums, words map[string]tally
+	inNames           map[string]bool
+}
+
+// reset empties the tallies (making them on first use).
+func (rt *rowTallies) reset() {
+	if rt.ents == nil {
+		rt.ents, rt.nums, rt.words, rt.inNames = map[string]tally{}, map[string]tally{}, map[string]tally{}, map[string]bool{}
+	}
+	clear(rt.ents)
+	clear(rt.nums)
+	clear(rt.words)
+	clear(rt.inNames)
+}
+
+// countMember counts the entities, stems and figures of one member of a
+// row (1-based, so that a member counts each once); a stem's surface is
+// its first occurrence as written (lowered when listed).
+func (rt *rowTallies) countMember(member int, a analysed, text string) {
+	for _, x := range a.ments {
+		rt.ents[x.Entity] = rt.ents[x.Entity].count(member)
+	}
+	for _, t := range a.toks {
+		// A word inside a name counts as the name, listed once among
+		// the entities ("Iraq", not also "iraq").
+		if t.Stem == "" || entities.MentionAt(a.ments, t.Start) != nil {
+			continue
+		}
+		w := rt.words[t.Stem]
+		if w.n == 0 {
+			w.surface = text[t.Start:t.End]
+		}
+		rt.words[t.Stem] = w.count(member)
+	}
+	for _, f := range a.figs {
+		l := f.Label()
+		rt.nums[l] = rt.nums[l].count(member)
+	}
+}
+
 // tally is how many members of a row have a thing (n), the member that
-// counted it last (1-based) and, for a word, how it was first written.
+// counted it last (1-based) and, for a word, how it was first written
+// (lowered when listed).
 type tally struct {
 	n, last int
 	surface string

@@ -270,7 +270,7 @@ func TestGuard(t *testing.T) {
 	ents := [][][]string{{nil, {"Aden"}, {"Iran"}, {"Baghdad", "Basra"}}, {nil, {"Aden"}, {"Aceh"}, {"Baghdad", "Basra"}}}
 	fs, _ := featuresOf(t, texts, ents)
 	sc := defaultScoring
-	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4))
+	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4), newNearTable(lexicon.English(), fs[0].words, 0))
 	m := matrixOf([][]float32{{.9, 0, 0, 0}, {0, .9, 0, 0}, {0, 0, .9, 0}, {0, 0, 0, .9}})
 	s.guard(&m, &fs[0], &fs[1])
 	want := []float32{.9 * sc.guardKeep, .9, .9 * sc.conflictKeep, .9 * sc.guardKeep}
@@ -522,7 +522,7 @@ func TestShared(t *testing.T) {
 		an[i][0].ments = docs[i][0]
 		an[i][0].figs = quantity.Parse(s)
 	}
-	sh := shared(c, an, []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}, res)
+	sh := shared(c, an, []passages.Ref{ref(0, 0), ref(1, 0), ref(2, 0)}, res, nil)
 	if !slices.Equal(sh.Entities, []string{"Iraq"}) || !slices.Equal(sh.Numbers, []string{"27 killed"}) || !slices.Equal(sh.Words, []string{"killed", "strikes"}) {
 		t.Errorf("shared %+v", sh)
 	}
@@ -538,7 +538,13 @@ func TestEntitiesOf(t *testing.T) {
 	docs := [][][]entities.Mention{{{pmu, iraq}, {pmf}}, {{iraq, pmu, baghdad}}}
 	res := entities.NewResolver(nil)
 	res.Resolve(docs)
-	got := entitiesOf(docs, res)
+	an := make([][]analysed, len(docs))
+	for i, doc := range docs {
+		for _, ms := range doc {
+			an[i] = append(an[i], analysed{ments: ms})
+		}
+	}
+	got := entitiesOf(an, res)
 	want := []Entity{
 		{Name: "PMF", Variants: []string{"PMF", "PMU"}, Articles: []int{0, 1}, Mentions: 3},
 		{Name: "Iraq", Variants: []string{"Iraq"}, Articles: []int{0, 1}, Mentions: 2},

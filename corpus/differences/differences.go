@@ -114,6 +114,10 @@ type Input struct {
 	// Entities names the entity keys of the mentions (Display, after
 	// Resolve).
 	Entities *entities.Resolver
+	// Workers is how many goroutines Find may use: with two or more, the
+	// labels are found beside the facts and credits (they take about as
+	// long). Under two, one.
+	Workers int
 }
 
 // Article is one compared article as Find reads it.
@@ -155,7 +159,19 @@ type Passage struct {
 // ones, then those all accounts state alike), then whom each article
 // credits, then the labels each puts on the actors.
 func Find(in Input) []Difference {
+	if in.Workers < 2 {
+		out := facts(in)
+		out = append(out, credits(in)...)
+		return append(out, labelDifferences(in)...)
+	}
+	var labels []Difference
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		labels = labelDifferences(in)
+	}()
 	out := facts(in)
 	out = append(out, credits(in)...)
-	return append(out, labelDifferences(in)...)
+	<-done
+	return append(out, labels...)
 }

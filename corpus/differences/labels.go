@@ -389,11 +389,9 @@ func copulaSubject(text string, l label, ments []entities.Mention, groupEntity f
 // isGroup reports whether a name is a group's: one of its words marks one
 // ("Forces", "Hezbollah", "Movement").
 func isGroup(name string) bool {
-	for _, k := range textnorm.Keys(name) {
-		for _, g := range groupWords {
-			if k == g {
-				return true
-			}
+	for w := range textnorm.AllWords(name) {
+		if slices.Contains(groupWords, w.Key) {
+			return true
 		}
 	}
 	return false

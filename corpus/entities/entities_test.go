@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pmureader/pmureader/corpus"
@@ -387,6 +388,72 @@ func TestAcronymOf(t *testing.T) {
 	} {
 		if got := acronymOf(tc.a, tc.words); got != tc.want {
 			t.Errorf("acronymOf(%q, %q) = %v", tc.a, tc.words, got)
+		}
+	}
+}
+
+// Display may be called from several goroutines once Resolve has returned
+// (the differences are found on two): each gets what one goroutine gets.
+// Run with -race, this also checks its cache is guarded.
+func TestDisplayConcurrent(t *testing.T) {
+	docs := [][]string{{"Anja Lind", "Lind", "KWU", "Kessara Workers Union", "qasim muslih"}, {"Lind", "KWU", "qassem musleh", "Castell Energy"}}
+	keys, want := resolved(docs, nil)
+	_, r := resolved(docs, nil)
+	var wg sync.WaitGroup
+	got := make([][]string, 4)
+	for g := range got {
+		wg.Go(func() {
+			for _, d := range keys {
+				for _, k := range d {
+					got[g] = append(got[g], r.Display(k))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		n := 0
+		for _, d := range keys {
+			for _, k := range d {
+				if got[g][n] != want.Display(k) {
+					t.Fatalf("goroutine %d: Display(%q) = %q, want %q", g, k, got[g][n], want.Display(k))
+				}
+				n++
+			}
+		}
+	}
+}
+
+// wordCount counts the words strings.Fields would return.
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "Anja Lind", "  Kessara  Workers’\tUnion ", "a\u00a0b\u2003c", "x\xffy z", "\n"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// nameSkeleton and initials, written without the lists of words, give
+// what the word-by-word definitions give: the words' skeletons
+// space-joined (empty parts kept), and each skeleton's first byte (the
+// word's first when it has no consonant).
+func TestNameSkeletonAndInitials(t *testing.T) {
+	for _, name := range []string{"", "qasim muslih", "  kataib   hezbollah ", "a ou ai", "u.s army", "abu al-qaeda", "x\xff y"} {
+		parts := strings.Fields(name)
+		var ini strings.Builder
+		for i, p := range parts {
+			parts[i] = skeleton(p)
+			if parts[i] == "" {
+				ini.WriteByte(p[0])
+			} else {
+				ini.WriteByte(parts[i][0])
+			}
+		}
+		if got, want := nameSkeleton(name), strings.Join(parts, " "); got != want {
+			t.Errorf("nameSkeleton(%q) = %q, want %q", name, got, want)
+		}
+		if got := initials(name); got != ini.String() {
+			t.Errorf("initials(%q) = %q, want %q", name, got, ini.String())
 		}
 	}
 }

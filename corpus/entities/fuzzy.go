@@ -59,13 +59,29 @@ func sameSkeleton(a, b string) (same bool, n int) {
 	}
 }
 
-// nameSkeleton is the skeleton of every word of a name key.
+// nameSkeleton is the skeleton of every word of a name key, space-joined
+// (a word without consonants leaves an empty part), written into one
+// string: resolving names asks it of every name.
 func nameSkeleton(name string) string {
-	parts := strings.Fields(name)
-	for i, p := range parts {
-		parts[i] = skeleton(p)
+	var b strings.Builder
+	b.Grow(len(name))
+	first := true
+	for w := range strings.FieldsSeq(name) {
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		var last byte
+		for i := 0; i < len(w); {
+			var c byte
+			c, i, last = nextSkeletonByte(w, i, last)
+			if c == 0 {
+				break
+			}
+			b.WriteByte(c)
+		}
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // fuzzyWord reports whether two name words are spellings of one another:

@@ -3,6 +3,8 @@ package entities
 import (
 	"sort"
 	"strings"
+	"sync"
+	"unicode"
 )
 
 // Resolver gives every mention an entity key, joining spellings: the alias
@@ -12,13 +14,17 @@ import (
 //
 // Entity keys are opaque to callers but for KeyName: "=" and the canonical
 // name for an entity of the alias table, else a name key. A Resolver is
-// used by one goroutine: Display caches what it computes.
+// used by one goroutine until Resolve returns; after that, Display may be
+// called from several at once (it caches what it computes, under a lock).
 type Resolver struct {
 	al      *Aliases
 	parent  map[string]string // union-find over entity keys
 	surface map[string]map[string]int
 	// counts totals spellings per resolved entity; built by the first
-	// Display call, after Resolve. shown keeps what Display answered.
+	// Display call, after Resolve. shown keeps what Display answered. mu
+	// guards both, and parent once Resolve has returned (find shortens
+	// its paths).
+	mu     sync.Mutex
 	counts map[string]map[string]int
 	shown  map[string]string
 }
@@ -109,7 +115,8 @@ func (r *Resolver) skeletonBlocks() map[string][]string {
 		if strings.HasPrefix(k, aliasKeyPrefix) {
 			continue
 		}
-		blocks[nameSkeleton(k)] = append(blocks[nameSkeleton(k)], k)
+		sk := nameSkeleton(k)
+		blocks[sk] = append(blocks[sk], k)
 	}
 	return blocks
 }
@@ -121,12 +128,12 @@ func (r *Resolver) joinAliasVariants(blocks map[string][]string) {
 	if r.al == nil {
 		return
 	}
-	for v, c := range r.al.canon {
-		sk := nameSkeleton(stripConnectors(v))
-		if ks, ok := blocks[sk]; ok {
+	variants := r.al.variantBlocks() // the table's variants by the same skeletons, made once
+	for sk, ks := range blocks {
+		for _, v := range variants[sk] {
 			for _, k := range ks {
-				if fuzzyName(k, stripConnectors(v)) {
-					r.union(aliasKeyPrefix+c, k)
+				if fuzzyName(k, v.name) {
+					r.union(aliasKeyPrefix+v.canon, k)
 				}
 			}
 		}
@@ -141,7 +148,8 @@ func (r *Resolver) joinSpellings() {
 	blocks := map[string][]string{}
 	for k := range r.parent {
 		if !strings.HasPrefix(k, aliasKeyPrefix) {
-			blocks[initials(k)] = append(blocks[initials(k)], k)
+			ini := initials(k)
+			blocks[ini] = append(blocks[ini], k)
 		}
 	}
 	for _, ks := range blocks {
@@ -163,12 +171,12 @@ func (r *Resolver) joinSpellings() {
 // letter when it has none): fuzzy spellings share it.
 func initials(name string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(name) {
-		sk := skeleton(w)
-		if sk == "" {
-			sk = w
+	for w := range strings.FieldsSeq(name) {
+		c, _, _ := nextSkeletonByte(w, 0, 0) // the skeleton's first byte
+		if c == 0 {
+			c = w[0]
 		}
-		b.WriteByte(sk[0])
+		b.WriteByte(c)
 	}
 	return b.String()
 }
@@ -176,11 +184,14 @@ func initials(name string) string {
 // Display names an entity key for people: the canonical name for alias
 // entities, else its fullest spelling (most words: "Anja Lind", not "Lind";
 // "Kessara Workers' Union", not "KWU"), the most common of those, longest
-// on ties, then the first in byte order. Call it after Resolve.
+// on ties, then the first in byte order. Call it after Resolve; it is safe
+// for concurrent use.
 func (r *Resolver) Display(key string) string {
 	if strings.HasPrefix(key, aliasKeyPrefix) {
 		return key[len(aliasKeyPrefix):]
 	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.counts == nil {
 		r.countSpellings()
 		r.shown = map[string]string{}
@@ -191,7 +202,7 @@ func (r *Resolver) Display(key string) string {
 	counts := r.counts[key]
 	best, bn, bw := key, 0, 0
 	for s, n := range counts {
-		w := len(strings.Fields(s))
+		w := wordCount(s)
 		if w > bw || w == bw && (n > bn || (n == bn && (len(s) > len(best) || (len(s) == len(best) && s < best)))) {
 			best, bn, bw = s, n, w
 		}
@@ -238,4 +249,18 @@ func containsStr(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// wordCount is len(strings.Fields(s)), without making the list.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, c := range s {
+		if unicode.IsSpace(c) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }

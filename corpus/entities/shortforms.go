@@ -28,8 +28,10 @@ func (r *Resolver) joinShortForms() {
 	}
 	sort.Strings(long)
 	longWords := make([][]string, len(long)) // split once: every short form is tried on every long name
+	leads := make([]leads, len(long))
 	for i, l := range long {
 		longWords[i] = strings.Fields(l)
+		leads[i] = leadsOf(longWords[i])
 	}
 	shorts := make([]string, 0, len(r.parent))
 	for k := range r.parent {
@@ -54,7 +56,7 @@ func (r *Resolver) joinShortForms() {
 		}
 		target := ""
 		for i, l := range long {
-			if l == s || !r.standsFor(words, caps, longWords[i]) {
+			if l == s || len(words) > 0 && !leads[i].mayLead(words[0]) || !r.standsFor(words, caps, longWords[i]) {
 				continue
 			}
 			if root := r.find(l); target == "" || target == root {
@@ -68,6 +70,48 @@ func (r *Resolver) joinShortForms() {
 			r.union(target, s)
 		}
 	}
+}
+
+// leads is what the first word of a short form must match for the form to
+// stand for a long name (standsFor), which it covers from the name's
+// first or second word: each of those words' first letter and first
+// skeleton consonant (0 for no such word). Checking it first spares most
+// pairs of names the full check, which finds the same.
+type leads struct {
+	letter, skeleton [2]byte
+}
+
+// leadsOf is the leads of a long name's words.
+func leadsOf(words []string) leads {
+	var l leads
+	for k := 0; k < 2 && k < len(words); k++ {
+		l.letter[k] = words[k][0]
+		l.skeleton[k], _, _ = nextSkeletonByte(words[k], 0, 0)
+	}
+	return l
+}
+
+// mayLead reports whether a short form's first word w can begin to cover
+// the long name from its first or second word, as coverWords covers: the
+// word itself (the same first letter), a fuzzy spelling of it (fuzzyWord:
+// the same skeleton, of three consonants or more, so the same first
+// consonant; only for words of four letters or more), or an acronym of it
+// and the words after (acronymOf: the same first letter). When it cannot,
+// standsFor is false.
+func (l leads) mayLead(w string) bool {
+	sk := byte(0)
+	if len(w) > 3 {
+		sk, _, _ = nextSkeletonByte(w, 0, 0)
+	}
+	for k := range 2 {
+		if l.letter[k] == 0 {
+			continue
+		}
+		if w[0] == l.letter[k] || sk != 0 && sk == l.skeleton[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // standsFor reports whether the short name (words, with which are written

@@ -1,6 +1,8 @@
 package textnorm
 
 import (
+	"iter"
+	"slices"
 	"unicode"
 
 	"github.com/clipperhouse/uax29/v2/words"
@@ -19,16 +21,21 @@ type Word struct {
 // those that contain a letter or a digit, with offsets into s. Numbers keep
 // their separators ("20,000", "3.5").
 func Words(s string) []Word {
-	out := make([]Word, 0, len(s)/6)
-	it := words.FromString(s)
-	for it.Next() {
-		w := it.Value()
-		if !isWordy(w) {
-			continue
+	return slices.AppendSeq(make([]Word, 0, len(s)/6), AllWords(s))
+}
+
+// AllWords yields the words of s that Words returns, one at a time,
+// without making the list: tokenising reads each word once.
+func AllWords(s string) iter.Seq[Word] {
+	return func(yield func(Word) bool) {
+		it := words.FromString(s)
+		for it.Next() {
+			w := it.Value()
+			if isWordy(w) && !yield(Word{Start: it.Start(), End: it.End(), Key: Key(w)}) {
+				return
+			}
 		}
-		out = append(out, Word{Start: it.Start(), End: it.End(), Key: Key(w)})
 	}
-	return out
 }
 
 // Keys returns just the keys of Words(s), for queries and indexing.

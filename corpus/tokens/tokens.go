@@ -1,7 +1,6 @@
 package tokens
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,12 +31,13 @@ type Token struct {
 func Tokenize(text string) []Token { return TokenizeInto(nil, text, nil, nil) }
 
 // TokenizeInto is Tokenize with a worker's memo and the call's shared memo
-// (either may be nil), writing into dst's storage (reused when it is large
-// enough; pass nil to get fresh storage).
+// (either may be nil), appending to dst[:0] (its storage reused, grown as
+// needed; pass nil to get fresh storage). A caller that keeps the tokens of
+// many texts tokenises into one scratch slice and copies each result out,
+// at its length.
 func TokenizeInto(dst []Token, text string, memo Memo, share *SharedMemo) []Token {
-	ws := textnorm.Words(text)
-	out := slices.Grow(dst[:0], len(ws))[:len(ws)]
-	for i, w := range ws {
+	out := dst[:0]
+	for w := range textnorm.AllWords(text) {
 		t := Token{Start: w.Start, End: w.End, Key: w.Key}
 		surface := text[w.Start:w.End]
 		r, _ := utf8.DecodeRuneInString(surface)
@@ -56,7 +56,7 @@ func TokenizeInto(dst []Token, text string, memo Memo, share *SharedMemo) []Toke
 			e := stemOf(t.Key, memo, share)
 			t.Stem, t.Casualty, t.KeyID = e.stem, e.casualty, e.id
 		}
-		out[i] = t
+		out = append(out, t)
 	}
 	return out
 }
