@@ -94,7 +94,10 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	an, keys, res := c.analyse(articles, opt.Unit, al, w, words)
 	listed := c.listEntities(an, res, w)
 	defer listed()
-	lex := lexicon.English()
+	lex := opt.lex
+	if lex == nil {
+		lex = lexicon.English()
+	}
 	dense := denseWorkers(opt.workers, w, an)
 	fs, vocab := features(an, lex, keys, dense)
 	c.score(fs, vocab, lex, sc, float32(thr), dense)

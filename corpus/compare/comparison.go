@@ -7,6 +7,7 @@ import (
 	"github.com/pmureader/pmureader/corpus"
 	"github.com/pmureader/pmureader/corpus/differences"
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/lexicon"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/tokens"
 )
@@ -107,6 +108,9 @@ type Options struct {
 
 	// scoring replaces defaultScoring (the evaluation tests vary it).
 	scoring *scoring
+	// lex replaces lexicon.English() (tests give it without its near
+	// lists).
+	lex *lexicon.Lexicon
 	// noDifferences leaves the differences out (an empty list), for the
 	// benchmark that measures what they cost.
 	noDifferences bool

@@ -340,39 +340,6 @@ type artFeatures struct {
 	df     []int32
 	post   postings
 	pos    []int32 // by passage: how many passages before it have content
-	// The comparison's words with vectors numbered from 0 (numberVectorWords):
-	// wordNum[x] is terms[x]'s number (-1 without a vector); words is how
-	// many the comparison has.
-	wordNum []int32
-	words   int
-}
-
-// wordNumsOf is passage p's terms' word numbers (see artFeatures).
-func (f *artFeatures) wordNumsOf(p int) []int32 { return f.wordNum[f.off[p]:f.off[p+1]] }
-
-// numberVectorWords numbers the comparison's words with vectors from 0, in order
-// of first appearance, article after article (artFeatures.wordNum, words).
-func numberVectorWords(fs []artFeatures) {
-	num := make(map[int32]int32)
-	for i := range fs {
-		f := &fs[i]
-		f.wordNum = make([]int32, len(f.terms))
-		for x, t := range f.terms {
-			if t.word < 0 {
-				f.wordNum[x] = -1
-				continue
-			}
-			l, ok := num[t.word]
-			if !ok {
-				l = int32(len(num))
-				num[t.word] = l
-			}
-			f.wordNum[x] = l
-		}
-	}
-	for i := range fs {
-		fs[i].words = len(num)
-	}
 }
 
 // n is how many passages the article has.
@@ -419,7 +386,6 @@ func features(an [][]analysed, lex *lexicon.Lexicon, keys, workers int) ([]artFe
 	pool.ForEach(len(out), workers, func(_, i int) {
 		out[i].sentenceVectors(lex, f.common, words[i], offs[i])
 	})
-	numberVectorWords(out)
 	return out, f.vocab
 }
 

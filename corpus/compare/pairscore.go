@@ -35,7 +35,9 @@ type scoring struct {
 	// guardWords content words (background IDF guardContent or more) of
 	// each passage are in the other, or have a word there whose vector
 	// cosine is guardNear or more (all names together count once). A pair
-	// that fails keeps guardKeep × its score for links.
+	// that fails keeps guardKeep × its score for links. (A guardNear of
+	// lexicon.NearFloor or more is a look-up in the near lists; below, a
+	// dot product per pair of words.)
 	guardFrom, guardContent, guardNear, guardKeep float32
 	guardWords                                    int
 	// stand: a pair's link strength is its score standing out from both
@@ -50,10 +52,6 @@ type scoring struct {
 	// "a quake hit Iran" beside "a quake hit Aceh"), keeps conflictKeep
 	// of its score for links.
 	conflictKeep float32
-	// nearWords is the most words the guard's table of near words takes
-	// before it uses a map (0: nearCacheWords); tests lower it to check
-	// the two give the same.
-	nearWords int
 }
 
 var defaultScoring = scoring{vector: 0.4, bgMix: 0.5, neigh: 0.3, neighCap: 0.2, pos: 0.3, lead: 0.5,
@@ -99,16 +97,12 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 			pairs = append(pairs, pair{i, j})
 		}
 	}
-	var table *nearTable
-	if n > 0 {
-		table = newNearTable(lex, fs[0].words, sc.nearWords)
-	}
 	scratch := make([]pairScorer, w)
 	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		s := &scratch[k]
 		if s.idf == nil {
-			*s = newPairScorer(lex, sc, vocab, lead, table)
+			*s = newPairScorer(lex, sc, vocab, lead)
 		}
 		m := s.score(&fs[i], &fs[j])
 		m.links = pairLinks(&m, i, j, thr, nil)
@@ -196,17 +190,15 @@ type pairScorer struct {
 	wj    []float32 // and of the second's
 	base  []float32 // the scores before the neighbours' gain
 	link  []float32 // the link strengths of the pair being scored
-	near  nearCache
 	// Each passage's relative position and lead weight, for priors.
 	relI, relJ []float64
 	leadJ      []float64
 }
 
-// newPairScorer is a worker's scratch for a comparison with vocab term ids,
-// the lead prior's weights, and the comparison's near-word table (nil: too
-// many words for one).
-func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64, table *nearTable) pairScorer {
-	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab), near: newNearCache(table)}
+// newPairScorer is a worker's scratch for a comparison with vocab term ids
+// and the lead prior's weights.
+func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab)}
 }
 
 // score is the similarity matrix of the passages of two articles, in

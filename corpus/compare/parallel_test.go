@@ -72,37 +72,37 @@ func TestParallelMatchesSequentialSeeds(t *testing.T) {
 	}
 }
 
-// The guard's table of near words and its map (for pairs of articles too
-// big for the table) must give the same comparison, bit for bit; and the
-// guard must have asked about near words at all on these articles (real
-// English, with vectors), or the check would prove nothing.
-func TestNearCacheTableMatchesMap(t *testing.T) {
+// The lexicon's near lists must give the guard the answers the vectors'
+// cosine gives, so the same comparison, bit for bit; and the guard must
+// have found near words at all on these articles (real English, with
+// vectors), or the check would prove nothing.
+func TestNearListsMatchCosine(t *testing.T) {
 	c := seedtest.Load(t)
 	group := c.Articles[:min(6, len(c.Articles))]
-	mapOnly := defaultScoring
-	mapOnly.nearWords = 1 // every comparison has too many words for the table
+	computed := lexicon.English().WithoutNear()
 	for _, w := range []int{1, 2} {
-		want, _ := Compare(group, Options{workers: w, scoring: &mapOnly})
+		want, _ := Compare(group, Options{workers: w, lex: computed})
 		got, _ := Compare(group, Options{workers: w})
 		if !sameComparison(got, want) {
-			t.Fatalf("%d workers: the near-word table and the map give different comparisons", w)
+			t.Fatalf("%d workers: the near lists and the cosine give different comparisons", w)
 		}
 	}
-	var s pairScorer
-	s.lex, s.sc = lexicon.English(), &defaultScoring
+	s := pairScorer{lex: lexicon.English(), sc: &defaultScoring}
 	cmp := &Comparison{Articles: make([]ArticleInfo, 2)}
 	an, keys, _ := cmp.analyse(group[:2], 0, entities.DefaultAliases(), 1, wordEstimate(group[:2]))
 	fs, _ := features(an, s.lex, keys, 1)
-	s.near = newNearCache(newNearTable(s.lex, fs[0].words, 0))
-	asked := 0
+	found := 0
 	for p := range fs[0].n() {
 		for q := range fs[1].n() {
-			if s.nearShared(fs[0].termsOf(p), fs[0].wordNumsOf(p), fs[1].termsOf(q), fs[1].wordNumsOf(q)) > 0 {
-				asked++
+			b := fs[1].termsOf(q)
+			for _, t := range fs[0].termsOf(p) {
+				if !hasTerm(b, t.id) && s.hasNear(t.word, b) {
+					found++
+				}
 			}
 		}
 	}
-	if asked == 0 || s.near.table == nil {
-		t.Fatalf("no passage pair of two seeds shares a near word (%d words with vectors): the test checks nothing", fs[0].words)
+	if found == 0 {
+		t.Fatal("no passage of two seeds has a word near one of another's: the test checks nothing")
 	}
 }

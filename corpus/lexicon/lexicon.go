@@ -24,6 +24,12 @@ type Lexicon struct {
 	// first use.
 	commonOnce sync.Once
 	common     []float32
+	// nearRaw is the encoded near lists (see IsNear), "" for none; nl
+	// their view, decoded on first use.
+	nearRaw  string
+	nearOnce sync.Once
+	nl       *nearLists
+	nearErr  error
 }
 
 // New returns a Lexicon over an encoded table. Nothing is decoded until the
@@ -34,11 +40,14 @@ func New(raw string) *Lexicon { return &Lexicon{raw: raw} }
 //go:embed data/lexicon.bin
 var embedded string
 
+//go:embed data/near.bin
+var embeddedNear string
+
 // english is the built-in table. It is the one package-level value here:
 // a pointer fixed at initialisation to a Lexicon whose only change is its
 // own once-guarded decode, so it behaves as an immutable table that costs
 // nothing until used.
-var english = New(embedded)
+var english = &Lexicon{raw: embedded, nearRaw: embeddedNear}
 
 // English returns the built-in table: the most frequent English words of
 // GloVe 6B (Wikipedia 2014 and Gigaword 5 news), with 100-d vectors.
@@ -47,7 +56,7 @@ func English() *Lexicon { return english }
 // Top returns the same table limited to its n most frequent words (all of
 // them when n is 0 or more than it has), to measure what a smaller table
 // would give; the words left out count as rare.
-func (l *Lexicon) Top(n int) *Lexicon { return &Lexicon{raw: l.raw, top: n} }
+func (l *Lexicon) Top(n int) *Lexicon { return &Lexicon{raw: l.raw, nearRaw: l.nearRaw, top: n} }
 
 func (l *Lexicon) table() *table {
 	l.once.Do(func() {

