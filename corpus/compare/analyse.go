@@ -165,7 +165,7 @@ func (c *Comparison) findNamesAndFigures(an [][]analysed, refs []passages.Ref, c
 		}
 	})
 	res := entities.NewResolver(al)
-	res.Resolve(docs)
+	res.ResolveOn(docs, w)
 	for i := range an {
 		for j := range an[i] {
 			an[i][j].ments = docs[i][j]

@@ -72,13 +72,18 @@ func (r *Resolver) union(a, b string) {
 // Resolve sets the Entity of the mentions of several documents (docs[d]
 // holds document d's mentions, by passage): each document's own keys, then
 // spellings joined across documents.
-func (r *Resolver) Resolve(docs [][][]Mention) {
+func (r *Resolver) Resolve(docs [][][]Mention) { r.ResolveOn(docs, 1) }
+
+// ResolveOn is Resolve with the search for short forms' long names (every
+// short form tried on every long name) on up to w goroutines; the result
+// is the same.
+func (r *Resolver) ResolveOn(docs [][][]Mention, w int) {
 	for _, doc := range docs {
 		r.keyDocument(doc)
 	}
 	r.joinAliasVariants(r.skeletonBlocks())
 	r.joinSpellings()
-	r.joinShortForms()
+	r.joinShortForms(w)
 	for _, doc := range docs {
 		for pi := range doc {
 			for mi := range doc[pi] {

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/pmureader/pmureader/corpus/internal/pool"
 )
 
 // corporateSuffixes may end a company's name and be left out when it is
@@ -18,8 +20,10 @@ var corporateSuffixes = map[string]bool{
 // Command", "CE Holdings" for "Castell Energy Holdings") or the name
 // without its leading word or trailing company word ("Central Command",
 // "Castell Energy"). When two longer names fit, the short form stays apart:
-// nothing says which it is.
-func (r *Resolver) joinShortForms() {
+// nothing says which it is. Which long names a short form could stand for
+// depends on the names alone, so it is found on w goroutines; the joins
+// are then made in order.
+func (r *Resolver) joinShortForms(w int) {
 	var long []string
 	for k := range r.parent {
 		if !strings.HasPrefix(k, aliasKeyPrefix) && strings.Contains(k, " ") {
@@ -48,18 +52,24 @@ func (r *Resolver) joinShortForms() {
 		}
 		return shorts[a] < shorts[b]
 	})
-	for _, s := range shorts {
+	fits := make([][]int32, len(shorts)) // the long names each short form fits
+	pool.ForEach(len(shorts), pool.Workers(w, len(shorts)), func(_, x int) {
+		s := shorts[x]
 		words := strings.Fields(s)
 		caps := r.capsWords(s, len(words))
 		if len(words) == 1 && !caps[0] {
-			continue // a lone ordinary word ("Terrin", "Castell") may name many things
+			return // a lone ordinary word ("Terrin", "Castell") may name many things
 		}
-		target := ""
 		for i, l := range long {
-			if l == s || len(words) > 0 && !leads[i].mayLead(words[0]) || !r.standsFor(words, caps, longWords[i]) {
-				continue
+			if l != s && (len(words) == 0 || leads[i].mayLead(words[0])) && r.standsFor(words, caps, longWords[i]) {
+				fits[x] = append(fits[x], int32(i))
 			}
-			if root := r.find(l); target == "" || target == root {
+		}
+	})
+	for x, s := range shorts {
+		target := ""
+		for _, i := range fits[x] {
+			if root := r.find(long[i]); target == "" || target == root {
 				target = root
 			} else {
 				target = "\x00" // two entities fit
