@@ -133,7 +133,7 @@ func BenchmarkDifferences6(b *testing.B) {
 	lex := lexicon.English()
 	fs, vocab := features(an, lex, keys, 1)
 	c.score(fs, vocab, lex, &defaultScoring, DefaultRowThreshold, 1)
-	c.align(an, res)
+	c.align(an, res, 1)
 	b.ReportAllocs()
 	cpu0, ops := cputime.Process(), 0
 	for b.Loop() {

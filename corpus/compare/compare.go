@@ -101,7 +101,7 @@ func (c *Comparison) build(articles []*corpus.Article, opt Options) {
 	dense := denseWorkers(opt.workers, w, an)
 	fs, vocab := features(an, lex, keys, dense)
 	c.score(fs, vocab, lex, sc, float32(thr), dense)
-	c.align(an, res)
+	c.align(an, res, w)
 	if !opt.noDifferences {
 		in := c.differencesInput(articles, an, res, thr)
 		in.Workers = w

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pmureader/pmureader/corpus/entities"
+	"github.com/pmureader/pmureader/corpus/internal/pool"
 	"github.com/pmureader/pmureader/corpus/passages"
 	"github.com/pmureader/pmureader/corpus/textnorm"
 )
@@ -21,9 +22,9 @@ import (
 // in a row, whatever else is compared: a pair of passages that two
 // accounts line up on their own stays lined up when more are added, and a
 // passage that covers two of another account's is in two rows. Rows are
-// then ordered (see rowKey) and numbered; the passages in no row are
-// unique.
-func (c *Comparison) align(an [][]analysed, res *entities.Resolver) {
+// then ordered (see rowKey) and numbered, and what each row's passages
+// share is listed, on w workers; the passages in no row are unique.
+func (c *Comparison) align(an [][]analysed, res *entities.Resolver, w int) {
 	links := c.allLinks()
 	rb := newRowBuilder(c, links)
 	for _, l := range links {
@@ -35,13 +36,16 @@ func (c *Comparison) align(an [][]analysed, res *entities.Resolver) {
 	for i := range c.rowsOf {
 		c.rowsOf[i] = make([][]int, len(c.Articles[i].Passages))
 	}
-	var rt rowTallies
 	for ri, members := range ordered {
 		for _, m := range members {
 			c.rowsOf[m.Article][m.Passage] = append(c.rowsOf[m.Article][m.Passage], ri)
 		}
-		c.Rows = append(c.Rows, Row{Passages: members, Shared: shared(c, an, members, res, &rt)})
+		c.Rows = append(c.Rows, Row{Passages: members})
 	}
+	rt := make([]rowTallies, w)
+	pool.ForEach(len(c.Rows), w, func(k, ri int) {
+		c.Rows[ri].Shared = shared(c, an, c.Rows[ri].Passages, res, &rt[k])
+	})
 	c.Links = make([]Link, len(links))
 	for k, l := range links {
 		c.Links[k] = Link{A: l.a(), B: l.b(), Score: round3(float64(l.v))}
