@@ -32,6 +32,11 @@ var targets = []target{
 	{"corpus/LoadJSONL/100000", "ns/op", 3e9, "load 100k JSONL"},
 	{"stories/Group10k", "ns/op", 10e9, "story grouping 10k"},
 	{"compare/Compare6", "ns/op", 20e6, "align 6 articles"},
+	{"compare/Compare2", "ns/op", 5e6, "align 2 articles"},
+	// The same on articles of real English news (news_ecb; skipped where
+	// ../shared/eval is absent): words with stems, vectors and names.
+	{"compare/CompareNews6", "ns/op", 20e6, "align 6 articles of real news"},
+	{"compare/CompareNews2", "ns/op", 5e6, "align 2 articles of real news"},
 	{"tui/View*", "ns/op", 4e6, "View()"},
 	{"search/Memory/*", "x-text", 3, "memory / text size"},
 	{"sources/Add100", "ns/op", 5e9, "add 100 pages from a local server"},
