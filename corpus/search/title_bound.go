@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -56,8 +57,10 @@ const maxBoundLen = 30
 const firstBonus = 15
 
 // unbounded marks a state without a bound (a non-ASCII haystack, which
-// fuzzy itself scores): such titles are always scored.
-const unbounded = 1 << 62
+// fuzzy itself scores): such titles are always scored. Half the largest
+// int, so that it fits on 32-bit platforms and a bonus added to it does
+// not overflow.
+const unbounded = math.MaxInt / 2
 
 // matchState is what a keystroke carries to the next about one matching
 // title: where its leftmost match of the pattern ends (so the next
