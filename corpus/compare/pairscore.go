@@ -190,6 +190,8 @@ type pairScorer struct {
 	wj    []float32 // and of the second's
 	base  []float32 // the scores before the neighbours' gain
 	link  []float32 // the link strengths of the pair being scored
+	bt    []float32 // the second article's vectors, transposed (vectors)
+	dots  []float32 // one passage's cosines with the second's (vectors)
 	// Each passage's relative position and lead weight, for priors.
 	relI, relJ []float64
 	leadJ      []float64
@@ -275,57 +277,43 @@ func (s *pairScorer) lexical(m *pairMatrix, fi, fj *artFeatures) {
 
 // vectors adds vector × the sentence vectors' cosine (0 when negative).
 // A passage without a vector has a zero one, so every cell is computed
-// alike, two passages of one article by four of the other at a time.
+// alike: a passage of the first article against every passage of the
+// second at once, through the second's vectors transposed (dotCols).
 func (s *pairScorer) vectors(m *pairMatrix, fi, fj *artFeatures) {
-	vw := s.sc.vector
-	dims := fi.dims
-	p := 0
-	for ; p+2 <= m.ni; p += 2 {
-		a0, a1 := fi.vecs[p*dims:(p+1)*dims], fi.vecs[(p+1)*dims:(p+2)*dims]
-		r0, r1 := m.v[p*m.nj:(p+1)*m.nj], m.v[(p+1)*m.nj:(p+2)*m.nj]
-		q := 0
-		for ; q+4 <= m.nj; q += 4 {
-			d := dot2x4(a0, a1, fj.vecs[q*dims:(q+4)*dims])
-			for k := range 4 {
-				r0[q+k] += vw * max(d[k], 0)
-				r1[q+k] += vw * max(d[4+k], 0)
-			}
-		}
-		for ; q < m.nj; q++ {
-			b := fj.vecs[q*dims : (q+1)*dims]
-			r0[q] += vw * max(dot(a0, b), 0)
-			r1[q] += vw * max(dot(a1, b), 0)
-		}
-	}
-	for ; p < m.ni; p++ {
-		a, row := fi.vecs[p*dims:(p+1)*dims], m.v[p*m.nj:(p+1)*m.nj]
-		for q := range row {
-			row[q] += vw * max(dot(a, fj.vecs[q*dims:(q+1)*dims]), 0)
+	vw, dims, nj := s.sc.vector, fi.dims, m.nj
+	s.bt = transpose(s.bt, fj.vecs[:nj*dims], nj, dims)
+	s.dots = slices.Grow(s.dots[:0], nj)[:nj]
+	for p := range m.ni {
+		dotCols(fi.vecs[p*dims:(p+1)*dims], s.bt, s.dots)
+		row := m.v[p*nj : (p+1)*nj]
+		for q, d := range s.dots {
+			row[q] += vw * max(d, 0)
 		}
 	}
 }
 
-// dot2x4 is the dot products of a0 and a1 with the four vectors of their
-// length that b holds one after another (a0's first), each summed in order
-// as dot sums it.
-func dot2x4(a0, a1, b []float32) (d [8]float32) {
-	n := len(a0)
-	a1 = a1[:n]
-	b0, b1, b2, b3 := b[:n], b[n:2*n], b[2*n:3*n], b[3*n:4*n]
-	var s0, s1, s2, s3, t0, t1, t2, t3 float32
-	for k, x := range a0 {
-		y := a1[k]
-		c0, c1, c2, c3 := b0[k], b1[k], b2[k], b3[k]
-		s0 += x * c0
-		s1 += x * c1
-		s2 += x * c2
-		s3 += x * c3
-		t0 += y * c0
-		t1 += y * c1
-		t2 += y * c2
-		t3 += y * c3
+// transpose puts the rows×cols matrix m (row by row) into dst's storage
+// as cols×rows.
+func transpose(dst, m []float32, rows, cols int) []float32 {
+	dst = slices.Grow(dst[:0], rows*cols)[:rows*cols]
+	for r := range rows {
+		for c, x := range m[r*cols : (r+1)*cols] {
+			dst[c*rows+r] = x
+		}
 	}
-	return [8]float32{s0, s1, s2, s3, t0, t1, t2, t3}
+	return dst
+}
+
+// dotColsGo is dotCols in Go, for the columns from c0 on.
+func dotColsGo(a, bt, out []float32, c0 int) {
+	n := len(out)
+	for c := c0; c < n; c++ {
+		var s float32
+		for k, x := range a {
+			s += float32(x * bt[k*n+c]) // rounded before the sum, as the kernels do
+		}
+		out[c] = s
+	}
 }
 
 // dot is the dot product of two vectors of one length, summed in order.
@@ -333,7 +321,7 @@ func dot(a, b []float32) float32 {
 	b = b[:len(a)]
 	var s float32
 	for k, x := range a {
-		s += x * b[k]
+		s += float32(x * b[k]) // rounded before the sum: never a fused multiply-add
 	}
 	return s
 }

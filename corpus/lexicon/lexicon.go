@@ -192,9 +192,14 @@ func (l *Lexicon) AddVector(dst []float32, id int32, weight float32) {
 		return
 	}
 	w := weight * t.scale(int(id))
-	row := t.raw[t.vecs+int(id)*t.dims : t.vecs+(int(id)+1)*t.dims]
-	for k := 0; k < len(dst) && k < len(row); k++ {
-		dst[k] += w * float32(int8(row[k]))
+	addScaled(dst, t.raw[t.vecs+int(id)*t.dims:t.vecs+(int(id)+1)*t.dims], w)
+}
+
+// addScaledGo is addScaled in Go, for the components from k0 on (dst no
+// longer than src).
+func addScaledGo(dst []float32, src string, w float32, k0 int) {
+	for k := k0; k < len(dst); k++ {
+		dst[k] += float32(w * float32(int8(src[k]))) // rounded before the sum: never a fused multiply-add
 	}
 }
 
