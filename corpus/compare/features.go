@@ -340,6 +340,39 @@ type artFeatures struct {
 	df     []int32
 	post   postings
 	pos    []int32 // by passage: how many passages before it have content
+	// The comparison's words numbered from 0 (numberComparisonWords):
+	// wordNum[x] is terms[x]'s number (-1 for a term that is not a word);
+	// words is how many the comparison has.
+	wordNum []int32
+	words   int
+}
+
+// wordNumsOf is passage p's terms' word numbers (see artFeatures).
+func (f *artFeatures) wordNumsOf(p int) []int32 { return f.wordNum[f.off[p]:f.off[p+1]] }
+
+// numberComparisonWords numbers the comparison's words from 0, in order of
+// first appearance, article after article (artFeatures.wordNum, words).
+func numberComparisonWords(fs []artFeatures) {
+	num := make(map[int32]int32)
+	for i := range fs {
+		f := &fs[i]
+		f.wordNum = make([]int32, len(f.terms))
+		for x, t := range f.terms {
+			if t.word < 0 {
+				f.wordNum[x] = -1
+				continue
+			}
+			l, ok := num[t.word]
+			if !ok {
+				l = int32(len(num))
+				num[t.word] = l
+			}
+			f.wordNum[x] = l
+		}
+	}
+	for i := range fs {
+		fs[i].words = len(num)
+	}
 }
 
 // n is how many passages the article has.
@@ -386,6 +419,7 @@ func features(an [][]analysed, lex *lexicon.Lexicon, keys, workers int) ([]artFe
 	pool.ForEach(len(out), workers, func(_, i int) {
 		out[i].sentenceVectors(lex, f.common, words[i], offs[i])
 	})
+	numberComparisonWords(out)
 	return out, f.vocab
 }
 

@@ -97,12 +97,16 @@ func (c *Comparison) score(fs []artFeatures, vocab int32, lex *lexicon.Lexicon, 
 			pairs = append(pairs, pair{i, j})
 		}
 	}
+	var present []uint64
+	if n > 0 {
+		present = comparisonWords(fs, lex.Len())
+	}
 	scratch := make([]pairScorer, w)
 	pool.ForEach(len(pairs), w, func(k, x int) {
 		i, j := pairs[x].i, pairs[x].j
 		s := &scratch[k]
 		if s.idf == nil {
-			*s = newPairScorer(lex, sc, vocab, lead)
+			*s = newPairScorer(lex, sc, vocab, lead, present, fs[0].words)
 		}
 		m := s.score(&fs[i], &fs[j])
 		m.links = pairLinks(&m, i, j, thr, nil)
@@ -190,6 +194,7 @@ type pairScorer struct {
 	wj    []float32 // and of the second's
 	base  []float32 // the scores before the neighbours' gain
 	link  []float32 // the link strengths of the pair being scored
+	near  nearCache
 	bt    []float32 // the second article's vectors, transposed (vectors)
 	dots  []float32 // one passage's cosines with the second's (vectors)
 	// Each passage's relative position and lead weight, for priors.
@@ -197,10 +202,12 @@ type pairScorer struct {
 	leadJ      []float64
 }
 
-// newPairScorer is a worker's scratch for a comparison with vocab term ids
-// and the lead prior's weights.
-func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64) pairScorer {
-	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab)}
+// newPairScorer is a worker's scratch for a comparison with vocab term ids,
+// the lead prior's weights, and words words (numbered) whose set is
+// present (comparisonWords).
+func newPairScorer(lex *lexicon.Lexicon, sc *scoring, vocab int32, lead []float64, present []uint64, words int) pairScorer {
+	return pairScorer{lex: lex, sc: sc, lead: lead, idf: make([]float32, vocab), stamp: make([]int32, vocab),
+		near: newNearCache(present, words)}
 }
 
 // score is the similarity matrix of the passages of two articles, in

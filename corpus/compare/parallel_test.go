@@ -87,16 +87,17 @@ func TestNearListsMatchCosine(t *testing.T) {
 			t.Fatalf("%d workers: the near lists and the cosine give different comparisons", w)
 		}
 	}
-	s := pairScorer{lex: lexicon.English(), sc: &defaultScoring}
+	lex := lexicon.English()
 	cmp := &Comparison{Articles: make([]ArticleInfo, 2)}
 	an, keys, _ := cmp.analyse(group[:2], 0, entities.DefaultAliases(), 1, wordEstimate(group[:2]))
-	fs, _ := features(an, s.lex, keys, 1)
+	fs, vocab := features(an, lex, keys, 1)
+	s := newPairScorer(lex, &defaultScoring, vocab, nil, comparisonWords(fs, lex.Len()), fs[0].words)
 	found := 0
 	for p := range fs[0].n() {
 		for q := range fs[1].n() {
-			b := fs[1].termsOf(q)
-			for _, t := range fs[0].termsOf(p) {
-				if !hasTerm(b, t.id) && s.hasNear(t.word, b) {
+			b, nums := fs[1].termsOf(q), fs[0].wordNumsOf(p)
+			for k, t := range fs[0].termsOf(p) {
+				if !hasTerm(b, t.id) && s.hasNear(t.word, nums[k], b) {
 					found++
 				}
 			}

@@ -81,6 +81,7 @@ func featuresOf(t *testing.T, texts [][]string, ents [][][]string) ([]artFeature
 		fs[i] = af
 	}
 	f.canonical(fs)
+	numberComparisonWords(fs)
 	names := map[int32]string{}
 	for id, n := range f.names {
 		names[int32(id)] = string("#~w@"[n.kind]) + n.text
@@ -269,7 +270,8 @@ func TestGuard(t *testing.T) {
 	ents := [][][]string{{nil, {"Aden"}, {"Iran"}, {"Baghdad", "Basra"}}, {nil, {"Aden"}, {"Aceh"}, {"Baghdad", "Basra"}}}
 	fs, _ := featuresOf(t, texts, ents)
 	sc := defaultScoring
-	s := newPairScorer(lexicon.English(), &sc, 1000, leadWeights(4))
+	lex := lexicon.English()
+	s := newPairScorer(lex, &sc, 1000, leadWeights(4), comparisonWords(fs, lex.Len()), fs[0].words)
 	m := matrixOf([][]float32{{.9, 0, 0, 0}, {0, .9, 0, 0}, {0, 0, .9, 0}, {0, 0, 0, .9}})
 	s.guard(&m, &fs[0], &fs[1])
 	want := []float32{.9 * sc.guardKeep, .9, .9 * sc.conflictKeep, .9 * sc.guardKeep}

@@ -156,6 +156,23 @@ func (l *Lexicon) Neighbours(x int32, thr float32) Neighbours {
 // None reports that no other word is near x: its near list is empty.
 func (nb *Neighbours) None() bool { return nb.listed && nb.lo == nb.hi }
 
+// AppendIn appends to dst the words of x's near list that are in set (a
+// bit a word, by ID: word y is bit y%64 of set[y/64]), ascending, and
+// reports true: Has can be true only for them. Without near lists to say
+// which words may be near, it appends nothing and reports false.
+func (nb *Neighbours) AppendIn(dst []int32, set []uint64) ([]int32, bool) {
+	if !nb.listed {
+		return dst, false
+	}
+	for k := nb.lo; k < nb.hi; k++ {
+		y := le32(nb.nl.raw, nb.nl.ids+4*k)
+		if int(y>>6) < len(set) && set[y>>6]&(1<<(y&63)) != 0 {
+			dst = append(dst, int32(y))
+		}
+	}
+	return dst, true
+}
+
 // Has is IsNear(x, y, thr).
 func (nb *Neighbours) Has(y int32) bool {
 	if nb.listed && y != nb.x && !nb.nl.has(nb.lo, nb.hi, y) {

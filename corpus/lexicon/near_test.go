@@ -41,6 +41,21 @@ func TestNearRoundTrip(t *testing.T) {
 		if got, want := nl.list(x), nearScan(l, x, 0.5); !slices.Equal(got, want) {
 			t.Errorf("word %d (%s): near %v, scan %v", x, l.Key(x), got, want)
 		}
+		odd := []uint64{0xAAAAAAAAAAAAAAAA} // the words of odd ID
+		var want []int32
+		for _, y := range nl.list(x) {
+			if y%2 == 1 {
+				want = append(want, y)
+			}
+		}
+		nb := l.Neighbours(x, 0.5)
+		if got, ok := nb.AppendIn(nil, odd); !ok || !slices.Equal(got, want) {
+			t.Errorf("word %d: AppendIn %v, %v; want %v", x, got, ok, want)
+		}
+		below := l.Neighbours(x, 0.2)
+		if got, ok := below.AppendIn(nil, odd); ok || got != nil {
+			t.Errorf("word %d: below the floor AppendIn gave %v, %v", x, got, ok)
+		}
 		for y := range int32(l.Len()) {
 			for _, thr := range []float32{0.2, 0.5, 0.9, 0.97} {
 				if got, want := l.IsNear(x, y, thr), l.SimilarIDs(min(x, y), max(x, y)) >= thr; got != want {
