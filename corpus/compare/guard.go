@@ -170,7 +170,10 @@ func newNearCache(present []uint64, words int) nearCache {
 	for k := range spans {
 		spans[k].hi = spanUnknown
 	}
-	return nearCache{present: present, spans: spans}
+	// About ten candidates a word are kept in a comparison of news
+	// (its words are of a few topics, so near each other): room for
+	// sixteen saves the list's regrowth.
+	return nearCache{present: present, spans: spans, ys: make([]int32, 0, 16*words)}
 }
 
 // candidates is the words of the comparison that may be near word
