@@ -218,10 +218,7 @@ func (t *table) check() error {
 	return nil
 }
 
-func (t *table) u32(off int) uint32 {
-	r := t.raw[off : off+4]
-	return uint32(r[0]) | uint32(r[1])<<8 | uint32(r[2])<<16 | uint32(r[3])<<24
-}
+func (t *table) u32(off int) uint32 { return le32(t.raw, off) }
 
 func (t *table) end(i int) int { return int(t.u32(t.ends + 4*i)) }
 

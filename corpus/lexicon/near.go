@@ -104,6 +104,7 @@ func (nl *nearLists) list(x int32) []int32 {
 	return out
 }
 
+// le32 is the little-endian uint32 at raw[off:].
 func le32(raw string, off int) uint32 {
 	r := raw[off : off+4]
 	return uint32(r[0]) | uint32(r[1])<<8 | uint32(r[2])<<16 | uint32(r[3])<<24
@@ -152,9 +153,6 @@ func (l *Lexicon) Neighbours(x int32, thr float32) Neighbours {
 	}
 	return nb
 }
-
-// None reports that no other word is near x: its near list is empty.
-func (nb *Neighbours) None() bool { return nb.listed && nb.lo == nb.hi }
 
 // AppendIn appends to dst the words of x's near list that are in set (a
 // bit a word, by ID: word y is bit y%64 of set[y/64]), ascending, and
