@@ -7,16 +7,21 @@ import "strings"
 // "hezbolah", "hezbollah" → "hzblh").
 func skeleton(w string) string {
 	var b strings.Builder
+	writeSkeleton(&b, w)
+	return b.String()
+}
+
+// writeSkeleton writes w's skeleton to b.
+func writeSkeleton(b *strings.Builder, w string) {
 	var last byte
 	for i := 0; i < len(w); {
 		var c byte
 		c, i, last = nextSkeletonByte(w, i, last)
 		if c == 0 {
-			break
+			return
 		}
 		b.WriteByte(c)
 	}
-	return b.String()
 }
 
 // nextSkeletonByte returns the next byte of w's skeleton from byte i on
@@ -71,15 +76,7 @@ func nameSkeleton(name string) string {
 			b.WriteByte(' ')
 		}
 		first = false
-		var last byte
-		for i := 0; i < len(w); {
-			var c byte
-			c, i, last = nextSkeletonByte(w, i, last)
-			if c == 0 {
-				break
-			}
-			b.WriteByte(c)
-		}
+		writeSkeleton(&b, w)
 	}
 	return b.String()
 }
