@@ -52,7 +52,7 @@ func (c *Comparison) analyse(articles []*corpus.Article, unit passages.Unit, al 
 	pool.ForEach(len(refs), w, func(k, x int) {
 		i, j := refs[x].Article, refs[x].Passage
 		p := c.Articles[i].Passages[j]
-		scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k], nil)
+		scratch[k] = tokens.TokenizeInto(scratch[k], p.Text, memos[k])
 		an[i][j].toks = workerKeyIDs(slices.Clone(scratch[k]), k, w)
 		c.toks[i][j] = an[i][j].toks
 		caps[k].Observe(an[i][j].toks, isHeadline(p, an[i][j].toks))

@@ -40,7 +40,7 @@ func analysedOf(memo tokens.Memo, texts [][]string, ents [][][]string) [][]analy
 	an := make([][]analysed, len(texts))
 	for i, art := range texts {
 		for j, s := range art {
-			a := analysed{toks: tokens.TokenizeInto(nil, s, memo, nil)}
+			a := analysed{toks: tokens.TokenizeInto(nil, s, memo)}
 			if ents != nil {
 				for _, e := range ents[i][j] {
 					at := strings.Index(s, e)

@@ -63,7 +63,7 @@ func (x *extractor) extract(a *corpus.Article) []termCount {
 	for k := 0; k < nparts; k++ {
 		x.toks[k] = x.toks[k][:0]
 		if text := partText(a, k); text != "" {
-			x.toks[k] = tokens.TokenizeInto(x.toks[k], text, x.memo, nil)
+			x.toks[k] = tokens.TokenizeInto(x.toks[k], text, x.memo)
 			caps.Observe(x.toks[k], k == 0)
 		}
 	}

@@ -6,9 +6,8 @@
 // ("said", "according", "spokesman") that say who told, and the light
 // verbs ("carried out", "took place") whose object names the action.
 //
-// It owns the per-word analysis and the stem memos that make it cheap on
-// large corpora (Memo for one worker, SharedMemo for the workers of one
-// call). Word segmentation, folding and stemming themselves are
+// It owns the per-word analysis and the stem memo that makes it cheap on
+// large corpora (a Memo for each worker). Word segmentation, folding and stemming themselves are
 // corpus/textnorm's; this package only combines them.
 //
 // It must not import corpus (articles), nor any package that groups,

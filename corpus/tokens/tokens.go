@@ -28,14 +28,13 @@ type Token struct {
 }
 
 // Tokenize analyses the words of a text.
-func Tokenize(text string) []Token { return TokenizeInto(nil, text, nil, nil) }
+func Tokenize(text string) []Token { return TokenizeInto(nil, text, nil) }
 
-// TokenizeInto is Tokenize with a worker's memo and the call's shared memo
-// (either may be nil), appending to dst[:0] (its storage reused, grown as
+// TokenizeInto is Tokenize with a worker's memo (may be nil), appending to dst[:0] (its storage reused, grown as
 // needed; pass nil to get fresh storage). A caller that keeps the tokens of
 // many texts tokenises into one scratch slice and copies each result out,
 // at its length.
-func TokenizeInto(dst []Token, text string, memo Memo, share *SharedMemo) []Token {
+func TokenizeInto(dst []Token, text string, memo Memo) []Token {
 	out := dst[:0]
 	for w := range textnorm.AllWords(text) {
 		t := Token{Start: w.Start, End: w.End, Key: w.Key}
@@ -53,7 +52,7 @@ func TokenizeInto(dst []Token, text string, memo Memo, share *SharedMemo) []Toke
 		case textnorm.IsStopWord(w.Key) || len(w.Key) < 2:
 			t.Stop = true
 		default:
-			e := stemOf(t.Key, memo, share)
+			e := stemOf(t.Key, memo)
 			t.Stem, t.Casualty, t.KeyID = e.stem, e.casualty, e.id
 		}
 		out = append(out, t)

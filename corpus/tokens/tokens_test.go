@@ -1,7 +1,6 @@
 package tokens
 
 import (
-	"sync"
 	"testing"
 	"unsafe"
 )
@@ -113,7 +112,7 @@ func TestIsCaps(t *testing.T) {
 func TestMemoNumbersKeys(t *testing.T) {
 	memo := make(Memo)
 	text := "strikes strike Strikes killed strikes"
-	got := TokenizeInto(nil, text, memo, nil)
+	got := TokenizeInto(nil, text, memo)
 	ids := []int32{0, 1, 0, 2, 0} // "strikes" and "Strikes" share a key
 	plain := Tokenize(text)
 	for i, tok := range got {
@@ -131,44 +130,10 @@ func TestMemoNumbersKeys(t *testing.T) {
 	}
 }
 
-// Workers sharing a memo agree on every key's number, whichever stems it
-// first, and the numbers are dense.
-func TestSharedMemo(t *testing.T) {
-	share := NewSharedMemo()
-	texts := []string{"army strikes bases", "bases army killed", "strikes killed army", "wounded bases"}
-	got := make([][]Token, len(texts))
-	var wg sync.WaitGroup
-	for i, s := range texts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			got[i] = TokenizeInto(nil, s, make(Memo), share)
-		}()
-	}
-	wg.Wait()
-	idOf := map[string]int32{}
-	for _, ts := range got {
-		for _, tok := range ts {
-			if id, ok := idOf[tok.Key]; ok && id != tok.KeyID {
-				t.Errorf("%q numbered %d and %d", tok.Key, id, tok.KeyID)
-			}
-			idOf[tok.Key] = tok.KeyID
-		}
-	}
-	if share.Len() != len(idOf) {
-		t.Errorf("shared memo holds %d keys, tokens name %d", share.Len(), len(idOf))
-	}
-	for k, id := range idOf {
-		if id < 0 || int(id) >= len(idOf) {
-			t.Errorf("%q: number %d outside 0..%d", k, id, len(idOf)-1)
-		}
-	}
-}
-
 // TokenizeInto reuses dst's storage when it is large enough.
 func TestTokenizeIntoReuses(t *testing.T) {
 	buf := make([]Token, 0, 16)
-	out := TokenizeInto(buf, "one two three", nil, nil)
+	out := TokenizeInto(buf, "one two three", nil)
 	if len(out) != 3 || &out[0] != &buf[:1][0] {
 		t.Errorf("storage not reused: %d tokens", len(out))
 	}
