@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"sync"
@@ -182,12 +183,9 @@ func (nb *Neighbours) Has(y int32) bool {
 // NearHash is the hash near lists record of the table they were computed
 // from (FNV-1a 64 of the encoded table).
 func NearHash(table string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(table); i++ {
-		h ^= uint64(table[i])
-		h *= 1099511628211
-	}
-	return h
+	h := fnv.New64a()
+	_, _ = io.WriteString(h, table)
+	return h.Sum64()
 }
 
 // EncodeNear writes the near lists of an encoded table (see Encode) at
